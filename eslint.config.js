@@ -1,0 +1,53 @@
+// Type-aware lint: floating promises, import cycles, and the import rule of docs/architecture.md.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const pureStages = ['changes', 'classify', 'route', 'report', 'domain'];
+const adapters = ['**/sqlite-*', '**/postgres-*', '**/openai-*', '**/anthropic-*', '**/octokit-*', '**/memory-queue*'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'bin/**', 'eslint.config.js'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string-literal union.' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'domain/ imports nothing from the project.' }] }] },
+  },
+  ...pureStages.filter((s) => s !== 'domain').map((stage) => ({
+    files: [`src/${stage}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['../*', '!../domain/*', ...(stage === 'report' ? ['!../ledger/price-*', '!../ledger/types.js'] : []), ...(stage === 'classify' || stage === 'route' ? ['!../changes/*', '!../classify/*', '!../policy/*'] : [])],
+        message: `${stage}/ is a pure stage: it imports only domain/ and its own files.`,
+      }] }],
+    },
+  })),
+  {
+    files: ['src/worker/**/*.ts', 'src/policy/**/*.ts', 'src/review/**/*.ts', 'src/publish/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: adapters, message: 'Stages use port interfaces; only composition roots build adapters.' }] }] },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

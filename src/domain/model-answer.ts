@@ -1,0 +1,23 @@
+/** What a model must return (DESIGN.md section 4), after zod validation. */
+import type { Side } from './diff.js';
+
+export type Severity = 'info' | 'warning' | 'error' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error', 'critical'];
+
+export interface Finding {
+  readonly path: string;
+  readonly line: number;
+  readonly start_line: number | null;
+  readonly side: Side;
+  readonly severity: Severity;
+  readonly category: string;
+  readonly title: string;
+  readonly body: string;
+  readonly suggestion: string | null;
+}
+
+export interface ModelAnswer {
+  readonly summary: string;
+  readonly escalate: { readonly needed: boolean; readonly reason: string };
+  readonly findings: readonly Finding[];
+}

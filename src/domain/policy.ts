@@ -1,0 +1,74 @@
+/** The resolved policy (defaults filled). The user-facing zod schema lives in src/policy/schema.ts. */
+import type { RiskLevel, SizeClass } from './classification.js';
+import type { RouteTier, Tier } from './review-job.js';
+import type { Severity } from './model-answer.js';
+
+export type ProviderId = 'openai' | 'anthropic';
+export type Effort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+export interface ModelSpec {
+  readonly provider: ProviderId;
+  readonly model: string;
+  readonly effort: Effort;
+}
+
+export interface RuleConditions {
+  readonly labels?: readonly string[];
+  readonly risk?: readonly RiskLevel[];
+  readonly size?: readonly SizeClass[];
+  readonly paths?: readonly string[];
+  readonly authors?: readonly string[];
+  readonly author_association?: readonly string[];
+  readonly base?: readonly string[];
+  readonly changed_lines?: { readonly over?: number; readonly under?: number };
+}
+
+export interface RoutingRule {
+  readonly when: RuleConditions;
+  readonly tier: RouteTier;
+}
+
+export interface PathInstruction {
+  readonly paths: readonly string[];
+  readonly instructions: string;
+}
+
+export interface Policy {
+  readonly enabled: boolean;
+  readonly models: { readonly fast: ModelSpec; readonly deep: ModelSpec };
+  readonly routing: {
+    readonly rules: readonly RoutingRule[];
+    readonly default: Tier;
+    readonly escalate: boolean;
+  };
+  readonly skip: {
+    readonly drafts: boolean;
+    readonly labels: readonly string[];
+    readonly authors: readonly string[];
+    readonly only_paths: readonly string[];
+  };
+  readonly risk: {
+    readonly sensitive_paths: readonly string[];
+    readonly levels: { readonly medium: number; readonly high: number; readonly critical: number };
+  };
+  readonly size: {
+    readonly changed_lines: {
+      readonly S: number;
+      readonly M: number;
+      readonly L: number;
+      readonly XL: number;
+    };
+  };
+  readonly review: {
+    readonly ignore_paths: readonly string[];
+    readonly max_comments: number;
+    readonly min_severity: Severity;
+    readonly instructions: string;
+    readonly path_instructions: readonly PathInstruction[];
+  };
+  readonly budget: {
+    readonly monthly_usd: number | null;
+    readonly per_review_usd: number | null;
+    readonly when_exceeded: 'fast' | 'skip';
+  };
+}

@@ -1,0 +1,44 @@
+/** What intake hands to the queue: enough to find the pull request again, nothing more. */
+export type Trigger =
+  | 'opened'
+  | 'reopened'
+  | 'synchronize'
+  | 'ready_for_review'
+  | 'labeled'
+  | 'command';
+
+export type Tier = 'fast' | 'deep';
+export type RouteTier = 'skip' | Tier;
+
+export interface ReviewJob {
+  /** X-GitHub-Delivery of the webhook that caused this job. */
+  readonly deliveryId: string;
+  readonly installationId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly pr: number;
+  readonly headSha: string;
+  readonly trigger: Trigger;
+  /** Set by a command (`/review deep`) or a label; overrides routing rules, not skip rules. */
+  readonly forcedTier: RouteTier | null;
+  readonly receivedAt: string;
+}
+
+/** Facts about a pull request that routing and prompting use, read from GitHub. */
+export interface PullRequestFacts {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly author: string;
+  readonly authorAssociation: string;
+  readonly labels: readonly string[];
+  readonly draft: boolean;
+  readonly state: 'open' | 'closed';
+  readonly baseRef: string;
+  readonly headRef: string;
+  readonly headSha: string;
+  readonly htmlUrl: string;
+}
+
+export const repoFullName = (job: { owner: string; repo: string }): string =>
+  `${job.owner}/${job.repo}`;

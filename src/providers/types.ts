@@ -1,0 +1,57 @@
+/** The model-provider port: one review request in, one validated answer (or a typed failure) out. */
+import type { Effort, ProviderId } from '../domain/policy.js';
+import type { ModelAnswer } from '../domain/model-answer.js';
+import type { Result } from '../domain/result.js';
+import type { Usage } from '../domain/usage.js';
+
+export interface ReviewRequest {
+  readonly model: string;
+  readonly effort: Effort;
+  /** Stable across every review: role, rules, output contract. Sent first, cacheable. */
+  readonly system: string;
+  /** Stable per repository: the policy's instructions. Sent second, cacheable. */
+  readonly repositoryContext: string;
+  /** This pull request, quoted as data. */
+  readonly prompt: string;
+  readonly maxOutputTokens: number;
+  /** Keys OpenAI's prompt cache (e.g. `review-router:owner/name`). */
+  readonly cacheKey: string;
+  readonly timeoutMs: number;
+}
+
+export interface ProviderReply {
+  readonly answer: ModelAnswer;
+  readonly usage: Usage;
+  /** The model id the provider says answered. */
+  readonly model: string;
+  readonly requestId: string | null;
+}
+
+export type ProviderFailureKind =
+  | 'rate-limited'
+  | 'overloaded'
+  | 'server-error'
+  | 'timeout'
+  | 'connection'
+  | 'invalid-answer'
+  | 'refused'
+  | 'incomplete'
+  | 'bad-request'
+  | 'auth';
+
+export interface ProviderFailure {
+  readonly kind: ProviderFailureKind;
+  readonly provider: ProviderId;
+  readonly message: string;
+  readonly status: number | null;
+  /** Tokens were spent even though the call failed (an invalid or incomplete answer): record them. */
+  readonly usage: Usage | null;
+  /** The raw text of an answer that failed validation, for one repair attempt. */
+  readonly rawAnswer: string | null;
+  readonly retryable: boolean;
+}
+
+export interface ModelProvider {
+  readonly id: ProviderId;
+  review(request: ReviewRequest): Promise<Result<ProviderReply, ProviderFailure>>;
+}
