@@ -1,0 +1,54 @@
+/** The Probot application function: intake, the worker loop and the report routes, wired to adapters. */
+import type { ApplicationFunction } from 'probot';
+import type { Log } from './domain/log.js';
+import type { ProviderId } from './domain/policy.js';
+import { createOctokitGitHub } from './github/octokit-github.js';
+import { registerIntake } from './intake/register-intake.js';
+import type { PriceTable } from './ledger/price-table.js';
+import type { LedgerStore } from './ledger/types.js';
+import type { ModelProvider } from './providers/types.js';
+import type { JobQueue } from './queue/types.js';
+import { createReportHandler } from './report/create-report-handler.js';
+import { processReviewJob } from './worker/process-review-job.js';
+import { DEFAULT_LIMITS, type ReviewLimits } from './worker/types.js';
+
+export interface AppDeps {
+  readonly queue: JobQueue;
+  readonly ledger: LedgerStore;
+  readonly prices: PriceTable;
+  readonly providers: Partial<Record<ProviderId, ModelProvider>>;
+  readonly reportToken?: string | undefined;
+  readonly limits?: ReviewLimits;
+  readonly now?: () => Date;
+  /** What the composition root wants said once at start-up. */
+  readonly startup?: { readonly ledger: string; readonly queue: string; readonly warnings: readonly string[] };
+}
+
+export const createApp =
+  (deps: AppDeps): ApplicationFunction =>
+  (app, { addHandler }) => {
+    const now = deps.now ?? (() => new Date());
+    const log = app.log as unknown as Log;
+    registerIntake(app, deps.queue, now);
+    deps.queue.start((job, signal) =>
+      processReviewJob(
+        job,
+        {
+          github: async (installationId) => createOctokitGitHub(await app.auth(installationId)),
+          providers: deps.providers,
+          ledger: deps.ledger,
+          prices: deps.prices,
+          log,
+          limits: deps.limits ?? DEFAULT_LIMITS,
+          now,
+        },
+        signal,
+      ),
+    );
+    addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
+    if (deps.startup) {
+      const { warnings, ...where } = deps.startup;
+      log.info({ ...where, providers: Object.keys(deps.providers), prices: deps.prices.version }, 'review-router started');
+      for (const warning of warnings) log.warn({}, warning);
+    }
+  };

@@ -1,0 +1,48 @@
+/** The environment the app reads (DESIGN.md section 2), validated once at start-up. */
+import { z } from 'zod';
+import { ConfigError } from './domain/errors.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+export const Env = z.object({
+  APP_ID: optionalText,
+  PRIVATE_KEY: optionalText,
+  PRIVATE_KEY_PATH: optionalText,
+  WEBHOOK_SECRET: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText,
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: optionalText,
+  DATABASE_URL: optionalText,
+  DATA_DIR: optionalText.transform((value) => value ?? './data'),
+  REDIS_URL: optionalText,
+  REPORT_TOKEN: optionalText,
+  PRICES_FILE: optionalText,
+  REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  MAX_INPUT_TOKENS: z.coerce.number().int().min(1_000).optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+/** GitHub credentials are present: run the app. Without them Probot serves its setup page. */
+export const hasAppCredentials = (env: Env): boolean =>
+  env.APP_ID !== undefined && (env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined);
+
+export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'}. To resolve, fix ${variable} and restart.`, { variable });
+  }
+  const env = parsed.data;
+  if (hasAppCredentials(env) && env.WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(
+      'WEBHOOK_SECRET is not set. To resolve, set it to the webhook secret of your GitHub App: without it anyone could send the app fake pull requests.',
+      { variable: 'WEBHOOK_SECRET' },
+    );
+  }
+  return env;
+};

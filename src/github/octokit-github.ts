@@ -1,0 +1,126 @@
+import type { ProbotOctokit } from 'probot';
+import type { PullRequestFacts } from '../domain/review-job.js';
+import { httpStatus } from '../domain/http-status.js';
+import type {
+  CheckConclusion,
+  CheckRunOutput,
+  GitHubFile,
+  GitHubPort,
+  LoadedConfig,
+  PullRef,
+  RepoRef,
+  ReviewPayload,
+} from './types.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+/** GitHub lists at most 3,000 files of a pull request. */
+export const MAX_LISTED_FILES = 3000;
+export const CHECK_RUN_NAME = 'review-router';
+
+
+/** GitHub caps a check run's summary and text at 65,535 characters. */
+const capText = (text: string, max = 65_000): string =>
+  text.length <= max ? text : `${text.slice(0, max)}\n\n… (truncated)`;
+
+const toOutput = (output: CheckRunOutput) => ({
+  title: output.title.slice(0, 250),
+  summary: capText(output.summary),
+  ...(output.text === undefined ? {} : { text: capText(output.text) }),
+});
+
+export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
+  async getPullRequest({ owner, repo, pr }: PullRef): Promise<PullRequestFacts> {
+    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr });
+    return {
+      number: data.number,
+      title: data.title,
+      body: data.body ?? '',
+      author: data.user?.login ?? 'ghost',
+      authorAssociation: data.author_association,
+      labels: data.labels.map((label) => label.name),
+      draft: data.draft ?? false,
+      state: data.state === 'closed' ? 'closed' : 'open',
+      baseRef: data.base.ref,
+      headRef: data.head.ref,
+      headSha: data.head.sha,
+      htmlUrl: data.html_url,
+    };
+  },
+
+  async listFiles({ owner, repo, pr }: PullRef) {
+    const files: GitHubFile[] = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pr,
+      per_page: 100,
+    });
+    return { files, truncated: files.length >= MAX_LISTED_FILES };
+  },
+
+  async loadConfig({ owner, repo }: RepoRef, path: string): Promise<LoadedConfig> {
+    const { files } = await octokit.config.get({ owner, repo, path });
+    return {
+      files: files.map((file) => ({
+        owner: file.owner,
+        repo: file.repo,
+        path: file.path,
+        config: file.config,
+      })),
+    };
+  },
+
+  async readFile({ owner, repo }: RepoRef, path: string): Promise<string | null> {
+    try {
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    } catch (error) {
+      if (httpStatus(error) === 404) return null;
+      throw error;
+    }
+  },
+
+  async createCheckRun({ owner, repo }: RepoRef, headSha: string, output: CheckRunOutput) {
+    const { data } = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: CHECK_RUN_NAME,
+      head_sha: headSha,
+      status: 'in_progress',
+      started_at: new Date().toISOString(),
+      output: toOutput(output),
+    });
+    return data.id;
+  },
+
+  async completeCheckRun(
+    { owner, repo }: RepoRef,
+    checkRunId: number,
+    conclusion: CheckConclusion,
+    output: CheckRunOutput,
+  ) {
+    await octokit.rest.checks.update({
+      owner,
+      repo,
+      check_run_id: checkRunId,
+      status: 'completed',
+      conclusion,
+      completed_at: new Date().toISOString(),
+      output: toOutput(output),
+    });
+  },
+
+  async createReview({ owner, repo, pr }: PullRef, review: ReviewPayload) {
+    const { data } = await octokit.rest.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pr,
+      commit_id: review.commitId,
+      event: 'COMMENT',
+      body: review.body,
+      comments: review.comments.map((comment) => ({ ...comment })),
+    });
+    return { id: data.id, url: data.html_url };
+  },
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { toReviewJob, type PullRequestEventPayload } from './to-review-job.js';
+
+const payload = (action: string, installation: { id: number } | null = { id: 42 }): PullRequestEventPayload => ({
+  action,
+  ...(installation === null ? {} : { installation }),
+  repository: { name: 'api', owner: { login: 'acme' } },
+  pull_request: { number: 7, head: { sha: 'abc123' } },
+});
+
+describe('toReviewJob', () => {
+  it.each(['opened', 'reopened', 'synchronize', 'ready_for_review', 'labeled'])(
+    'turns pull_request.%s into a review job',
+    (action) => {
+      expect(toReviewJob('d-1', payload(action), new Date('2026-11-21T10:00:00Z'))).toEqual({
+        deliveryId: 'd-1',
+        installationId: 42,
+        owner: 'acme',
+        repo: 'api',
+        pr: 7,
+        headSha: 'abc123',
+        trigger: action,
+        forcedTier: null,
+        receivedAt: '2026-11-21T10:00:00.000Z',
+      });
+    },
+  );
+
+  it.each(['closed', 'edited', 'assigned', 'unlabeled'])('ignores pull_request.%s', (action) => {
+    expect(toReviewJob('d-1', payload(action), new Date())).toBeNull();
+  });
+
+  it('ignores an event that came without an installation', () => {
+    expect(toReviewJob('d-1', payload('opened', null), new Date())).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+/** Composition root: parse env, build adapters, hand them to Probot. */
+import { join } from 'node:path';
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import { run } from 'probot';
+import { createApp } from './app.js';
+import { hasAppCredentials, parseEnv, type Env } from './env.js';
+import { loadPriceTable, requireModel } from './ledger/price-table.js';
+import { openPostgresLedger } from './ledger/postgres-ledger.js';
+import { openSqliteLedger } from './ledger/sqlite-ledger.js';
+import type { LedgerStore } from './ledger/types.js';
+import { DEFAULT_POLICY } from './policy/default-policy.js';
+import { createAnthropicProvider } from './providers/anthropic-provider.js';
+import { createOpenAIProvider } from './providers/openai-provider.js';
+import type { ModelProvider } from './providers/types.js';
+import type { ProviderId } from './domain/policy.js';
+import { createMemoryQueue } from './queue/memory-queue.js';
+import { DEFAULT_LIMITS } from './worker/types.js';
+
+const openLedger = (env: Env): LedgerStore =>
+  env.DATABASE_URL
+    ? openPostgresLedger({ connectionString: env.DATABASE_URL })
+    : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite') });
+
+const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => ({
+  ...(env.OPENAI_API_KEY
+    ? { openai: createOpenAIProvider({ client: new OpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL ?? null, maxRetries: 2 }) }) }
+    : {}),
+  ...(env.ANTHROPIC_API_KEY
+    ? { anthropic: createAnthropicProvider({ client: new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null, maxRetries: 2 }) }) }
+    : {}),
+});
+
+const main = async (): Promise<void> => {
+  const env = parseEnv(process.env);
+  if (!hasAppCredentials(env)) {
+    // No APP_ID yet: Probot serves its setup page, which registers the app from app.yml.
+    await run(() => undefined);
+    return;
+  }
+  const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
+  for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
+  const ledger = openLedger(env);
+  await ledger.migrate();
+  const queue = createMemoryQueue({ concurrency: env.REVIEW_CONCURRENCY ?? 2 });
+  const providers = buildProviders(env);
+  const server = await run(
+    createApp({
+      queue,
+      ledger,
+      prices,
+      providers,
+      reportToken: env.REPORT_TOKEN,
+      limits: { ...DEFAULT_LIMITS, ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}) },
+      startup: {
+        ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
+        queue: 'memory',
+        warnings: [
+          ...(env.REDIS_URL ? ['REDIS_URL is set but this version uses the in-process queue'] : []),
+          ...(['openai', 'anthropic'] as const)
+            .filter((provider) => !providers[provider])
+            .map((provider) => `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`),
+        ],
+      },
+    }),
+  );
+  const shutdown = async (): Promise<void> => {
+    await queue.stop();
+    await server.stop();
+    await ledger.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import type { Classification } from '../domain/classification.js';
+import type { ProviderId } from '../domain/policy.js';
+import type { Tier } from '../domain/review-job.js';
+import { formatUsd } from './format-usd.js';
+import type { PlacedFindings } from './place-findings.js';
+import { renderBodyFinding } from './render-comment.js';
+import { sanitizeMarkdown } from './sanitize-markdown.js';
+
+/** Hidden marker that lets the app find its own summaries again. */
+export const SUMMARY_MARKER = '<!-- review-router:summary -->';
+
+export interface OmittedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface ReviewSummaryInput {
+  readonly tier: Tier;
+  readonly provider: ProviderId;
+  readonly model: string;
+  readonly reason: string;
+  readonly budgetNote: string | null;
+  readonly classification: Classification;
+  /** The model's own summary; null when its answer could not be used. */
+  readonly answerSummary: string | null;
+  readonly placed: PlacedFindings;
+  readonly omitted: readonly OmittedFile[];
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  readonly escalation: { readonly reason: string; readonly fastCostUsd: number } | null;
+  readonly notes: readonly string[];
+}
+
+export const renderRiskLine = (classification: Classification): string => {
+  const { risk, size, changedLines, changedFiles } = classification;
+  const files = changedFiles === 1 ? 'file' : 'files';
+  return (
+    `**Risk:** ${risk.level} (${risk.score.toFixed(2)}) · **Size:** ${size} ` +
+    `(${changedLines.toLocaleString('en-US')} changed lines in ${changedFiles} ${files})`
+  );
+};
+
+export const renderSignals = (classification: Classification): string[] =>
+  classification.risk.signals.map(
+    (signal) => `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300 })}`,
+  );
+
+const renderCost = (input: ReviewSummaryInput): string => {
+  const total = input.costUsd + (input.escalation?.fastCostUsd ?? 0);
+  if (input.tier === 'deep') {
+    const fast = input.escalation ? ` (fast review ${formatUsd(input.escalation.fastCostUsd)} + deep review ${formatUsd(input.costUsd)})` : '';
+    return `**Cost:** ${formatUsd(total)}${fast}`;
+  }
+  return `**Cost:** ${formatUsd(total)} · the deep tier would have cost about ${formatUsd(input.deepCostUsd)}`;
+};
+
+export const renderReviewBody = (input: ReviewSummaryInput): string => {
+  const lines: string[] = [
+    SUMMARY_MARKER,
+    `### review-router · ${input.tier} review (${input.provider} \`${input.model}\`)`,
+    '',
+    `**Why this model:** ${sanitizeMarkdown(input.reason, { maxLength: 400 })}`,
+  ];
+  if (input.escalation) {
+    lines.push(`**Escalated:** the fast model asked for a deep review: ${sanitizeMarkdown(input.escalation.reason, { maxLength: 500 })}`);
+  }
+  if (input.budgetNote) lines.push(`**Budget:** ${input.budgetNote}`);
+  lines.push(renderRiskLine(input.classification), ...renderSignals(input.classification), '');
+  if (input.answerSummary !== null) lines.push(sanitizeMarkdown(input.answerSummary), '');
+  for (const note of input.notes) lines.push(`> ${note}`, '');
+  const { inBody, belowSeverity, overLimit } = input.placed;
+  if (inBody.length > 0) {
+    lines.push(`#### Findings outside the diff's lines (${inBody.length})`, ...inBody.map(renderBodyFinding), '');
+  }
+  if (belowSeverity + overLimit > 0) {
+    const parts = [
+      belowSeverity > 0 ? `${belowSeverity} below the policy's min_severity` : '',
+      overLimit > 0 ? `${overLimit} over the policy's max_comments` : '',
+    ].filter(Boolean);
+    lines.push(`<sub>Not shown: ${parts.join(', ')}.</sub>`, '');
+  }
+  if (input.omitted.length > 0) {
+    lines.push(`#### Not reviewed (${input.omitted.length} ${input.omitted.length === 1 ? 'file' : 'files'})`);
+    const shown = input.omitted.slice(0, 100);
+    lines.push(...shown.map((file) => `- \`${sanitizeMarkdown(file.path, { maxLength: 300 })}\` — ${file.reason}`));
+    if (input.omitted.length > shown.length) lines.push(`- … and ${input.omitted.length - shown.length} more`);
+    lines.push('');
+  }
+  lines.push(renderCost(input), '', '<sub>review-router comments only: it never approves or blocks a pull request.</sub>');
+  return lines.join('\n');
+};

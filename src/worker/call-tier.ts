@@ -1,0 +1,159 @@
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import type { ModelAnswer } from '../domain/model-answer.js';
+import type { ModelSpec } from '../domain/policy.js';
+import type { Tier } from '../domain/review-job.js';
+import { emptyUsage, type Usage } from '../domain/usage.js';
+import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
+import { buildReviewPrompt } from '../review/build-prompt.js';
+import { askModel, type SpentAttempt } from './ask-model.js';
+import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
+import type { ReviewContext } from './review-context.js';
+
+export interface TierChoice {
+  readonly tier: Tier;
+  readonly model: ModelSpec;
+  readonly reason: string;
+  readonly budgetNote: string | null;
+}
+
+export interface TierAnswer {
+  readonly ok: true;
+  readonly choice: TierChoice;
+  readonly answer: ModelAnswer;
+  readonly usage: Usage;
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  readonly priceVersion: string;
+  readonly omitted: readonly { path: string; reason: string }[];
+  /** The answer failed validation twice: post without findings and say so. */
+  readonly invalidAnswer: string | null;
+}
+
+export interface TierFailure {
+  readonly ok: false;
+  readonly choice: TierChoice;
+  readonly message: string;
+}
+
+interface Priced {
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  readonly priceVersion: string | null;
+}
+
+const EMPTY_ANSWER: ModelAnswer = { summary: '', escalate: { needed: false, reason: '' }, findings: [] };
+
+const priceAttempt = (context: ReviewContext, choice: TierChoice, usage: Usage | null): Priced => {
+  if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null };
+  const { prices } = context.deps;
+  const priced = priceUsage(prices, choice.model.model, usage);
+  if (!priced.ok) throw new Error(priced.error);
+  const deepModel = context.policy.models.deep.model;
+  const deepCostUsd =
+    choice.tier === 'deep'
+      ? priced.value.costUsd
+      : estimateCostUsd(prices, deepModel, { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens });
+  return { costUsd: priced.value.costUsd, deepCostUsd, priceVersion: priced.value.version };
+};
+
+const recordFailedAttempt = async (context: ReviewContext, choice: TierChoice, spent: SpentAttempt) => {
+  const priced = priceAttempt(context, choice, spent.usage);
+  await context.deps.ledger.record(
+    buildLedgerEntry({
+      job: context.job,
+      startedAt: context.startedAt,
+      finishedAt: context.deps.now().toISOString(),
+      classification: context.classification,
+      tier: choice.tier,
+      outcome: 'failed',
+      reason: choice.reason,
+      provider: spent.provider,
+      model: spent.model,
+      usage: spent.usage,
+      ...priced,
+      error: `${spent.failure.kind}: ${spent.failure.message}`,
+    }),
+  );
+};
+
+/** Builds the prompt, asks the tier's model (with one repair), prices the answer. */
+export const callTier = async (context: ReviewContext, choice: TierChoice): Promise<TierAnswer | TierFailure> => {
+  const { deps, policy } = context;
+  const provider = deps.providers[choice.model.provider];
+  if (!provider) {
+    const variable = choice.model.provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
+    const message = `no ${choice.model.provider} API key is configured: set ${variable} and restart the app`;
+    await deps.ledger.record(
+      buildLedgerEntry({
+        job: context.job,
+        startedAt: context.startedAt,
+        finishedAt: deps.now().toISOString(),
+        classification: context.classification,
+        tier: choice.tier,
+        outcome: 'failed',
+        reason: choice.reason,
+        provider: choice.model.provider,
+        model: choice.model.model,
+        error: message,
+      }),
+    );
+    return { ok: false, choice, message };
+  }
+  const prompt = buildReviewPrompt({
+    policy,
+    classification: context.classification,
+    diff: context.diff,
+    pr: context.pr,
+    route: { tier: choice.tier, reason: choice.reason },
+    maxInputTokens: deps.limits.maxInputTokens,
+    formatFile: formatFileForPrompt,
+  });
+  const started = Date.now();
+  const outcome = await askModel(provider, {
+    model: choice.model.model,
+    effort: choice.model.effort,
+    system: prompt.system,
+    repositoryContext: prompt.repositoryContext,
+    prompt: prompt.prompt,
+    maxOutputTokens: deps.limits.maxOutputTokens,
+    cacheKey: `review-router:${context.repo}`,
+    timeoutMs: deps.limits.modelTimeoutMs,
+  });
+  context.log.info({ tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started }, 'model answered');
+
+  if (outcome.kind === 'failed' && outcome.failure.kind === 'invalid-answer') {
+    // Two invalid answers: the last one is the attempt that gets posted (without findings).
+    for (const spent of outcome.spent.slice(0, -1)) await recordFailedAttempt(context, choice, spent);
+    const last = outcome.spent.at(-1);
+    const usage = last?.usage ?? null;
+    const priced = priceAttempt(context, choice, usage);
+    return {
+      ok: true,
+      choice,
+      answer: EMPTY_ANSWER,
+      usage: usage ?? emptyUsage(choice.model.provider),
+      costUsd: priced.costUsd,
+      deepCostUsd: priced.deepCostUsd,
+      priceVersion: priced.priceVersion ?? deps.prices.version,
+      omitted: prompt.omitted,
+      invalidAnswer: outcome.failure.message,
+    };
+  }
+  for (const spent of outcome.spent) await recordFailedAttempt(context, choice, spent);
+  if (outcome.kind === 'failed') {
+    const { failure } = outcome;
+    return { ok: false, choice, message: `${failure.provider} ${choice.model.model} failed (${failure.kind}${failure.status === null ? '' : `, HTTP ${failure.status}`}): ${failure.message}` };
+  }
+  const priced = priceAttempt(context, choice, outcome.reply.usage);
+  return {
+    ok: true,
+    choice,
+    answer: outcome.reply.answer,
+    usage: outcome.reply.usage,
+    costUsd: priced.costUsd,
+    deepCostUsd: priced.deepCostUsd,
+    priceVersion: priced.priceVersion ?? deps.prices.version,
+    omitted: prompt.omitted,
+    invalidAnswer: null,
+  };
+};

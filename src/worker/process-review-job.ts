@@ -1,0 +1,135 @@
+import { classifyChange } from '../classify/classify-change.js';
+import { fromGitHubFiles } from '../changes/from-github-files.js';
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import { errorMessage } from '../domain/errors.js';
+import type { ReviewJob } from '../domain/review-job.js';
+import { repoFullName } from '../domain/review-job.js';
+import { estimateCostUsd } from '../ledger/price-usage.js';
+import { buildReviewPrompt } from '../review/build-prompt.js';
+import { chooseTier } from '../route/choose-tier.js';
+import type { BudgetState } from '../route/types.js';
+import { buildLedgerEntry } from './build-ledger-entry.js';
+import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
+import { monthWindow } from './month-window.js';
+import { readPolicy } from './read-policy.js';
+import type { ReviewContext } from './review-context.js';
+import { reviewOnTier } from './review-on-tier.js';
+import type { WorkerDeps } from './types.js';
+
+
+/**
+ * The use case: one ReviewJob through policy, changes, classify, route, review, publish, ledger.
+ * Throws only for failures worth retrying (GitHub down); everything expected ends in a check run.
+ */
+export const processReviewJob = async (
+  job: ReviewJob,
+  deps: WorkerDeps,
+  signal: AbortSignal,
+): Promise<void> => {
+  const repo = repoFullName(job);
+  const log = deps.log.child({ deliveryId: job.deliveryId, repo, pr: job.pr, headSha: job.headSha });
+  const gh = await deps.github(job.installationId);
+  const ref = { owner: job.owner, repo: job.repo, pr: job.pr };
+  const startedAt = deps.now().toISOString();
+  const finish = () => deps.now().toISOString();
+
+  const policy = await readPolicy(gh, ref);
+  if (!policy.ok) {
+    log.warn({ problems: policy.error.problems.length }, 'invalid policy file: no model called');
+    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Invalid policy file', summary: 'Reading the policy…' });
+    await gh.completeCheckRun(ref, checkId, 'failure', {
+      title: 'Invalid policy file: no review was run',
+      summary: policy.error.markdown,
+    });
+    await deps.ledger.record(
+      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification: null, tier: 'skip', outcome: 'failed', reason: 'invalid policy file', error: policy.error.summary }),
+    );
+    return;
+  }
+
+  const pr = await gh.getPullRequest(ref);
+  if (pr.state === 'closed' || pr.headSha !== job.headSha) {
+    const reason = pr.state === 'closed' ? 'pull request closed before review' : `head moved to ${pr.headSha.slice(0, 7)} before review`;
+    log.info({ currentHead: pr.headSha, state: pr.state }, 'job no longer current: nothing reviewed');
+    await deps.ledger.record(
+      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification: null, tier: 'skip', outcome: pr.state === 'closed' ? 'skipped' : 'superseded', reason }),
+    );
+    return;
+  }
+
+  const { files, truncated } = await gh.listFiles(ref);
+  const diff = fromGitHubFiles(files, { truncated });
+  const classification = classifyChange({ diff, policy: policy.value, authorAssociation: pr.authorAssociation });
+  const context: ReviewContext = { job, deps, log, gh, ref, repo, startedAt, policy: policy.value, pr, diff, classification, signal };
+
+  let estimate: { fast: number; deep: number };
+  try {
+    estimate = estimateTiers(context);
+  } catch (error) {
+    // An unknown model in the policy: a configuration problem the check run must name.
+    const message = errorMessage(error);
+    log.warn({ error: message }, 'cannot price the policy\'s models: no model called');
+    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Cannot price this review', summary: message });
+    await gh.completeCheckRun(ref, checkId, 'failure', { title: 'No review: a model in the policy has no price', summary: message });
+    await deps.ledger.record(
+      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification, tier: 'skip', outcome: 'failed', reason: 'unknown model', error: message }),
+    );
+    return;
+  }
+  const decision = chooseTier({
+    policy: policy.value,
+    classification,
+    diff,
+    pr,
+    forcedTier: job.forcedTier,
+    budget: await budgetState(context, estimate),
+  });
+  log.info({ tier: decision.tier, rule: decision.rule, risk: classification.risk.score, size: classification.size }, 'routed');
+
+  if (decision.tier === 'skip' || decision.model === null) {
+    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Deciding…', summary: decision.reason });
+    await gh.completeCheckRun(ref, checkId, 'skipped', {
+      title: `Skipped: ${decision.reason}`,
+      summary: [decision.reason, decision.budgetNote].filter(Boolean).join('\n\n'),
+    });
+    await deps.ledger.record(
+      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification, tier: 'skip', outcome: 'skipped', reason: decision.reason, deepCostUsd: estimate.deep }),
+    );
+    return;
+  }
+
+  await reviewOnTier(context, { tier: decision.tier, model: decision.model, reason: decision.reason, budgetNote: decision.budgetNote });
+};
+
+/** What the whole prompt would cost on each tier, before anything is spent. */
+const estimateTiers = (context: ReviewContext): { fast: number; deep: number } => {
+  const draft = buildReviewPrompt({
+    policy: context.policy,
+    classification: context.classification,
+    diff: context.diff,
+    pr: context.pr,
+    route: { tier: 'fast', reason: '' },
+    maxInputTokens: context.deps.limits.maxInputTokens,
+    formatFile: formatFileForPrompt,
+  });
+  const { models } = context.policy;
+  const price = (tier: 'fast' | 'deep') =>
+    estimateCostUsd(context.deps.prices, models[tier].model, {
+      inputTokens: draft.inputTokens,
+      outputTokens: ESTIMATED_OUTPUT_TOKENS[tier],
+    });
+  return { fast: price('fast'), deep: price('deep') };
+};
+
+const budgetState = async (
+  context: ReviewContext,
+  estimate: { fast: number; deep: number },
+): Promise<BudgetState | null> => {
+  const { budget } = context.policy;
+  if (budget.monthly_usd === null && budget.per_review_usd === null) return null;
+  const window = monthWindow(context.deps.now());
+  const monthSpendUsd = await context.deps.ledger.spend(context.repo, window.from, window.to);
+  return { monthSpendUsd, estimateUsd: estimate };
+};
+
+export type { WorkerDeps };

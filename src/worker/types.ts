@@ -1,0 +1,32 @@
+import type { Log } from '../domain/log.js';
+import type { ProviderId } from '../domain/policy.js';
+import type { GitHubPort } from '../github/types.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import type { LedgerStore } from '../ledger/types.js';
+import type { ModelProvider } from '../providers/types.js';
+
+export interface ReviewLimits {
+  /** The prompt (instructions + pull request) must fit in this many input tokens. */
+  readonly maxInputTokens: number;
+  readonly maxOutputTokens: number;
+  /** Deadline for one model call. */
+  readonly modelTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ReviewLimits = {
+  maxInputTokens: 120_000,
+  maxOutputTokens: 16_000,
+  modelTimeoutMs: 10 * 60_000,
+};
+
+export interface WorkerDeps {
+  /** An installation-authenticated GitHub adapter. */
+  readonly github: (installationId: number) => Promise<GitHubPort>;
+  /** Providers with an API key configured; a missing one fails the review with a clear message. */
+  readonly providers: Partial<Record<ProviderId, ModelProvider>>;
+  readonly ledger: LedgerStore;
+  readonly prices: PriceTable;
+  readonly log: Log;
+  readonly limits: ReviewLimits;
+  readonly now: () => Date;
+}
