@@ -29,7 +29,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{
-        group: ['../*', '!../domain/*', ...(stage === 'report' ? ['!../ledger/price-*', '!../ledger/types.js'] : []), ...(stage === 'classify' || stage === 'route' ? ['!../changes/*', '!../classify/*', '!../policy/*'] : [])],
+        group: ['../*/*', '!../domain/*', ...(stage === 'report' ? ['!../ledger/price-*', '!../ledger/types.js'] : []), ...(stage === 'classify' || stage === 'route' ? ['!../changes/*', '!../classify/*', '!../policy/*'] : [])],
         message: `${stage}/ is a pure stage: it imports only domain/ and its own files.`,
       }] }],
     },

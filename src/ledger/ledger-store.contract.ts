@@ -1,0 +1,245 @@
+/**
+ * The one contract every LedgerStore keeps, run against each store (STYLE.md, "Tests"). `open`
+ * returns a store over empty storage; the suite migrates it and closes it after each test.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../domain/ledger-entry.js';
+import type { LedgerStore, ReviewKey } from './types.js';
+
+export const sampleEntry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  deliveryId: 'd-1',
+  installationId: 4_294_967_297,
+  repo: 'acme/api',
+  pr: 42,
+  headSha: 'a'.repeat(40),
+  trigger: 'synchronize',
+  tier: 'deep',
+  provider: 'anthropic',
+  model: 'claude-opus-4-6',
+  inputTokens: 12_345,
+  cachedInputTokens: 50_000,
+  cacheWriteTokens: 3_000,
+  cacheWrite5mTokens: 2_000,
+  cacheWrite1hTokens: 1_000,
+  outputTokens: 2_222,
+  reasoningTokens: 1_111,
+  inferenceGeo: 'us',
+  costUsd: 0.123456789,
+  deepCostUsd: 0.987654321,
+  priceVersion: '2026-09',
+  outcome: 'posted',
+  riskScore: 0.64,
+  riskLevel: 'high',
+  size: 'L',
+  reason: 'risk high: touches authentication code',
+  error: null,
+  startedAt: '2026-11-21T10:00:00.000Z',
+  finishedAt: '2026-11-21T10:01:30.250Z',
+  ...overrides,
+});
+
+const key = (overrides: Partial<ReviewKey> = {}): ReviewKey => ({
+  repo: 'acme/api',
+  pr: 42,
+  headSha: 'a'.repeat(40),
+  tier: 'fast',
+  ...overrides,
+});
+
+export const describeLedgerStoreContract = (
+  name: string,
+  open: () => Promise<LedgerStore>,
+): void => {
+  describe(`${name} (LedgerStore contract)`, () => {
+    let store: LedgerStore;
+    beforeEach(async () => {
+      store = await open();
+      await store.migrate();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('records an entry and lists it back with every field intact', async () => {
+      const full = sampleEntry({ error: 'anthropic 529: overloaded' });
+      const bare = sampleEntry({
+        deliveryId: 'd-2',
+        tier: 'skip',
+        provider: null,
+        model: null,
+        inputTokens: 0,
+        cachedInputTokens: 0,
+        cacheWriteTokens: 0,
+        cacheWrite5mTokens: 0,
+        cacheWrite1hTokens: 0,
+        outputTokens: 0,
+        reasoningTokens: 0,
+        inferenceGeo: null,
+        costUsd: 0,
+        deepCostUsd: 0.000000001,
+        priceVersion: null,
+        outcome: 'skipped',
+        riskScore: null,
+        riskLevel: null,
+        size: null,
+        startedAt: '2026-11-20T10:00:00.000Z',
+      });
+      const recorded = await store.record(full);
+      await store.record(bare);
+      expect(recorded).toEqual({ ...full, id: expect.any(Number) as unknown });
+      const rows = await store.list();
+      expect(rows).toEqual([
+        { ...full, id: recorded.id },
+        { ...bare, id: expect.any(Number) as unknown },
+      ]);
+      expect(Object.keys(rows[0]!).sort()).toEqual([...Object.keys(full), 'id'].sort());
+    });
+
+    it('returns timestamps as UTC ISO strings with milliseconds, whatever offset they came with', async () => {
+      await store.record(
+        sampleEntry({ startedAt: '2026-11-21T11:00:00+01:00', finishedAt: '2026-11-21T10:00:05Z' }),
+      );
+      const [row] = await store.list();
+      expect(row?.startedAt).toBe('2026-11-21T10:00:00.000Z');
+      expect(row?.finishedAt).toBe('2026-11-21T10:00:05.000Z');
+    });
+
+    it('lists newest first by startedAt, then by id for attempts that started together', async () => {
+      await store.record(
+        sampleEntry({ deliveryId: 'middle', startedAt: '2026-11-02T00:00:00.000Z' }),
+      );
+      await store.record(
+        sampleEntry({ deliveryId: 'newest', startedAt: '2026-11-03T00:00:00.000Z' }),
+      );
+      await store.record(
+        sampleEntry({ deliveryId: 'oldest', startedAt: '2026-11-01T00:00:00.000Z' }),
+      );
+      await store.record(
+        sampleEntry({ deliveryId: 'middle-2', startedAt: '2026-11-02T00:00:00.000Z' }),
+      );
+      const rows = await store.list();
+      expect(rows.map((row) => row.deliveryId)).toEqual(['newest', 'middle-2', 'middle', 'oldest']);
+    });
+
+    it.each([
+      [{ repo: 'acme/web' }, ['web-nov']],
+      [{ since: '2026-11-01' }, ['api-dec', 'web-nov', 'api-nov-first']],
+      [{ until: '2026-11-01T00:00:00Z' }, ['api-oct-last']],
+      [{ since: '2026-11-01', until: '2026-12-01' }, ['web-nov', 'api-nov-first']],
+      [
+        { repo: 'acme/api', since: '2026-11-01T00:00:00.000Z', until: '2026-12-01' },
+        ['api-nov-first'],
+      ],
+      [{}, ['api-dec', 'web-nov', 'api-nov-first', 'api-oct-last']],
+    ])('filters by %j (since inclusive, until exclusive)', async (filter, expected) => {
+      await store.record(
+        sampleEntry({ deliveryId: 'api-oct-last', startedAt: '2026-10-31T23:59:59.999Z' }),
+      );
+      await store.record(
+        sampleEntry({ deliveryId: 'api-nov-first', startedAt: '2026-11-01T00:00:00.000Z' }),
+      );
+      await store.record(
+        sampleEntry({
+          deliveryId: 'web-nov',
+          repo: 'acme/web',
+          startedAt: '2026-11-15T12:00:00.000Z',
+        }),
+      );
+      await store.record(
+        sampleEntry({ deliveryId: 'api-dec', startedAt: '2026-12-01T00:00:00.000Z' }),
+      );
+      const rows = await store.list(filter);
+      expect(rows.map((row) => row.deliveryId)).toEqual(expected);
+    });
+
+    it('rejects a filter date it cannot read instead of ignoring it', async () => {
+      await expect(store.list({ since: 'last tuesday' })).rejects.toThrow(/since is not a date/);
+    });
+
+    it("sums a repository's spend over a month window exactly to the nano-dollar", async () => {
+      const at = (startedAt: string, costUsd: number, repo = 'acme/api') =>
+        store.record(sampleEntry({ startedAt, costUsd, repo }));
+      await at('2026-10-31T23:59:59.999Z', 5);
+      await at('2026-11-01T00:00:00.000Z', 0.1);
+      await at('2026-11-15T08:00:00.000Z', 0.2);
+      await at('2026-11-30T23:59:59.999Z', 0.000000007);
+      await at('2026-11-20T00:00:00.000Z', 7, 'acme/web');
+      await at('2026-12-01T00:00:00.000Z', 11);
+      const from = '2026-11-01T00:00:00.000Z';
+      const to = '2026-12-01T00:00:00.000Z';
+      expect(await store.spend('acme/api', from, to)).toBe(0.300000007);
+      expect(await store.spend('acme/web', from, to)).toBe(7);
+      expect(await store.spend('acme/none', from, to)).toBe(0);
+    });
+
+    it('refuses a second claim on the same head SHA and tier, naming the first delivery', async () => {
+      expect(await store.claim(key(), 'first')).toEqual({ claimed: true });
+      expect(await store.claim(key(), 'second')).toEqual({
+        claimed: false,
+        state: 'running',
+        deliveryId: 'first',
+      });
+    });
+
+    it('lets exactly one of ten concurrent claims win', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => store.claim(key(), `delivery-${index}`)),
+      );
+      const winners = results.filter((result) => result.claimed);
+      expect(winners).toHaveLength(1);
+      const winner = results.findIndex((result) => result.claimed);
+      for (const result of results.filter((r) => !r.claimed)) {
+        expect(result).toEqual({
+          claimed: false,
+          state: 'running',
+          deliveryId: `delivery-${winner}`,
+        });
+      }
+    });
+
+    it('claims each tier, head SHA and pull request separately', async () => {
+      expect(await store.claim(key({ tier: 'fast' }), 'a')).toEqual({ claimed: true });
+      expect(await store.claim(key({ tier: 'deep' }), 'b')).toEqual({ claimed: true });
+      expect(await store.claim(key({ headSha: 'b'.repeat(40) }), 'c')).toEqual({ claimed: true });
+      expect(await store.claim(key({ pr: 43 }), 'd')).toEqual({ claimed: true });
+      expect(await store.claim(key({ repo: 'acme/web' }), 'e')).toEqual({ claimed: true });
+    });
+
+    it('lets a later delivery claim again after a release', async () => {
+      await store.claim(key(), 'first');
+      await store.settle(key(), 'released');
+      expect(await store.claim(key(), 'retry')).toEqual({ claimed: true });
+      expect(await store.claim(key(), 'third')).toMatchObject({
+        claimed: false,
+        deliveryId: 'retry',
+      });
+    });
+
+    it('keeps a posted claim, even when it is released afterwards', async () => {
+      await store.claim(key(), 'first');
+      await store.settle(key(), 'posted');
+      expect(await store.claim(key(), 'redelivered')).toEqual({
+        claimed: false,
+        state: 'posted',
+        deliveryId: 'first',
+      });
+      await store.settle(key(), 'released');
+      expect(await store.claim(key(), 'later')).toEqual({
+        claimed: false,
+        state: 'posted',
+        deliveryId: 'first',
+      });
+    });
+
+    it('migrates a second time without touching the rows or claims', async () => {
+      const recorded = await store.record(sampleEntry());
+      await store.claim(key(), 'first');
+      await store.migrate();
+      expect(await store.list()).toEqual([recorded]);
+      expect(await store.claim(key(), 'second')).toMatchObject({
+        claimed: false,
+        deliveryId: 'first',
+      });
+    });
+  });
+};

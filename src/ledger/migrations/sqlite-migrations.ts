@@ -1,0 +1,61 @@
+/** The embedded (SQLite) ledger schema, in order. Append new versions; never edit an applied one. */
+import type { Migration } from './types.js';
+
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create-review-attempts',
+    sql: `
+      CREATE TABLE review_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        delivery_id TEXT NOT NULL,
+        installation_id INTEGER NOT NULL,
+        repo TEXT NOT NULL,
+        pr INTEGER NOT NULL,
+        head_sha TEXT NOT NULL,
+        "trigger" TEXT NOT NULL,
+        tier TEXT NOT NULL CHECK (tier IN ('skip', 'fast', 'deep')),
+        provider TEXT,
+        model TEXT,
+        input_tokens INTEGER NOT NULL,
+        cached_input_tokens INTEGER NOT NULL,
+        cache_write_tokens INTEGER NOT NULL,
+        cache_write_5m_tokens INTEGER NOT NULL,
+        cache_write_1h_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        reasoning_tokens INTEGER NOT NULL,
+        inference_geo TEXT,
+        cost_usd REAL NOT NULL,
+        deep_cost_usd REAL NOT NULL,
+        price_version TEXT,
+        outcome TEXT NOT NULL
+          CHECK (outcome IN ('posted', 'skipped', 'failed', 'superseded', 'escalated')),
+        risk_score REAL,
+        risk_level TEXT,
+        size TEXT,
+        reason TEXT NOT NULL,
+        error TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL
+      );
+      CREATE INDEX review_attempts_repo_started_at ON review_attempts (repo, started_at);
+      CREATE INDEX review_attempts_delivery_id ON review_attempts (delivery_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'create-review-claims',
+    sql: `
+      CREATE TABLE review_claims (
+        repo TEXT NOT NULL,
+        pr INTEGER NOT NULL,
+        head_sha TEXT NOT NULL,
+        tier TEXT NOT NULL CHECK (tier IN ('fast', 'deep')),
+        delivery_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('running', 'posted')),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (repo, pr, head_sha, tier)
+      );
+    `,
+  },
+];

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeLedgerStoreContract } from './ledger-store.contract.js';
+import { openPostgresLedger } from './postgres-ledger.js';
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const run = `rr_test_${process.pid}_${Date.now()}`;
+const schemas: string[] = [];
+const freshSchema = (): string => {
+  const schema = `${run}_${schemas.length + 1}`;
+  schemas.push(schema);
+  return schema;
+};
+
+describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres)', () => {
+  const connectionString = url ?? '';
+
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  describeLedgerStoreContract('postgres ledger', () =>
+    Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
+  );
+
+  it('migrates once when several replicas start together', async () => {
+    const schema = freshSchema();
+    const replicas = Array.from({ length: 4 }, () =>
+      openPostgresLedger({ connectionString, schema }),
+    );
+    await Promise.all(replicas.map((replica) => replica.migrate()));
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
+    );
+    await client.end();
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+
+  it('lets exactly one replica claim a head SHA when they all race', async () => {
+    const schema = freshSchema();
+    const replicas = Array.from({ length: 5 }, () =>
+      openPostgresLedger({ connectionString, schema }),
+    );
+    await replicas[0]!.migrate();
+    const key = { repo: 'acme/api', pr: 7, headSha: 'd'.repeat(40), tier: 'fast' } as const;
+    const results = await Promise.all(
+      replicas.flatMap((replica, r) => [0, 1].map((i) => replica.claim(key, `r${r}-${i}`))),
+    );
+    expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+
+  it('refuses a schema name that is not a plain identifier', () => {
+    expect(() => openPostgresLedger({ connectionString, schema: 'x"; DROP TABLE y; --' })).toThrow(
+      /invalid ledger schema name/,
+    );
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The shared ledger for N replicas (DESIGN.md section 7): Postgres through a `pg` Pool. An optional
+ * schema (created by migrate(), set as each connection's search_path) keeps test runs apart.
+ */
+import pg from 'pg';
+import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
+import {
+  buildWhere,
+  COLUMN_LIST,
+  LEDGER_COLUMNS,
+  toColumnValues,
+  toIsoTimestamp,
+  toLedgerRow,
+  type StoredRecord,
+} from './ledger-columns.js';
+import { postgresMigrations } from './migrations/postgres-migrations.js';
+import type { ClaimResult, LedgerFilter, LedgerStore, ReviewKey } from './types.js';
+
+export interface OpenPostgresLedgerOptions {
+  readonly connectionString: string;
+  /** A schema of its own (letters, digits, underscores); default: the server's search_path. */
+  readonly schema?: string | undefined;
+}
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const KEY_MATCH = 'repo = $1 AND pr = $2 AND head_sha = $3 AND tier = $4';
+/** A claim released between our INSERT and SELECT is retried; more than this is a bug. */
+const CLAIM_ATTEMPTS = 5;
+
+export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerStore => {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `invalid ledger schema name ${JSON.stringify(schema)}: use letters, digits and underscores, starting with a letter`,
+    );
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle connection that dies is dropped by the pool; the next query reports the failure.
+  pool.on('error', () => undefined);
+  const keyValues = (key: ReviewKey): (string | number)[] => [
+    key.repo,
+    key.pr,
+    key.headSha,
+    key.tier,
+  ];
+
+  const migrate = async (): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Replicas starting together migrate one at a time.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `review-router:migrate:${schema ?? ''}`,
+      ]);
+      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (
+           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const applied = await client.query<{ version: number }>(
+        'SELECT version FROM schema_migrations',
+      );
+      const done = new Set(applied.rows.map((row) => row.version));
+      for (const migration of postgresMigrations) {
+        if (done.has(migration.version)) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const claim = async (key: ReviewKey, deliveryId: string): Promise<ClaimResult> => {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const inserted = await pool.query(
+        `INSERT INTO review_claims (repo, pr, head_sha, tier, delivery_id, state)
+         VALUES ($1, $2, $3, $4, $5, 'running')
+         ON CONFLICT (repo, pr, head_sha, tier) DO NOTHING`,
+        [...keyValues(key), deliveryId],
+      );
+      if (inserted.rowCount === 1) return { claimed: true };
+      const existing = await pool.query<{ state: string; delivery_id: string }>(
+        `SELECT state, delivery_id FROM review_claims WHERE ${KEY_MATCH}`,
+        keyValues(key),
+      );
+      const holder = existing.rows[0];
+      if (holder !== undefined) {
+        return {
+          claimed: false,
+          state: holder.state === 'posted' ? 'posted' : 'running',
+          deliveryId: holder.delivery_id,
+        };
+      }
+    }
+    throw new Error(
+      `could not claim ${key.repo}#${key.pr} ${key.headSha} (${key.tier}): the claim was taken and released ${CLAIM_ATTEMPTS} times in a row`,
+    );
+  };
+
+  const settle = async (key: ReviewKey, state: 'posted' | 'released'): Promise<void> => {
+    await pool.query(
+      state === 'posted'
+        ? `UPDATE review_claims SET state = 'posted' WHERE ${KEY_MATCH}`
+        : // A posted review stays claimed forever: releasing only frees a running claim.
+          `DELETE FROM review_claims WHERE ${KEY_MATCH} AND state = 'running'`,
+      keyValues(key),
+    );
+  };
+
+  const record = async (entry: LedgerEntry): Promise<LedgerRow> => {
+    const placeholders = LEDGER_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+    const result = await pool.query<StoredRecord>(
+      `INSERT INTO review_attempts (${COLUMN_LIST}) VALUES (${placeholders}) RETURNING *`,
+      toColumnValues(entry),
+    );
+    const row = result.rows[0];
+    if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
+    return toLedgerRow(row);
+  };
+
+  const list = async (filter: LedgerFilter = {}): Promise<LedgerRow[]> => {
+    const { where, values } = buildWhere(filter, (position) => `$${position}`);
+    const result = await pool.query<StoredRecord>(
+      `SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC`,
+      values,
+    );
+    return result.rows.map(toLedgerRow);
+  };
+
+  const spend = async (repo: string, from: string, to: string): Promise<number> => {
+    // Summed in whole nano-dollars, so many small costs add up without float noise.
+    const result = await pool.query<{ nano: string }>(
+      `SELECT COALESCE(SUM(ROUND(cost_usd * 1e9)::bigint), 0)::text AS nano
+       FROM review_attempts WHERE repo = $1 AND started_at >= $2 AND started_at < $3`,
+      [repo, toIsoTimestamp(from, 'from'), toIsoTimestamp(to, 'to')],
+    );
+    return Number(result.rows[0]?.nano ?? 0) / 1e9;
+  };
+
+  return {
+    migrate,
+    claim,
+    settle,
+    record,
+    list,
+    spend,
+    close: async () => {
+      if (!pool.ended && !pool.ending) await pool.end();
+    },
+  };
+};

@@ -1,0 +1,158 @@
+/**
+ * Usage -> dollars (DESIGN.md section 5). Each token is priced exactly once, in the category the
+ * provider put it in; see src/domain/usage.ts for how the two providers count.
+ */
+import { errorMessage } from '../domain/errors.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { emptyUsage, type Usage } from '../domain/usage.js';
+import {
+  requireModel,
+  type LongContextRates,
+  type ModelPrice,
+  type PriceTable,
+} from './price-table.js';
+
+export interface PricedUsage {
+  readonly costUsd: number;
+  /** The price table version the cost was computed with (stored as priceVersion). */
+  readonly version: string;
+}
+
+type Rates = Omit<LongContextRates, 'thresholdInputTokens'>;
+
+/** Tokens per billing category, each token in exactly one. */
+interface TokenCategories {
+  readonly input: number;
+  readonly cachedInput: number;
+  readonly cacheWrite5m: number;
+  readonly cacheWrite1h: number;
+  readonly output: number;
+}
+
+const NANO_PER_USD = 1e9;
+
+/** Dollars rounded to whole nano-dollars, so float noise never reaches the ledger. */
+export const roundUsd = (usd: number): number => Math.round(usd * NANO_PER_USD) / NANO_PER_USD;
+
+export const priceUsage = (
+  table: PriceTable,
+  model: string,
+  usage: Usage,
+): Result<PricedUsage, string> => {
+  let row: ModelPrice;
+  try {
+    row = requireModel(table, model);
+  } catch (error) {
+    return err(errorMessage(error));
+  }
+  if (row.provider !== usage.provider) {
+    return err(
+      `model ${model} is priced as ${row.provider} in price table v${table.version} but its usage came from ${usage.provider}: fix the model's provider in PRICES_FILE`,
+    );
+  }
+  const invalid = findInvalidCount(usage);
+  if (invalid !== null) return err(`usage for ${model} has an invalid ${invalid}`);
+  if (usage.provider === 'openai' && usage.cachedInputTokens > usage.inputTokens) {
+    return err(
+      `usage for ${model} reports ${usage.cachedInputTokens} cached tokens out of ${usage.inputTokens} input tokens: OpenAI input tokens include cached ones`,
+    );
+  }
+
+  const tokens = categorize(usage);
+  const rates = chooseRates(row, promptTokens(usage));
+  if (tokens.cacheWrite5m > 0 && rates.cacheWrite5m === null) {
+    return err(noCacheWriteRate(model, table, '5-minute'));
+  }
+  if (tokens.cacheWrite1h > 0 && rates.cacheWrite1h === null) {
+    return err(noCacheWriteRate(model, table, '1-hour'));
+  }
+  const nanoUsd =
+    (tokens.input * rates.input +
+      tokens.cachedInput * rates.cachedInput +
+      tokens.cacheWrite5m * (rates.cacheWrite5m ?? 0) +
+      tokens.cacheWrite1h * (rates.cacheWrite1h ?? 0) +
+      tokens.output * rates.output) *
+    (NANO_PER_USD / 1e6) *
+    geoMultiplier(table, row, usage.inferenceGeo);
+  return ok({ costUsd: Math.round(nanoUsd) / NANO_PER_USD, version: table.version });
+};
+
+/** A pre-call estimate: plain input and output tokens, no cache, no geography. */
+export const estimateCostUsd = (
+  table: PriceTable,
+  model: string,
+  tokens: { readonly inputTokens: number; readonly outputTokens: number },
+): number => {
+  const { provider } = requireModel(table, model);
+  const priced = priceUsage(table, model, {
+    ...emptyUsage(provider),
+    inputTokens: tokens.inputTokens,
+    outputTokens: tokens.outputTokens,
+  });
+  if (!priced.ok) throw new Error(priced.error);
+  return priced.value.costUsd;
+};
+
+const categorize = (usage: Usage): TokenCategories => {
+  if (usage.provider === 'openai') {
+    // input includes cached; output includes reasoning (never added again).
+    return {
+      input: usage.inputTokens - usage.cachedInputTokens,
+      cachedInput: usage.cachedInputTokens,
+      cacheWrite5m: usage.cacheWrite5mTokens,
+      cacheWrite1h: usage.cacheWrite1hTokens,
+      output: usage.outputTokens,
+    };
+  }
+  // Anthropic: input excludes cache reads and writes; writes without a TTL split bill at 5 minutes.
+  const unsplitWrites = Math.max(
+    0,
+    usage.cacheWriteTokens - usage.cacheWrite5mTokens - usage.cacheWrite1hTokens,
+  );
+  return {
+    input: usage.inputTokens,
+    cachedInput: usage.cachedInputTokens,
+    cacheWrite5m: usage.cacheWrite5mTokens + unsplitWrites,
+    cacheWrite1h: usage.cacheWrite1hTokens,
+    output: usage.outputTokens,
+  };
+};
+
+/** The prompt size that decides the long-context rate. */
+const promptTokens = (usage: Usage): number =>
+  usage.provider === 'openai'
+    ? usage.inputTokens
+    : usage.inputTokens +
+      usage.cachedInputTokens +
+      Math.max(usage.cacheWriteTokens, usage.cacheWrite5mTokens + usage.cacheWrite1hTokens);
+
+const chooseRates = (row: ModelPrice, prompt: number): Rates =>
+  row.longContext !== undefined && prompt > row.longContext.thresholdInputTokens
+    ? row.longContext
+    : row;
+
+const geoMultiplier = (table: PriceTable, row: ModelPrice, geo: string | null): number => {
+  const multipliers = table.geoMultipliers[row.provider];
+  if (geo === null || multipliers === undefined || !Object.hasOwn(multipliers, geo)) return 1;
+  return multipliers[geo] ?? 1;
+};
+
+const COUNT_FIELDS = [
+  'inputTokens',
+  'cachedInputTokens',
+  'cacheWriteTokens',
+  'cacheWrite5mTokens',
+  'cacheWrite1hTokens',
+  'outputTokens',
+  'reasoningTokens',
+] as const satisfies readonly (keyof Usage)[];
+
+const findInvalidCount = (usage: Usage): string | null => {
+  const field = COUNT_FIELDS.find((name) => !Number.isSafeInteger(usage[name]) || usage[name] < 0);
+  return field === undefined
+    ? null
+    : `${field} (${usage[field]}): token counts are whole numbers >= 0`;
+};
+
+const noCacheWriteRate = (model: string, table: PriceTable, ttl: string): string =>
+  `model ${model} has no ${ttl} cache-write rate in price table v${table.version} but its usage reports cache writes: add the rate to PRICES_FILE`;

@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeLedgerStoreContract, sampleEntry } from './ledger-store.contract.js';
+import { openSqliteLedger } from './sqlite-ledger.js';
+
+const root = mkdtempSync(join(tmpdir(), 'sqlite-ledger-'));
+let files = 0;
+const freshFile = (): string => join(root, `run-${(files += 1)}`, 'ledger.db');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describeLedgerStoreContract('sqlite ledger', () =>
+  Promise.resolve(openSqliteLedger({ file: freshFile() })),
+);
+
+describe('openSqliteLedger', () => {
+  it('creates the directory of the file and puts the database in WAL mode', async () => {
+    const file = freshFile();
+    const store = openSqliteLedger({ file });
+    await store.migrate();
+    await store.close();
+    const db = new DatabaseSync(file, { readOnly: true });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    db.close();
+  });
+
+  it('records each migration once in schema_migrations, however often it runs', async () => {
+    const file = freshFile();
+    const store = openSqliteLedger({ file });
+    await store.migrate();
+    await store.migrate();
+    await store.close();
+    const reopened = openSqliteLedger({ file });
+    await reopened.migrate();
+    await reopened.close();
+    const db = new DatabaseSync(file, { readOnly: true });
+    const versions = db
+      .prepare('SELECT version, name FROM schema_migrations ORDER BY version')
+      .all();
+    db.close();
+    expect(versions.map((row) => ({ ...row }))).toEqual([
+      { version: 1, name: 'create-review-attempts' },
+      { version: 2, name: 'create-review-claims' },
+    ]);
+  });
+
+  it('lets a read-only handle read rows the app writes while the app keeps the database open', async () => {
+    const file = freshFile();
+    const app = openSqliteLedger({ file });
+    await app.migrate();
+    await app.record(sampleEntry({ deliveryId: 'before' }));
+    const cli = openSqliteLedger({ file, readOnly: true });
+    await cli.migrate();
+    expect((await cli.list()).map((row) => row.deliveryId)).toEqual(['before']);
+    await app.record(sampleEntry({ deliveryId: 'after', startedAt: '2026-11-22T00:00:00.000Z' }));
+    expect((await cli.list()).map((row) => row.deliveryId)).toEqual(['after', 'before']);
+    await expect(cli.record(sampleEntry())).rejects.toThrow(/readonly/);
+    await cli.close();
+    await app.close();
+  });
+
+  it('lets a read-only handle read a ledger after the app has stopped', async () => {
+    const file = freshFile();
+    const app = openSqliteLedger({ file });
+    await app.migrate();
+    await app.record(sampleEntry({ costUsd: 0.25 }));
+    await app.close();
+    const cli = openSqliteLedger({ file, readOnly: true });
+    await cli.migrate();
+    expect(await cli.list()).toHaveLength(1);
+    expect(await cli.spend('acme/api', '2026-11-01', '2026-12-01')).toBe(0.25);
+    await cli.close();
+  });
+
+  it('explains how to fix a read-only open of a ledger that does not exist', () => {
+    const file = join(root, 'missing', 'ledger.db');
+    expect(() => openSqliteLedger({ file, readOnly: true })).toThrow(
+      /start the app once so it creates the ledger/,
+    );
+    expect(existsSync(join(root, 'missing'))).toBe(false);
+  });
+
+  it('tells a reader when the app has not migrated the ledger yet', async () => {
+    const file = freshFile();
+    const writer = openSqliteLedger({ file });
+    const reader = openSqliteLedger({ file, readOnly: true });
+    await expect(reader.migrate()).rejects.toThrow(/schema version 0.*start the app once/);
+    await reader.close();
+    await writer.close();
+  });
+
+  it('lets only one of several handles on the same file claim a head SHA', async () => {
+    const file = freshFile();
+    const handles = Array.from({ length: 4 }, () => openSqliteLedger({ file }));
+    for (const handle of handles) await handle.migrate();
+    const key = { repo: 'acme/api', pr: 1, headSha: 'c'.repeat(40), tier: 'deep' } as const;
+    const results = await Promise.all(
+      handles.map((handle, index) => handle.claim(key, `d-${index}`)),
+    );
+    expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    for (const handle of handles) await handle.close();
+  });
+
+  it('closes twice without throwing', async () => {
+    const store = openSqliteLedger({ file: freshFile() });
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { sampleEntry } from '../ledger/ledger-store.contract.js';
+import { toCostRecord } from './to-cost-record.js';
+
+const DESIGN_FIELDS = [
+  'deliveryId',
+  'repo',
+  'pr',
+  'headSha',
+  'trigger',
+  'tier',
+  'provider',
+  'model',
+  'inputTokens',
+  'cachedInputTokens',
+  'cacheWriteTokens',
+  'outputTokens',
+  'reasoningTokens',
+  'costUsd',
+  'deepCostUsd',
+  'outcome',
+  'riskLevel',
+  'size',
+  'reason',
+  'startedAt',
+  'finishedAt',
+];
+const EXTRAS = [
+  'riskScore',
+  'cacheWrite5mTokens',
+  'cacheWrite1hTokens',
+  'inferenceGeo',
+  'priceVersion',
+  'error',
+  'installationId',
+];
+
+describe('toCostRecord', () => {
+  const row = { ...sampleEntry({ error: 'timeout' }), id: 7 };
+
+  it('lists DESIGN.md fields in order, then the extras, and never the store id', () => {
+    expect(Object.keys(toCostRecord(row))).toEqual([...DESIGN_FIELDS, ...EXTRAS]);
+  });
+
+  it.each([...DESIGN_FIELDS, ...EXTRAS])('copies %s from the ledger row unchanged', (field) => {
+    expect(toCostRecord(row)[field as keyof ReturnType<typeof toCostRecord>]).toBe(
+      row[field as keyof typeof row],
+    );
+  });
+
+  it('keeps nulls as nulls for a skipped review', () => {
+    const skipped = {
+      ...sampleEntry({ tier: 'skip', provider: null, model: null, outcome: 'skipped' }),
+      id: 1,
+    };
+    expect(toCostRecord(skipped)).toMatchObject({
+      tier: 'skip',
+      provider: null,
+      model: null,
+      outcome: 'skipped',
+    });
+  });
+});

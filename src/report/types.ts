@@ -1,0 +1,81 @@
+/** What the cost reports return: plain, serialisable values (DESIGN.md section 2). */
+import type { LedgerEntry } from '../domain/ledger-entry.js';
+import type { RouteTier } from '../domain/review-job.js';
+
+/** One `costs --format json` object: DESIGN.md's fields first, then the ledger's extras. */
+export type CostRecord = Pick<
+  LedgerEntry,
+  | 'deliveryId'
+  | 'repo'
+  | 'pr'
+  | 'headSha'
+  | 'trigger'
+  | 'tier'
+  | 'provider'
+  | 'model'
+  | 'inputTokens'
+  | 'cachedInputTokens'
+  | 'cacheWriteTokens'
+  | 'outputTokens'
+  | 'reasoningTokens'
+  | 'costUsd'
+  | 'deepCostUsd'
+  | 'outcome'
+  | 'riskLevel'
+  | 'size'
+  | 'reason'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'riskScore'
+  | 'cacheWrite5mTokens'
+  | 'cacheWrite1hTokens'
+  | 'inferenceGeo'
+  | 'priceVersion'
+  | 'error'
+  | 'installationId'
+>;
+
+/** `month` is the UTC calendar month (`YYYY-MM`) of startedAt. */
+export type GroupKey = 'repo' | 'month' | 'tier';
+export const GROUP_KEYS: readonly GroupKey[] = ['repo', 'month', 'tier'];
+
+export interface CostTotals {
+  /** Review attempts, whatever their outcome. */
+  readonly reviews: number;
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  /** What routing saved against sending everything to the deep tier (see saved-usd.ts). */
+  readonly savedUsd: number;
+}
+
+export interface CostGroup extends CostTotals {
+  readonly repo?: string;
+  readonly month?: string;
+  readonly tier?: RouteTier;
+  readonly avgCostUsd: number;
+}
+
+export interface RepoCost extends CostTotals {
+  readonly repo: string;
+}
+
+export interface DayCost {
+  /** UTC `YYYY-MM-DD` of startedAt. */
+  readonly day: string;
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  readonly byTier: { readonly fast: number; readonly deep: number };
+}
+
+/** `GET /reports/costs`. */
+export interface CostSummary {
+  readonly totalCostUsd: number;
+  readonly totalDeepCostUsd: number;
+  readonly savedUsd: number;
+  readonly reviews: number;
+  readonly byRepo: readonly RepoCost[];
+  readonly byDay: readonly DayCost[];
+}
+
+export type CostFormat = 'table' | 'json' | 'csv';
+export const COST_FORMATS: readonly CostFormat[] = ['table', 'json', 'csv'];
