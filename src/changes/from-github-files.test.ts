@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { GitHubFile } from '../github/types.js';
+import { fromGitHubFiles } from './from-github-files.js';
+
+const entry = (fields: Partial<GitHubFile> & Pick<GitHubFile, 'filename'>): GitHubFile => ({
+  status: 'modified',
+  additions: 0,
+  deletions: 0,
+  changes: 0,
+  ...fields,
+});
+
+describe('fromGitHubFiles', () => {
+  it('parses the hunks of a file that has a patch and keeps the API counts', () => {
+    const model = fromGitHubFiles(
+      [
+        entry({
+          filename: 'src/a.ts',
+          additions: 1,
+          deletions: 1,
+          changes: 2,
+          patch: '@@ -1,2 +1,2 @@ fn\n a\n-b\n+c',
+        }),
+      ],
+      { truncated: false },
+    );
+    expect(model.files[0]).toEqual({
+      path: 'src/a.ts',
+      previousPath: null,
+      status: 'modified',
+      additions: 1,
+      deletions: 1,
+      binary: false,
+      patchAvailable: true,
+      hunks: [
+        {
+          oldStart: 1,
+          oldLines: 2,
+          newStart: 1,
+          newLines: 2,
+          section: 'fn',
+          lines: [
+            { kind: 'context', oldLine: 1, newLine: 1, text: 'a' },
+            { kind: 'del', oldLine: 2, newLine: null, text: 'b' },
+            { kind: 'add', oldLine: null, newLine: 2, text: 'c' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it.each([
+    {
+      name: 'a large file GitHub sent without its patch',
+      file: entry({ filename: 'big.json', additions: 4000, deletions: 12, changes: 4012 }),
+      expected: {
+        status: 'modified',
+        additions: 4000,
+        deletions: 12,
+        binary: false,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a binary file, which has no patch and no counts',
+      file: entry({ filename: 'logo.png' }),
+      expected: {
+        status: 'modified',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'an added binary file',
+      file: entry({ filename: 'new.png', status: 'added' }),
+      expected: {
+        status: 'added',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a pure rename, which has nothing to show',
+      file: entry({ filename: 'b.ts', previous_filename: 'a.ts', status: 'renamed' }),
+      expected: {
+        status: 'renamed',
+        additions: 0,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+    {
+      name: 'a pure copy',
+      file: entry({ filename: 'c.ts', previous_filename: 'a.ts', status: 'copied' }),
+      expected: {
+        status: 'copied',
+        additions: 0,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+    {
+      name: 'a renamed file too large for a patch',
+      file: entry({
+        filename: 'b.sql',
+        previous_filename: 'a.sql',
+        status: 'renamed',
+        additions: 9000,
+        changes: 9000,
+      }),
+      expected: {
+        status: 'renamed',
+        additions: 9000,
+        deletions: 0,
+        binary: false,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a file whose status is changed (mode or type only)',
+      file: entry({ filename: 'tool.sh', status: 'changed' }),
+      expected: {
+        status: 'changed',
+        additions: 0,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+    {
+      name: 'an unknown status, read as modified',
+      file: entry({
+        filename: 'x.ts',
+        status: 'retyped',
+        additions: 1,
+        changes: 1,
+        patch: '@@ -0,0 +1 @@\n+x',
+      }),
+      expected: {
+        status: 'modified',
+        additions: 1,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+    {
+      name: 'an empty patch string, as for an empty new file',
+      file: entry({ filename: 'empty.txt', status: 'added', patch: '' }),
+      expected: {
+        status: 'added',
+        additions: 0,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+  ])('reads $name', ({ file, expected }) => {
+    const [change] = fromGitHubFiles([file], { truncated: false }).files;
+    expect({
+      status: change!.status,
+      additions: change!.additions,
+      deletions: change!.deletions,
+      binary: change!.binary,
+      patchAvailable: change!.patchAvailable,
+    }).toEqual(expected);
+    expect(change!.path).toBe(file.filename);
+    expect(change!.previousPath).toBe(file.previous_filename ?? null);
+    if (file.patch === undefined) expect(change!.hunks).toEqual([]);
+  });
+
+  it('totals the files, keeps their order and passes the truncated flag on', () => {
+    const model = fromGitHubFiles(
+      [
+        entry({ filename: 'b', additions: 3, deletions: 1, changes: 4 }),
+        entry({ filename: 'a', additions: 2, deletions: 5, changes: 7 }),
+      ],
+      { truncated: true },
+    );
+    expect(model.files.map((f) => f.path)).toEqual(['b', 'a']);
+    expect([model.additions, model.deletions, model.truncated]).toEqual([5, 6, true]);
+  });
+});

@@ -1,0 +1,117 @@
+import type { DiffModel, FileChange, Hunk } from '../domain/diff.js';
+import { buildDiffModel } from './build-diff-model.js';
+import { countChangedLines, readHunk } from './parse-hunks.js';
+import { GIT_FILE_HEADER, readGitFileSection } from './read-git-file-section.js';
+import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
+import { splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
+
+const COMBINED_HEADERS = ['diff --cc ', 'diff --combined '];
+const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
+
+/**
+ * Builds the diff model from the text of `git diff`, `git show`, `git format-patch` (one or
+ * more mails: headers, commit messages, diffstats and `-- ` signatures are skipped) or a
+ * plain unified diff with only `---`/`+++` headers. Reads each line once.
+ *
+ * Per-file additions and deletions are what `git diff --numstat` and `git apply --numstat`
+ * print; a binary file has `binary: true` and zero counts where git prints `-`. A mode-only
+ * change is `modified` with no hunks. A combined diff (`diff --cc`) is skipped. The same file
+ * patched twice (a series of mails) gives two entries, in input order.
+ */
+export function parseUnifiedDiff(text: string): DiffModel {
+  const lines = splitPatchLines(text);
+  const files: FileChange[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index] ?? '';
+    if (line.startsWith(GIT_FILE_HEADER)) {
+      const read = readGitFileSection(lines, index);
+      if (read !== null) files.push(read.file);
+      index = read === null ? index + 1 : read.next;
+    } else if (COMBINED_HEADERS.some((header) => line.startsWith(header))) {
+      index = skipCombinedDiff(lines, index + 1);
+    } else if (isTraditionalHeader(lines, index)) {
+      const read = readTraditionalSection(lines, index);
+      files.push(read.file);
+      index = read.next;
+    } else {
+      const binary = line.startsWith('Binary files ')
+        ? BINARY_FILES.exec(stripCarriageReturn(line))
+        : null;
+      if (binary !== null) files.push(traditionalBinaryFile(binary[1] ?? '', binary[2] ?? ''));
+      index += 1;
+    }
+  }
+  return buildDiffModel(files, false);
+}
+
+/** `--- old`, `+++ new`, then a hunk header: the start of a plain unified diff of one file. */
+function isTraditionalHeader(lines: readonly string[], index: number): boolean {
+  return (
+    (lines[index] ?? '').startsWith('--- ') &&
+    (lines[index + 1] ?? '').startsWith('+++ ') &&
+    (lines[index + 2] ?? '').startsWith('@@ -')
+  );
+}
+
+/**
+ * One file of a plain unified diff. Like `git apply`, it is never a rename: the path is the
+ * new name (the old one for a deletion), with its first component dropped when it has one.
+ */
+function readTraditionalSection(
+  lines: readonly string[],
+  start: number,
+): { file: FileChange; next: number } {
+  const oldPath = readTraditionalPath(lines[start] ?? '');
+  const newPath = readTraditionalPath(lines[start + 1] ?? '');
+  const hunks: Hunk[] = [];
+  let next = start + 2;
+  for (let read = readHunk(lines, next); read !== null; read = readHunk(lines, next)) {
+    hunks.push(read.hunk);
+    next = read.next;
+  }
+  const counts = countChangedLines(hunks);
+  const file: FileChange = {
+    path: newPath ?? oldPath ?? '',
+    previousPath: null,
+    status: oldPath === null ? 'added' : newPath === null ? 'removed' : 'modified',
+    additions: counts.additions,
+    deletions: counts.deletions,
+    binary: false,
+    patchAvailable: true,
+    hunks,
+  };
+  return { file, next };
+}
+
+function readTraditionalPath(line: string): string | null {
+  const path = readPatchPath(line.slice(4));
+  return path === null ? null : stripFirstComponent(path);
+}
+
+/** `Binary files old/x and new/x differ` as `diff -r` prints it, outside any git header. */
+function traditionalBinaryFile(oldName: string, newName: string): FileChange {
+  const oldPath = oldName === '/dev/null' ? null : stripFirstComponent(oldName);
+  const newPath = newName === '/dev/null' ? null : stripFirstComponent(newName);
+  return {
+    path: newPath ?? oldPath ?? '',
+    previousPath: null,
+    status: oldPath === null ? 'added' : newPath === null ? 'removed' : 'modified',
+    additions: 0,
+    deletions: 0,
+    binary: true,
+    patchAvailable: false,
+    hunks: [],
+  };
+}
+
+/** Skips a combined diff's headers and `@@@` hunks up to the next file of any kind. */
+function skipCombinedDiff(lines: readonly string[], start: number): number {
+  let index = start;
+  while (index < lines.length) {
+    const line = lines[index] ?? '';
+    if (line.startsWith(GIT_FILE_HEADER) || COMBINED_HEADERS.some((h) => line.startsWith(h))) break;
+    index += 1;
+  }
+  return index;
+}

@@ -1,0 +1,130 @@
+import type { FileChange, FileStatus, Hunk } from '../domain/diff.js';
+import { countChangedLines, readHunk } from './parse-hunks.js';
+import { readPatchPath, splitDiffGitNames, stripFirstComponent } from './read-patch-path.js';
+import { stripCarriageReturn } from './split-patch-lines.js';
+
+export const GIT_FILE_HEADER = 'diff --git ';
+
+const IGNORED_HEADERS = [
+  'old mode ',
+  'new mode ',
+  'index ',
+  'similarity index ',
+  'dissimilarity index ',
+];
+
+interface SectionHeader {
+  oldPath: string | null;
+  newPath: string | null;
+  movedFrom: string | null;
+  movedTo: string | null;
+  move: 'renamed' | 'copied' | null;
+  created: boolean;
+  deleted: boolean;
+  binary: boolean;
+  /** Whether a line other than `---`/`+++` followed `diff --git`: git always writes one, or hunks. */
+  extended: boolean;
+}
+
+/**
+ * Reads one file of a git patch, from its `diff --git` line through its extended headers
+ * (modes, `new file mode`, `deleted file mode`, `rename from/to`, `copy from/to`, `index`),
+ * its `---`/`+++` lines or binary marker, and its hunks. Returns the file and the index of
+ * the first line after it; the base85 lines of a `GIT binary patch` are left to the caller,
+ * which skips them as it skips any line outside a file. Returns null when nothing git would
+ * write follows the `diff --git` line (a commit message line that starts with `diff --git`).
+ */
+export function readGitFileSection(
+  lines: readonly string[],
+  start: number,
+): { file: FileChange; next: number } | null {
+  const names = splitDiffGitNames(
+    stripCarriageReturn(lines[start] ?? '').slice(GIT_FILE_HEADER.length),
+  );
+  const header: SectionHeader = {
+    oldPath: names.oldPath,
+    newPath: names.newPath,
+    movedFrom: null,
+    movedTo: null,
+    move: null,
+    created: false,
+    deleted: false,
+    binary: false,
+    extended: false,
+  };
+  let next = readHeaderLines(lines, start + 1, header);
+
+  const hunks: Hunk[] = [];
+  while (!header.binary) {
+    const read = readHunk(lines, next);
+    if (read === null) break;
+    hunks.push(read.hunk);
+    next = read.next;
+  }
+  if (!header.extended && hunks.length === 0) return null;
+  return { file: toFileChange(header, hunks), next };
+}
+
+function readHeaderLines(lines: readonly string[], start: number, header: SectionHeader): number {
+  for (let index = start; index < lines.length; index += 1) {
+    const line = stripCarriageReturn(lines[index] ?? '');
+    if (line.startsWith('--- ')) header.oldPath = readPrefixedPath(line.slice(4));
+    else if (line.startsWith('+++ ')) header.newPath = readPrefixedPath(line.slice(4));
+    else if (readExtendedHeader(line, header)) header.extended = true;
+    else return index;
+  }
+  return lines.length;
+}
+
+/** Applies one extended header line to the header; false when the line is not one. */
+function readExtendedHeader(line: string, header: SectionHeader): boolean {
+  if (line.startsWith('new file mode ')) header.created = true;
+  else if (line.startsWith('deleted file mode ')) header.deleted = true;
+  else if (line.startsWith('rename from ')) moveFrom(header, 'renamed', line.slice(12));
+  else if (line.startsWith('rename old ')) moveFrom(header, 'renamed', line.slice(11));
+  else if (line.startsWith('rename to ')) header.movedTo = readPatchPath(line.slice(10));
+  else if (line.startsWith('rename new ')) header.movedTo = readPatchPath(line.slice(11));
+  else if (line.startsWith('copy from ')) moveFrom(header, 'copied', line.slice(10));
+  else if (line.startsWith('copy to ')) header.movedTo = readPatchPath(line.slice(8));
+  else if (line.startsWith('Binary files ') && line.endsWith(' differ')) header.binary = true;
+  else if (line === 'GIT binary patch') header.binary = true;
+  else return IGNORED_HEADERS.some((prefix) => line.startsWith(prefix));
+  return true;
+}
+
+function moveFrom(header: SectionHeader, move: 'renamed' | 'copied', path: string): void {
+  header.move = move;
+  header.movedFrom = readPatchPath(path);
+}
+
+function readPrefixedPath(text: string): string | null {
+  const path = readPatchPath(text);
+  return path === null ? null : stripFirstComponent(path);
+}
+
+function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange {
+  const status: FileStatus = header.created
+    ? 'added'
+    : header.deleted
+      ? 'removed'
+      : (header.move ?? 'modified');
+  const moved = header.move !== null && !header.created && !header.deleted;
+  const path =
+    (moved ? header.movedTo : null) ??
+    (header.deleted ? header.oldPath : null) ??
+    header.newPath ??
+    header.oldPath ??
+    '';
+  const previousPath = moved ? (header.movedFrom ?? header.oldPath) : null;
+  const counts = header.binary ? { additions: 0, deletions: 0 } : countChangedLines(hunks);
+  return {
+    path,
+    previousPath,
+    status,
+    additions: counts.additions,
+    deletions: counts.deletions,
+    binary: header.binary,
+    patchAvailable: !header.binary,
+    hunks: header.binary ? [] : hunks,
+  };
+}
