@@ -1,0 +1,47 @@
+/**
+ * Test helper: the default policy of DESIGN.md section 3 as a plain object, so classify and route
+ * tests do not depend on src/policy/. Keep it equal to the documented defaults.
+ */
+import type { Policy } from '../domain/policy.js';
+
+export const testPolicy: Policy = {
+  enabled: true,
+  models: {
+    fast: { provider: 'openai', model: 'gpt-5.3-codex', effort: 'low' },
+    deep: { provider: 'anthropic', model: 'claude-opus-4-6', effort: 'high' },
+  },
+  routing: {
+    rules: [
+      { when: { labels: ['review:deep'] }, tier: 'deep' },
+      { when: { risk: ['high', 'critical'] }, tier: 'deep' },
+      { when: { size: ['XL'] }, tier: 'deep' },
+    ],
+    default: 'fast',
+    escalate: true,
+  },
+  skip: {
+    drafts: true,
+    labels: ['review:skip'],
+    authors: ['dependabot[bot]', 'renovate[bot]'],
+    only_paths: ['**/*.md', 'docs/**'],
+  },
+  risk: {
+    sensitive_paths: [],
+    levels: { medium: 0.3, high: 0.6, critical: 0.85 },
+  },
+  size: {
+    changed_lines: { S: 50, M: 250, L: 1000, XL: 4000 },
+  },
+  review: {
+    ignore_paths: ['**/*.lock', '**/package-lock.json', 'dist/**', '**/*.min.js'],
+    max_comments: 25,
+    min_severity: 'warning',
+    instructions: '',
+    path_instructions: [],
+  },
+  budget: {
+    monthly_usd: null,
+    per_review_usd: null,
+    when_exceeded: 'fast',
+  },
+};

@@ -1,0 +1,41 @@
+/** Parses a policy file's YAML text, locating syntax errors. Empty text is an empty policy. */
+import { LineCounter, parseDocument } from 'yaml';
+import { err, ok, type Result } from '../domain/result.js';
+import type { PolicyProblem } from './types.js';
+
+/** yaml's message, without the location it appends (we give line and column separately). */
+const describeYamlError = (code: string, message: string): string =>
+  code === 'MULTIPLE_DOCS'
+    ? 'the file holds more than one YAML document'
+    : (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+
+const HINTS: Readonly<Partial<Record<string, string>>> = {
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or merge the repeated one',
+  BAD_INDENT: 'check the indentation and that every [ or { is closed',
+  MISSING_CHAR: 'close the quote or bracket that was opened',
+  BLOCK_AS_IMPLICIT_KEY: 'put the nested mapping on its own lines, or quote the value',
+  MULTIPLE_DOCS: 'a policy file holds one YAML document: remove the extra ---',
+};
+
+export const parsePolicyYaml = (text: string, file: string): Result<unknown, PolicyProblem[]> => {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return err(
+      doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return {
+          file,
+          path: '',
+          line: Math.max(line, 1),
+          column: Math.max(col, 1),
+          message: `invalid YAML: ${describeYamlError(error.code, error.message)}`,
+          hint: HINTS[error.code] ?? null,
+        };
+      }),
+    );
+  }
+  const content: unknown = doc.toJS({ maxAliasCount: 100 });
+  return ok(content ?? {});
+};

@@ -1,0 +1,178 @@
+/**
+ * What a user may write in `.github/review-router.yml`: every key optional, unknown keys are
+ * errors at every level. The resolved policy, with defaults filled, is `Policy` in domain/.
+ */
+import { z } from 'zod';
+import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
+import { SEVERITIES } from '../domain/model-answer.js';
+import type { Effort, ProviderId } from '../domain/policy.js';
+
+export const PROVIDERS = ['openai', 'anthropic'] as const satisfies readonly ProviderId[];
+
+export const EFFORTS_BY_PROVIDER: { readonly [P in ProviderId]: readonly Effort[] } = {
+  openai: ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'],
+  anthropic: ['low', 'medium', 'high', 'max'],
+};
+
+const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
+
+/** GitHub's `author_association` values. */
+export const AUTHOR_ASSOCIATIONS = [
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIMER',
+  'FIRST_TIME_CONTRIBUTOR',
+  'MANNEQUIN',
+  'MEMBER',
+  'NONE',
+  'OWNER',
+] as const;
+
+/** Keys whose values must increase in this order (XS is below S). */
+export const RISK_LEVEL_KEYS = ['medium', 'high', 'critical'] as const;
+export const SIZE_THRESHOLD_KEYS = ['S', 'M', 'L', 'XL'] as const;
+
+/** What Probot's config loader can follow: `repo`, `owner/repo`, `owner/repo:path.yml`. */
+const EXTENDS =
+  /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
+
+const text = z.string().min(1);
+const list = <T extends z.ZodType>(item: T) => z.array(item).exactOptional();
+const texts = list(text);
+const level = z.number().min(0).max(1).exactOptional();
+const threshold = z.int().positive().exactOptional();
+const usd = z.number().min(0).nullable().exactOptional();
+
+/** Adds an issue on the first key of `keys` whose value is not above the one before it. */
+const increasing =
+  (keys: readonly string[]) =>
+  (values: Readonly<Record<string, number | undefined>>, ctx: z.RefinementCtx): void => {
+    let previous: { key: string; value: number } | null = null;
+    for (const key of keys) {
+      const value = values[key];
+      if (value === undefined) continue;
+      if (previous !== null && value <= previous.value) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be greater than ${previous.key} (${previous.value}), got ${value}`,
+        });
+      }
+      previous = { key, value };
+    }
+  };
+
+export const ModelSpecFile = z
+  .strictObject({
+    provider: z.enum(PROVIDERS).exactOptional(),
+    model: text.exactOptional(),
+    effort: z.enum(EFFORTS).exactOptional(),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.provider === undefined || spec.effort === undefined) return;
+    const allowed = EFFORTS_BY_PROVIDER[spec.provider];
+    if (!allowed.includes(spec.effort)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effort'],
+        message: `effort '${spec.effort}' is not available for provider '${spec.provider}'`,
+        params: { hint: `expected one of: ${allowed.join(', ')}` },
+      });
+    }
+  });
+
+export const RuleConditionsFile = z.strictObject({
+  labels: texts,
+  risk: list(z.enum(RISK_LEVELS)),
+  size: list(z.enum(SIZE_CLASSES)),
+  paths: texts,
+  authors: texts,
+  author_association: list(z.enum(AUTHOR_ASSOCIATIONS)),
+  base: texts,
+  changed_lines: z
+    .strictObject({
+      over: z.int().min(0).exactOptional(),
+      under: z.int().positive().exactOptional(),
+    })
+    .superRefine((range, ctx) => {
+      if (range.over !== undefined && range.under !== undefined && range.under <= range.over) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['under'],
+          message: `must be greater than over (${range.over}), got ${range.under}: no change could match`,
+        });
+      }
+    })
+    .exactOptional(),
+});
+
+export const RoutingRuleFile = z.strictObject({
+  when: RuleConditionsFile,
+  tier: z.enum(['skip', 'fast', 'deep']),
+});
+
+export const PathInstructionFile = z.strictObject({
+  paths: z.array(text).min(1),
+  instructions: text,
+});
+
+export const PolicyFile = z.strictObject({
+  _extends: z
+    .string()
+    .regex(EXTENDS, "expected 'repo', 'owner/repo' or 'owner/repo:path/to/file.yml'")
+    .exactOptional(),
+  enabled: z.boolean().exactOptional(),
+  models: z
+    .strictObject({ fast: ModelSpecFile.exactOptional(), deep: ModelSpecFile.exactOptional() })
+    .exactOptional(),
+  routing: z
+    .strictObject({
+      rules: list(RoutingRuleFile),
+      default: z.enum(['fast', 'deep']).exactOptional(),
+      escalate: z.boolean().exactOptional(),
+    })
+    .exactOptional(),
+  skip: z
+    .strictObject({
+      drafts: z.boolean().exactOptional(),
+      labels: texts,
+      authors: texts,
+      only_paths: texts,
+    })
+    .exactOptional(),
+  risk: z
+    .strictObject({
+      sensitive_paths: texts,
+      levels: z
+        .strictObject({ medium: level, high: level, critical: level })
+        .superRefine(increasing(RISK_LEVEL_KEYS))
+        .exactOptional(),
+    })
+    .exactOptional(),
+  size: z
+    .strictObject({
+      changed_lines: z
+        .strictObject({ S: threshold, M: threshold, L: threshold, XL: threshold })
+        .superRefine(increasing(SIZE_THRESHOLD_KEYS))
+        .exactOptional(),
+    })
+    .exactOptional(),
+  review: z
+    .strictObject({
+      ignore_paths: texts,
+      max_comments: z.int().min(0).max(100).exactOptional(),
+      min_severity: z.enum(SEVERITIES).exactOptional(),
+      instructions: z.string().max(20_000).exactOptional(),
+      path_instructions: list(PathInstructionFile),
+    })
+    .exactOptional(),
+  budget: z
+    .strictObject({
+      monthly_usd: usd,
+      per_review_usd: usd,
+      when_exceeded: z.enum(['fast', 'skip']).exactOptional(),
+    })
+    .exactOptional(),
+});
+
+export type PolicyFile = z.infer<typeof PolicyFile>;

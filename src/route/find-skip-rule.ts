@@ -1,0 +1,40 @@
+import { matchesAny } from '../classify/match-paths.js';
+import type { RouteInput, TierChoice } from './types.js';
+
+const DOCUMENTATION = ['**/*.{md,mdx,markdown,rst,adoc}', '{docs,doc}/**'];
+
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+const skip = (reason: string, rule: string): TierChoice => ({ tier: 'skip', reason, rule });
+
+/**
+ * The first skip rule that applies, in this order: drafts, labels, authors, an empty change,
+ * only_paths (every changed file matches). Labels and logins compare case-insensitively, as
+ * GitHub treats them.
+ */
+export const findSkipRule = (
+  input: Pick<RouteInput, 'policy' | 'pr' | 'diff'>,
+): TierChoice | null => {
+  const { skip: rules } = input.policy;
+  const { pr, diff } = input;
+  if (rules.drafts && pr.draft) return skip('draft pull request (skip.drafts)', 'skip.drafts');
+  const label = pr.labels.find((name) => rules.labels.some((skipped) => sameName(name, skipped)));
+  if (label !== undefined) return skip(`label ${label} (skip.labels)`, 'skip.labels');
+  if (rules.authors.some((author) => sameName(author, pr.author))) {
+    return skip(`author ${pr.author} (skip.authors)`, 'skip.authors');
+  }
+  if (diff.files.length === 0) return skip('no changed files', 'skip.empty');
+  if (
+    rules.only_paths.length > 0 &&
+    diff.files.every((file) => matchesAny(file.path, rules.only_paths))
+  ) {
+    const onlyDocs = diff.files.every((file) => matchesAny(file.path, DOCUMENTATION));
+    return skip(
+      onlyDocs
+        ? 'only documentation changed (skip.only_paths)'
+        : `only files matching ${rules.only_paths.join(', ')} changed (skip.only_paths)`,
+      'skip.only_paths',
+    );
+  }
+  return null;
+};

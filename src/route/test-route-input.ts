@@ -1,0 +1,53 @@
+/** Test helper: a route input for an ordinary open pull request, with parts replaced as a test needs. */
+import { testDiff, testFile } from '../classify/test-diff.js';
+import { testPolicy } from '../classify/test-policy.js';
+import type { Classification, RiskLevel, RiskSignal, SizeClass } from '../domain/classification.js';
+import type { PullRequestFacts } from '../domain/review-job.js';
+import type { RouteInput } from './types.js';
+
+export const testPullRequest = (overrides: Partial<PullRequestFacts> = {}): PullRequestFacts => ({
+  number: 7,
+  title: 'Change things',
+  body: '',
+  author: 'alice',
+  authorAssociation: 'MEMBER',
+  labels: [],
+  draft: false,
+  state: 'open',
+  baseRef: 'main',
+  headRef: 'feature',
+  headSha: 'a'.repeat(40),
+  htmlUrl: 'https://github.com/acme/app/pull/7',
+  ...overrides,
+});
+
+export const testClassification = (
+  options: {
+    readonly size?: SizeClass;
+    readonly level?: RiskLevel;
+    readonly changedLines?: number;
+    readonly signals?: readonly RiskSignal[];
+  } = {},
+): Classification => ({
+  changedFiles: 1,
+  additions: options.changedLines ?? 10,
+  deletions: 0,
+  changedLines: options.changedLines ?? 10,
+  size: options.size ?? 'XS',
+  risk: {
+    score: { low: 0, medium: 0.3, high: 0.6, critical: 0.9 }[options.level ?? 'low'],
+    level: options.level ?? 'low',
+    signals: options.signals ?? [],
+  },
+  fileRisk: [{ path: 'src/app.ts', score: 0 }],
+});
+
+export const testRouteInput = (overrides: Partial<RouteInput> = {}): RouteInput => ({
+  policy: testPolicy,
+  classification: testClassification(),
+  diff: testDiff([testFile('src/app.ts', { additions: 10 })]),
+  pr: testPullRequest(),
+  forcedTier: null,
+  budget: null,
+  ...overrides,
+});
