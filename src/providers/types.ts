@@ -49,6 +49,8 @@ export interface ProviderFailure {
   /** The raw text of an answer that failed validation, for one repair attempt. */
   readonly rawAnswer: string | null;
   readonly retryable: boolean;
+  /** How long the provider asked us to wait (`retry-after-ms` / `retry-after`), when it said. */
+  readonly retryAfterMs?: number;
 }
 
 export interface ModelProvider {

@@ -1,0 +1,170 @@
+/**
+ * The Anthropic adapter of the model-provider port: one Messages API call with adaptive thinking
+ * and a JSON-schema answer (SDK-NOTES.md, "@anthropic-ai/sdk"). Never temperature, never a forced
+ * tool, never a prefill: all three are 400s with thinking on the 4.6+ models.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import type { Effort } from '../domain/policy.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { Usage } from '../domain/usage.js';
+import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
+import { answerFailure, httpFailure, transportFailure } from './provider-failure.js';
+import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
+
+export interface AnthropicProviderOptions {
+  /** Built by the composition root from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL. */
+  readonly client: Anthropic;
+}
+
+type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+/**
+ * The answer is constrained with the SDK's zod output format but sent with `messages.create()`
+ * and validated here: `messages.parse()` throws on an invalid answer, losing the usage that must
+ * be recorded and the text that gets one repair, and (in 1.12.0, despite its types) returns a
+ * plain Promise without `withResponse()`, so no request id.
+ */
+export const createAnthropicProvider = ({ client }: AnthropicProviderOptions): ModelProvider => {
+  const format = zodOutputFormat(ModelAnswerSchema);
+  return {
+    id: 'anthropic',
+    review: async (request) => {
+      const generation = modelGeneration(request.model);
+      try {
+        const { data, request_id } = await client.messages
+          .create(
+            {
+              model: request.model,
+              max_tokens: request.maxOutputTokens,
+              system: systemBlocks(request),
+              messages: [{ role: 'user', content: request.prompt }],
+              ...(generation === 'adaptive' ? { thinking: { type: 'adaptive' as const } } : {}),
+              output_config: {
+                ...(generation === 'adaptive'
+                  ? { effort: anthropicEffort(request.effort, request.model) }
+                  : {}),
+                format,
+              },
+            },
+            // Explicit, or the SDK refuses a large max_tokens without streaming.
+            { timeout: request.timeoutMs },
+          )
+          .withResponse();
+        return readMessage(data, request_id ?? null);
+      } catch (error) {
+        return err(toFailure(error));
+      }
+    },
+  };
+};
+
+/**
+ * System first, then the repository context, with the cache breakpoint on the last stable block:
+ * the provider caches everything up to it, so the pull request is the only uncached input.
+ */
+const systemBlocks = (request: ReviewRequest): Anthropic.TextBlockParam[] => {
+  const texts = [request.system, request.repositoryContext].filter((text) => text !== '');
+  return texts.map((text, index) => ({
+    type: 'text',
+    text,
+    ...(index === texts.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
+  }));
+};
+
+/**
+ * `claude-<family>-<major>[-<minor>][-<date>]`. Adaptive thinking and `output_config.effort` came
+ * with 4.6; older models get neither (manual thinking budgets are not worth it for a review).
+ * A name we cannot read is assumed to be newer.
+ */
+const modelGeneration = (model: string): 'adaptive' | 'legacy' => {
+  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(model);
+  if (!version) return 'adaptive';
+  const major = Number(version[1]);
+  const minor = Number(version[2] ?? '0');
+  return major > 4 || (major === 4 && minor >= 6) ? 'adaptive' : 'legacy';
+};
+
+/**
+ * Our efforts on Anthropic's scale (low | medium | high | xhigh | max): none and minimal become
+ * low, the lowest there is; xhigh, which the 4.6 models do not take, becomes max there, the next
+ * level above high.
+ */
+const anthropicEffort = (effort: Effort, model: string): AnthropicEffort => {
+  if (effort === 'none' || effort === 'minimal') return 'low';
+  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(model)) return 'max';
+  return effort;
+};
+
+const readMessage = (
+  message: Anthropic.Message,
+  requestId: string | null,
+): Result<ProviderReply, ProviderFailure> => {
+  const usage = toUsage(message.usage);
+  const text = message.content
+    .flatMap((block) => (block.type === 'text' ? [block.text] : []))
+    .join('');
+  const rawAnswer = text === '' ? null : text;
+  const fail = (kind: 'invalid-answer' | 'refused' | 'incomplete', detail: string) =>
+    err(answerFailure({ provider: 'anthropic', kind, message: detail, usage, rawAnswer }));
+
+  switch (message.stop_reason) {
+    case 'max_tokens':
+      return fail('incomplete', 'it reached max_tokens; raise the limit or review fewer files');
+    case 'model_context_window_exceeded':
+      return fail('incomplete', "the prompt and answer exceed the model's context window");
+    case 'refusal': {
+      const details = message.stop_details;
+      return fail(
+        'refused',
+        details?.explanation ?? `stop_reason refusal (${details?.category ?? 'no category'})`,
+      );
+    }
+    case 'end_turn':
+    case 'stop_sequence':
+    case null:
+      break;
+    default:
+      return fail('incomplete', `stop_reason ${message.stop_reason}`);
+  }
+  if (rawAnswer === null) return fail('invalid-answer', 'the message has no answer text');
+  const parsed = parseModelAnswer(rawAnswer);
+  if (!parsed.ok) return fail('invalid-answer', parsed.error);
+  return ok({ answer: parsed.value, usage, model: message.model, requestId });
+};
+
+/**
+ * Exactly as reported (src/domain/usage.ts): input_tokens excludes cache reads and writes, which
+ * come on top; output_tokens includes thinking, whose own count may be null on 4.6.
+ */
+const toUsage = (usage: Anthropic.Usage): Usage => ({
+  provider: 'anthropic',
+  inputTokens: usage.input_tokens,
+  cachedInputTokens: usage.cache_read_input_tokens ?? 0,
+  cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+  cacheWrite5mTokens: usage.cache_creation?.ephemeral_5m_input_tokens ?? 0,
+  cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? 0,
+  outputTokens: usage.output_tokens,
+  reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
+  inferenceGeo: usage.inference_geo ?? null,
+});
+
+const toFailure = (error: unknown): ProviderFailure => {
+  if (error instanceof Anthropic.APIUserAbortError) throw error;
+  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+    return transportFailure('anthropic', 'timeout', error.message);
+  }
+  if (error instanceof Anthropic.APIConnectionError) {
+    return transportFailure('anthropic', 'connection', error.message);
+  }
+  if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
+    return httpFailure({
+      provider: 'anthropic',
+      status: error.status,
+      headers: error.headers instanceof Headers ? error.headers : undefined,
+      message: error.message,
+      overloaded: error instanceof Anthropic.OverloadedError,
+    });
+  }
+  throw error;
+};

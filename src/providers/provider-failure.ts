@@ -1,0 +1,124 @@
+/**
+ * Typed failures shared by both adapters. The two SDKs come from the same generator, so an HTTP
+ * error is a status, headers and a message in both; each adapter only says which of its classes
+ * mean a timeout or a lost connection.
+ */
+import type { ProviderId } from '../domain/policy.js';
+import type { Usage } from '../domain/usage.js';
+import type { ProviderFailure, ProviderFailureKind } from './types.js';
+
+const NAMES: Record<ProviderId, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
+const KEY_VARIABLES: Record<ProviderId, string> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+};
+
+/** What a retry of the same request can fix: capacity and transport, not the request itself. */
+const RETRYABLE = new Set<ProviderFailureKind>([
+  'rate-limited',
+  'overloaded',
+  'server-error',
+  'timeout',
+  'connection',
+]);
+
+export interface HttpFailureInput {
+  readonly provider: ProviderId;
+  readonly status: number;
+  readonly headers: Headers | undefined;
+  /** The SDK's message, which starts with the status. */
+  readonly message: string;
+  /** The SDK said overloaded (Anthropic's OverloadedError), whatever the status. */
+  readonly overloaded?: boolean;
+}
+
+export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
+  const { provider, status } = input;
+  const kind = kindForStatus(status, input.overloaded ?? false);
+  const retryAfterMs = input.headers ? readRetryAfterMs(input.headers) : null;
+  const wait = retryAfterMs === null ? '' : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
+  return {
+    kind,
+    provider,
+    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${input.message}${advice(kind, provider)}`,
+    status,
+    usage: null,
+    rawAnswer: null,
+    // 409 is a conflict the SDKs themselves retry.
+    retryable: RETRYABLE.has(kind) || status === 409,
+    ...(retryAfterMs === null ? {} : { retryAfterMs }),
+  };
+};
+
+export const transportFailure = (
+  provider: ProviderId,
+  kind: 'timeout' | 'connection',
+  message: string,
+): ProviderFailure => ({
+  kind,
+  provider,
+  message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}: ${message}`,
+  status: null,
+  usage: null,
+  rawAnswer: null,
+  retryable: true,
+});
+
+export interface AnswerFailureInput {
+  readonly provider: ProviderId;
+  readonly kind: 'invalid-answer' | 'refused' | 'incomplete' | 'server-error';
+  readonly message: string;
+  /** Tokens the answer cost: it is billed even though it is unusable. */
+  readonly usage: Usage;
+  readonly rawAnswer: string | null;
+}
+
+/** The provider answered (HTTP 200) but the answer cannot be used. */
+export const answerFailure = (input: AnswerFailureInput): ProviderFailure => ({
+  kind: input.kind,
+  provider: input.provider,
+  message: `${NAMES[input.provider]} ${DESCRIPTIONS[input.kind]}: ${input.message}`,
+  status: null,
+  usage: input.usage,
+  rawAnswer: input.rawAnswer,
+  retryable: RETRYABLE.has(input.kind),
+});
+
+const DESCRIPTIONS: Record<ProviderFailureKind, string> = {
+  'rate-limited': 'rate-limited the request',
+  overloaded: 'is overloaded',
+  'server-error': 'failed on its side',
+  timeout: 'did not answer in time',
+  connection: 'could not be reached',
+  'invalid-answer': 'returned an answer that fails the review schema',
+  refused: 'refused to answer',
+  incomplete: 'stopped before the answer was complete',
+  'bad-request': 'rejected the request',
+  auth: 'rejected the credentials',
+};
+
+const kindForStatus = (status: number, overloaded: boolean): ProviderFailureKind => {
+  if (overloaded || status === 529) return 'overloaded';
+  if (status === 429) return 'rate-limited';
+  if (status === 408) return 'timeout';
+  if (status === 401 || status === 402 || status === 403) return 'auth';
+  if (status >= 500) return 'server-error';
+  return 'bad-request';
+};
+
+const advice = (kind: ProviderFailureKind, provider: ProviderId): string =>
+  kind === 'auth'
+    ? `. To resolve, check ${KEY_VARIABLES[provider]} and the account's access to the model`
+    : '';
+
+/** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
+export const readRetryAfterMs = (headers: Headers, now: number = Date.now()): number | null => {
+  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+};

@@ -1,0 +1,158 @@
+/**
+ * The prompt for one review (DESIGN.md sections 4 and 6): a stable system part, the repository's
+ * instructions, then the pull request as quoted data with its files, most risky first, for as
+ * long as the token budget lasts. Each file is rendered and counted once.
+ */
+import picomatch from 'picomatch';
+import type { FileChange } from '../domain/diff.js';
+import type { FileRisk } from '../domain/classification.js';
+import { buildRepositoryContext } from './build-repository-context.js';
+import { chooseFence, fenceData, quoteInline } from './choose-fence.js';
+import { countTokens, countTokensUpTo } from './count-tokens.js';
+import {
+  renderFilesHeading,
+  renderOmissions,
+  renderPullRequestHead,
+  truncateBody,
+} from './render-pull-request.js';
+import { REVIEW_SYSTEM_PROMPT } from './review-system-prompt.js';
+import type { BuildPromptInput, OmitReason, OmittedFile, ReviewPrompt } from './types.js';
+
+export type { BuildPromptInput, ReviewPrompt } from './types.js';
+
+/** Parts of the prompt are joined by a blank line: about one token each. */
+const SEPARATOR = '\n\n';
+const SEPARATOR_TOKENS = 1;
+
+interface Candidate {
+  readonly file: FileChange;
+  readonly order: number;
+  readonly rendered: string;
+}
+
+export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
+  const { policy, classification, diff, pr, route, maxInputTokens } = input;
+  const isIgnored = picomatch([...policy.review.ignore_paths], { dot: true });
+  const ordered = orderByRisk(diff.files, classification.fileRisk);
+
+  const skipped: (OmittedFile & { readonly order: number })[] = [];
+  const candidates: Candidate[] = [];
+  ordered.forEach((file, order) => {
+    const reason = reasonToSkip(file, isIgnored);
+    if (reason === null) candidates.push({ file, order, rendered: input.formatFile(file) });
+    else skipped.push({ path: file.path, reason, order });
+  });
+
+  const repositoryContext = buildRepositoryContext({
+    review: policy.review,
+    paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
+  });
+  const fence = chooseFence([
+    pr.title,
+    truncateBody(pr.body).text,
+    pr.author,
+    pr.authorAssociation,
+    pr.headRef,
+    pr.baseRef,
+    route.reason,
+    ...classification.risk.signals.map((signal) => signal.message),
+    ...ordered.map((file) => file.path),
+    ...candidates.map((candidate) => candidate.rendered),
+  ]);
+  const head = renderPullRequestHead({
+    pr,
+    classification,
+    route,
+    fence,
+    truncated: diff.truncated,
+  });
+  const fixedTokens =
+    countTokens(REVIEW_SYSTEM_PROMPT) + countTokens(repositoryContext) + countTokens(head);
+
+  // Most risky first; a file that does not fit is left out and smaller ones may still fit.
+  let remaining = maxInputTokens - fixedTokens;
+  // No block is smaller than its two marker lines: once even those do not fit, stop counting.
+  const smallestBlock = countTokens(fenceData(fence, 'file ""', ''));
+  const included: {
+    readonly candidate: Candidate;
+    readonly block: string;
+    readonly tokens: number;
+  }[] = [];
+  const overBudget: Candidate[] = [];
+  for (const candidate of candidates) {
+    const block = fenceData(fence, `file ${quoteInline(candidate.file.path)}`, candidate.rendered);
+    const tokens =
+      remaining < smallestBlock
+        ? Number.POSITIVE_INFINITY
+        : countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
+    if (tokens <= remaining) {
+      included.push({ candidate, block, tokens });
+      remaining -= tokens;
+    } else {
+      overBudget.push(candidate);
+    }
+  }
+
+  // The list of left-out files and the files heading are counted last; drop the least risky
+  // included files until they fit too.
+  const omittedNow = (): OmittedFile[] =>
+    [
+      ...skipped,
+      ...overBudget.map(({ file, order }) => ({ path: file.path, reason: OVER_BUDGET, order })),
+    ]
+      .sort((a, b) => a.order - b.order)
+      .map(({ path, reason }) => ({ path, reason }));
+  let omitted = omittedNow();
+  let tail = tailOf(omitted, included.length, diff.files.length);
+  let tailTokens = countTokens(tail) + SEPARATOR_TOKENS;
+  while (tailTokens > remaining && included.length > 0) {
+    const dropped = included.pop();
+    if (dropped === undefined) break;
+    remaining += dropped.tokens;
+    overBudget.push(dropped.candidate);
+    omitted = omittedNow();
+    tail = tailOf(omitted, included.length, diff.files.length);
+    tailTokens = countTokens(tail) + SEPARATOR_TOKENS;
+  }
+
+  const prompt = [head, tail, ...included.map((entry) => entry.block)].join(SEPARATOR);
+  const usedByFiles = included.reduce((sum, entry) => sum + entry.tokens, 0);
+  return {
+    system: REVIEW_SYSTEM_PROMPT,
+    repositoryContext,
+    prompt,
+    includedPaths: included.map((entry) => entry.candidate.file.path),
+    omitted,
+    inputTokens: fixedTokens + tailTokens + usedByFiles,
+  };
+};
+
+const OVER_BUDGET: OmitReason = 'over token budget';
+
+const reasonToSkip = (
+  file: FileChange,
+  isIgnored: (path: string) => boolean,
+): OmitReason | null => {
+  if (isIgnored(file.path)) return 'ignored by policy';
+  if (file.binary) return 'binary';
+  if (!file.patchAvailable) return 'no patch from GitHub';
+  return null;
+};
+
+/** Files in `fileRisk` order; any file classify did not rank follows, in diff order. */
+const orderByRisk = (files: readonly FileChange[], fileRisk: readonly FileRisk[]): FileChange[] => {
+  const rank = new Map<string, number>();
+  fileRisk.forEach((entry, index) => {
+    if (!rank.has(entry.path)) rank.set(entry.path, index);
+  });
+  const unranked = fileRisk.length;
+  return files
+    .map((file, index) => ({ file, index, rank: rank.get(file.path) ?? unranked }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.file);
+};
+
+const tailOf = (omitted: readonly OmittedFile[], included: number, changed: number): string =>
+  [renderOmissions(omitted), renderFilesHeading(included, changed)]
+    .filter((part) => part !== '')
+    .join(SEPARATOR);

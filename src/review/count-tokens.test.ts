@@ -1,0 +1,73 @@
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200kBase from 'js-tiktoken/ranks/o200k_base';
+import { describe, expect, it } from 'vitest';
+import { countTokens, countTokensUpTo } from './count-tokens.js';
+
+const reference = new Tiktoken(o200kBase);
+const exact = (text: string): number => reference.encode(text, [], []).length;
+
+const source = `import { createHash } from 'node:crypto';
+
+export const digest = (value: string): string =>
+  createHash('sha256').update(value).digest('hex'); // 64 hex characters
+
+for (let index = 0; index < 10; index += 1) {
+  console.log(\`line \${index}: \${digest(String(index))}\`);
+}
+`;
+
+describe('countTokens', () => {
+  it('counts with the o200k_base encoding', () => {
+    expect(countTokens('hello world')).toBe(2);
+    expect(countTokens('')).toBe(0);
+  });
+
+  it('counts ordinary source code exactly as a single encode would', () => {
+    expect(countTokens(source)).toBe(exact(source));
+    expect(countTokens(source.repeat(50))).toBe(exact(source.repeat(50)));
+  });
+
+  it('counts special-token text as plain text instead of throwing', () => {
+    const text = 'before <|endoftext|> after <|im_start|>';
+
+    expect(countTokens(text)).toBe(exact(text));
+    expect(countTokens(text)).toBeGreaterThan(5);
+  });
+
+  it('counts a long run of one letter quickly and close to the exact count', () => {
+    const started = performance.now();
+    const count = countTokens('a'.repeat(100_000));
+
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // o200k_base encodes runs of `a` as 8 characters a token.
+    expect(count).toBe(12_500);
+  });
+
+  it('counts long runs of whitespace, punctuation and non-Latin letters without cutting a character', () => {
+    const text = `${' '.repeat(5_000)}x${'='.repeat(5_000)}${'𝒳'.repeat(3_000)}${'дом'.repeat(2_000)}`;
+    const started = performance.now();
+    const count = countTokens(text);
+
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('countTokensUpTo', () => {
+  it('gives the full count when it is within the limit', () => {
+    const text = source.repeat(200);
+
+    expect(countTokensUpTo(text, 1_000_000)).toBe(exact(text));
+  });
+
+  it('stops counting a huge text soon after the limit is passed', () => {
+    const huge = source.repeat(100_000);
+    const started = performance.now();
+    const count = countTokensUpTo(huge, 500);
+
+    expect(count).toBeGreaterThan(500);
+    expect(count).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Token counts for the prompt budget, with OpenAI's `o200k_base` encoding, offline.
+ *
+ * An estimate for Anthropic models (their tokenizer is not public); the bill comes from the
+ * provider's reported usage, never from here (DESIGN.md section 5).
+ */
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200kBase from 'js-tiktoken/ranks/o200k_base';
+
+/**
+ * Runs of one character class longer than this are counted in slices. BPE over a single long
+ * piece is super-linear in js-tiktoken (16,000 letters take seconds), and a pull request author
+ * must not be able to stall the worker with a file of `aaaa...`.
+ */
+const LONG_RUN = /([\p{L}\p{M}]{48,}|\s{48,}|[^\s\p{L}\p{M}\p{N}]{48,})/u;
+const SLICE = 32;
+
+let encoder: Tiktoken | null = null;
+
+const encodedLength = (text: string): number => {
+  encoder ??= new Tiktoken(o200kBase);
+  // No special tokens: `<|endoftext|>` in a diff is text, and must not throw.
+  return encoder.encode(text, [], []).length;
+};
+
+export const countTokens = (text: string): number => {
+  if (text === '') return 0;
+  // With a capturing group, split puts the long runs at odd indexes.
+  const parts = text.split(LONG_RUN);
+  let total = 0;
+  parts.forEach((part, index) => {
+    if (part === '') return;
+    if (index % 2 === 0) {
+      total += encodedLength(part);
+      return;
+    }
+    for (let start = 0; start < part.length;) {
+      let end = Math.min(start + SLICE, part.length);
+      // Never cut a surrogate pair in half.
+      if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end += 1;
+      total += encodedLength(part.slice(start, end));
+      start = end;
+    }
+  });
+  return total;
+};
+
+/** Chunks of about this many characters, cut after a newline, for `countTokensUpTo`. */
+const CHUNK = 4_096;
+
+/**
+ * The count of `text` when it is at most `limit`; otherwise some number above `limit`, found
+ * without counting the rest. A file that cannot fit the remaining budget costs about the budget
+ * to reject, however large it is.
+ */
+export const countTokensUpTo = (text: string, limit: number): number => {
+  let total = 0;
+  for (let start = 0; start < text.length;) {
+    const end = chunkEnd(text, start);
+    total += countTokens(text.slice(start, end));
+    if (total > limit) return total;
+    start = end;
+  }
+  return total;
+};
+
+/**
+ * After the first newline past CHUNK characters that starts a line with a non-blank character,
+ * where the encoding would split anyway, so the chunks add up to the count of the whole (or at
+ * 4 x CHUNK when there is no such line).
+ */
+const chunkEnd = (text: string, start: number): number => {
+  if (text.length - start <= CHUNK) return text.length;
+  const boundary = /\n(?=\S)/g;
+  boundary.lastIndex = start + CHUNK;
+  const match = boundary.exec(text);
+  if (match !== null && match.index < start + 4 * CHUNK) return match.index + 1;
+  const hard = start + 4 * CHUNK;
+  return isHighSurrogate(text.charCodeAt(hard - 1)) ? hard + 1 : hard;
+};
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
