@@ -72,9 +72,14 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
 
   async readFile({ owner, repo }: RepoRef, path: string): Promise<string | null> {
     try {
-      const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
-      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
-      return Buffer.from(data.content, 'base64').toString('utf8');
+      // The raw media type, as Probot's config loader asks for it: the file's text, not JSON.
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner,
+        repo,
+        path,
+        mediaType: { format: 'raw' },
+      });
+      return typeof data === 'string' ? data : null;
     } catch (error) {
       if (httpStatus(error) === 404) return null;
       throw error;

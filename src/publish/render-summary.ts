@@ -1,7 +1,7 @@
 import type { Classification } from '../domain/classification.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
-import { formatUsd } from './format-usd.js';
+import { formatUsd } from '../domain/format-usd.js';
 import type { PlacedFindings } from './place-findings.js';
 import { renderBodyFinding } from './render-comment.js';
 import { sanitizeMarkdown } from './sanitize-markdown.js';

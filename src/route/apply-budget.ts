@@ -1,6 +1,6 @@
 import type { Policy } from '../domain/policy.js';
 import type { RouteTier, Tier } from '../domain/review-job.js';
-import { formatUsd } from './format-usd.js';
+import { formatUsd } from '../domain/format-usd.js';
 import type { BudgetState, TierChoice } from './types.js';
 
 /** Float sums like 49.2 + 0.8 must not "pass" a $50 cap. */

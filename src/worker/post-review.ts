@@ -4,7 +4,7 @@ import { httpStatus } from '../domain/http-status.js';
 import { placeFindings, type PlacedFindings } from '../publish/place-findings.js';
 import { renderInlineComment } from '../publish/render-comment.js';
 import { renderReviewBody } from '../publish/render-summary.js';
-import { formatUsd } from '../publish/format-usd.js';
+import { formatUsd } from '../domain/format-usd.js';
 import { matchesAny } from '../classify/match-paths.js';
 import type { TierAnswer } from './call-tier.js';
 import type { ReviewContext } from './review-context.js';

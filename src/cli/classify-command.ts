@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import type { Policy } from '../domain/policy.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { formatPolicyProblems } from '../policy/format-policy-problems.js';
+import { parsePolicyText } from '../policy/parse-policy-text.js';
+import { formatUsd } from '../domain/format-usd.js';
+import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
+import { CliError, type CliIo } from './cli-io.js';
+
+export interface ClassifyCommandOptions {
+  readonly files: readonly string[];
+  readonly policyFile: string | undefined;
+  readonly json: boolean;
+  readonly prices: PriceTable;
+  readonly io: CliIo;
+}
+
+const readText = async (file: string, io: CliIo): Promise<string> => {
+  try {
+    // Patches may hold any bytes; invalid UTF-8 becomes U+FFFD without changing line counts.
+    return file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+};
+
+const loadPolicyFile = async (file: string | undefined, io: CliIo): Promise<Policy> => {
+  if (file === undefined) return DEFAULT_POLICY;
+  const parsed = parsePolicyText(await readText(file, io), file);
+  if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
+  return parsed.value;
+};
+
+const renderHuman = (record: ClassifyRecord): string => {
+  const lines = [
+    `${record.file}: ${record.changedFiles} files, +${record.additions} -${record.deletions}, size ${record.size}`,
+    `  risk ${record.risk.level} (${record.risk.score.toFixed(2)})`,
+    ...record.risk.signals.map((signal) => `    - ${signal.id} (+${signal.weight.toFixed(2)}): ${signal.message}`),
+    `  route ${record.route.tier}${record.route.model ? ` (${record.route.provider} ${record.route.model})` : ''}: ${record.route.reason}`,
+    `  estimate ~${record.estimate.inputTokens.toLocaleString('en-US')} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,
+  ];
+  return lines.join('\n');
+};
+
+/** `review-router classify [--policy FILE] [--json] DIFF_FILE...`: one JSON line per file, in order. */
+export const runClassifyCommand = async (options: ClassifyCommandOptions): Promise<void> => {
+  const policy = await loadPolicyFile(options.policyFile, options.io);
+  for (const file of options.files) {
+    const record = classifyPatch({ file, text: await readText(file, options.io), policy, prices: options.prices });
+    options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));
+  }
+};

@@ -1,0 +1,81 @@
+import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import { classifyChange } from '../classify/classify-change.js';
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import type { Policy } from '../domain/policy.js';
+import type { PullRequestFacts } from '../domain/review-job.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { estimateCostUsd } from '../ledger/price-usage.js';
+import { buildReviewPrompt } from '../review/build-prompt.js';
+import { chooseTier } from '../route/choose-tier.js';
+import { ESTIMATED_OUTPUT_TOKENS } from '../worker/estimates.js';
+import { DEFAULT_LIMITS } from '../worker/types.js';
+
+/** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
+const OFFLINE_PR: PullRequestFacts = {
+  number: 0,
+  title: '',
+  body: '',
+  author: '',
+  authorAssociation: 'NONE',
+  labels: [],
+  draft: false,
+  state: 'open',
+  baseRef: 'main',
+  headRef: '',
+  headSha: '',
+  htmlUrl: '',
+};
+
+export interface ClassifyPatchOptions {
+  readonly file: string;
+  readonly text: string;
+  readonly policy: Policy;
+  readonly prices: PriceTable;
+}
+
+/** The `classify --json` record of DESIGN.md section 2 for one patch. */
+export const classifyPatch = (options: ClassifyPatchOptions) => {
+  const { policy, prices } = options;
+  const diff = parseUnifiedDiff(options.text);
+  // An offline patch has no author association to speak of: don't count it as a first-timer.
+  const classification = classifyChange({ diff, policy, authorAssociation: null });
+  const draft = buildReviewPrompt({
+    policy,
+    classification,
+    diff,
+    pr: OFFLINE_PR,
+    route: { tier: 'fast', reason: '' },
+    maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    formatFile: formatFileForPrompt,
+  });
+  const costUsd = {
+    fast: estimateCostUsd(prices, policy.models.fast.model, { inputTokens: draft.inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS.fast }),
+    deep: estimateCostUsd(prices, policy.models.deep.model, { inputTokens: draft.inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS.deep }),
+  };
+  const route = chooseTier({ policy, classification, diff, pr: OFFLINE_PR, forcedTier: null, budget: null });
+  return {
+    file: options.file,
+    changedFiles: classification.changedFiles,
+    additions: classification.additions,
+    deletions: classification.deletions,
+    files: diff.files.map((file) => ({
+      path: file.path,
+      previousPath: file.previousPath,
+      status: file.status,
+      additions: file.additions,
+      deletions: file.deletions,
+      binary: file.binary,
+    })),
+    size: classification.size,
+    risk: classification.risk,
+    route: {
+      tier: route.tier,
+      provider: route.model?.provider ?? null,
+      model: route.model?.model ?? null,
+      reason: route.reason,
+    },
+    estimate: { inputTokens: draft.inputTokens, costUsd },
+  };
+};
+
+export type ClassifyRecord = ReturnType<typeof classifyPatch>;

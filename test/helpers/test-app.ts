@@ -1,0 +1,64 @@
+/** A real Probot app wired to a temporary SQLite ledger, nock-mocked GitHub and providers. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Probot, ProbotOctokit } from 'probot';
+import { createApp } from '../../src/app.js';
+import { loadPriceTable } from '../../src/ledger/price-table.js';
+import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
+import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
+import { createMemoryQueue } from '../../src/queue/memory-queue.js';
+import { DEFAULT_LIMITS } from '../../src/worker/types.js';
+import { anthropicTestClient } from './anthropic-messages.js';
+import { openAITestClient } from './openai-responses.js';
+
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
+
+export const createTestProbot = (): Probot =>
+  new Probot({ githubToken: 'test', Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal' });
+
+export interface TestAppOptions {
+  readonly now?: () => Date;
+  readonly reportToken?: string;
+}
+
+export const startTestApp = async (options: TestAppOptions = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'review-router-test-'));
+  const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
+  await ledger.migrate();
+  const errors: unknown[] = [];
+  const queue = createMemoryQueue({ maxAttempts: 1, onError: (_job, error) => errors.push(error) });
+  const appFn = createApp({
+    queue,
+    ledger,
+    prices: loadPriceTable(),
+    providers: {
+      openai: createOpenAIProvider({ client: openAITestClient() }),
+      anthropic: createAnthropicProvider({ client: anthropicTestClient() }),
+    },
+    reportToken: options.reportToken,
+    limits: DEFAULT_LIMITS,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const probot = createTestProbot();
+  await probot.load(appFn, { cwd: process.cwd(), addHandler: () => undefined });
+  return {
+    probot,
+    appFn,
+    queue,
+    ledger,
+    errors,
+    async close() {
+      await queue.stop();
+      await ledger.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
