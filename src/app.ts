@@ -21,7 +21,11 @@ export interface AppDeps {
   readonly limits?: ReviewLimits;
   readonly now?: () => Date;
   /** What the composition root wants said once at start-up. */
-  readonly startup?: { readonly ledger: string; readonly queue: string; readonly warnings: readonly string[] };
+  readonly startup?: {
+    readonly ledger: string;
+    readonly queue: string;
+    readonly warnings: readonly string[];
+  };
 }
 
 export const createApp =
@@ -48,7 +52,10 @@ export const createApp =
     addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
     if (deps.startup) {
       const { warnings, ...where } = deps.startup;
-      log.info({ ...where, providers: Object.keys(deps.providers), prices: deps.prices.version }, 'review-router started');
+      log.info(
+        { ...where, providers: Object.keys(deps.providers), prices: deps.prices.version },
+        'review-router started',
+      );
       for (const warning of warnings) log.warn({}, warning);
     }
   };

@@ -35,7 +35,10 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'}. To resolve, fix ${variable} and restart.`, { variable });
+    throw new ConfigError(
+      `${variable}: ${issue?.message ?? 'invalid'}. To resolve, fix ${variable} and restart.`,
+      { variable },
+    );
   }
   const env = parsed.data;
   if (hasAppCredentials(env) && env.WEBHOOK_SECRET === undefined) {

@@ -24,10 +24,26 @@ const openLedger = (env: Env): LedgerStore =>
 
 const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => ({
   ...(env.OPENAI_API_KEY
-    ? { openai: createOpenAIProvider({ client: new OpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL ?? null, maxRetries: 2 }) }) }
+    ? {
+        openai: createOpenAIProvider({
+          client: new OpenAI({
+            apiKey: env.OPENAI_API_KEY,
+            baseURL: env.OPENAI_BASE_URL ?? null,
+            maxRetries: 2,
+          }),
+        }),
+      }
     : {}),
   ...(env.ANTHROPIC_API_KEY
-    ? { anthropic: createAnthropicProvider({ client: new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null, maxRetries: 2 }) }) }
+    ? {
+        anthropic: createAnthropicProvider({
+          client: new Anthropic({
+            apiKey: env.ANTHROPIC_API_KEY,
+            baseURL: env.ANTHROPIC_BASE_URL ?? null,
+            maxRetries: 2,
+          }),
+        }),
+      }
     : {}),
 });
 
@@ -51,7 +67,10 @@ const main = async (): Promise<void> => {
       prices,
       providers,
       reportToken: env.REPORT_TOKEN,
-      limits: { ...DEFAULT_LIMITS, ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}) },
+      limits: {
+        ...DEFAULT_LIMITS,
+        ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),
+      },
       startup: {
         ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
         queue: 'memory',
@@ -59,7 +78,10 @@ const main = async (): Promise<void> => {
           ...(env.REDIS_URL ? ['REDIS_URL is set but this version uses the in-process queue'] : []),
           ...(['openai', 'anthropic'] as const)
             .filter((provider) => !providers[provider])
-            .map((provider) => `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`),
+            .map(
+              (provider) =>
+                `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`,
+            ),
         ],
       },
     }),

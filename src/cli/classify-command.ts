@@ -21,7 +21,9 @@ const readText = async (file: string, io: CliIo): Promise<string> => {
     // Patches may hold any bytes; invalid UTF-8 becomes U+FFFD without changing line counts.
     return file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CliError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 };
 
@@ -36,7 +38,9 @@ const renderHuman = (record: ClassifyRecord): string => {
   const lines = [
     `${record.file}: ${record.changedFiles} files, +${record.additions} -${record.deletions}, size ${record.size}`,
     `  risk ${record.risk.level} (${record.risk.score.toFixed(2)})`,
-    ...record.risk.signals.map((signal) => `    - ${signal.id} (+${signal.weight.toFixed(2)}): ${signal.message}`),
+    ...record.risk.signals.map(
+      (signal) => `    - ${signal.id} (+${signal.weight.toFixed(2)}): ${signal.message}`,
+    ),
     `  route ${record.route.tier}${record.route.model ? ` (${record.route.provider} ${record.route.model})` : ''}: ${record.route.reason}`,
     `  estimate ~${record.estimate.inputTokens.toLocaleString('en-US')} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,
   ];
@@ -47,7 +51,12 @@ const renderHuman = (record: ClassifyRecord): string => {
 export const runClassifyCommand = async (options: ClassifyCommandOptions): Promise<void> => {
   const policy = await loadPolicyFile(options.policyFile, options.io);
   for (const file of options.files) {
-    const record = classifyPatch({ file, text: await readText(file, options.io), policy, prices: options.prices });
+    const record = classifyPatch({
+      file,
+      text: await readText(file, options.io),
+      policy,
+      prices: options.prices,
+    });
     options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));
   }
 };

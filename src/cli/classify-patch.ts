@@ -49,10 +49,23 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
     formatFile: formatFileForPrompt,
   });
   const costUsd = {
-    fast: estimateCostUsd(prices, policy.models.fast.model, { inputTokens: draft.inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS.fast }),
-    deep: estimateCostUsd(prices, policy.models.deep.model, { inputTokens: draft.inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS.deep }),
+    fast: estimateCostUsd(prices, policy.models.fast.model, {
+      inputTokens: draft.inputTokens,
+      outputTokens: ESTIMATED_OUTPUT_TOKENS.fast,
+    }),
+    deep: estimateCostUsd(prices, policy.models.deep.model, {
+      inputTokens: draft.inputTokens,
+      outputTokens: ESTIMATED_OUTPUT_TOKENS.deep,
+    }),
   };
-  const route = chooseTier({ policy, classification, diff, pr: OFFLINE_PR, forcedTier: null, budget: null });
+  const route = chooseTier({
+    policy,
+    classification,
+    diff,
+    pr: OFFLINE_PR,
+    forcedTier: null,
+    budget: null,
+  });
   return {
     file: options.file,
     changedFiles: classification.changedFiles,

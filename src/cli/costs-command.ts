@@ -20,7 +20,8 @@ export interface CostsCommandOptions {
 
 const parseFormat = (value: string | undefined): CostsFormat => {
   const format = (value ?? 'table') as CostsFormat;
-  if (!FORMATS.includes(format)) throw new CliError(`--format ${value}: expected one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new CliError(`--format ${value}: expected one of ${FORMATS.join(', ')}`);
   return format;
 };
 
@@ -28,7 +29,10 @@ const parseGroupBy = (value: string | undefined): GroupKey[] => {
   if (value === undefined) return [];
   return value.split(',').map((part) => {
     const key = part.trim() as GroupKey;
-    if (!GROUP_KEYS.includes(key)) throw new CliError(`--group-by ${part}: expected a comma-separated list of ${GROUP_KEYS.join(', ')}`);
+    if (!GROUP_KEYS.includes(key))
+      throw new CliError(
+        `--group-by ${part}: expected a comma-separated list of ${GROUP_KEYS.join(', ')}`,
+      );
     return key;
   });
 };
@@ -36,12 +40,14 @@ const parseGroupBy = (value: string | undefined): GroupKey[] => {
 const parseSince = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new CliError(`--since ${value}: expected a date such as 2026-11-01`);
+  if (Number.isNaN(date.getTime()))
+    throw new CliError(`--since ${value}: expected a date such as 2026-11-01`);
   return date.toISOString();
 };
 
 const parseRepo = (value: string | undefined): string | undefined => {
-  if (value !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(value)) throw new CliError(`--repo ${value}: expected OWNER/NAME`);
+  if (value !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(value))
+    throw new CliError(`--repo ${value}: expected OWNER/NAME`);
   return value;
 };
 
@@ -51,7 +57,10 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
   const groupBy = parseGroupBy(options.groupBy);
   const repo = parseRepo(options.repo);
   const since = parseSince(options.since);
-  const rows = await options.ledger.list({ ...(repo ? { repo } : {}), ...(since ? { since } : {}) });
+  const rows = await options.ledger.list({
+    ...(repo ? { repo } : {}),
+    ...(since ? { since } : {}),
+  });
   const data = groupBy.length > 0 ? groupCosts(rows, groupBy) : rows.map(toCostRecord);
   options.io.out(formatCosts(data, format));
 };

@@ -14,7 +14,9 @@ const openLedgerForReading = (env: NodeJS.ProcessEnv): LedgerStore => {
   if (env.DATABASE_URL) return openPostgresLedger({ connectionString: env.DATABASE_URL });
   const file = join(env.DATA_DIR ?? './data', 'ledger.sqlite');
   if (!existsSync(file)) {
-    throw new CliError(`no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`);
+    throw new CliError(
+      `no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`,
+    );
   }
   return openSqliteLedger({ file, readOnly: true });
 };
@@ -23,12 +25,18 @@ export const buildProgram = (io: CliIo, env: NodeJS.ProcessEnv): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
 
   program
     .command('classify')
     .description('classify patch files offline: size, risk, route and cost estimate')
-    .argument('<diff-files...>', 'unified diffs (git diff, git show, git format-patch); - reads stdin')
+    .argument(
+      '<diff-files...>',
+      'unified diffs (git diff, git show, git format-patch); - reads stdin',
+    )
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
     .option('--json', 'one JSON object per file, one per line')
     .action(async (files: string[], options: { policy?: string; json?: boolean }) => {
@@ -43,24 +51,39 @@ export const buildProgram = (io: CliIo, env: NodeJS.ProcessEnv): Command => {
 
   program
     .command('costs')
-    .description('what every review cost, from the ledger (DATABASE_URL, else DATA_DIR/ledger.sqlite)')
+    .description(
+      'what every review cost, from the ledger (DATABASE_URL, else DATA_DIR/ledger.sqlite)',
+    )
     .option('--repo <owner/name>', 'only this repository')
     .option('--since <date>', 'only reviews started on or after this date')
     .option('--group-by <keys>', 'comma-separated: repo, month, tier')
     .option('--format <format>', 'table, json or csv', 'table')
-    .action(async (options: { repo?: string; since?: string; groupBy?: string; format?: string }) => {
-      const ledger = openLedgerForReading(env);
-      try {
-        await runCostsCommand({ ledger, repo: options.repo, since: options.since, groupBy: options.groupBy, format: options.format, io });
-      } finally {
-        await ledger.close();
-      }
-    });
+    .action(
+      async (options: { repo?: string; since?: string; groupBy?: string; format?: string }) => {
+        const ledger = openLedgerForReading(env);
+        try {
+          await runCostsCommand({
+            ledger,
+            repo: options.repo,
+            since: options.since,
+            groupBy: options.groupBy,
+            format: options.format,
+            io,
+          });
+        } finally {
+          await ledger.close();
+        }
+      },
+    );
   return program;
 };
 
 /** Runs the CLI and returns its exit code. */
-export const runCli = async (argv: readonly string[], io: CliIo = processIo, env = process.env): Promise<number> => {
+export const runCli = async (
+  argv: readonly string[],
+  io: CliIo = processIo,
+  env = process.env,
+): Promise<number> => {
   try {
     await buildProgram(io, env).parseAsync([...argv], { from: 'user' });
     return 0;

@@ -1,12 +1,6 @@
 /** The one diff model, built from GitHub's files API or from a unified `git diff`. */
 export type FileStatus =
-  | 'added'
-  | 'removed'
-  | 'modified'
-  | 'renamed'
-  | 'copied'
-  | 'changed'
-  | 'unchanged';
+  'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
 export interface DiffLine {
   readonly kind: 'add' | 'del' | 'context';

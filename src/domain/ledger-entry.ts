@@ -4,7 +4,13 @@ import type { ProviderId } from './policy.js';
 import type { RouteTier, Trigger } from './review-job.js';
 
 export type Outcome = 'posted' | 'skipped' | 'failed' | 'superseded' | 'escalated';
-export const OUTCOMES: readonly Outcome[] = ['posted', 'skipped', 'failed', 'superseded', 'escalated'];
+export const OUTCOMES: readonly Outcome[] = [
+  'posted',
+  'skipped',
+  'failed',
+  'superseded',
+  'escalated',
+];
 
 export interface LedgerEntry {
   readonly deliveryId: string;

@@ -1,11 +1,6 @@
 /** What intake hands to the queue: enough to find the pull request again, nothing more. */
 export type Trigger =
-  | 'opened'
-  | 'reopened'
-  | 'synchronize'
-  | 'ready_for_review'
-  | 'labeled'
-  | 'command';
+  'opened' | 'reopened' | 'synchronize' | 'ready_for_review' | 'labeled' | 'command';
 
 export type Tier = 'fast' | 'deep';
 export type RouteTier = 'skip' | Tier;

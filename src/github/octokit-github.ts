@@ -18,7 +18,6 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export const MAX_LISTED_FILES = 3000;
 export const CHECK_RUN_NAME = 'review-router';
 
-
 /** GitHub caps a check run's summary and text at 65,535 characters. */
 const capText = (text: string, max = 65_000): string =>
   text.length <= max ? text : `${text.slice(0, max)}\n\n… (truncated)`;

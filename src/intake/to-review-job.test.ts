@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toReviewJob, type PullRequestEventPayload } from './to-review-job.js';
 
-const payload = (action: string, installation: { id: number } | null = { id: 42 }): PullRequestEventPayload => ({
+const payload = (
+  action: string,
+  installation: { id: number } | null = { id: 42 },
+): PullRequestEventPayload => ({
   action,
   ...(installation === null ? {} : { installation }),
   repository: { name: 'api', owner: { login: 'acme' } },

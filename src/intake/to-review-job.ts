@@ -8,9 +8,16 @@ export interface PullRequestEventPayload {
   readonly pull_request: { readonly number: number; readonly head: { readonly sha: string } };
 }
 
-export const REVIEW_ACTIONS = ['opened', 'reopened', 'synchronize', 'ready_for_review', 'labeled'] as const;
+export const REVIEW_ACTIONS = [
+  'opened',
+  'reopened',
+  'synchronize',
+  'ready_for_review',
+  'labeled',
+] as const;
 
-const isTrigger = (action: string): action is Trigger => (REVIEW_ACTIONS as readonly string[]).includes(action);
+const isTrigger = (action: string): action is Trigger =>
+  (REVIEW_ACTIONS as readonly string[]).includes(action);
 
 /** Null when the event is not one that asks for a review, or came without an installation. */
 export const toReviewJob = (

@@ -42,13 +42,16 @@ export const renderRiskLine = (classification: Classification): string => {
 
 export const renderSignals = (classification: Classification): string[] =>
   classification.risk.signals.map(
-    (signal) => `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300 })}`,
+    (signal) =>
+      `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300 })}`,
   );
 
 const renderCost = (input: ReviewSummaryInput): string => {
   const total = input.costUsd + (input.escalation?.fastCostUsd ?? 0);
   if (input.tier === 'deep') {
-    const fast = input.escalation ? ` (fast review ${formatUsd(input.escalation.fastCostUsd)} + deep review ${formatUsd(input.costUsd)})` : '';
+    const fast = input.escalation
+      ? ` (fast review ${formatUsd(input.escalation.fastCostUsd)} + deep review ${formatUsd(input.costUsd)})`
+      : '';
     return `**Cost:** ${formatUsd(total)}${fast}`;
   }
   return `**Cost:** ${formatUsd(total)} · the deep tier would have cost about ${formatUsd(input.deepCostUsd)}`;
@@ -62,7 +65,9 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     `**Why this model:** ${sanitizeMarkdown(input.reason, { maxLength: 400 })}`,
   ];
   if (input.escalation) {
-    lines.push(`**Escalated:** the fast model asked for a deep review: ${sanitizeMarkdown(input.escalation.reason, { maxLength: 500 })}`);
+    lines.push(
+      `**Escalated:** the fast model asked for a deep review: ${sanitizeMarkdown(input.escalation.reason, { maxLength: 500 })}`,
+    );
   }
   if (input.budgetNote) lines.push(`**Budget:** ${input.budgetNote}`);
   lines.push(renderRiskLine(input.classification), ...renderSignals(input.classification), '');
@@ -70,7 +75,11 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
   for (const note of input.notes) lines.push(`> ${note}`, '');
   const { inBody, belowSeverity, overLimit } = input.placed;
   if (inBody.length > 0) {
-    lines.push(`#### Findings outside the diff's lines (${inBody.length})`, ...inBody.map(renderBodyFinding), '');
+    lines.push(
+      `#### Findings outside the diff's lines (${inBody.length})`,
+      ...inBody.map(renderBodyFinding),
+      '',
+    );
   }
   if (belowSeverity + overLimit > 0) {
     const parts = [
@@ -80,12 +89,23 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     lines.push(`<sub>Not shown: ${parts.join(', ')}.</sub>`, '');
   }
   if (input.omitted.length > 0) {
-    lines.push(`#### Not reviewed (${input.omitted.length} ${input.omitted.length === 1 ? 'file' : 'files'})`);
+    lines.push(
+      `#### Not reviewed (${input.omitted.length} ${input.omitted.length === 1 ? 'file' : 'files'})`,
+    );
     const shown = input.omitted.slice(0, 100);
-    lines.push(...shown.map((file) => `- \`${sanitizeMarkdown(file.path, { maxLength: 300 })}\` — ${file.reason}`));
-    if (input.omitted.length > shown.length) lines.push(`- … and ${input.omitted.length - shown.length} more`);
+    lines.push(
+      ...shown.map(
+        (file) => `- \`${sanitizeMarkdown(file.path, { maxLength: 300 })}\` — ${file.reason}`,
+      ),
+    );
+    if (input.omitted.length > shown.length)
+      lines.push(`- … and ${input.omitted.length - shown.length} more`);
     lines.push('');
   }
-  lines.push(renderCost(input), '', '<sub>review-router comments only: it never approves or blocks a pull request.</sub>');
+  lines.push(
+    renderCost(input),
+    '',
+    '<sub>review-router comments only: it never approves or blocks a pull request.</sub>',
+  );
   return lines.join('\n');
 };

@@ -68,7 +68,11 @@ describe('memory queue', () => {
 
   it('retries a job whose handler throws, up to maxAttempts', async () => {
     const errors: number[] = [];
-    const queue = createMemoryQueue({ maxAttempts: 3, backoffMs: () => 1, onError: (_j, _e, n) => errors.push(n) });
+    const queue = createMemoryQueue({
+      maxAttempts: 3,
+      backoffMs: () => 1,
+      onError: (_j, _e, n) => errors.push(n),
+    });
     queue.start(() => Promise.reject(new Error('GitHub 502')));
     await queue.enqueue(job(1, 'a'));
     await queue.idle();

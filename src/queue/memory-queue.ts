@@ -75,7 +75,8 @@ export const createMemoryQueue = (options: MemoryQueueOptions = {}): JobQueue =>
     enqueue(job) {
       const key = prKey(job);
       const active = running.get(key);
-      if (active && active.job.headSha !== job.headSha) active.controller.abort(new Error('superseded by a newer push'));
+      if (active && active.job.headSha !== job.headSha)
+        active.controller.abort(new Error('superseded by a newer push'));
       waiting.set(key, { job, attempt: 0 });
       pump();
       return Promise.resolve();
@@ -85,7 +86,8 @@ export const createMemoryQueue = (options: MemoryQueueOptions = {}): JobQueue =>
       pump();
     },
     depth: () => Promise.resolve(waiting.size),
-    idle: () => (busy() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    idle: () =>
+      busy() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve(),
     async stop() {
       stopping = true;
       for (const timer of timers) clearTimeout(timer);

@@ -10,7 +10,10 @@ export interface ReportHandlerOptions {
 }
 
 const send = (res: ServerResponse, status: number, body: unknown): true => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
   return true;
 };
@@ -39,7 +42,9 @@ export const createReportHandler =
     if (options.token === undefined) return send(res, 404, { error: 'not found' });
     if (!authorized(req, options.token)) {
       res.setHeader('www-authenticate', 'Bearer');
-      return send(res, 401, { error: 'missing or wrong bearer token: send Authorization: Bearer $REPORT_TOKEN' });
+      return send(res, 401, {
+        error: 'missing or wrong bearer token: send Authorization: Bearer $REPORT_TOKEN',
+      });
     }
     if (url.pathname !== '/reports/costs') return send(res, 404, { error: 'not found' });
     if (req.method !== 'GET') return send(res, 405, { error: 'use GET' });

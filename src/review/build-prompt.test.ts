@@ -312,11 +312,10 @@ describe('buildReviewPrompt', () => {
     ).toContain('set escalate.needed to false');
   });
 
-  it('reviews a 3,000-file pull request within a few seconds', () => {
+  it('fits a 3,000-file pull request into the token budget and accounts for every file', () => {
     const files = Array.from({ length: 3_000 }, (_, index) =>
       file(`src/module-${index}.ts`, { lines: 30 }),
     );
-    const started = performance.now();
     const result = buildReviewPrompt(
       input({
         diff: diffOf(files),
@@ -324,11 +323,9 @@ describe('buildReviewPrompt', () => {
         maxInputTokens: 200_000,
       }),
     );
-    const elapsed = performance.now() - started;
 
     expect(result.includedPaths.length + result.omitted.length).toBe(3_000);
     expect(result.omitted.length).toBeGreaterThan(0);
     expect(result.inputTokens).toBeLessThanOrEqual(200_000);
-    expect(elapsed).toBeLessThan(15_000);
   });
 });

@@ -1,6 +1,11 @@
 import type { ProviderId } from '../domain/policy.js';
 import type { Usage } from '../domain/usage.js';
-import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from '../providers/types.js';
+import type {
+  ModelProvider,
+  ProviderFailure,
+  ProviderReply,
+  ReviewRequest,
+} from '../providers/types.js';
 
 /** A provider call that spent tokens but produced nothing usable: it still goes in the ledger. */
 export interface SpentAttempt {
@@ -11,8 +16,16 @@ export interface SpentAttempt {
 }
 
 export type ModelOutcome =
-  | { readonly kind: 'answered'; readonly reply: ProviderReply; readonly spent: readonly SpentAttempt[] }
-  | { readonly kind: 'failed'; readonly failure: ProviderFailure; readonly spent: readonly SpentAttempt[] };
+  | {
+      readonly kind: 'answered';
+      readonly reply: ProviderReply;
+      readonly spent: readonly SpentAttempt[];
+    }
+  | {
+      readonly kind: 'failed';
+      readonly failure: ProviderFailure;
+      readonly spent: readonly SpentAttempt[];
+    };
 
 const repairPrompt = (request: ReviewRequest, failure: ProviderFailure): ReviewRequest => ({
   ...request,
@@ -22,7 +35,10 @@ const repairPrompt = (request: ReviewRequest, failure: ProviderFailure): ReviewR
 });
 
 /** One call, and one repair request when the answer fails validation (DESIGN.md section 6). */
-export const askModel = async (provider: ModelProvider, request: ReviewRequest): Promise<ModelOutcome> => {
+export const askModel = async (
+  provider: ModelProvider,
+  request: ReviewRequest,
+): Promise<ModelOutcome> => {
   const first = await provider.review(request);
   if (first.ok) return { kind: 'answered', reply: first.value, spent: [] };
   const firstSpent: SpentAttempt = {
@@ -31,7 +47,8 @@ export const askModel = async (provider: ModelProvider, request: ReviewRequest):
     usage: first.error.usage,
     failure: first.error,
   };
-  if (first.error.kind !== 'invalid-answer') return { kind: 'failed', failure: first.error, spent: [firstSpent] };
+  if (first.error.kind !== 'invalid-answer')
+    return { kind: 'failed', failure: first.error, spent: [firstSpent] };
   const second = await provider.review(repairPrompt(request, first.error));
   if (second.ok) return { kind: 'answered', reply: second.value, spent: [firstSpent] };
   const secondSpent: SpentAttempt = {

@@ -41,7 +41,11 @@ interface Priced {
   readonly priceVersion: string | null;
 }
 
-const EMPTY_ANSWER: ModelAnswer = { summary: '', escalate: { needed: false, reason: '' }, findings: [] };
+const EMPTY_ANSWER: ModelAnswer = {
+  summary: '',
+  escalate: { needed: false, reason: '' },
+  findings: [],
+};
 
 const priceAttempt = (context: ReviewContext, choice: TierChoice, usage: Usage | null): Priced => {
   if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null };
@@ -52,11 +56,18 @@ const priceAttempt = (context: ReviewContext, choice: TierChoice, usage: Usage |
   const deepCostUsd =
     choice.tier === 'deep'
       ? priced.value.costUsd
-      : estimateCostUsd(prices, deepModel, { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens });
+      : estimateCostUsd(prices, deepModel, {
+          inputTokens: promptTokens(usage),
+          outputTokens: usage.outputTokens,
+        });
   return { costUsd: priced.value.costUsd, deepCostUsd, priceVersion: priced.value.version };
 };
 
-const recordFailedAttempt = async (context: ReviewContext, choice: TierChoice, spent: SpentAttempt) => {
+const recordFailedAttempt = async (
+  context: ReviewContext,
+  choice: TierChoice,
+  spent: SpentAttempt,
+) => {
   const priced = priceAttempt(context, choice, spent.usage);
   await context.deps.ledger.record(
     buildLedgerEntry({
@@ -77,7 +88,10 @@ const recordFailedAttempt = async (context: ReviewContext, choice: TierChoice, s
 };
 
 /** Builds the prompt, asks the tier's model (with one repair), prices the answer. */
-export const callTier = async (context: ReviewContext, choice: TierChoice): Promise<TierAnswer | TierFailure> => {
+export const callTier = async (
+  context: ReviewContext,
+  choice: TierChoice,
+): Promise<TierAnswer | TierFailure> => {
   const { deps, policy } = context;
   const provider = deps.providers[choice.model.provider];
   if (!provider) {
@@ -119,11 +133,15 @@ export const callTier = async (context: ReviewContext, choice: TierChoice): Prom
     cacheKey: `review-router:${context.repo}`,
     timeoutMs: deps.limits.modelTimeoutMs,
   });
-  context.log.info({ tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started }, 'model answered');
+  context.log.info(
+    { tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started },
+    'model answered',
+  );
 
   if (outcome.kind === 'failed' && outcome.failure.kind === 'invalid-answer') {
     // Two invalid answers: the last one is the attempt that gets posted (without findings).
-    for (const spent of outcome.spent.slice(0, -1)) await recordFailedAttempt(context, choice, spent);
+    for (const spent of outcome.spent.slice(0, -1))
+      await recordFailedAttempt(context, choice, spent);
     const last = outcome.spent.at(-1);
     const usage = last?.usage ?? null;
     const priced = priceAttempt(context, choice, usage);
@@ -142,7 +160,11 @@ export const callTier = async (context: ReviewContext, choice: TierChoice): Prom
   for (const spent of outcome.spent) await recordFailedAttempt(context, choice, spent);
   if (outcome.kind === 'failed') {
     const { failure } = outcome;
-    return { ok: false, choice, message: `${failure.provider} ${choice.model.model} failed (${failure.kind}${failure.status === null ? '' : `, HTTP ${failure.status}`}): ${failure.message}` };
+    return {
+      ok: false,
+      choice,
+      message: `${failure.provider} ${choice.model.model} failed (${failure.kind}${failure.status === null ? '' : `, HTTP ${failure.status}`}): ${failure.message}`,
+    };
   }
   const priced = priceAttempt(context, choice, outcome.reply.usage);
   return {

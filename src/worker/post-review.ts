@@ -20,7 +20,10 @@ export interface PostOptions {
  * Posts the one review for this head SHA (event COMMENT, always) and completes the check run.
  * GitHub rejects a whole review for one bad inline comment (422): then every comment moves to the body.
  */
-export const postReview = async (context: ReviewContext, options: PostOptions): Promise<{ url: string }> => {
+export const postReview = async (
+  context: ReviewContext,
+  options: PostOptions,
+): Promise<{ url: string }> => {
   const { result } = options;
   const { policy } = context;
   const placed = placeFindings({
@@ -32,7 +35,9 @@ export const postReview = async (context: ReviewContext, options: PostOptions): 
   });
   const notes = [...options.notes];
   if (result.invalidAnswer !== null) {
-    notes.push(`The model's answer failed validation twice (${result.invalidAnswer.slice(0, 200)}), so this review has no findings.`);
+    notes.push(
+      `The model's answer failed validation twice (${result.invalidAnswer.slice(0, 200)}), so this review has no findings.`,
+    );
   }
   const body = (p: PlacedFindings, extra: readonly string[]) =>
     renderReviewBody({
@@ -60,17 +65,30 @@ export const postReview = async (context: ReviewContext, options: PostOptions): 
     });
   } catch (error) {
     if (httpStatus(error) !== 422 || placed.inline.length === 0) throw error;
-    context.log.warn({ comments: placed.inline.length }, 'GitHub rejected the inline comments (422): posting them in the body');
-    const inBody: PlacedFindings = { ...placed, inline: [], inBody: [...placed.inline, ...placed.inBody] };
+    context.log.warn(
+      { comments: placed.inline.length },
+      'GitHub rejected the inline comments (422): posting them in the body',
+    );
+    const inBody: PlacedFindings = {
+      ...placed,
+      inline: [],
+      inBody: [...placed.inline, ...placed.inBody],
+    };
     posted = await context.gh.createReview(context.ref, {
       commitId: context.job.headSha,
-      body: body(inBody, [...notes, 'GitHub did not accept these findings as inline comments, so they are listed here.']),
+      body: body(inBody, [
+        ...notes,
+        'GitHub did not accept these findings as inline comments, so they are listed here.',
+      ]),
       comments: [],
     });
   }
 
-  const leftOut = result.omitted.filter((file) => !matchesAny(file.path, policy.review.ignore_paths));
-  const conclusion: CheckConclusion = leftOut.length > 0 || result.invalidAnswer !== null ? 'neutral' : 'success';
+  const leftOut = result.omitted.filter(
+    (file) => !matchesAny(file.path, policy.review.ignore_paths),
+  );
+  const conclusion: CheckConclusion =
+    leftOut.length > 0 || result.invalidAnswer !== null ? 'neutral' : 'success';
   const findings = placed.inline.length + placed.inBody.length;
   const total = result.costUsd + (options.escalation?.fastCostUsd ?? 0);
   await context.gh.completeCheckRun(context.ref, options.checkId, conclusion, {
@@ -80,10 +98,16 @@ export const postReview = async (context: ReviewContext, options: PostOptions): 
       options.escalation ? `**Escalated:** ${options.escalation.reason}` : '',
       result.choice.budgetNote ? `**Budget:** ${result.choice.budgetNote}` : '',
       `**Model:** ${result.choice.model.provider} \`${result.choice.model.model}\` · **Cost:** ${formatUsd(total)}`,
-      leftOut.length > 0 ? `**Not reviewed:** ${leftOut.length} ${leftOut.length === 1 ? 'file' : 'files'} the policy does not ignore (see the review).` : '',
-      result.invalidAnswer !== null ? `**The model's answer failed validation twice**: the review was posted without findings.` : '',
+      leftOut.length > 0
+        ? `**Not reviewed:** ${leftOut.length} ${leftOut.length === 1 ? 'file' : 'files'} the policy does not ignore (see the review).`
+        : '',
+      result.invalidAnswer !== null
+        ? `**The model's answer failed validation twice**: the review was posted without findings.`
+        : '',
       `[Open the review](${posted.url})`,
-    ].filter(Boolean).join('\n\n'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
   });
   return posted;
 };

@@ -16,7 +16,6 @@ import type { ReviewContext } from './review-context.js';
 import { reviewOnTier } from './review-on-tier.js';
 import type { WorkerDeps } from './types.js';
 
-
 /**
  * The use case: one ReviewJob through policy, changes, classify, route, review, publish, ledger.
  * Throws only for failures worth retrying (GitHub down); everything expected ends in a check run.
@@ -27,7 +26,12 @@ export const processReviewJob = async (
   signal: AbortSignal,
 ): Promise<void> => {
   const repo = repoFullName(job);
-  const log = deps.log.child({ deliveryId: job.deliveryId, repo, pr: job.pr, headSha: job.headSha });
+  const log = deps.log.child({
+    deliveryId: job.deliveryId,
+    repo,
+    pr: job.pr,
+    headSha: job.headSha,
+  });
   const gh = await deps.github(job.installationId);
   const ref = { owner: job.owner, repo: job.repo, pr: job.pr };
   const startedAt = deps.now().toISOString();
@@ -36,31 +40,74 @@ export const processReviewJob = async (
   const policy = await readPolicy(gh, ref);
   if (!policy.ok) {
     log.warn({ problems: policy.error.problems.length }, 'invalid policy file: no model called');
-    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Invalid policy file', summary: 'Reading the policy…' });
+    const checkId = await gh.createCheckRun(ref, job.headSha, {
+      title: 'Invalid policy file',
+      summary: 'Reading the policy…',
+    });
     await gh.completeCheckRun(ref, checkId, 'failure', {
       title: 'Invalid policy file: no review was run',
       summary: policy.error.markdown,
     });
     await deps.ledger.record(
-      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification: null, tier: 'skip', outcome: 'failed', reason: 'invalid policy file', error: policy.error.summary }),
+      buildLedgerEntry({
+        job,
+        startedAt,
+        finishedAt: finish(),
+        classification: null,
+        tier: 'skip',
+        outcome: 'failed',
+        reason: 'invalid policy file',
+        error: policy.error.summary,
+      }),
     );
     return;
   }
 
   const pr = await gh.getPullRequest(ref);
   if (pr.state === 'closed' || pr.headSha !== job.headSha) {
-    const reason = pr.state === 'closed' ? 'pull request closed before review' : `head moved to ${pr.headSha.slice(0, 7)} before review`;
-    log.info({ currentHead: pr.headSha, state: pr.state }, 'job no longer current: nothing reviewed');
+    const reason =
+      pr.state === 'closed'
+        ? 'pull request closed before review'
+        : `head moved to ${pr.headSha.slice(0, 7)} before review`;
+    log.info(
+      { currentHead: pr.headSha, state: pr.state },
+      'job no longer current: nothing reviewed',
+    );
     await deps.ledger.record(
-      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification: null, tier: 'skip', outcome: pr.state === 'closed' ? 'skipped' : 'superseded', reason }),
+      buildLedgerEntry({
+        job,
+        startedAt,
+        finishedAt: finish(),
+        classification: null,
+        tier: 'skip',
+        outcome: pr.state === 'closed' ? 'skipped' : 'superseded',
+        reason,
+      }),
     );
     return;
   }
 
   const { files, truncated } = await gh.listFiles(ref);
   const diff = fromGitHubFiles(files, { truncated });
-  const classification = classifyChange({ diff, policy: policy.value, authorAssociation: pr.authorAssociation });
-  const context: ReviewContext = { job, deps, log, gh, ref, repo, startedAt, policy: policy.value, pr, diff, classification, signal };
+  const classification = classifyChange({
+    diff,
+    policy: policy.value,
+    authorAssociation: pr.authorAssociation,
+  });
+  const context: ReviewContext = {
+    job,
+    deps,
+    log,
+    gh,
+    ref,
+    repo,
+    startedAt,
+    policy: policy.value,
+    pr,
+    diff,
+    classification,
+    signal,
+  };
 
   let estimate: { fast: number; deep: number };
   try {
@@ -68,11 +115,26 @@ export const processReviewJob = async (
   } catch (error) {
     // An unknown model in the policy: a configuration problem the check run must name.
     const message = errorMessage(error);
-    log.warn({ error: message }, 'cannot price the policy\'s models: no model called');
-    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Cannot price this review', summary: message });
-    await gh.completeCheckRun(ref, checkId, 'failure', { title: 'No review: a model in the policy has no price', summary: message });
+    log.warn({ error: message }, "cannot price the policy's models: no model called");
+    const checkId = await gh.createCheckRun(ref, job.headSha, {
+      title: 'Cannot price this review',
+      summary: message,
+    });
+    await gh.completeCheckRun(ref, checkId, 'failure', {
+      title: 'No review: a model in the policy has no price',
+      summary: message,
+    });
     await deps.ledger.record(
-      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification, tier: 'skip', outcome: 'failed', reason: 'unknown model', error: message }),
+      buildLedgerEntry({
+        job,
+        startedAt,
+        finishedAt: finish(),
+        classification,
+        tier: 'skip',
+        outcome: 'failed',
+        reason: 'unknown model',
+        error: message,
+      }),
     );
     return;
   }
@@ -84,21 +146,46 @@ export const processReviewJob = async (
     forcedTier: job.forcedTier,
     budget: await budgetState(context, estimate),
   });
-  log.info({ tier: decision.tier, rule: decision.rule, risk: classification.risk.score, size: classification.size }, 'routed');
+  log.info(
+    {
+      tier: decision.tier,
+      rule: decision.rule,
+      risk: classification.risk.score,
+      size: classification.size,
+    },
+    'routed',
+  );
 
   if (decision.tier === 'skip' || decision.model === null) {
-    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Deciding…', summary: decision.reason });
+    const checkId = await gh.createCheckRun(ref, job.headSha, {
+      title: 'Deciding…',
+      summary: decision.reason,
+    });
     await gh.completeCheckRun(ref, checkId, 'skipped', {
       title: `Skipped: ${decision.reason}`,
       summary: [decision.reason, decision.budgetNote].filter(Boolean).join('\n\n'),
     });
     await deps.ledger.record(
-      buildLedgerEntry({ job, startedAt, finishedAt: finish(), classification, tier: 'skip', outcome: 'skipped', reason: decision.reason, deepCostUsd: estimate.deep }),
+      buildLedgerEntry({
+        job,
+        startedAt,
+        finishedAt: finish(),
+        classification,
+        tier: 'skip',
+        outcome: 'skipped',
+        reason: decision.reason,
+        deepCostUsd: estimate.deep,
+      }),
     );
     return;
   }
 
-  await reviewOnTier(context, { tier: decision.tier, model: decision.model, reason: decision.reason, budgetNote: decision.budgetNote });
+  await reviewOnTier(context, {
+    tier: decision.tier,
+    model: decision.model,
+    reason: decision.reason,
+    budgetNote: decision.budgetNote,
+  });
 };
 
 /** What the whole prompt would cost on each tier, before anything is spent. */

@@ -17,7 +17,12 @@ const keyFor = (context: ReviewContext, tier: Tier): ReviewKey => ({
   tier,
 });
 
-const recordAnswer = async (context: ReviewContext, result: TierAnswer, outcome: Outcome, error: string | null = null) =>
+const recordAnswer = async (
+  context: ReviewContext,
+  result: TierAnswer,
+  outcome: Outcome,
+  error: string | null = null,
+) =>
   context.deps.ledger.record(
     buildLedgerEntry({
       job: context.job,
@@ -46,7 +51,12 @@ const isSuperseded = async (context: ReviewContext): Promise<boolean> => {
 
 /** May the fast answer's request for a deep review be honoured? Policy first, then the month's budget. */
 const mayEscalate = async (context: ReviewContext, fast: TierAnswer): Promise<boolean> => {
-  if (fast.choice.tier !== 'fast' || !fast.answer.escalate.needed || !context.policy.routing.escalate) return false;
+  if (
+    fast.choice.tier !== 'fast' ||
+    !fast.answer.escalate.needed ||
+    !context.policy.routing.escalate
+  )
+    return false;
   const { budget, models } = context.policy;
   const deepEstimate = estimateCostUsd(context.deps.prices, models.deep.model, {
     inputTokens: promptTokens(fast.usage),
@@ -68,7 +78,10 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
   const key = keyFor(context, choice.tier);
   const claim = await deps.ledger.claim(key, job.deliveryId);
   if (!claim.claimed) {
-    log.info({ tier: choice.tier, state: claim.state, by: claim.deliveryId }, 'this head SHA already has a review on this tier: nothing to do');
+    log.info(
+      { tier: choice.tier, state: claim.state, by: claim.deliveryId },
+      'this head SHA already has a review on this tier: nothing to do',
+    );
     return;
   }
   const held: ReviewKey[] = [key];
@@ -80,7 +93,10 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
     });
     let result = await callTier(context, choice);
     if (!result.ok) {
-      await gh.completeCheckRun(ref, checkId, 'neutral', { title: 'No review: the model call failed', summary: result.message });
+      await gh.completeCheckRun(ref, checkId, 'neutral', {
+        title: 'No review: the model call failed',
+        summary: result.message,
+      });
       await deps.ledger.settle(key, 'released');
       return;
     }
@@ -93,13 +109,20 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
       if (deepClaim.claimed) {
         held.push(deepKey);
         const reason = result.answer.escalate.reason || 'the fast model asked for a deep review';
-        const deep = await callTier(context, { tier: 'deep', model: context.policy.models.deep, reason: `escalated: ${reason}`, budgetNote: choice.budgetNote });
+        const deep = await callTier(context, {
+          tier: 'deep',
+          model: context.policy.models.deep,
+          reason: `escalated: ${reason}`,
+          budgetNote: choice.budgetNote,
+        });
         if (deep.ok) {
           await recordAnswer(context, result, 'escalated');
           escalation = { reason, fastCostUsd: result.costUsd };
           result = deep;
         } else {
-          notes.push(`The fast model asked for a deep review, but the deep model failed: ${deep.message}`);
+          notes.push(
+            `The fast model asked for a deep review, but the deep model failed: ${deep.message}`,
+          );
           await deps.ledger.settle(deepKey, 'released');
           held.pop();
         }
@@ -109,7 +132,11 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
     if (await isSuperseded(context)) {
       log.info({}, 'a newer push superseded this review: abandoned, spend recorded');
       await recordAnswer(context, result, 'superseded');
-      await gh.completeCheckRun(ref, checkId, 'neutral', { title: 'Superseded by a newer push', summary: 'The pull request changed while this review ran; the newer commit gets its own review.' });
+      await gh.completeCheckRun(ref, checkId, 'neutral', {
+        title: 'Superseded by a newer push',
+        summary:
+          'The pull request changed while this review ran; the newer commit gets its own review.',
+      });
       for (const k of held) await deps.ledger.settle(k, 'released');
       return;
     }
@@ -117,12 +144,18 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
     const posted = await postReview(context, { result, checkId, escalation, notes });
     await recordAnswer(context, result, 'posted');
     for (const k of held) await deps.ledger.settle(k, 'posted');
-    log.info({ tier: result.choice.tier, costUsd: result.costUsd, url: posted.url }, 'review posted');
+    log.info(
+      { tier: result.choice.tier, costUsd: result.costUsd, url: posted.url },
+      'review posted',
+    );
   } catch (error) {
     for (const k of held) await deps.ledger.settle(k, 'released');
     if (checkId !== null) {
       await gh
-        .completeCheckRun(ref, checkId, 'neutral', { title: 'Review interrupted', summary: 'An unexpected error stopped this review; it will be retried.' })
+        .completeCheckRun(ref, checkId, 'neutral', {
+          title: 'Review interrupted',
+          summary: 'An unexpected error stopped this review; it will be retried.',
+        })
         .catch(() => undefined);
     }
     throw error;

@@ -23,7 +23,10 @@ export interface MockPullOptions {
 }
 
 /** The policy file read through Probot's loader (raw media type); `times` 2 when it gets located. */
-export const mockPolicyFile = (text: string, options: { owner?: string; repo?: string; times?: number } = {}) =>
+export const mockPolicyFile = (
+  text: string,
+  options: { owner?: string; repo?: string; times?: number } = {},
+) =>
   nock(GITHUB_API)
     .get(`/repos/${options.owner ?? 'acme'}/${options.repo ?? 'api'}/contents/${POLICY_FILE}`)
     .times(options.times ?? 1)
@@ -36,8 +39,12 @@ export const mockPullRequest = (options: MockPullOptions): { scope: nock.Scope; 
   const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
   const scope = nock(GITHUB_API);
   if (options.policy === undefined) {
-    scope.get(`/repos/${owner}/${repo}/contents/${POLICY_FILE}`).reply(404, { message: 'Not Found' });
-    scope.get(`/repos/${owner}/.github/contents/${POLICY_FILE}`).reply(404, { message: 'Not Found' });
+    scope
+      .get(`/repos/${owner}/${repo}/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' });
+    scope
+      .get(`/repos/${owner}/.github/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' });
   } else {
     mockPolicyFile(options.policy, { owner, repo });
   }
@@ -56,13 +63,22 @@ export const mockPullRequest = (options: MockPullOptions): { scope: nock.Scope; 
  * Records what the app sent, from the scope's `request` event: nock 15 hangs on reply functions
  * under fetch, and body matchers also run for requests to other paths.
  */
-const record = (scope: nock.Scope, method: string, path: RegExp, list: Array<Record<string, any>>) =>
+const record = (
+  scope: nock.Scope,
+  method: string,
+  path: RegExp,
+  list: Array<Record<string, any>>,
+) =>
   scope.on('request', (req: Request, _interceptor: unknown, body: string) => {
-    if (req.method === method && path.test(new URL(req.url).pathname)) list.push(JSON.parse(body) as Record<string, any>);
+    if (req.method === method && path.test(new URL(req.url).pathname))
+      list.push(JSON.parse(body) as Record<string, any>);
   });
 
 /** Accepts check runs (created in_progress, then completed) and records them. */
-export const mockChecks = (sent: Sent, options: { owner?: string; repo?: string; times?: number } = {}) => {
+export const mockChecks = (
+  sent: Sent,
+  options: { owner?: string; repo?: string; times?: number } = {},
+) => {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'api';
   const times = options.times ?? 1;
@@ -78,13 +94,19 @@ export const mockChecks = (sent: Sent, options: { owner?: string; repo?: string;
   return scope;
 };
 
-export const mockReview = (sent: Sent, options: { owner?: string; repo?: string; number?: number } = {}) => {
+export const mockReview = (
+  sent: Sent,
+  options: { owner?: string; repo?: string; number?: number } = {},
+) => {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'api';
   const number = options.number ?? 7;
   const scope = nock(GITHUB_API)
     .post(`/repos/${owner}/${repo}/pulls/${number}/reviews`)
-    .reply(200, { id: 80, html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-80` });
+    .reply(200, {
+      id: 80,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-80`,
+    });
   record(scope, 'POST', /\/reviews$/, sent.reviews);
   return scope;
 };

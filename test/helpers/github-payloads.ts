@@ -7,7 +7,8 @@ interface WebhookExample {
   name: string;
   examples: Array<Record<string, unknown> & { action?: string }>;
 }
-const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as WebhookExample[];
+const examples =
+  require('@octokit/webhooks-examples/api.github.com/index.json') as WebhookExample[];
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -26,7 +27,9 @@ export interface PullRequestOptions {
 
 /** The `pull_request` object as both the webhook and `GET /pulls/{n}` carry it. */
 export const pullRequestObject = (options: PullRequestOptions = {}): Record<string, any> => {
-  const opened = examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!;
+  const opened = examples
+    .find((e) => e.name === 'pull_request')!
+    .examples.find((e) => e.action === 'opened')!;
   const pr = clone(opened.pull_request) as Record<string, any>;
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'api';
@@ -37,16 +40,38 @@ export const pullRequestObject = (options: PullRequestOptions = {}): Record<stri
   pr.body = options.body ?? 'This pull request improves the thing.';
   pr.draft = options.draft ?? false;
   pr.state = 'open';
-  pr.labels = (options.labels ?? []).map((name, id) => ({ id, node_id: `L${id}`, url: '', name, color: 'ededed', default: false, description: null }));
+  pr.labels = (options.labels ?? []).map((name, id) => ({
+    id,
+    node_id: `L${id}`,
+    url: '',
+    name,
+    color: 'ededed',
+    default: false,
+    description: null,
+  }));
   pr.user = { ...pr.user, login: options.author ?? 'octocat' };
   pr.author_association = options.authorAssociation ?? 'MEMBER';
   pr.head = { ...pr.head, sha: options.headSha ?? 'a'.repeat(40), ref: 'feature' };
-  pr.base = { ...pr.base, ref: 'main', repo: { ...pr.base.repo, name: repo, full_name: `${owner}/${repo}`, owner: { ...pr.base.repo.owner, login: owner } } };
+  pr.base = {
+    ...pr.base,
+    ref: 'main',
+    repo: {
+      ...pr.base.repo,
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      owner: { ...pr.base.repo.owner, login: owner },
+    },
+  };
   return pr;
 };
 
-export const pullRequestEvent = (action: string, options: PullRequestOptions & { installationId?: number } = {}) => {
-  const opened = examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!;
+export const pullRequestEvent = (
+  action: string,
+  options: PullRequestOptions & { installationId?: number } = {},
+) => {
+  const opened = examples
+    .find((e) => e.name === 'pull_request')!
+    .examples.find((e) => e.action === 'opened')!;
   const pr = pullRequestObject(options);
   const repository = clone(opened.repository) as Record<string, any>;
   repository.name = options.repo ?? 'api';
@@ -58,12 +83,19 @@ export const pullRequestEvent = (action: string, options: PullRequestOptions & {
     pull_request: pr,
     repository,
     sender: clone(opened.sender),
-    installation: { id: options.installationId ?? 42, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=' },
+    installation: {
+      id: options.installationId ?? 42,
+      node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=',
+    },
   };
 };
 
 /** One entry of `GET /pulls/{n}/files`. */
-export const prFile = (filename: string, patch: string | undefined, extra: Record<string, unknown> = {}) => {
+export const prFile = (
+  filename: string,
+  patch: string | undefined,
+  extra: Record<string, unknown> = {},
+) => {
   const lines = (patch ?? '').split('\n');
   const additions = lines.filter((l) => l.startsWith('+')).length;
   const deletions = lines.filter((l) => l.startsWith('-')).length;

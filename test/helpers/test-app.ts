@@ -20,7 +20,11 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
 }));
 
 export const createTestProbot = (): Probot =>
-  new Probot({ githubToken: 'test', Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal' });
+  new Probot({
+    githubToken: 'test',
+    Octokit: TestOctokit,
+    logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
+  });
 
 export interface TestAppOptions {
   readonly now?: () => Date;

@@ -13,7 +13,11 @@ const PATCHES = join(import.meta.dirname, '../fixtures/patches');
 const capture = () => {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line), readStdin: () => Promise.resolve('') };
+  const io: CliIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readStdin: () => Promise.resolve(''),
+  };
   return { io, out, err };
 };
 
@@ -34,7 +38,9 @@ const gitNumstat = (patch: string): Map<string, [string, string]> => {
 };
 
 describe('review-router classify', () => {
-  const patches = readdirSync(PATCHES).filter((name) => name.endsWith('.patch')).sort();
+  const patches = readdirSync(PATCHES)
+    .filter((name) => name.endsWith('.patch'))
+    .sort();
 
   it('prints one JSON object per patch, in input order, with the fields of DESIGN.md', async () => {
     const { io, out } = capture();
@@ -44,7 +50,17 @@ describe('review-router classify', () => {
     const records = out.map((line) => JSON.parse(line));
     expect(records.map((r) => r.file)).toEqual(files);
     for (const record of records) {
-      expect(Object.keys(record)).toEqual(['file', 'changedFiles', 'additions', 'deletions', 'files', 'size', 'risk', 'route', 'estimate']);
+      expect(Object.keys(record)).toEqual([
+        'file',
+        'changedFiles',
+        'additions',
+        'deletions',
+        'files',
+        'size',
+        'risk',
+        'route',
+        'estimate',
+      ]);
       expect(Object.keys(record.route)).toEqual(['tier', 'provider', 'model', 'reason']);
       expect(record.estimate.inputTokens).toBeGreaterThan(0);
       expect(record.estimate.costUsd.deep).toBeGreaterThan(record.estimate.costUsd.fast);
@@ -59,10 +75,12 @@ describe('review-router classify', () => {
       const record = JSON.parse(out[0]!);
       const expected = gitNumstat(join(PATCHES, name));
       const seen = new Map<string, [string, string]>(
-        record.files.map((f: { path: string; binary: boolean; additions: number; deletions: number }) => [
-          f.path,
-          f.binary ? ['-', '-'] : [String(f.additions), String(f.deletions)],
-        ]),
+        record.files.map(
+          (f: { path: string; binary: boolean; additions: number; deletions: number }) => [
+            f.path,
+            f.binary ? ['-', '-'] : [String(f.additions), String(f.deletions)],
+          ],
+        ),
       );
       expect(seen).toEqual(expected);
     },
@@ -92,7 +110,11 @@ describe('review-router classify', () => {
       const record = JSON.parse(out[0]!);
       expect(record.risk.level).toBe('high');
       expect(record.risk.signals.map((s: { id: string }) => s.id)).toContain('sensitive-path');
-      expect(record.route).toMatchObject({ tier: 'deep', provider: 'anthropic', model: 'claude-opus-4-6' });
+      expect(record.route).toMatchObject({
+        tier: 'deep',
+        provider: 'anthropic',
+        model: 'claude-opus-4-6',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -104,7 +126,9 @@ describe('review-router classify', () => {
       const policy = join(dir, 'review-router.yml');
       writeFileSync(policy, 'skip:\n  drafs: false\n');
       const { io, err } = capture();
-      expect(await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io)).toBe(1);
+      expect(
+        await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io),
+      ).toBe(1);
       const message = err.join('\n');
       expect(message).toContain('line 2');
       expect(message).toContain('skip.drafs');
@@ -131,9 +155,42 @@ describe('review-router costs', () => {
   const seed = async () => {
     const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
     await ledger.migrate();
-    await ledger.record(sampleEntry({ deliveryId: 'd-1', repo: 'acme/api', tier: 'fast', costUsd: 0.02, deepCostUsd: 0.1, startedAt: '2026-10-30T10:00:00.000Z', finishedAt: '2026-10-30T10:00:05.000Z' }));
-    await ledger.record(sampleEntry({ deliveryId: 'd-2', repo: 'acme/api', tier: 'deep', costUsd: 0.3, deepCostUsd: 0.3, startedAt: '2026-11-02T10:00:00.000Z', finishedAt: '2026-11-02T10:00:09.000Z' }));
-    await ledger.record(sampleEntry({ deliveryId: 'd-3', repo: 'acme/web', tier: 'skip', provider: null, model: null, costUsd: 0, deepCostUsd: 0.05, outcome: 'skipped', startedAt: '2026-11-03T10:00:00.000Z', finishedAt: '2026-11-03T10:00:00.000Z' }));
+    await ledger.record(
+      sampleEntry({
+        deliveryId: 'd-1',
+        repo: 'acme/api',
+        tier: 'fast',
+        costUsd: 0.02,
+        deepCostUsd: 0.1,
+        startedAt: '2026-10-30T10:00:00.000Z',
+        finishedAt: '2026-10-30T10:00:05.000Z',
+      }),
+    );
+    await ledger.record(
+      sampleEntry({
+        deliveryId: 'd-2',
+        repo: 'acme/api',
+        tier: 'deep',
+        costUsd: 0.3,
+        deepCostUsd: 0.3,
+        startedAt: '2026-11-02T10:00:00.000Z',
+        finishedAt: '2026-11-02T10:00:09.000Z',
+      }),
+    );
+    await ledger.record(
+      sampleEntry({
+        deliveryId: 'd-3',
+        repo: 'acme/web',
+        tier: 'skip',
+        provider: null,
+        model: null,
+        costUsd: 0,
+        deepCostUsd: 0.05,
+        outcome: 'skipped',
+        startedAt: '2026-11-03T10:00:00.000Z',
+        finishedAt: '2026-11-03T10:00:00.000Z',
+      }),
+    );
     return ledger;
   };
 
@@ -144,7 +201,29 @@ describe('review-router costs', () => {
       expect(await runCli(['costs', '--format', 'json'], io, { DATA_DIR: dir })).toBe(0);
       const rows = JSON.parse(out.join('\n'));
       expect(rows.map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-3', 'd-2', 'd-1']);
-      for (const key of ['deliveryId', 'repo', 'pr', 'headSha', 'trigger', 'tier', 'provider', 'model', 'inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costUsd', 'deepCostUsd', 'outcome', 'riskLevel', 'size', 'reason', 'startedAt', 'finishedAt']) {
+      for (const key of [
+        'deliveryId',
+        'repo',
+        'pr',
+        'headSha',
+        'trigger',
+        'tier',
+        'provider',
+        'model',
+        'inputTokens',
+        'cachedInputTokens',
+        'cacheWriteTokens',
+        'outputTokens',
+        'reasoningTokens',
+        'costUsd',
+        'deepCostUsd',
+        'outcome',
+        'riskLevel',
+        'size',
+        'reason',
+        'startedAt',
+        'finishedAt',
+      ]) {
         expect(rows[0]).toHaveProperty(key);
       }
     } finally {
@@ -155,18 +234,38 @@ describe('review-router costs', () => {
   it('filters by repository and date and groups with savings against all-deep', async () => {
     await (await seed()).close();
     const { io, out } = capture();
-    await runCli(['costs', '--repo', 'acme/api', '--since', '2026-11-01', '--format', 'json'], io, { DATA_DIR: dir });
-    expect(JSON.parse(out.join('\n')).map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-2']);
+    await runCli(['costs', '--repo', 'acme/api', '--since', '2026-11-01', '--format', 'json'], io, {
+      DATA_DIR: dir,
+    });
+    expect(JSON.parse(out.join('\n')).map((r: { deliveryId: string }) => r.deliveryId)).toEqual([
+      'd-2',
+    ]);
 
     const grouped = capture();
-    await runCli(['costs', '--group-by', 'repo', '--format', 'json'], grouped.io, { DATA_DIR: dir });
+    await runCli(['costs', '--group-by', 'repo', '--format', 'json'], grouped.io, {
+      DATA_DIR: dir,
+    });
     expect(JSON.parse(grouped.out.join('\n'))).toEqual([
-      expect.objectContaining({ repo: 'acme/api', reviews: 2, costUsd: 0.32, deepCostUsd: 0.4, savedUsd: 0.08 }),
-      expect.objectContaining({ repo: 'acme/web', reviews: 1, costUsd: 0, deepCostUsd: 0.05, savedUsd: 0.05 }),
+      expect.objectContaining({
+        repo: 'acme/api',
+        reviews: 2,
+        costUsd: 0.32,
+        deepCostUsd: 0.4,
+        savedUsd: 0.08,
+      }),
+      expect.objectContaining({
+        repo: 'acme/web',
+        reviews: 1,
+        costUsd: 0,
+        deepCostUsd: 0.05,
+        savedUsd: 0.05,
+      }),
     ]);
 
     const csv = capture();
-    await runCli(['costs', '--group-by', 'month,tier', '--format', 'csv'], csv.io, { DATA_DIR: dir });
+    await runCli(['costs', '--group-by', 'month,tier', '--format', 'csv'], csv.io, {
+      DATA_DIR: dir,
+    });
     expect(csv.out.join('\n').split('\n')[0]).toContain('month');
   });
 

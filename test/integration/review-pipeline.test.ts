@@ -1,7 +1,13 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
-import { GITHUB_API, mockChecks, mockPolicyFile, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import {
+  GITHUB_API,
+  mockChecks,
+  mockPolicyFile,
+  mockPullRequest,
+  mockReview,
+} from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -57,7 +63,10 @@ describe('webhook to review', () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const github = mockPullRequest({
       pull,
-      files: [prFile('src/utils/format-date.ts', SMALL_PATCH), prFile('test/format-date.test.ts', SMALL_TEST_PATCH)],
+      files: [
+        prFile('src/utils/format-date.ts', SMALL_PATCH),
+        prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
+      ],
     });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
@@ -84,7 +93,12 @@ describe('webhook to review', () => {
               }),
             ],
           }),
-          usage: { inputTokens: 5_200, cachedTokens: 4_096, outputTokens: 1_400, reasoningTokens: 960 },
+          usage: {
+            inputTokens: 5_200,
+            cachedTokens: 4_096,
+            outputTokens: 1_400,
+            reasoningTokens: 960,
+          },
         }),
       );
 
@@ -115,8 +129,15 @@ describe('webhook to review', () => {
     expect(posted?.body).toContain('**Why this model:**');
     expect(posted?.body).toContain('Dates are now cut to the day.');
 
-    expect(github.sent.checkRuns[0]).toMatchObject({ name: 'review-router', head_sha: HEAD, status: 'in_progress' });
-    expect(github.sent.checkRunUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(github.sent.checkRuns[0]).toMatchObject({
+      name: 'review-router',
+      head_sha: HEAD,
+      status: 'in_progress',
+    });
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+    });
 
     const rows = await app.ledger.list();
     expect(rows).toHaveLength(1);
@@ -163,8 +184,24 @@ describe('webhook to review', () => {
           answer: modelAnswer({
             summary: 'The admin shortcut skips the expiry check.',
             findings: [
-              finding({ path: 'src/auth/session.ts', line: 12, severity: 'critical', category: 'security', title: 'Admin sessions never expire', body: 'An expired admin session is returned before the expiry check applies to it.', suggestion: null }),
-              finding({ path: 'src/auth/session.ts', line: 40, severity: 'error', category: 'security', title: 'Token compared without constant time', body: 'Use a constant-time comparison.', suggestion: null }),
+              finding({
+                path: 'src/auth/session.ts',
+                line: 12,
+                severity: 'critical',
+                category: 'security',
+                title: 'Admin sessions never expire',
+                body: 'An expired admin session is returned before the expiry check applies to it.',
+                suggestion: null,
+              }),
+              finding({
+                path: 'src/auth/session.ts',
+                line: 40,
+                severity: 'error',
+                category: 'security',
+                title: 'Token compared without constant time',
+                body: 'Use a constant-time comparison.',
+                suggestion: null,
+              }),
             ],
           }),
         }),
@@ -202,13 +239,25 @@ describe('webhook to review', () => {
     // 3,200 input × $5 + 4,800 cache reads × $0.50 + 1,600 5-minute writes × $6.25
     // + 500 1-hour writes × $10 + 2,900 output × $25, per million tokens.
     const expected = (3_200 * 5 + 4_800 * 0.5 + 1_600 * 6.25 + 500 * 10 + 2_900 * 25) / 1e6;
-    expect(row).toMatchObject({ tier: 'deep', provider: 'anthropic', model: 'claude-opus-4-6', outcome: 'posted', riskLevel: 'high' });
+    expect(row).toMatchObject({
+      tier: 'deep',
+      provider: 'anthropic',
+      model: 'claude-opus-4-6',
+      outcome: 'posted',
+      riskLevel: 'high',
+    });
     expect(row?.costUsd).toBeCloseTo(expected, 9);
     expect(row?.deepCostUsd).toBeCloseTo(expected, 9);
   });
 
   it('fails the check run with file, key and line for an invalid policy and calls no model', async () => {
-    const policy = ['routing:', '  rules:', '    - when: { lables: [review:deep] }', '      tier: deep', ''].join('\n');
+    const policy = [
+      'routing:',
+      '  rules:',
+      '    - when: { lables: [review:deep] }',
+      '      tier: deep',
+      '',
+    ].join('\n');
     const sent = { checkRuns: [] as any[], checkRunUpdates: [] as any[], reviews: [] as any[] };
     const file = mockPolicyFile(policy, { times: 2 });
     const checks = mockChecks(sent);
@@ -225,14 +274,19 @@ describe('webhook to review', () => {
     expect(update.output.summary).toContain('routing.rules[0].when.lables');
     expect(update.output.summary).toContain("did you mean 'labels'");
     const rows = await app.ledger.list();
-    expect(rows).toMatchObject([{ outcome: 'failed', provider: null, costUsd: 0, reason: 'invalid policy file' }]);
+    expect(rows).toMatchObject([
+      { outcome: 'failed', provider: null, costUsd: 0, reason: 'invalid policy file' },
+    ]);
   });
 
   it('skips a documentation-only pull request with a check run that says why, and posts no review', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const github = mockPullRequest({
       pull,
-      files: [prFile('README.md', '@@ -1 +1 @@\n-# Api\n+# API'), prFile('docs/setup.md', '@@ -3,0 +4 @@\n+Run npm ci.')],
+      files: [
+        prFile('README.md', '@@ -1 +1 @@\n-# Api\n+# API'),
+        prFile('docs/setup.md', '@@ -3,0 +4 @@\n+Run npm ci.'),
+      ],
       pullReads: 1,
     });
     const checks = mockChecks(github.sent);
@@ -245,18 +299,25 @@ describe('webhook to review', () => {
     expect(github.sent.reviews).toEqual([]);
     expect(github.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'skipped' });
     expect(github.sent.checkRunUpdates[0]?.output.title).toMatch(/only_paths|documentation/);
-    expect(await app.ledger.list()).toMatchObject([{ outcome: 'skipped', tier: 'skip', costUsd: 0 }]);
+    expect(await app.ledger.list()).toMatchObject([
+      { outcome: 'skipped', tier: 'skip', costUsd: 0 },
+    ]);
   });
 
   it('does not review a head SHA twice when GitHub redelivers the webhook', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
-    const files = [prFile('src/utils/format-date.ts', SMALL_PATCH), prFile('test/format-date.test.ts', SMALL_TEST_PATCH)];
+    const files = [
+      prFile('src/utils/format-date.ts', SMALL_PATCH),
+      prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
+    ];
     const github = mockPullRequest({ pull, files, pullReads: 2 });
     // The redelivery reads the policy, the pull request and its files again, then finds the claim.
     mockPullRequest({ pull, files, pullReads: 1 });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
-    const openai = nock(OPENAI_TEST_ORIGIN).post('/v1/responses').reply(200, openAIResponse({ answer: modelAnswer() }));
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
 
     const event = pullRequestEvent('opened', { headSha: HEAD });
     await deliver('delivery-1', event);
@@ -277,17 +338,31 @@ describe('webhook to review', () => {
     const { createHmac } = await import('node:crypto');
     const { createNodeMiddleware, Probot } = await import('probot');
     const { TestOctokit } = await import('../helpers/test-app.js');
-    const probot = new Probot({ githubToken: 'test', secret: 'webhook-secret', Octokit: TestOctokit, logLevel: 'fatal' });
+    const probot = new Probot({
+      githubToken: 'test',
+      secret: 'webhook-secret',
+      Octokit: TestOctokit,
+      logLevel: 'fatal',
+    });
     const middleware = await createNodeMiddleware(app.appFn, { probot });
     const server = createServer((req, res) => void middleware(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     nock.enableNetConnect('127.0.0.1');
     try {
       const pull = pullRequestObject({ headSha: HEAD });
-      const github = mockPullRequest({ pull, files: [prFile('src/utils/format-date.ts', SMALL_PATCH), prFile('test/format-date.test.ts', SMALL_TEST_PATCH)] });
+      const github = mockPullRequest({
+        pull,
+        files: [
+          prFile('src/utils/format-date.ts', SMALL_PATCH),
+          prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
+        ],
+      });
       mockChecks(github.sent);
       mockReview(github.sent);
-      nock(OPENAI_TEST_ORIGIN).post('/v1/responses').delay(1_500).reply(200, openAIResponse({ answer: modelAnswer() }));
+      nock(OPENAI_TEST_ORIGIN)
+        .post('/v1/responses')
+        .delay(1_500)
+        .reply(200, openAIResponse({ answer: modelAnswer() }));
 
       const body = JSON.stringify(pullRequestEvent('opened', { headSha: HEAD }));
       const signature = `sha256=${createHmac('sha256', 'webhook-secret').update(body).digest('hex')}`;
@@ -295,7 +370,12 @@ describe('webhook to review', () => {
       const started = performance.now();
       const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'delivery-slow', 'x-hub-signature-256': signature },
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'pull_request',
+          'x-github-delivery': 'delivery-slow',
+          'x-hub-signature-256': signature,
+        },
         body,
       });
       const ackMs = performance.now() - started;
@@ -313,7 +393,12 @@ describe('webhook to review', () => {
     const { createServer } = await import('node:http');
     const { createNodeMiddleware, Probot } = await import('probot');
     const { TestOctokit } = await import('../helpers/test-app.js');
-    const probot = new Probot({ githubToken: 'test', secret: 'webhook-secret', Octokit: TestOctokit, logLevel: 'fatal' });
+    const probot = new Probot({
+      githubToken: 'test',
+      secret: 'webhook-secret',
+      Octokit: TestOctokit,
+      logLevel: 'fatal',
+    });
     const middleware = await createNodeMiddleware(app.appFn, { probot });
     const server = createServer((req, res) => void middleware(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -322,7 +407,12 @@ describe('webhook to review', () => {
       const { port } = server.address() as { port: number };
       const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'forged', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'pull_request',
+          'x-github-delivery': 'forged',
+          'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+        },
         body: JSON.stringify(pullRequestEvent('opened', { headSha: HEAD })),
       });
       expect(response.status).toBe(400);
