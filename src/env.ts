@@ -1,4 +1,7 @@
 /** The environment the app reads (DESIGN.md section 2), validated once at start-up. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './domain/errors.js';
 
@@ -48,4 +51,17 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
     );
   }
   return env;
+};
+
+/**
+ * The environment with `./.env` applied over it, as Probot applies it when it starts (its setup
+ * flow writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET there), so both read the same values.
+ */
+export const withDotEnv = (source: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.ProcessEnv => {
+  try {
+    return { ...source, ...parseDotEnv(readFileSync(join(cwd, '.env'), 'utf8')) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return source;
+    throw error;
+  }
 };

@@ -4,7 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { run } from 'probot';
 import { createApp } from './app.js';
-import { hasAppCredentials, parseEnv, type Env } from './env.js';
+import { hasAppCredentials, parseEnv, withDotEnv, type Env } from './env.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
 import { openPostgresLedger } from './ledger/postgres-ledger.js';
 import { openSqliteLedger } from './ledger/sqlite-ledger.js';
@@ -48,7 +48,7 @@ const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> =>
 });
 
 const main = async (): Promise<void> => {
-  const env = parseEnv(process.env);
+  const env = parseEnv(withDotEnv(process.env));
   if (!hasAppCredentials(env)) {
     // No APP_ID yet: Probot serves its setup page, which registers the app from app.yml.
     await run(() => undefined);

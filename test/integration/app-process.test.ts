@@ -1,0 +1,160 @@
+/**
+ * The app as a newcomer runs it: `node dist/main.js` (what `npm start` runs) as a real process, with
+ * GitHub and both model APIs faked on 127.0.0.1, a signed webhook over HTTP, and the `costs` CLI
+ * reading the same embedded ledger while the app is still running.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github.js';
+import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { finding, modelAnswer } from '../helpers/model-answers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const HEAD = 'b'.repeat(40);
+const SECRET = 'process-test-secret';
+const OPENAI_KEY = 'sk-test-openai-key-never-logged';
+const ANTHROPIC_KEY = 'sk-ant-test-key-never-logged';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const waitFor = async (what: string, check: () => boolean | Promise<boolean>, tries = 200) => {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe('the app process (npm start)', () => {
+  let github: FakeGitHub;
+  let models: FakeModels;
+  let app: ChildProcess;
+  let output = '';
+  let port = 0;
+  let dataDir = '';
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
+    github = await startFakeGitHub();
+    models = await startFakeModels(
+      modelAnswer({
+        summary: 'One thing to look at.',
+        findings: [finding({ path: 'src/utils/format-date.ts', line: 3, suggestion: null })],
+      }),
+    );
+    github.addPull({
+      owner: 'acme',
+      repo: 'api',
+      number: 7,
+      pull: pullRequestObject({ headSha: HEAD }) as FakeGitHubPull,
+      files: [
+        prFile('src/utils/format-date.ts', '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };'),
+        prFile('test/format-date.test.ts', "@@ -1,1 +1,2 @@\n import { f } from '../src/utils/format-date.js';\n+it('works', () => f());"),
+      ],
+    });
+    port = await freePort();
+    dataDir = mkdtempSync(join(tmpdir(), 'rr-process-'));
+    app = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+      cwd: dataDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'debug',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        APP_ID: '12345',
+        PRIVATE_KEY: pem,
+        WEBHOOK_SECRET: SECRET,
+        GHE_HOST: github.host,
+        GHE_PROTOCOL: 'http',
+        OPENAI_API_KEY: OPENAI_KEY,
+        OPENAI_BASE_URL: models.openaiBaseUrl,
+        ANTHROPIC_API_KEY: ANTHROPIC_KEY,
+        ANTHROPIC_BASE_URL: models.anthropicBaseUrl,
+        DATA_DIR: dataDir,
+      },
+    });
+    app.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    app.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor('the app to listen', async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/ping`)).ok;
+      } catch {
+        return false;
+      }
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    app?.kill('SIGKILL');
+    await github?.close();
+    await models?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('acknowledges a signed webhook, posts a fast review and records it where the costs CLI reads it', async () => {
+    const body = JSON.stringify(pullRequestEvent('opened', { headSha: HEAD }));
+    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'process-delivery-1',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    await waitFor('the review', () => github.reviews.length === 1);
+    expect(github.reviews[0]?.body).toMatchObject({ event: 'COMMENT', commit_id: HEAD });
+    expect(models.calls.map((call) => call.provider)).toEqual(['openai']);
+    await waitFor('the completed check run', () => github.checkRunUpdates.length === 1);
+    expect(github.checkRunUpdates[0]?.body).toMatchObject({ status: 'completed', conclusion: 'success' });
+
+    const costs = execFileSync(process.execPath, [join(ROOT, 'bin/review-router.js'), 'costs', '--format', 'json'], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    const [row] = JSON.parse(costs) as Array<Record<string, unknown>>;
+    expect(row).toMatchObject({ deliveryId: 'process-delivery-1', repo: 'acme/api', tier: 'fast', outcome: 'posted' });
+    expect(row?.costUsd).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('rejects a webhook with a wrong signature', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'forged', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      body: JSON.stringify(pullRequestEvent('opened', { headSha: HEAD })),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('never writes a secret to its logs', () => {
+    expect(output).toContain('review-router started');
+    for (const secret of [OPENAI_KEY, ANTHROPIC_KEY, SECRET, pem.split('\n')[1]!]) expect(output).not.toContain(secret);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)));
+    app.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+type FakeGitHubPull = Record<string, unknown> & { head: { sha: string } };
