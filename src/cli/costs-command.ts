@@ -1,7 +1,7 @@
 import type { LedgerStore } from '../ledger/types.js';
 import { formatCosts } from '../report/format-costs.js';
 import { groupCosts } from '../report/group-costs.js';
-import type { GroupKey } from '../report/types.js';
+import type { CostRecord, GroupKey } from '../report/types.js';
 import { toCostRecord } from '../report/to-cost-record.js';
 import { CliError, type CliIo } from './cli-io.js';
 
@@ -51,6 +51,21 @@ const parseRepo = (value: string | undefined): string | undefined => {
   return value;
 };
 
+/** A terminal is narrow: the table shows the columns people scan; json and csv keep every field. */
+const toTableRow = (record: CostRecord) => ({
+  startedAt: record.startedAt.slice(0, 16).replace('T', ' '),
+  repo: record.repo,
+  pr: record.pr,
+  tier: record.tier,
+  model: record.model ?? '',
+  outcome: record.outcome,
+  inputTokens: record.inputTokens,
+  outputTokens: record.outputTokens,
+  costUsd: record.costUsd,
+  deepCostUsd: record.deepCostUsd,
+  reason: record.reason.length > 60 ? `${record.reason.slice(0, 59)}…` : record.reason,
+});
+
 /** `review-router costs`: every attempt newest first, or one row per group with savings. */
 export const runCostsCommand = async (options: CostsCommandOptions): Promise<void> => {
   const format = parseFormat(options.format);
@@ -61,6 +76,8 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
     ...(repo ? { repo } : {}),
     ...(since ? { since } : {}),
   });
-  const data = groupBy.length > 0 ? groupCosts(rows, groupBy) : rows.map(toCostRecord);
+  const records = rows.map(toCostRecord);
+  const data =
+    groupBy.length > 0 ? groupCosts(rows, groupBy) : format === 'table' ? records.map(toTableRow) : records;
   options.io.out(formatCosts(data, format));
 };
