@@ -218,6 +218,11 @@ describe('webhook to review', () => {
     expect(anthropicRequest.thinking).toEqual({ type: 'adaptive' });
     expect(anthropicRequest.output_config?.effort).toBe('high');
     expect(anthropicRequest.tool_choice).toBeUndefined();
+    // The stable part of the prompt comes first and is marked cacheable; the pull request comes after.
+    expect(anthropicRequest.system.at(-1).cache_control).toEqual({ type: 'ephemeral' });
+    expect(anthropicRequest.system[0].text).toContain('You are review-router');
+    expect(JSON.stringify(anthropicRequest.system)).not.toContain('sessions.get(token)');
+    expect(JSON.stringify(anthropicRequest.messages)).toContain('sessions.get(token)');
     expect(anthropicRequest.temperature).toBeUndefined();
 
     const [posted] = github.sent.reviews;
@@ -248,6 +253,58 @@ describe('webhook to review', () => {
     });
     expect(row?.costUsd).toBeCloseTo(expected, 9);
     expect(row?.deepCostUsd).toBeCloseTo(expected, 9);
+  });
+
+  it('escalates to the deep tier when the fast model asks, posts one review and records both attempts', async () => {
+    const pull = pullRequestObject({ headSha: HEAD });
+    const github = mockPullRequest({
+      pull,
+      files: [prFile('src/utils/format-date.ts', SMALL_PATCH), prFile('test/format-date.test.ts', SMALL_TEST_PATCH)],
+    });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(
+        200,
+        openAIResponse({
+          answer: modelAnswer({ escalate: { needed: true, reason: 'the date change alters a public API contract' } }),
+          usage: { inputTokens: 5_000, cachedTokens: 0, outputTokens: 800, reasoningTokens: 300 },
+        }),
+      );
+    let anthropicRequest: Record<string, any> = {};
+    const anthropic = nock(ANTHROPIC_TEST_BASE_URL)
+      .post('/v1/messages', (body) => {
+        anthropicRequest = body as Record<string, any>;
+        return true;
+      })
+      .reply(200, anthropicMessage({ answer: modelAnswer({ summary: 'Deep look: callers expect a full timestamp.' }) }));
+
+    await deliver('delivery-escalate', pullRequestEvent('opened', { headSha: HEAD }));
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    review.done();
+    openai.done();
+    anthropic.done();
+    expect(anthropicRequest.model).toBe('claude-opus-4-6');
+    expect(github.sent.reviews).toHaveLength(1);
+    const body = String(github.sent.reviews[0]?.body);
+    expect(body).toContain('### review-router · deep review (anthropic `claude-opus-4-6`)');
+    expect(body).toContain('**Escalated:** the fast model asked for a deep review: the date change alters a public API contract');
+    expect(body).toContain('Deep look: callers expect a full timestamp.');
+
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.tier, row.outcome])).toEqual(
+      expect.arrayContaining([
+        ['fast', 'escalated'],
+        ['deep', 'posted'],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const fast = rows.find((row) => row.tier === 'fast')!;
+    expect(fast.costUsd).toBeCloseTo((5_000 * 1.75 + 800 * 14) / 1e6, 9);
   });
 
   it('fails the check run with file, key and line for an invalid policy and calls no model', async () => {
