@@ -6,6 +6,11 @@ import { createOctokitGitHub } from './github/octokit-github.js';
 import { registerIntake } from './intake/register-intake.js';
 import type { PriceTable } from './ledger/price-table.js';
 import type { LedgerStore } from './ledger/types.js';
+import { createMetrics } from './metrics/create-metrics.js';
+import { createMetricsHandler } from './metrics/create-metrics-handler.js';
+import type { Metrics } from './metrics/types.js';
+import { withLedgerMetrics } from './metrics/with-ledger-metrics.js';
+import { withProvidersMetrics } from './metrics/with-provider-metrics.js';
 import type { ModelProvider } from './providers/types.js';
 import type { JobQueue } from './queue/types.js';
 import { createReportHandler } from './report/create-report-handler.js';
@@ -18,6 +23,10 @@ export interface AppDeps {
   readonly prices: PriceTable;
   readonly providers: Partial<Record<ProviderId, ModelProvider>>;
   readonly reportToken?: string | undefined;
+  /** Guards `GET /metrics`; REPORT_TOKEN when unset. */
+  readonly metricsToken?: string | undefined;
+  /** Defaults to a registry of its own with the queue's depth. */
+  readonly metrics?: Metrics;
   readonly limits?: ReviewLimits;
   readonly now?: () => Date;
   /** What the composition root wants said once at start-up. */
@@ -33,14 +42,17 @@ export const createApp =
   (app, { addHandler }) => {
     const now = deps.now ?? (() => new Date());
     const log = app.log as unknown as Log;
+    const metrics = deps.metrics ?? createMetrics({ queue: deps.queue });
+    const ledger = withLedgerMetrics(deps.ledger, metrics);
+    const providers = withProvidersMetrics(deps.providers, metrics);
     registerIntake(app, deps.queue, now);
     deps.queue.start((job, signal) =>
       processReviewJob(
         job,
         {
           github: async (installationId) => createOctokitGitHub(await app.auth(installationId)),
-          providers: deps.providers,
-          ledger: deps.ledger,
+          providers,
+          ledger,
           prices: deps.prices,
           log,
           limits: deps.limits ?? DEFAULT_LIMITS,
@@ -50,6 +62,7 @@ export const createApp =
       ),
     );
     addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
+    addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));
     if (deps.startup) {
       const { warnings, ...where } = deps.startup;
       log.info(

@@ -23,6 +23,7 @@ export const Env = z.object({
   DATA_DIR: optionalText.transform((value) => value ?? './data'),
   REDIS_URL: optionalText,
   REPORT_TOKEN: optionalText,
+  METRICS_TOKEN: optionalText,
   PRICES_FILE: optionalText,
   REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   MAX_INPUT_TOKENS: z.coerce.number().int().min(1_000).optional(),

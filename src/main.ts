@@ -67,6 +67,7 @@ const main = async (): Promise<void> => {
       prices,
       providers,
       reportToken: env.REPORT_TOKEN,
+      metricsToken: env.METRICS_TOKEN,
       limits: {
         ...DEFAULT_LIMITS,
         ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),

@@ -1,53 +1,145 @@
+/**
+ * The report routes (DESIGN.md section 2), for Probot's `addHandler`: `GET /reports/costs` (JSON),
+ * `GET /reports` (the HTML page) and `GET /reports/assets/<file>` (its script and styles). Each
+ * needs `Authorization: Bearer $REPORT_TOKEN` or a link signed with it (sign-report-link.ts);
+ * every route answers 404 while REPORT_TOKEN is unset.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import type { LedgerFilter, LedgerStore } from '../ledger/types.js';
+import { hasBearerToken } from './has-bearer-token.js';
+import { mostExpensiveReviews } from './most-expensive-reviews.js';
+import { isReportAssetName, loadReportAssets, type ReportAssetName } from './report-assets.js';
+import { renderReportPage } from './render-report-page.js';
+import { checkReportLink, signReportLink, type LinkCheck } from './sign-report-link.js';
 import { summarizeCosts } from './summarize-costs.js';
 
 export interface ReportHandlerOptions {
   readonly ledger: LedgerStore;
   /** Unset: every report route answers 404. */
   readonly token: string | undefined;
+  /** Checks link expiry; tests pin it. */
+  readonly now?: () => Date;
 }
 
-const send = (res: ServerResponse, status: number, body: unknown): true => {
+/** Rows in the page's table of the most expensive reviews. */
+export const TOP_REVIEWS = 25;
+
+export const REPORT_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+} as const;
+
+const sendJson = (res: ServerResponse, status: number, body: unknown): true => {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    ...SECURITY_HEADERS,
   });
   res.end(JSON.stringify(body));
   return true;
 };
 
-const authorized = (req: IncomingMessage, token: string): boolean => {
-  const header = req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+const UNAUTHORIZED: Record<Exclude<LinkCheck, 'valid'>, string> = {
+  unsigned: 'missing or wrong bearer token: send Authorization: Bearer $REPORT_TOKEN',
+  expired: 'this report link has expired: ask for a new signed link',
+  invalid: 'this report link has a wrong signature: ask for a new signed link',
 };
 
+const isReportPath = (pathname: string): boolean =>
+  pathname === '/reports' || pathname.startsWith('/reports/');
+
 const filterFrom = (url: URL): LedgerFilter => {
-  const pick = (name: string) => url.searchParams.get(name) ?? undefined;
+  const pick = (name: string) => url.searchParams.get(name)?.trim() || undefined;
   const since = pick('since');
   const until = pick('until');
   const repo = pick('repo');
   return { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}) };
 };
 
-/** `GET /reports/costs` behind `Authorization: Bearer $REPORT_TOKEN` (DESIGN.md section 2). */
-export const createReportHandler =
-  (options: ReportHandlerOptions) =>
-  async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/reports/costs' && !url.pathname.startsWith('/reports')) return false;
-    if (options.token === undefined) return send(res, 404, { error: 'not found' });
-    if (!authorized(req, options.token)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      return send(res, 401, {
-        error: 'missing or wrong bearer token: send Authorization: Bearer $REPORT_TOKEN',
-      });
-    }
-    if (url.pathname !== '/reports/costs') return send(res, 404, { error: 'not found' });
-    if (req.method !== 'GET') return send(res, 405, { error: 'use GET' });
-    const rows = await options.ledger.list(filterFrom(url));
-    return send(res, 200, summarizeCosts(rows));
+/** Links from the page expire with the page's own link, or on the next hour but one. */
+const linkExpiry = (url: URL, check: LinkCheck, now: Date): Date =>
+  check === 'valid'
+    ? new Date(Number(url.searchParams.get('exp')) * 1000)
+    : new Date((Math.floor(now.getTime() / 3_600_000) + 2) * 3_600_000);
+
+export const createReportHandler = (options: ReportHandlerOptions) => {
+  const assets = loadReportAssets();
+  const now = options.now ?? (() => new Date());
+
+  const servePage = async (res: ServerResponse, url: URL, token: string, check: LinkCheck) => {
+    const filter = filterFrom(url);
+    const rows = await options.ledger.list(filter);
+    const expiry = linkExpiry(url, check, now());
+    const html = renderReportPage({
+      summary: summarizeCosts(rows),
+      top: mostExpensiveReviews(rows, TOP_REVIEWS),
+      filter,
+      assetUrl: (name: ReportAssetName) => signReportLink(token, `/reports/assets/${name}`, expiry),
+      jsonUrl: signReportLink(
+        token,
+        `/reports/costs?${new URLSearchParams({ ...filter }).toString()}`,
+        expiry,
+      ),
+      link:
+        check === 'valid'
+          ? { exp: url.searchParams.get('exp') ?? '', sig: url.searchParams.get('sig') ?? '' }
+          : null,
+      generatedAt: now(),
+    });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': REPORT_PAGE_CSP,
+      'x-frame-options': 'DENY',
+      ...SECURITY_HEADERS,
+    });
+    res.end(html);
+    return true;
   };
+
+  const serveAsset = (res: ServerResponse, name: string): true => {
+    const asset = isReportAssetName(name) ? assets.get(name) : undefined;
+    if (!asset) return sendJson(res, 404, { error: 'not found' });
+    res.writeHead(200, {
+      'content-type': asset.contentType,
+      'cache-control': 'private, max-age=3600',
+      ...SECURITY_HEADERS,
+    });
+    res.end(asset.body);
+    return true;
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!isReportPath(url.pathname)) return false;
+    const token = options.token;
+    if (token === undefined) return sendJson(res, 404, { error: 'not found' });
+    const check = checkReportLink(token, url, now());
+    if (!hasBearerToken(req, token) && check !== 'valid') {
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJson(res, 401, { error: UNAUTHORIZED[check] });
+    }
+    const route = url.pathname.replace(/\/+$/, '') || '/';
+    const asset = route.startsWith('/reports/assets/') ? route.slice(16) : null;
+    if (route !== '/reports' && route !== '/reports/costs' && asset === null) {
+      return sendJson(res, 404, { error: 'not found' });
+    }
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' });
+    if (asset !== null) return serveAsset(res, asset);
+    if (route === '/reports') return servePage(res, url, token, check);
+    const rows = await options.ledger.list(filterFrom(url));
+    return sendJson(res, 200, summarizeCosts(rows));
+  };
+};

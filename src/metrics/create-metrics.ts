@@ -1,0 +1,61 @@
+/** One registry per app: the review counters, queue depth, model latency and Node's process metrics. */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobQueue } from '../queue/types.js';
+import type { Metrics } from './types.js';
+
+export interface CreateMetricsOptions {
+  /** Read at each scrape for review_router_queue_depth; without it the gauge stays 0. */
+  readonly queue?: Pick<JobQueue, 'depth'>;
+  /** Node's default process metrics (CPU, memory, event loop); on unless false. */
+  readonly processMetrics?: boolean;
+}
+
+/** Model calls take seconds to minutes. */
+export const MODEL_LATENCY_BUCKETS = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600];
+
+export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
+  const registry = new Registry();
+  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
+  const queue = options.queue;
+  return {
+    registry,
+    reviews: new Counter({
+      name: 'review_router_reviews_total',
+      help: 'Review attempts recorded in the ledger, by tier and outcome.',
+      labelNames: ['tier', 'outcome'] as const,
+      registers: [registry],
+    }),
+    tokens: new Counter({
+      name: 'review_router_tokens_total',
+      help: 'Tokens as each provider reported them (OpenAI input includes cached input; Anthropic input excludes cache reads and writes).',
+      labelNames: ['provider', 'model', 'kind'] as const,
+      registers: [registry],
+    }),
+    costUsd: new Counter({
+      name: 'review_router_cost_usd_total',
+      help: 'Dollars spent on model calls, priced from the price table.',
+      labelNames: ['tier', 'provider', 'model'] as const,
+      registers: [registry],
+    }),
+    queueDepth: new Gauge({
+      name: 'review_router_queue_depth',
+      help: 'Review jobs waiting in the queue, not running.',
+      registers: [registry],
+      async collect() {
+        if (!queue) return;
+        try {
+          this.set(await queue.depth());
+        } catch {
+          // An unreadable queue must not fail the whole scrape; the gauge keeps its last value.
+        }
+      },
+    }),
+    modelLatency: new Histogram({
+      name: 'review_router_model_latency_seconds',
+      help: 'Time from sending a review request to the provider to its answer or failure.',
+      labelNames: ['provider', 'model', 'outcome'] as const,
+      buckets: MODEL_LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  };
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { sampleEntry } from '../ledger/ledger-store.contract.js';
+import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { LedgerStore } from '../ledger/types.js';
+import { createMetrics } from './create-metrics.js';
+import { withLedgerMetrics } from './with-ledger-metrics.js';
+
+const reviewsCounted = async (metrics: ReturnType<typeof createMetrics>) =>
+  (await metrics.reviews.get()).values.reduce((total, v) => total + v.value, 0);
+
+describe('withLedgerMetrics', () => {
+  it('counts an entry once the store has recorded it, and returns the stored row', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const ledger = withLedgerMetrics(openSqliteLedger({ file: ':memory:' }), metrics);
+    await ledger.migrate();
+    const row = await ledger.record(sampleEntry());
+    expect(row.id).toBeGreaterThan(0);
+    expect(await reviewsCounted(metrics)).toBe(1);
+    expect(await ledger.list()).toHaveLength(1);
+    await ledger.close();
+  });
+
+  it('counts nothing when the store refuses the entry', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const failing = {
+      record: () => Promise.reject(new Error('disk full')),
+    } as unknown as LedgerStore;
+    await expect(withLedgerMetrics(failing, metrics).record(sampleEntry())).rejects.toThrow(
+      'disk full',
+    );
+    expect(await reviewsCounted(metrics)).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEntry } from '../ledger/ledger-store.contract.js';
+import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { LedgerStore } from '../ledger/types.js';
+import { createReportHandler, REPORT_PAGE_CSP } from './create-report-handler.js';
+import { signReportLink } from './sign-report-link.js';
+import { startTestHttpServer, type TestHttpServer } from './test-http-server.js';
+
+const TOKEN = 'report-token';
+const NOW = new Date('2026-11-21T12:00:00Z');
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+let ledger: LedgerStore;
+let server: TestHttpServer;
+let unset: TestHttpServer;
+
+beforeAll(async () => {
+  ledger = openSqliteLedger({ file: ':memory:' });
+  await ledger.migrate();
+  await ledger.record(sampleEntry({ repo: 'acme/api', costUsd: 0.5, deepCostUsd: 0.5 }));
+  await ledger.record(
+    sampleEntry({ repo: 'acme/web', tier: 'fast', costUsd: 0.02, deepCostUsd: 0.3 }),
+  );
+  server = await startTestHttpServer(createReportHandler({ ledger, token: TOKEN, now: () => NOW }));
+  unset = await startTestHttpServer(createReportHandler({ ledger, token: undefined }));
+});
+
+afterAll(async () => {
+  await server.close();
+  await unset.close();
+  await ledger.close();
+});
+
+const get = (path: string, headers: Record<string, string> = {}, origin = server.origin) =>
+  fetch(`${origin}${path}`, { headers });
+
+describe('createReportHandler', () => {
+  it.each(['/reports', '/reports/costs', '/reports/assets/uplot.min.js'])(
+    'answers 404 on %s while REPORT_TOKEN is unset, even with a bearer header',
+    async (path) => {
+      expect((await get(path, bearer, unset.origin)).status).toBe(404);
+    },
+  );
+
+  it.each(['/reports', '/reports/costs', '/reports/assets/uplot.min.js', '/reports/nothing'])(
+    'answers 401 on %s without the token',
+    async (path) => {
+      const res = await get(path, { authorization: 'Bearer wrong-token!' });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    },
+  );
+
+  it('leaves paths outside /reports to the next handler', async () => {
+    expect((await get('/reportsx', bearer)).status).toBe(404);
+    expect(await (await get('/reportsx', bearer)).text()).toBe('');
+  });
+
+  it('serves the cost summary as JSON with the bearer token, filtered by repo', async () => {
+    const res = await get('/reports/costs?repo=acme/web', bearer);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ totalCostUsd: 0.02, savedUsd: 0.28, reviews: 1 });
+  });
+
+  it('serves the HTML page with a strict Content-Security-Policy', async () => {
+    const res = await get('/reports', bearer);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(REPORT_PAGE_CSP);
+    expect(REPORT_PAGE_CSP).toContain("script-src 'self'");
+    expect(REPORT_PAGE_CSP).not.toContain('unsafe-inline');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await res.text()).toContain('id="total-spend" data-usd="0.52"');
+  });
+
+  it('opens the page from a signed link without the bearer header', async () => {
+    const link = signReportLink(TOKEN, '/reports?repo=acme/api', new Date('2026-11-22T00:00:00Z'));
+    const res = await get(link);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('id="total-spend" data-usd="0.5"');
+  });
+
+  it('refuses an expired signed link, saying so', async () => {
+    const res = await get(signReportLink(TOKEN, '/reports', new Date('2026-11-21T11:59:59Z')));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: 'this report link has expired: ask for a new signed link',
+    });
+  });
+
+  it('does not let a link signed for the page open the JSON route', async () => {
+    const link = new URL(
+      signReportLink(TOKEN, '/reports', new Date('2026-11-22T00:00:00Z')),
+      'http://x',
+    );
+    expect((await get(`/reports/costs${link.search}`)).status).toBe(401);
+  });
+
+  it('serves every asset the page links to, signed, with its content type', async () => {
+    const html = await (
+      await get(signReportLink(TOKEN, '/reports', new Date('2026-11-22')))
+    ).text();
+    const urls = [...html.matchAll(/(?:src|href)="(\/reports\/assets\/[^"]+)"/g)].map((match) =>
+      match[1]!.replaceAll('&amp;', '&'),
+    );
+    expect(urls).toHaveLength(4);
+    const types = await Promise.all(
+      urls.map(async (url) => {
+        const res = await get(url);
+        expect(res.status, url).toBe(200);
+        expect((await res.arrayBuffer()).byteLength, url).toBeGreaterThan(500);
+        return res.headers.get('content-type');
+      }),
+    );
+    expect(types.sort()).toEqual([
+      'text/css; charset=utf-8',
+      'text/css; charset=utf-8',
+      'text/javascript; charset=utf-8',
+      'text/javascript; charset=utf-8',
+    ]);
+  });
+
+  it('serves uPlot itself from node_modules', async () => {
+    const body = await (await get('/reports/assets/uplot.min.js', bearer)).text();
+    expect(body).toMatch(/var uPlot=/);
+  });
+
+  it('answers 404 for an unknown asset and 405 for a POST', async () => {
+    expect((await get('/reports/assets/..%2F..%2Fpackage.json', bearer)).status).toBe(404);
+    expect((await get('/reports/assets/secrets.js', bearer)).status).toBe(404);
+    const post = await fetch(`${server.origin}/reports/costs`, { method: 'POST', headers: bearer });
+    expect(post.status).toBe(405);
+  });
+
+  it('links the JSON of the same filter from the page, signed', async () => {
+    const html = await (await get('/reports?repo=acme/web', bearer)).text();
+    const href = /href="(\/reports\/costs[^"]*)">JSON</.exec(html)![1]!.replaceAll('&amp;', '&');
+    const res = await get(href);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ reviews: 1, byRepo: [{ repo: 'acme/web' }] });
+  });
+});
