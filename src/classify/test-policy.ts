@@ -42,6 +42,7 @@ export const testPolicy: Policy = {
   budget: {
     monthly_usd: null,
     per_review_usd: null,
+    org_monthly_usd: null,
     when_exceeded: 'fast',
   },
 };

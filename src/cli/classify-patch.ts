@@ -1,13 +1,10 @@
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import { classifyChange } from '../classify/classify-change.js';
-import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import { estimateCostUsd } from '../ledger/price-usage.js';
-import { buildReviewPrompt } from '../review/build-prompt.js';
 import { chooseTier } from '../route/choose-tier.js';
-import { ESTIMATED_OUTPUT_TOKENS } from '../worker/estimates.js';
+import { planTiers, tierEstimates } from '../worker/plan-tiers.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 
 /** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
@@ -39,32 +36,22 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
   const diff = parseUnifiedDiff(options.text);
   // An offline patch has no author association to speak of: don't count it as a first-timer.
   const classification = classifyChange({ diff, policy, authorAssociation: null });
-  const draft = buildReviewPrompt({
+  const plans = planTiers({
     policy,
     classification,
     diff,
     pr: OFFLINE_PR,
-    route: { tier: 'fast', reason: '' },
+    prices,
     maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
-    formatFile: formatFileForPrompt,
   });
-  const costUsd = {
-    fast: estimateCostUsd(prices, policy.models.fast.model, {
-      inputTokens: draft.inputTokens,
-      outputTokens: ESTIMATED_OUTPUT_TOKENS.fast,
-    }),
-    deep: estimateCostUsd(prices, policy.models.deep.model, {
-      inputTokens: draft.inputTokens,
-      outputTokens: ESTIMATED_OUTPUT_TOKENS.deep,
-    }),
-  };
+  // Offline there is no ledger: the monthly caps cannot be checked, the per-review cap can.
   const route = chooseTier({
     policy,
     classification,
     diff,
     pr: OFFLINE_PR,
     forcedTier: null,
-    budget: null,
+    budget: { repo: null, org: null, estimate: tierEstimates(plans) },
   });
   return {
     file: options.file,
@@ -87,7 +74,10 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
       model: route.model?.model ?? null,
       reason: route.reason,
     },
-    estimate: { inputTokens: draft.inputTokens, costUsd },
+    estimate: {
+      inputTokens: plans.inputTokens,
+      costUsd: { fast: plans.fast.wholeUsd, deep: plans.deep.wholeUsd },
+    },
   };
 };
 

@@ -67,7 +67,14 @@ export interface Policy {
     readonly path_instructions: readonly PathInstruction[];
   };
   readonly budget: {
+    /** This repository's spend in a calendar month (UTC); null = no cap. */
     readonly monthly_usd: number | null;
+    /**
+     * The owner's spend in a calendar month, summed over all its repositories; null = no cap.
+     * Meant for the org's `.github` policy, which repositories inherit through `_extends`.
+     */
+    readonly org_monthly_usd: number | null;
+    /** One review's estimate: files are left out, least risky first, to fit; null = no cap. */
     readonly per_review_usd: number | null;
     readonly when_exceeded: 'fast' | 'skip';
   };

@@ -38,7 +38,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
     );
     await client.end();
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });
 
@@ -53,6 +53,44 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       replicas.flatMap((replica, r) => [0, 1].map((i) => replica.claim(key, `r${r}-${i}`))),
     );
     expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+
+  it('lets replicas racing for the last of an org budget fit only as many reviews as it holds', async () => {
+    const schema = freshSchema();
+    const replicas = Array.from({ length: 5 }, () =>
+      openPostgresLedger({ connectionString, schema }),
+    );
+    await replicas[0]!.migrate();
+    const results = await Promise.all(
+      replicas.flatMap((replica, r) =>
+        [0, 1].map((i) =>
+          replica.reserve({
+            // Different repositories of one owner: only the org cap can hold them back.
+            repo: `acme/repo-${r}-${i}`,
+            amountUsd: 3,
+            caps: [
+              { scope: 'repo', capUsd: 10 },
+              { scope: 'org', capUsd: 10 },
+            ],
+            from: '2026-11-01',
+            to: '2026-12-01',
+            at: '2026-11-21T10:00:00Z',
+            expiresAt: '2026-11-21T11:00:00Z',
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.reserved)).toHaveLength(3);
+    expect(
+      await replicas[1]!.committed({
+        scope: 'org',
+        repo: 'acme/any',
+        from: '2026-11-01',
+        to: '2026-12-01',
+        at: '2026-11-21T10:00:00Z',
+      }),
+    ).toEqual({ spentUsd: 0, reservedUsd: 9 });
     await Promise.all(replicas.map((replica) => replica.close()));
   });
 

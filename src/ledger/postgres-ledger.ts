@@ -2,6 +2,7 @@
  * The shared ledger for N replicas (DESIGN.md section 7): Postgres through a `pg` Pool. An optional
  * schema (created by migrate(), set as each connection's search_path) keeps test runs apart.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import {
@@ -13,8 +14,20 @@ import {
   toLedgerRow,
   type StoredRecord,
 } from './ledger-columns.js';
+import { firstPassedCap, scopesOf } from './first-passed-cap.js';
 import { postgresMigrations } from './migrations/postgres-migrations.js';
-import type { ClaimResult, LedgerFilter, LedgerStore, ReviewKey } from './types.js';
+import { ownerOf } from './owner-of.js';
+import type {
+  BudgetScope,
+  ClaimResult,
+  Committed,
+  CommittedQuery,
+  LedgerFilter,
+  LedgerStore,
+  ReserveRequest,
+  ReserveResult,
+  ReviewKey,
+} from './types.js';
 
 export interface OpenPostgresLedgerOptions {
   readonly connectionString: string;
@@ -26,6 +39,13 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const KEY_MATCH = 'repo = $1 AND pr = $2 AND head_sha = $3 AND tier = $4';
 /** A claim released between our INSERT and SELECT is retried; more than this is a bug. */
 const CLAIM_ATTEMPTS = 5;
+/** Sums dollars in whole nano-dollars, so many small costs add up without float noise. */
+const nanoSum = (column: string): string =>
+  `COALESCE(SUM(ROUND(${column} * 1e9)::bigint), 0)::text AS nano`;
+/** Written exactly as the review_attempts_owner_started_at index is. */
+const OWNER_OF_REPO = "split_part(repo, '/', 1)";
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerStore => {
   const { schema } = options;
@@ -139,13 +159,93 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
   };
 
   const spend = async (repo: string, from: string, to: string): Promise<number> => {
-    // Summed in whole nano-dollars, so many small costs add up without float noise.
     const result = await pool.query<{ nano: string }>(
-      `SELECT COALESCE(SUM(ROUND(cost_usd * 1e9)::bigint), 0)::text AS nano
-       FROM review_attempts WHERE repo = $1 AND started_at >= $2 AND started_at < $3`,
+      `SELECT ${nanoSum('cost_usd')} FROM review_attempts
+       WHERE repo = $1 AND started_at >= $2 AND started_at < $3`,
       [repo, toIsoTimestamp(from, 'from'), toIsoTimestamp(to, 'to')],
     );
     return Number(result.rows[0]?.nano ?? 0) / 1e9;
+  };
+
+  /** `excluding`: a reservation that does not count (the one a new reservation replaces). */
+  const committedIn = async (
+    db: Queryable,
+    query: CommittedQuery,
+    excluding = '',
+  ): Promise<Committed> => {
+    const org = query.scope === 'org';
+    const key = org ? ownerOf(query.repo) : query.repo;
+    const spent = await db.query<{ nano: string }>(
+      `SELECT ${nanoSum('cost_usd')} FROM review_attempts
+       WHERE ${org ? OWNER_OF_REPO : 'repo'} = $1 AND started_at >= $2 AND started_at < $3`,
+      [key, toIsoTimestamp(query.from, 'from'), toIsoTimestamp(query.to, 'to')],
+    );
+    const reserved = await db.query<{ nano: string }>(
+      `SELECT ${nanoSum('amount_usd')} FROM budget_reservations
+       WHERE ${org ? 'owner' : 'repo'} = $1 AND expires_at > $2 AND id <> $3`,
+      [key, toIsoTimestamp(query.at, 'at'), excluding],
+    );
+    return {
+      spentUsd: Number(spent.rows[0]?.nano ?? 0) / 1e9,
+      reservedUsd: Number(reserved.rows[0]?.nano ?? 0) / 1e9,
+    };
+  };
+
+  const reserve = async (request: ReserveRequest): Promise<ReserveResult> => {
+    const owner = ownerOf(request.repo);
+    const at = toIsoTimestamp(request.at, 'at');
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Every reservation for one owner waits its turn, whichever replica makes it: the org scope
+      // spans all of the owner's repositories, so a per-repository lock would not be enough.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `review-router:budget:${schema ?? ''}:${owner}`,
+      ]);
+      await client.query('DELETE FROM budget_reservations WHERE owner = $1 AND expires_at <= $2', [
+        owner,
+        at,
+      ]);
+      const committed = new Map<BudgetScope, Committed>();
+      for (const scope of scopesOf(request.caps)) {
+        committed.set(scope, await committedIn(client, { ...request, scope }, request.replaces));
+      }
+      const passed = firstPassedCap(request.caps, request.amountUsd, committed);
+      let result: ReserveResult;
+      if (passed === null) {
+        if (request.replaces !== undefined) {
+          await client.query('DELETE FROM budget_reservations WHERE id = $1', [request.replaces]);
+        }
+        const id = randomUUID();
+        await client.query(
+          `INSERT INTO budget_reservations (id, repo, owner, amount_usd, reserved_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            id,
+            request.repo,
+            owner,
+            request.amountUsd,
+            at,
+            toIsoTimestamp(request.expiresAt, 'expiresAt'),
+          ],
+        );
+        result = { reserved: true, id };
+      } else {
+        const { cap, ...figures } = passed;
+        result = { reserved: false, scope: cap.scope, capUsd: cap.capUsd, ...figures };
+      }
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const release = async (id: string): Promise<void> => {
+    await pool.query('DELETE FROM budget_reservations WHERE id = $1', [id]);
   };
 
   return {
@@ -155,6 +255,9 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
     record,
     list,
     spend,
+    reserve,
+    release,
+    committed: (query) => committedIn(pool, query),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

@@ -43,6 +43,7 @@ describe('openSqliteLedger', () => {
     expect(versions.map((row) => ({ ...row }))).toEqual([
       { version: 1, name: 'create-review-attempts' },
       { version: 2, name: 'create-review-claims' },
+      { version: 3, name: 'create-budget-reservations' },
     ]);
   });
 
@@ -100,6 +101,29 @@ describe('openSqliteLedger', () => {
       handles.map((handle, index) => handle.claim(key, `d-${index}`)),
     );
     expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    for (const handle of handles) await handle.close();
+  });
+
+  it('lets several handles on the same file fit only as many reservations as the cap holds', async () => {
+    const file = freshFile();
+    const handles = Array.from({ length: 5 }, () => openSqliteLedger({ file }));
+    for (const handle of handles) await handle.migrate();
+    const results = await Promise.all(
+      handles.flatMap((handle) =>
+        [0, 1].map(() =>
+          handle.reserve({
+            repo: 'acme/api',
+            amountUsd: 3,
+            caps: [{ scope: 'repo', capUsd: 10 }],
+            from: '2026-11-01',
+            to: '2026-12-01',
+            at: '2026-11-21T10:00:00Z',
+            expiresAt: '2026-11-21T11:00:00Z',
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.reserved)).toHaveLength(3);
     for (const handle of handles) await handle.close();
   });
 

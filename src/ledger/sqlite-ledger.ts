@@ -2,6 +2,7 @@
  * The embedded ledger: one SQLite file under DATA_DIR (node:sqlite). WAL mode lets the
  * `review-router costs` CLI read through a read-only handle while the app writes.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
@@ -16,8 +17,20 @@ import {
   toLedgerRow,
   type StoredRecord,
 } from './ledger-columns.js';
+import { firstPassedCap, scopesOf } from './first-passed-cap.js';
 import { sqliteMigrations } from './migrations/sqlite-migrations.js';
-import type { ClaimResult, LedgerFilter, LedgerStore, ReviewKey } from './types.js';
+import { ownerOf } from './owner-of.js';
+import type {
+  BudgetScope,
+  ClaimResult,
+  Committed,
+  CommittedQuery,
+  LedgerFilter,
+  LedgerStore,
+  ReserveRequest,
+  ReserveResult,
+  ReviewKey,
+} from './types.js';
 
 export interface OpenSqliteLedgerOptions {
   readonly file: string;
@@ -26,6 +39,11 @@ export interface OpenSqliteLedgerOptions {
 }
 
 const BUSY_TIMEOUT_MS = 5000;
+/** The owner of a stored `owner/name`, written exactly as the review_attempts_owner_started_at index is. */
+const OWNER_OF_REPO = "substr(repo, 1, instr(repo, '/') - 1)";
+/** Sums dollars in whole nano-dollars, so many small costs add up without float noise. */
+const nanoSum = (column: string): string =>
+  `COALESCE(SUM(CAST(ROUND(${column} * 1e9) AS INTEGER)), 0) AS nano`;
 const LATEST_VERSION = Math.max(...sqliteMigrations.map((migration) => migration.version));
 
 export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore => {
@@ -143,14 +161,72 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
   };
 
   const spend = (repo: string, from: string, to: string): number => {
-    // Summed in whole nano-dollars, so many small costs add up without float noise.
     const row = db
       .prepare(
-        `SELECT COALESCE(SUM(CAST(ROUND(cost_usd * 1e9) AS INTEGER)), 0) AS nano
-         FROM review_attempts WHERE repo = ? AND started_at >= ? AND started_at < ?`,
+        `SELECT ${nanoSum('cost_usd')} FROM review_attempts
+         WHERE repo = ? AND started_at >= ? AND started_at < ?`,
       )
       .get(repo, toIsoTimestamp(from, 'from'), toIsoTimestamp(to, 'to'));
     return Number(row?.nano ?? 0) / 1e9;
+  };
+
+  /** `excluding`: a reservation that does not count (the one a new reservation replaces). */
+  const committedIn = (query: CommittedQuery, excluding = ''): Committed => {
+    const org = query.scope === 'org';
+    const key = org ? ownerOf(query.repo) : query.repo;
+    const spent = db
+      .prepare(
+        `SELECT ${nanoSum('cost_usd')} FROM review_attempts
+         WHERE ${org ? OWNER_OF_REPO : 'repo'} = ? AND started_at >= ? AND started_at < ?`,
+      )
+      .get(key, toIsoTimestamp(query.from, 'from'), toIsoTimestamp(query.to, 'to'));
+    const reserved = db
+      .prepare(
+        `SELECT ${nanoSum('amount_usd')} FROM budget_reservations
+         WHERE ${org ? 'owner' : 'repo'} = ? AND expires_at > ? AND id <> ?`,
+      )
+      .get(key, toIsoTimestamp(query.at, 'at'), excluding);
+    return {
+      spentUsd: Number(spent?.nano ?? 0) / 1e9,
+      reservedUsd: Number(reserved?.nano ?? 0) / 1e9,
+    };
+  };
+
+  const reserve = (request: ReserveRequest): ReserveResult =>
+    immediate(() => {
+      const at = toIsoTimestamp(request.at, 'at');
+      db.prepare('DELETE FROM budget_reservations WHERE expires_at <= ?').run(at);
+      const committed = new Map<BudgetScope, Committed>(
+        scopesOf(request.caps).map((scope) => [
+          scope,
+          committedIn({ ...request, scope }, request.replaces),
+        ]),
+      );
+      const passed = firstPassedCap(request.caps, request.amountUsd, committed);
+      if (passed !== null) {
+        const { cap, ...figures } = passed;
+        return { reserved: false, scope: cap.scope, capUsd: cap.capUsd, ...figures };
+      }
+      if (request.replaces !== undefined) {
+        db.prepare('DELETE FROM budget_reservations WHERE id = ?').run(request.replaces);
+      }
+      const id = randomUUID();
+      db.prepare(
+        `INSERT INTO budget_reservations (id, repo, owner, amount_usd, reserved_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        request.repo,
+        ownerOf(request.repo),
+        request.amountUsd,
+        at,
+        toIsoTimestamp(request.expiresAt, 'expiresAt'),
+      );
+      return { reserved: true, id };
+    });
+
+  const release = (id: string): void => {
+    db.prepare('DELETE FROM budget_reservations WHERE id = ?').run(id);
   };
 
   return {
@@ -160,6 +236,9 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
     record: (entry) => Promise.resolve().then(() => record(entry)),
     list: (filter) => Promise.resolve().then(() => list(filter)),
     spend: (repo, from, to) => Promise.resolve().then(() => spend(repo, from, to)),
+    reserve: (request) => Promise.resolve().then(() => reserve(request)),
+    release: (id) => Promise.resolve().then(() => release(id)),
+    committed: (query) => Promise.resolve().then(() => committedIn(query)),
     close: () =>
       Promise.resolve().then(() => {
         if (db.isOpen) db.close();

@@ -38,6 +38,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   budget: {
     monthly_usd: null,
+    org_monthly_usd: null,
     per_review_usd: null,
     when_exceeded: 'fast',
   },

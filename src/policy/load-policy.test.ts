@@ -141,7 +141,32 @@ describe('loadPolicy', () => {
       ),
       'acme/policies:base.yml': yaml('budget: { monthly_usd: 1000, per_review_usd: 2 }'),
     });
-    expect(policy.budget).toEqual({ monthly_usd: 10, per_review_usd: 2, when_exceeded: 'skip' });
+    expect(policy.budget).toEqual({
+      monthly_usd: 10,
+      org_monthly_usd: null,
+      per_review_usd: 2,
+      when_exceeded: 'skip',
+    });
+  });
+
+  it.each([
+    ['extends the org file', { [`acme/api:${PATH}`]: yaml('_extends: .github', 'enabled: true') }],
+    ['has no file of its own', {}],
+  ])("gives a repository that %s the org's monthly cap", async (_case, repoFiles) => {
+    const policy = await policyOf({
+      ...repoFiles,
+      [`acme/.github:${PATH}`]: yaml('budget: { org_monthly_usd: 500 }'),
+    });
+    expect(policy.budget.org_monthly_usd).toBe(500);
+    expect(policy.budget.monthly_usd).toBeNull();
+  });
+
+  it("does not give a repository with a file of its own and no _extends the org's cap", async () => {
+    const policy = await policyOf({
+      [`acme/api:${PATH}`]: yaml('enabled: true'),
+      [`acme/.github:${PATH}`]: yaml('budget: { org_monthly_usd: 500 }'),
+    });
+    expect(policy.budget.org_monthly_usd).toBeNull();
   });
 
   it('names the org file, with its line, when the invalid key is in the org layer', async () => {

@@ -38,7 +38,12 @@ describe('parsePolicyText with a valid file', () => {
     expect(policy.routing.rules[0]?.when.changed_lines).toEqual({ over: 10, under: 5000 });
     expect(policy.skip).toEqual({ drafts: false, labels: [], authors: [], only_paths: [] });
     expect(policy.review.instructions).toBe('We use tabs. Do not comment on formatting.\n');
-    expect(policy.budget).toEqual({ monthly_usd: 200, per_review_usd: 1.5, when_exceeded: 'skip' });
+    expect(policy.budget).toEqual({
+      monthly_usd: 200,
+      org_monthly_usd: null,
+      per_review_usd: 1.5,
+      when_exceeded: 'skip',
+    });
   });
 
   it('fills the keys a file leaves out from the defaults', () => {

@@ -59,6 +59,19 @@ describe('resolvePolicy', () => {
     expect(policy.budget.monthly_usd).toBeNull();
   });
 
+  it("keeps the org's monthly cap when a repository's file sets only its own", () => {
+    const policy = resolvePolicy([
+      { budget: { org_monthly_usd: 500, when_exceeded: 'skip' } },
+      { budget: { monthly_usd: 50 } },
+    ]);
+    expect(policy.budget).toEqual({
+      monthly_usd: 50,
+      org_monthly_usd: 500,
+      per_review_usd: null,
+      when_exceeded: 'skip',
+    });
+  });
+
   it('never treats _extends as a setting', () => {
     const policy = resolvePolicy([{ _extends: 'acme/.github', enabled: false }]);
     expect(policy).toEqual({ ...DEFAULT_POLICY, enabled: false });

@@ -81,6 +81,10 @@ describe('PolicyFile', () => {
   it.each([
     { input: { budget: { monthly_usd: 0, per_review_usd: null } }, accepted: true },
     { input: { budget: { monthly_usd: -0.01 } }, accepted: false },
+    { input: { budget: { org_monthly_usd: 500 } }, accepted: true },
+    { input: { budget: { org_monthly_usd: null } }, accepted: true },
+    { input: { budget: { org_monthly_usd: -1 } }, accepted: false },
+    { input: { budget: { org_monthly_usd: '500' } }, accepted: false },
     { input: { review: { max_comments: 0 } }, accepted: true },
     { input: { review: { max_comments: 101 } }, accepted: false },
     { input: { risk: { levels: { medium: 0, high: 0.5, critical: 1 } } }, accepted: true },

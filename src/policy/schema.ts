@@ -169,6 +169,7 @@ export const PolicyFile = z.strictObject({
   budget: z
     .strictObject({
       monthly_usd: usd,
+      org_monthly_usd: usd,
       per_review_usd: usd,
       when_exceeded: z.enum(['fast', 'skip']).exactOptional(),
     })

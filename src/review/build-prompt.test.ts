@@ -64,7 +64,7 @@ const policy = (review: Partial<Policy['review']> = {}): Policy => ({
     path_instructions: [],
     ...review,
   },
-  budget: { monthly_usd: null, per_review_usd: null, when_exceeded: 'fast' },
+  budget: { monthly_usd: null, per_review_usd: null, org_monthly_usd: null, when_exceeded: 'fast' },
 });
 
 const classification = (fileRisk: readonly string[]): Classification => ({

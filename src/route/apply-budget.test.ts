@@ -3,32 +3,54 @@ import { testPolicy } from '../classify/test-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { RouteTier } from '../domain/review-job.js';
 import { applyBudget } from './apply-budget.js';
-import type { BudgetState } from './types.js';
+import { testBudgetState as state } from './test-route-input.js';
+import type { BudgetState, TierEstimate } from './types.js';
 
 const withBudget = (budget: Partial<Policy['budget']>): Policy => ({
   ...testPolicy,
-  budget: { ...testPolicy.budget, ...budget },
-});
-const state = (monthSpendUsd: number, deep = 1.4, fast = 0.2): BudgetState => ({
-  monthSpendUsd,
-  estimateUsd: { fast, deep },
+  budget: { ...testPolicy.budget, org_monthly_usd: null, ...budget },
 });
 const choice = (tier: RouteTier) => ({
   tier,
   reason: 'risk high: touches src/auth/',
   rule: 'routing.rules[1]',
 });
+const trimmed = (usd: number, wholeUsd: number): TierEstimate => ({
+  usd,
+  wholeUsd,
+  fit: { kind: 'trimmed' },
+});
+const over = (usd: number, wholeUsd = usd * 4): TierEstimate => ({
+  usd,
+  wholeUsd,
+  fit: { kind: 'over' },
+});
 
 describe('applyBudget', () => {
   it.each<[string, RouteTier, Partial<Policy['budget']>, BudgetState, RouteTier, string | null]>([
-    ['no cap', 'deep', {}, state(1000), 'deep', null],
-    ['under the monthly cap', 'deep', { monthly_usd: 50 }, state(10), 'deep', null],
-    ['exactly at the monthly cap', 'deep', { monthly_usd: 50 }, state(48.6), 'deep', null],
+    ['no cap', 'deep', {}, state({ spent: 1000, orgSpent: 1000 }), 'deep', null],
+    ['under the monthly cap', 'deep', { monthly_usd: 50 }, state({ spent: 10 }), 'deep', null],
+    [
+      'exactly at the monthly cap',
+      'deep',
+      { monthly_usd: 50 },
+      state({ spent: 48.6 }),
+      'deep',
+      null,
+    ],
     [
       'a deep review passing the cap, fast fits',
       'deep',
       { monthly_usd: 50 },
-      state(49.2),
+      state({ spent: 49.2 }),
+      'fast',
+      'budget.monthly_usd',
+    ],
+    [
+      'a deep review passing the cap once reviews in progress are counted',
+      'deep',
+      { monthly_usd: 50 },
+      state({ spent: 47, reserved: 2.2 }),
       'fast',
       'budget.monthly_usd',
     ],
@@ -36,7 +58,7 @@ describe('applyBudget', () => {
       'a deep review passing the cap, fast passes too',
       'deep',
       { monthly_usd: 50 },
-      state(49.9),
+      state({ spent: 49.9 }),
       'skip',
       'budget.monthly_usd',
     ],
@@ -44,7 +66,7 @@ describe('applyBudget', () => {
       'a fast review passing the cap',
       'fast',
       { monthly_usd: 50 },
-      state(49.9),
+      state({ spent: 49.9 }),
       'skip',
       'budget.monthly_usd',
     ],
@@ -52,41 +74,145 @@ describe('applyBudget', () => {
       'when_exceeded skip',
       'deep',
       { monthly_usd: 50, when_exceeded: 'skip' },
-      state(49.2),
+      state({ spent: 49.2 }),
       'skip',
       'budget.monthly_usd',
     ],
-    ['a skip route', 'skip', { monthly_usd: 50 }, state(80), 'skip', null],
-    ['under the per-review cap', 'deep', { per_review_usd: 2 }, state(0), 'deep', null],
+    ['a skip route', 'skip', { monthly_usd: 50 }, state({ spent: 80 }), 'skip', null],
     [
-      'a deep review over the per-review cap',
+      'an unknown month (offline)',
+      'deep',
+      { monthly_usd: 50, org_monthly_usd: 50 },
+      { ...state(), repo: null, org: null },
+      'deep',
+      null,
+    ],
+    [
+      'under the org cap',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ spent: 400, orgSpent: 498.6 }),
+      'deep',
+      null,
+    ],
+    [
+      'a deep review passing the org cap, fast fits',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ orgSpent: 499.1 }),
+      'fast',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'a deep review passing the org cap with reviews in progress elsewhere in the org',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ orgSpent: 490, orgReserved: 9 }),
+      'fast',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'a deep review passing the org cap, fast passes too',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ orgSpent: 499.9 }),
+      'skip',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'the org cap with when_exceeded skip',
+      'deep',
+      { org_monthly_usd: 500, when_exceeded: 'skip' },
+      state({ orgSpent: 499.1 }),
+      'skip',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'a fast review passing the org cap',
+      'fast',
+      { org_monthly_usd: 500 },
+      state({ orgSpent: 499.9 }),
+      'skip',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'the repo cap lowering to fast and the org cap passed by fast too',
+      'deep',
+      { monthly_usd: 50, org_monthly_usd: 500 },
+      state({ spent: 49.2, orgSpent: 499.9 }),
+      'skip',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'the repo cap with room and the org cap without',
+      'deep',
+      { monthly_usd: 50, org_monthly_usd: 500 },
+      state({ spent: 1, orgSpent: 499.1 }),
+      'fast',
+      'budget.org_monthly_usd',
+    ],
+    [
+      'an org cap but no known org month',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ spent: 1000, orgSpent: null }),
+      'deep',
+      null,
+    ],
+    ['under the per-review cap', 'deep', { per_review_usd: 2 }, state(), 'deep', null],
+    [
+      'a deep review trimmed to fit the per-review cap',
       'deep',
       { per_review_usd: 1 },
-      state(0),
-      'fast',
-      'budget.per_review_usd',
+      state({ deep: trimmed(0.95, 1.4) }),
+      'deep',
+      null,
     ],
     [
-      'deep and fast over the per-review cap',
+      'a deep review over the per-review cap even trimmed',
       'deep',
       { per_review_usd: 0.1 },
-      state(0),
+      state({ deep: over(0.25), fast: 0.05 }),
+      'fast',
+      'budget.per_review_usd',
+    ],
+    [
+      'deep and fast over the per-review cap even trimmed',
+      'deep',
+      { per_review_usd: 0.01 },
+      state({ deep: over(0.25), fast: over(0.05) }),
       'skip',
       'budget.per_review_usd',
     ],
     [
-      'a fast review over the per-review cap',
+      'a fast review over the per-review cap even trimmed',
       'fast',
-      { per_review_usd: 0.1 },
-      state(0),
+      { per_review_usd: 0.01 },
+      state({ fast: over(0.05) }),
       'skip',
       'budget.per_review_usd',
+    ],
+    [
+      'a trimmed deep review that still passes the monthly cap',
+      'deep',
+      { per_review_usd: 1, monthly_usd: 50 },
+      state({ spent: 49.2, deep: trimmed(0.95, 1.4) }),
+      'fast',
+      'budget.monthly_usd',
+    ],
+    [
+      'a trimmed deep review that fits the monthly cap only trimmed',
+      'deep',
+      { per_review_usd: 1, monthly_usd: 50 },
+      state({ spent: 49, deep: trimmed(0.95, 1.4) }),
+      'deep',
+      null,
     ],
     [
       'per-review fast fallback passing the monthly cap',
       'deep',
-      { per_review_usd: 1, monthly_usd: 50 },
-      state(49.9),
+      { per_review_usd: 0.1, monthly_usd: 50 },
+      state({ spent: 49.99, deep: over(0.25), fast: 0.05 }),
       'skip',
       'budget.monthly_usd',
     ],
@@ -101,36 +227,85 @@ describe('applyBudget', () => {
       'a deep review on the fast tier',
       'deep',
       { monthly_usd: 50 },
-      state(49.2),
+      state({ spent: 49.2 }),
       'monthly budget $50.00: $49.20 spent this month; a deep review (~$1.40) would pass it, so this review runs on the fast tier',
+    ],
+    [
+      'the reviews in progress it counted',
+      'deep',
+      { monthly_usd: 50 },
+      state({ spent: 47, reserved: 2.2 }),
+      'monthly budget $50.00: $47.00 spent this month and $2.20 held by reviews in progress; a deep review (~$1.40) would pass it, so this review runs on the fast tier',
     ],
     [
       'a skip because fast passes too',
       'deep',
       { monthly_usd: 50 },
-      state(49.9),
+      state({ spent: 49.9 }),
       'monthly budget $50.00: $49.90 spent this month; a deep review (~$1.40) would pass it, and so would a fast one (~$0.20), so this review is skipped',
     ],
     [
       'a skip by when_exceeded',
       'deep',
       { monthly_usd: 50, when_exceeded: 'skip' },
-      state(49.2),
+      state({ spent: 49.2 }),
       'monthly budget $50.00: $49.20 spent this month; a deep review (~$1.40) would pass it, so this review is skipped (when_exceeded: skip)',
+    ],
+    [
+      'an org downgrade, naming the owner',
+      'deep',
+      { org_monthly_usd: 500 },
+      state({ orgSpent: 499.1 }),
+      'organisation budget $500.00: $499.10 spent this month across acme; a deep review (~$1.40) would pass it, so this review runs on the fast tier',
+    ],
+    [
+      'an org skip with reviews in progress',
+      'fast',
+      { org_monthly_usd: 500, when_exceeded: 'skip' },
+      state({ orgSpent: 499, orgReserved: 0.9 }),
+      'organisation budget $500.00: $499.00 spent this month across acme and $0.90 held by reviews in progress; a fast review (~$0.20) would pass it, so this review is skipped (when_exceeded: skip)',
+    ],
+    [
+      'both caps when each changes the tier',
+      'deep',
+      { monthly_usd: 50, org_monthly_usd: 500 },
+      state({ spent: 49.2, orgSpent: 499.9 }),
+      'monthly budget $50.00: $49.20 spent this month; a deep review (~$1.40) would pass it, so this review runs on the fast tier; organisation budget $500.00: $499.90 spent this month across acme; a fast review (~$0.20) would pass it, so this review is skipped',
+    ],
+    [
+      'a trimmed review',
+      'deep',
+      { per_review_usd: 1 },
+      state({ deep: trimmed(0.95, 1.4) }),
+      'per-review budget $1.00: this deep review leaves out its least risky files to stay within it (~$0.95; ~$1.40 with every file)',
     ],
     [
       'a per-review downgrade',
       'deep',
-      { per_review_usd: 1 },
-      state(3),
-      'per-review budget $1.00: a deep review (~$1.40) would pass it, so this review runs on the fast tier',
+      { per_review_usd: 0.1 },
+      state({ spent: 3, deep: over(0.25), fast: 0.05 }),
+      'per-review budget $0.10: a deep review would pass it even with only its most risky file (~$0.25), so this review runs on the fast tier',
+    ],
+    [
+      'a per-review downgrade to a trimmed fast review',
+      'deep',
+      { per_review_usd: 0.1 },
+      state({ deep: over(0.25), fast: trimmed(0.09, 0.3) }),
+      'per-review budget $0.10: a deep review would pass it even with only its most risky file (~$0.25), so this review runs on the fast tier; per-review budget $0.10: this fast review leaves out its least risky files to stay within it (~$0.09; ~$0.30 with every file)',
     ],
     [
       'a per-review skip',
       'fast',
-      { per_review_usd: 0.1 },
-      state(3),
-      'per-review budget $0.10: a fast review (~$0.20) would pass it, so this review is skipped',
+      { per_review_usd: 0.01 },
+      state({ fast: over(0.05) }),
+      'per-review budget $0.01: a fast review would pass it even with only its most risky file (~$0.05), so this review is skipped',
+    ],
+    [
+      'a per-review skip of a deep review',
+      'deep',
+      { per_review_usd: 0.01 },
+      state({ deep: over(0.25), fast: over(0.05) }),
+      'per-review budget $0.01: a deep review would pass it even with only its most risky file (~$0.25), and so would a fast one, so this review is skipped',
     ],
   ])('says in plain words %s', (_case, tier, budget, budgetState, note) => {
     expect(applyBudget(choice(tier), withBudget(budget), budgetState).budgetNote).toBe(note);
@@ -140,16 +315,40 @@ describe('applyBudget', () => {
     const { choice: result } = applyBudget(
       choice('deep'),
       withBudget({ monthly_usd: 50 }),
-      state(49.2),
+      state({ spent: 49.2 }),
     );
     expect(result.reason).toBe(
       'risk high: touches src/auth/; the monthly budget would be passed, so fast tier instead',
     );
   });
 
+  it('names the organisation budget in the reason when it decides', () => {
+    const { choice: result } = applyBudget(
+      choice('deep'),
+      withBudget({ org_monthly_usd: 500, when_exceeded: 'skip' }),
+      state({ orgSpent: 499.9 }),
+    );
+    expect(result.reason).toBe(
+      "risk high: touches src/auth/; the organisation's monthly budget would be passed, so no review",
+    );
+  });
+
+  it('leaves the reason alone when it only trims', () => {
+    const { choice: result } = applyBudget(
+      choice('deep'),
+      withBudget({ per_review_usd: 1 }),
+      state({ deep: trimmed(0.95, 1.4) }),
+    );
+    expect(result).toEqual(choice('deep'));
+  });
+
   it('applies no cap when the budget state is unknown', () => {
     expect(
-      applyBudget(choice('deep'), withBudget({ monthly_usd: 0, per_review_usd: 0 }), null),
+      applyBudget(
+        choice('deep'),
+        withBudget({ monthly_usd: 0, org_monthly_usd: 0, per_review_usd: 0 }),
+        null,
+      ),
     ).toEqual({
       choice: choice('deep'),
       budgetNote: null,

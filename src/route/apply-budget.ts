@@ -1,7 +1,7 @@
 import type { Policy } from '../domain/policy.js';
 import type { RouteTier, Tier } from '../domain/review-job.js';
 import { formatUsd } from '../domain/format-usd.js';
-import type { BudgetState, TierChoice } from './types.js';
+import type { BudgetState, MonthSpend, TierChoice } from './types.js';
 
 /** Float sums like 49.2 + 0.8 must not "pass" a $50 cap. */
 const passes = (amount: number, cap: number): boolean => amount > cap + 1e-9;
@@ -12,70 +12,118 @@ const outcomeText = (tier: RouteTier): string =>
 const shortOutcome = (tier: RouteTier): string =>
   tier === 'fast' ? 'fast tier instead' : 'no review';
 
-/** "a deep review (~$1.40) would pass it" / "... and so would a fast one (~$0.10)" */
-const whatPasses = (
-  tier: Tier,
-  estimate: BudgetState['estimateUsd'],
-  fastPassesToo: boolean,
-): string => {
-  const first = `a ${tier} review (~${formatUsd(estimate[tier])}) would pass it`;
-  return fastPassesToo && tier === 'deep'
-    ? `${first}, and so would a fast one (~${formatUsd(estimate.fast)})`
-    : first;
-};
-
 interface Step {
   readonly choice: TierChoice;
   readonly notes: readonly string[];
 }
 
+const lower = (
+  step: Step,
+  change: { readonly tier: RouteTier; readonly rule: string; readonly why: string },
+  note: string,
+): Step => ({
+  choice: {
+    tier: change.tier,
+    reason: `${step.choice.reason}; ${change.why}, so ${shortOutcome(change.tier)}`,
+    rule: change.rule,
+  },
+  notes: [...step.notes, note],
+});
+
+/** Only a review that does not fit even trimmed to its most risky file changes tier here. */
 const perReviewStep = (step: Step, policy: Policy, budget: BudgetState): Step => {
   const cap = policy.budget.per_review_usd;
   const { tier } = step.choice;
-  if (cap === null || tier === 'skip' || !passes(budget.estimateUsd[tier], cap)) return step;
-  const fastFits = !passes(budget.estimateUsd.fast, cap);
-  const next: RouteTier = tier === 'deep' && fastFits ? 'fast' : 'skip';
-  const note = `per-review budget ${formatUsd(cap)}: ${whatPasses(tier, budget.estimateUsd, !fastFits)}, so ${outcomeText(next)}`;
-  return {
-    choice: {
-      tier: next,
-      reason: `${step.choice.reason}; over the per-review budget, so ${shortOutcome(next)}`,
-      rule: 'budget.per_review_usd',
-    },
-    notes: [...step.notes, note],
-  };
+  const { estimate } = budget;
+  if (cap === null || tier === 'skip' || estimate[tier].fit.kind !== 'over') return step;
+  const next: RouteTier = tier === 'deep' && estimate.fast.fit.kind !== 'over' ? 'fast' : 'skip';
+  const fastToo = tier === 'deep' && next === 'skip' ? ', and so would a fast one' : '';
+  const note =
+    `per-review budget ${formatUsd(cap)}: a ${tier} review would pass it even with only its ` +
+    `most risky file (~${formatUsd(estimate[tier].usd)})${fastToo}, so ${outcomeText(next)}`;
+  return lower(
+    step,
+    { tier: next, rule: 'budget.per_review_usd', why: 'over the per-review budget' },
+    note,
+  );
 };
 
-const monthlyStep = (step: Step, policy: Policy, budget: BudgetState): Step => {
-  const cap = policy.budget.monthly_usd;
+interface MonthlyCap {
+  readonly rule: string;
+  readonly why: string;
+  /** "monthly budget $50.00: $49.20 spent this month" */
+  readonly describe: (capUsd: number, month: MonthSpend) => string;
+}
+
+const held = (month: MonthSpend): string =>
+  month.reservedUsd > 0 ? ` and ${formatUsd(month.reservedUsd)} held by reviews in progress` : '';
+
+const REPO_CAP: MonthlyCap = {
+  rule: 'budget.monthly_usd',
+  why: 'the monthly budget would be passed',
+  describe: (cap, month) =>
+    `monthly budget ${formatUsd(cap)}: ${formatUsd(month.spentUsd)} spent this month${held(month)}`,
+};
+
+const orgCap = (owner: string): MonthlyCap => ({
+  rule: 'budget.org_monthly_usd',
+  why: "the organisation's monthly budget would be passed",
+  describe: (cap, month) =>
+    `organisation budget ${formatUsd(cap)}: ${formatUsd(month.spentUsd)} spent this month ` +
+    `across ${owner}${held(month)}`,
+});
+
+/** "a deep review (~$1.40) would pass it" / "... and so would a fast one (~$0.10)" */
+const whatPasses = (tier: Tier, budget: BudgetState, fastPassesToo: boolean): string => {
+  const first = `a ${tier} review (~${formatUsd(budget.estimate[tier].usd)}) would pass it`;
+  return fastPassesToo && tier === 'deep'
+    ? `${first}, and so would a fast one (~${formatUsd(budget.estimate.fast.usd)})`
+    : first;
+};
+
+const monthlyStep = (
+  step: Step,
+  policy: Policy,
+  budget: BudgetState,
+  scope: { readonly capUsd: number | null; readonly month: MonthSpend | null; cap: MonthlyCap },
+): Step => {
+  const { capUsd, month, cap } = scope;
   const { tier } = step.choice;
-  const spend = budget.monthSpendUsd;
-  if (cap === null || tier === 'skip' || !passes(spend + budget.estimateUsd[tier], cap))
-    return step;
-  const fastFits = !passes(spend + budget.estimateUsd.fast, cap);
+  if (capUsd === null || month === null || tier === 'skip') return step;
+  const committed = month.spentUsd + month.reservedUsd;
+  const { fast } = budget.estimate;
+  if (!passes(committed + budget.estimate[tier].usd, capUsd)) return step;
+  const fastFits = fast.fit.kind !== 'over' && !passes(committed + fast.usd, capUsd);
   const downgrade = policy.budget.when_exceeded === 'fast';
   const next: RouteTier = downgrade && tier === 'deep' && fastFits ? 'fast' : 'skip';
-  const passing = whatPasses(tier, budget.estimateUsd, downgrade && !fastFits);
   const note =
-    `monthly budget ${formatUsd(cap)}: ${formatUsd(spend)} spent this month; ${passing}, ` +
+    `${cap.describe(capUsd, month)}; ${whatPasses(tier, budget, downgrade && !fastFits)}, ` +
     `so ${outcomeText(next)}${downgrade ? '' : ' (when_exceeded: skip)'}`;
-  return {
-    choice: {
-      tier: next,
-      reason: `${step.choice.reason}; the monthly budget would be passed, so ${shortOutcome(next)}`,
-      rule: 'budget.monthly_usd',
-    },
-    notes: [...step.notes, note],
-  };
+  return lower(step, { tier: next, rule: cap.rule, why: cap.why }, note);
+};
+
+/** Says which files a trimmed review leaves out; the tier does not change. */
+const trimNote = (tier: RouteTier, policy: Policy, budget: BudgetState): string | null => {
+  const cap = policy.budget.per_review_usd;
+  if (cap === null || tier === 'skip') return null;
+  const { fit, usd, wholeUsd } = budget.estimate[tier];
+  if (fit.kind !== 'trimmed') return null;
+  return (
+    `per-review budget ${formatUsd(cap)}: this ${tier} review leaves out its least risky files ` +
+    `to stay within it (~${formatUsd(usd)}; ~${formatUsd(wholeUsd)} with every file)`
+  );
 };
 
 /**
- * The budget, applied before any model is called (DESIGN.md section 3). `per_review_usd`: a deep
- * review that would cost more runs on the fast tier if that fits, else nothing runs. Then
- * `monthly_usd`: when this month's spend plus the estimate would pass it, `when_exceeded: fast`
- * runs a deep review on the fast tier if that fits and skips otherwise; `when_exceeded: skip`
- * skips. `budgetNote` says what happened with the month's spend; null when the budget changed
- * nothing.
+ * The budget, applied before any model is called (DESIGN.md section 3; docs/policy.md, "The
+ * budget"). `per_review_usd`: a review whose estimate passes it has its least risky files left out
+ * until it fits (the worker works out which, and `estimate[tier].fit` says how it went); only a
+ * review that would pass it even with its most risky file alone changes tier: a deep one runs on
+ * the fast tier if that fits, else nothing runs. Then `monthly_usd` for the repository, then
+ * `org_monthly_usd` for the owner's repositories together: when the month's spend plus what reviews
+ * in progress hold plus the estimate would pass the cap, `when_exceeded: fast` runs a deep review
+ * on the fast tier if that fits and skips otherwise; `when_exceeded: skip` skips. `budgetNote`
+ * says what happened with the month's spend; null when the budget changed nothing.
  */
 export const applyBudget = (
   choice: TierChoice,
@@ -83,7 +131,19 @@ export const applyBudget = (
   budget: BudgetState | null,
 ): { readonly choice: TierChoice; readonly budgetNote: string | null } => {
   if (budget === null) return { choice, budgetNote: null };
-  const start: Step = { choice, notes: [] };
-  const end = monthlyStep(perReviewStep(start, policy, budget), policy, budget);
-  return { choice: end.choice, budgetNote: end.notes.length === 0 ? null : end.notes.join('; ') };
+  const caps = policy.budget;
+  let step: Step = perReviewStep({ choice, notes: [] }, policy, budget);
+  step = monthlyStep(step, policy, budget, {
+    capUsd: caps.monthly_usd,
+    month: budget.repo,
+    cap: REPO_CAP,
+  });
+  step = monthlyStep(step, policy, budget, {
+    capUsd: caps.org_monthly_usd,
+    month: budget.org,
+    cap: orgCap(budget.org?.owner ?? ''),
+  });
+  const trimmed = trimNote(step.choice.tier, policy, budget);
+  const notes = trimmed === null ? step.notes : [...step.notes, trimmed];
+  return { choice: step.choice, budgetNote: notes.length === 0 ? null : notes.join('; ') };
 };

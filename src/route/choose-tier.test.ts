@@ -6,7 +6,12 @@ import type { FileChange } from '../domain/diff.js';
 import type { Policy, RoutingRule } from '../domain/policy.js';
 import type { RouteTier } from '../domain/review-job.js';
 import { chooseTier } from './choose-tier.js';
-import { testClassification, testPullRequest, testRouteInput } from './test-route-input.js';
+import {
+  testBudgetState,
+  testClassification,
+  testPullRequest,
+  testRouteInput,
+} from './test-route-input.js';
 import type { RouteInput } from './types.js';
 
 const withRules = (rules: readonly RoutingRule[], policy: Policy = testPolicy): Policy => ({
@@ -36,7 +41,7 @@ describe('chooseTier', () => {
     [
       'an XL change',
       routeFiles([
-        testFile('src/big.ts', { additions: 4000 }),
+        testFile('data/big.csv', { additions: 4000 }),
         testFile('src/big.test.ts', { additions: 1200 }),
       ]),
       'deep',
@@ -53,7 +58,7 @@ describe('chooseTier', () => {
     [
       'a routine change',
       routeFiles([
-        testFile('src/a.ts', { additions: 60 }),
+        testFile('src/a.ts', { additions: 30 }),
         testFile('src/a.test.ts', { additions: 20 }),
       ]),
       'fast',
@@ -161,7 +166,7 @@ describe('chooseTier', () => {
   it('lowers a deep route to fast when the monthly budget would be passed, and says so', () => {
     const input = routeFiles([testFile('src/auth/session.ts', { additions: 12 })], {
       policy: { ...testPolicy, budget: { ...testPolicy.budget, monthly_usd: 50 } },
-      budget: { monthSpendUsd: 49.2, estimateUsd: { fast: 0.2, deep: 1.4 } },
+      budget: testBudgetState({ spent: 49.2 }),
     });
     expect(chooseTier(input)).toEqual({
       tier: 'fast',
@@ -177,8 +182,8 @@ describe('chooseTier', () => {
   it('holds a forced deep review to the budget too', () => {
     const input = testRouteInput({
       forcedTier: 'deep',
-      policy: { ...testPolicy, budget: { ...testPolicy.budget, per_review_usd: 1 } },
-      budget: { monthSpendUsd: 0, estimateUsd: { fast: 0.2, deep: 1.4 } },
+      policy: { ...testPolicy, budget: { ...testPolicy.budget, per_review_usd: 0.5 } },
+      budget: testBudgetState({ deep: { usd: 0.6, wholeUsd: 1.4, fit: { kind: 'over' } } }),
     });
     expect(chooseTier(input)).toMatchObject({ tier: 'fast', rule: 'budget.per_review_usd' });
   });
@@ -189,7 +194,7 @@ describe('chooseTier', () => {
         ...testPolicy,
         budget: { ...testPolicy.budget, monthly_usd: 50, per_review_usd: 1 },
       },
-      budget: { monthSpendUsd: 12, estimateUsd: { fast: 0.2, deep: 1.4 } },
+      budget: testBudgetState({ spent: 12 }),
     });
     expect(chooseTier(input)).toMatchObject({
       tier: 'fast',

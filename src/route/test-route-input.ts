@@ -3,7 +3,7 @@ import { testDiff, testFile } from '../classify/test-diff.js';
 import { testPolicy } from '../classify/test-policy.js';
 import type { Classification, RiskLevel, RiskSignal, SizeClass } from '../domain/classification.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
-import type { RouteInput } from './types.js';
+import type { BudgetState, PerReviewFit, RouteInput, TierEstimate } from './types.js';
 
 export const testPullRequest = (overrides: Partial<PullRequestFacts> = {}): PullRequestFacts => ({
   number: 7,
@@ -51,3 +51,36 @@ export const testRouteInput = (overrides: Partial<RouteInput> = {}): RouteInput 
   budget: null,
   ...overrides,
 });
+
+const tierEstimate = (usd: number, fit: PerReviewFit = { kind: 'whole' }): TierEstimate => ({
+  usd,
+  wholeUsd: usd,
+  fit,
+});
+
+/**
+ * A budget state: this month's spend (and reservations) for the repository and, when given, the
+ * owner `acme`; a deep and a fast estimate that fit the per-review cap whole unless told otherwise.
+ */
+export const testBudgetState = (
+  options: {
+    readonly spent?: number;
+    readonly reserved?: number;
+    readonly orgSpent?: number | null;
+    readonly orgReserved?: number;
+    readonly deep?: number | TierEstimate;
+    readonly fast?: number | TierEstimate;
+  } = {},
+): BudgetState => {
+  const estimate = (value: number | TierEstimate | undefined, fallback: number): TierEstimate =>
+    typeof value === 'object' ? value : tierEstimate(value ?? fallback);
+  const orgSpent = options.orgSpent ?? null;
+  return {
+    repo: { spentUsd: options.spent ?? 0, reservedUsd: options.reserved ?? 0 },
+    org:
+      orgSpent === null
+        ? null
+        : { owner: 'acme', spentUsd: orgSpent, reservedUsd: options.orgReserved ?? 0 },
+    estimate: { deep: estimate(options.deep, 1.4), fast: estimate(options.fast, 0.2) },
+  };
+};

@@ -3,10 +3,34 @@ import type { DiffModel } from '../domain/diff.js';
 import type { ModelSpec, Policy } from '../domain/policy.js';
 import type { PullRequestFacts, RouteTier } from '../domain/review-job.js';
 
-/** This month's recorded spend for the repository and what the review about to run would cost. */
+/** One budget scope's calendar month: recorded spend, and what reviews in progress hold. */
+export interface MonthSpend {
+  readonly spentUsd: number;
+  /** Reservations of reviews that are running now (DESIGN.md section 3, racing reviews). */
+  readonly reservedUsd: number;
+}
+
+/**
+ * How a review on one tier fits `budget.per_review_usd`: with every file, with its least risky
+ * files left out, or not even with only its most risky file.
+ */
+export type PerReviewFit =
+  { readonly kind: 'whole' } | { readonly kind: 'trimmed' } | { readonly kind: 'over' };
+
+export interface TierEstimate {
+  /** The estimate of the prompt this tier would be sent: after trimming, when it was trimmed. */
+  readonly usd: number;
+  /** The estimate with every file that fits the token limit. */
+  readonly wholeUsd: number;
+  readonly fit: PerReviewFit;
+}
+
+/** What the budget caps are checked against; a null month is unknown, and its cap is not applied. */
 export interface BudgetState {
-  readonly monthSpendUsd: number;
-  readonly estimateUsd: { readonly fast: number; readonly deep: number };
+  readonly repo: MonthSpend | null;
+  /** Summed over every repository of `owner`. */
+  readonly org: (MonthSpend & { readonly owner: string }) | null;
+  readonly estimate: { readonly fast: TierEstimate; readonly deep: TierEstimate };
 }
 
 export interface RouteInput {
@@ -26,9 +50,12 @@ export interface RouteDecision {
   readonly model: ModelSpec | null;
   /** One line a reader understands, naming the cause: "risk high: touches authentication code in src/auth/". */
   readonly reason: string;
-  /** What decided: 'enabled', 'skip.drafts', 'forced', 'routing.rules[1]', 'routing.default', 'budget.monthly_usd', ... */
+  /** What decided: 'enabled', 'skip.drafts', 'forced', 'routing.rules[1]', 'routing.default', 'budget.monthly_usd', 'budget.org_monthly_usd', ... */
   readonly rule: string;
-  /** Set when a budget changed the tier, in plain words with the month's spend; else null. */
+  /**
+   * Set when a budget changed the tier or left files out, in plain words with the month's spend;
+   * else null.
+   */
   readonly budgetNote: string | null;
 }
 

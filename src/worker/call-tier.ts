@@ -2,11 +2,13 @@ import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { ModelAnswer } from '../domain/model-answer.js';
 import type { ModelSpec } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
+import { formatUsd } from '../domain/format-usd.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
 import { buildReviewPrompt } from '../review/build-prompt.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
+import type { PromptTrim } from './plan-tiers.js';
 import type { ReviewContext } from './review-context.js';
 
 export interface TierChoice {
@@ -14,6 +16,8 @@ export interface TierChoice {
   readonly model: ModelSpec;
   readonly reason: string;
   readonly budgetNote: string | null;
+  /** Set when `per_review_usd` leaves files out of this tier's prompt. */
+  readonly trim: PromptTrim | null;
 }
 
 export interface TierAnswer {
@@ -87,6 +91,17 @@ const recordFailedAttempt = async (
   );
 };
 
+/** Files the whole prompt would have had say they were left out for the per-review budget. */
+const omissionsOf = (
+  omitted: readonly { path: string; reason: string }[],
+  trim: PromptTrim | null,
+): { path: string; reason: string }[] =>
+  omitted.map((file) =>
+    trim !== null && file.reason === 'over token budget' && trim.wholePaths.has(file.path)
+      ? { path: file.path, reason: `over the per-review budget (${formatUsd(trim.capUsd)})` }
+      : file,
+  );
+
 /** Builds the prompt, asks the tier's model (with one repair), prices the answer. */
 export const callTier = async (
   context: ReviewContext,
@@ -119,9 +134,10 @@ export const callTier = async (
     diff: context.diff,
     pr: context.pr,
     route: { tier: choice.tier, reason: choice.reason },
-    maxInputTokens: deps.limits.maxInputTokens,
+    maxInputTokens: choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
     formatFile: formatFileForPrompt,
   });
+  const omitted = omissionsOf(prompt.omitted, choice.trim);
   const started = Date.now();
   const outcome = await askModel(provider, {
     model: choice.model.model,
@@ -153,7 +169,7 @@ export const callTier = async (
       costUsd: priced.costUsd,
       deepCostUsd: priced.deepCostUsd,
       priceVersion: priced.priceVersion ?? deps.prices.version,
-      omitted: prompt.omitted,
+      omitted,
       invalidAnswer: outcome.failure.message,
     };
   }
@@ -175,7 +191,7 @@ export const callTier = async (
     costUsd: priced.costUsd,
     deepCostUsd: priced.deepCostUsd,
     priceVersion: priced.priceVersion ?? deps.prices.version,
-    omitted: prompt.omitted,
+    omitted,
     invalidAnswer: null,
   };
 };

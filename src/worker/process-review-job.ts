@@ -1,19 +1,15 @@
 import { classifyChange } from '../classify/classify-change.js';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
-import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { errorMessage } from '../domain/errors.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { repoFullName } from '../domain/review-job.js';
-import { estimateCostUsd } from '../ledger/price-usage.js';
-import { buildReviewPrompt } from '../review/build-prompt.js';
-import { chooseTier } from '../route/choose-tier.js';
-import type { BudgetState } from '../route/types.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
-import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
-import { monthWindow } from './month-window.js';
+import { decideReview } from './decide-review.js';
+import { planTiers, type TierPlans } from './plan-tiers.js';
 import { readPolicy } from './read-policy.js';
 import type { ReviewContext } from './review-context.js';
 import { reviewOnTier } from './review-on-tier.js';
+import { skipReview } from './skip-review.js';
 import type { WorkerDeps } from './types.js';
 
 /**
@@ -109,9 +105,16 @@ export const processReviewJob = async (
     signal,
   };
 
-  let estimate: { fast: number; deep: number };
+  let plans: TierPlans;
   try {
-    estimate = estimateTiers(context);
+    plans = planTiers({
+      policy: policy.value,
+      classification,
+      diff,
+      pr,
+      prices: deps.prices,
+      maxInputTokens: deps.limits.maxInputTokens,
+    });
   } catch (error) {
     // An unknown model in the policy: a configuration problem the check run must name.
     const message = errorMessage(error);
@@ -138,85 +141,34 @@ export const processReviewJob = async (
     );
     return;
   }
-  const decision = chooseTier({
-    policy: policy.value,
-    classification,
-    diff,
-    pr,
-    forcedTier: job.forcedTier,
-    budget: await budgetState(context, estimate),
-  });
+  const { decision, reservationId } = await decideReview(context, plans);
   log.info(
     {
       tier: decision.tier,
       rule: decision.rule,
       risk: classification.risk.score,
       size: classification.size,
+      budget: decision.budgetNote,
     },
     'routed',
   );
 
   if (decision.tier === 'skip' || decision.model === null) {
-    const checkId = await gh.createCheckRun(ref, job.headSha, {
-      title: 'Deciding…',
-      summary: decision.reason,
-    });
-    await gh.completeCheckRun(ref, checkId, 'skipped', {
-      title: `Skipped: ${decision.reason}`,
-      summary: [decision.reason, decision.budgetNote].filter(Boolean).join('\n\n'),
-    });
-    await deps.ledger.record(
-      buildLedgerEntry({
-        job,
-        startedAt,
-        finishedAt: finish(),
-        classification,
-        tier: 'skip',
-        outcome: 'skipped',
-        reason: decision.reason,
-        deepCostUsd: estimate.deep,
-      }),
-    );
+    await skipReview(context, decision, plans.deep.wholeUsd);
     return;
   }
 
   await reviewOnTier(context, {
-    tier: decision.tier,
-    model: decision.model,
-    reason: decision.reason,
-    budgetNote: decision.budgetNote,
+    choice: {
+      tier: decision.tier,
+      model: decision.model,
+      reason: decision.reason,
+      budgetNote: decision.budgetNote,
+      trim: plans[decision.tier].trim,
+    },
+    deepPlan: plans.deep,
+    reservationId,
   });
-};
-
-/** What the whole prompt would cost on each tier, before anything is spent. */
-const estimateTiers = (context: ReviewContext): { fast: number; deep: number } => {
-  const draft = buildReviewPrompt({
-    policy: context.policy,
-    classification: context.classification,
-    diff: context.diff,
-    pr: context.pr,
-    route: { tier: 'fast', reason: '' },
-    maxInputTokens: context.deps.limits.maxInputTokens,
-    formatFile: formatFileForPrompt,
-  });
-  const { models } = context.policy;
-  const price = (tier: 'fast' | 'deep') =>
-    estimateCostUsd(context.deps.prices, models[tier].model, {
-      inputTokens: draft.inputTokens,
-      outputTokens: ESTIMATED_OUTPUT_TOKENS[tier],
-    });
-  return { fast: price('fast'), deep: price('deep') };
-};
-
-const budgetState = async (
-  context: ReviewContext,
-  estimate: { fast: number; deep: number },
-): Promise<BudgetState | null> => {
-  const { budget } = context.policy;
-  if (budget.monthly_usd === null && budget.per_review_usd === null) return null;
-  const window = monthWindow(context.deps.now());
-  const monthSpendUsd = await context.deps.ledger.spend(context.repo, window.from, window.to);
-  return { monthSpendUsd, estimateUsd: estimate };
 };
 
 export type { WorkerDeps };

@@ -1,14 +1,21 @@
+import { formatUsd } from '../domain/format-usd.js';
 import type { Outcome } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
 import type { ReviewKey } from '../ledger/types.js';
-import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
+import { buildLedgerEntry } from './build-ledger-entry.js';
 import { callTier, type TierAnswer, type TierChoice } from './call-tier.js';
-import { monthWindow } from './month-window.js';
-import { ESTIMATED_DEEP_OUTPUT_TOKENS } from './estimates.js';
-import { estimateCostUsd } from '../ledger/price-usage.js';
-
+import type { TierPlan } from './plan-tiers.js';
 import { postReview } from './post-review.js';
+import { reserveBudget } from './reserve-budget.js';
 import type { ReviewContext } from './review-context.js';
+
+export interface ReviewOnTierOptions {
+  readonly choice: TierChoice;
+  /** What a deep review would cost and how it is trimmed, should the fast model ask for one. */
+  readonly deepPlan: TierPlan;
+  /** The budget held for this review (see decideReview); released once its cost is recorded. */
+  readonly reservationId: string | null;
+}
 
 const keyFor = (context: ReviewContext, tier: Tier): ReviewKey => ({
   repo: context.repo,
@@ -49,32 +56,73 @@ const isSuperseded = async (context: ReviewContext): Promise<boolean> => {
   return current.headSha !== context.job.headSha || current.state === 'closed';
 };
 
-/** May the fast answer's request for a deep review be honoured? Policy first, then the month's budget. */
-const mayEscalate = async (context: ReviewContext, fast: TierAnswer): Promise<boolean> => {
-  if (
-    fast.choice.tier !== 'fast' ||
-    !fast.answer.escalate.needed ||
-    !context.policy.routing.escalate
-  )
-    return false;
-  const { budget, models } = context.policy;
-  const deepEstimate = estimateCostUsd(context.deps.prices, models.deep.model, {
-    inputTokens: promptTokens(fast.usage),
-    outputTokens: ESTIMATED_DEEP_OUTPUT_TOKENS,
-  });
-  if (budget.per_review_usd !== null && deepEstimate > budget.per_review_usd) return false;
-  if (budget.monthly_usd === null) return true;
-  const window = monthWindow(context.deps.now());
-  const spent = await context.deps.ledger.spend(context.repo, window.from, window.to);
-  return spent + fast.costUsd + deepEstimate <= budget.monthly_usd;
+type Escalation =
+  | { readonly allowed: true; readonly reservationId: string | null }
+  | { readonly allowed: false; readonly note: string | null };
+
+/**
+ * May the fast answer's request for a deep review be honoured? The policy first, then the
+ * per-review budget, then the monthly caps: the fast review's real cost plus the deep estimate
+ * takes over the fast review's reservation, atomically, or the fast review is posted.
+ */
+const mayEscalate = async (
+  context: ReviewContext,
+  fast: TierAnswer,
+  deep: TierPlan,
+  reservationId: string | null,
+): Promise<Escalation> => {
+  if (fast.choice.tier !== 'fast' || !fast.answer.escalate.needed)
+    return { allowed: false, note: null };
+  if (!context.policy.routing.escalate) return { allowed: false, note: null };
+  const asked = 'The fast model asked for a deep review';
+  const perReview = context.policy.budget.per_review_usd;
+  if (deep.fit.kind === 'over' && perReview !== null) {
+    return {
+      allowed: false,
+      note: `${asked}, but it would pass the per-review budget (${formatUsd(perReview)}) even with only the most risky file, so the fast review is posted.`,
+    };
+  }
+  const held = await reserveBudget(context, fast.costUsd + deep.usd, reservationId);
+  if (held.reserved) return { allowed: true, reservationId: held.id };
+  const cap = held.scope === 'org' ? 'organisation budget' : 'monthly budget';
+  const inProgress =
+    held.reservedUsd > 0
+      ? ` and ${formatUsd(held.reservedUsd)} held by other reviews in progress`
+      : '';
+  return {
+    allowed: false,
+    note:
+      `${asked}, but a deep review (~${formatUsd(deep.usd)}) would pass the ${cap} of ` +
+      `${formatUsd(held.capUsd)}: ${formatUsd(held.spentUsd)} spent this month${inProgress}, ` +
+      `and this fast review cost ${formatUsd(fast.costUsd)}; the fast review is posted.`,
+  };
 };
 
 /**
  * Claims (head SHA, tier) in the ledger so a redelivery or a second event cannot review twice, asks
- * the model, escalates when the fast model asks and the policy and budget allow, and posts one review.
+ * the model, escalates when the fast model asks and the policy and budget allow, and posts one
+ * review. The budget reservation is released once every attempt's real cost is in the ledger.
  */
-export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): Promise<void> => {
+export const reviewOnTier = async (
+  context: ReviewContext,
+  options: ReviewOnTierOptions,
+): Promise<void> => {
+  // An escalation replaces the reservation; whichever is held at the end is released.
+  const hold = { id: options.reservationId };
+  try {
+    await claimAndReview(context, options, hold);
+  } finally {
+    if (hold.id !== null) await context.deps.ledger.release(hold.id);
+  }
+};
+
+const claimAndReview = async (
+  context: ReviewContext,
+  options: ReviewOnTierOptions,
+  hold: { id: string | null },
+): Promise<void> => {
   const { deps, gh, ref, job, log } = context;
+  const { choice } = options;
   const key = keyFor(context, choice.tier);
   const claim = await deps.ledger.claim(key, job.deliveryId);
   if (!claim.claimed) {
@@ -103,7 +151,10 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
 
     let escalation: { reason: string; fastCostUsd: number } | null = null;
     const notes: string[] = [];
-    if (await mayEscalate(context, result)) {
+    const may = await mayEscalate(context, result, options.deepPlan, hold.id);
+    if (!may.allowed && may.note !== null) notes.push(may.note);
+    if (may.allowed) {
+      hold.id = may.reservationId;
       const deepKey = keyFor(context, 'deep');
       const deepClaim = await deps.ledger.claim(deepKey, job.deliveryId);
       if (deepClaim.claimed) {
@@ -114,6 +165,7 @@ export const reviewOnTier = async (context: ReviewContext, choice: TierChoice): 
           model: context.policy.models.deep,
           reason: `escalated: ${reason}`,
           budgetNote: choice.budgetNote,
+          trim: options.deepPlan.trim,
         });
         if (deep.ok) {
           await recordAnswer(context, result, 'escalated');

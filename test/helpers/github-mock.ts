@@ -18,6 +18,8 @@ export interface MockPullOptions {
   files: Array<Record<string, any>>;
   /** The repository's own policy file text; undefined = no file (404 here and in the org). */
   policy?: string;
+  /** With no `policy`: the org's `.github` policy file text, which the repository then inherits. */
+  orgPolicy?: string;
   /** How many times the job reads the pull request (the second read checks the head moved). */
   pullReads?: number;
 }
@@ -42,9 +44,13 @@ export const mockPullRequest = (options: MockPullOptions): { scope: nock.Scope; 
     scope
       .get(`/repos/${owner}/${repo}/contents/${POLICY_FILE}`)
       .reply(404, { message: 'Not Found' });
-    scope
-      .get(`/repos/${owner}/.github/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' });
+    if (options.orgPolicy === undefined) {
+      scope
+        .get(`/repos/${owner}/.github/contents/${POLICY_FILE}`)
+        .reply(404, { message: 'Not Found' });
+    } else {
+      mockPolicyFile(options.orgPolicy, { owner, repo: '.github' });
+    }
   } else {
     mockPolicyFile(options.policy, { owner, repo });
   }

@@ -58,4 +58,22 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'create-budget-reservations',
+    sql: `
+      CREATE TABLE budget_reservations (
+        id text PRIMARY KEY,
+        repo text NOT NULL,
+        owner text NOT NULL,
+        amount_usd double precision NOT NULL CHECK (amount_usd >= 0),
+        reserved_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX budget_reservations_repo ON budget_reservations (repo, expires_at);
+      CREATE INDEX budget_reservations_owner ON budget_reservations (owner, expires_at);
+      CREATE INDEX review_attempts_owner_started_at
+        ON review_attempts (split_part(repo, '/', 1), started_at);
+    `,
+  },
 ];

@@ -58,4 +58,22 @@ export const sqliteMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'create-budget-reservations',
+    sql: `
+      CREATE TABLE budget_reservations (
+        id TEXT PRIMARY KEY,
+        repo TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        amount_usd REAL NOT NULL CHECK (amount_usd >= 0),
+        reserved_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX budget_reservations_repo ON budget_reservations (repo, expires_at);
+      CREATE INDEX budget_reservations_owner ON budget_reservations (owner, expires_at);
+      CREATE INDEX review_attempts_owner_started_at
+        ON review_attempts (substr(repo, 1, instr(repo, '/') - 1), started_at);
+    `,
+  },
 ];

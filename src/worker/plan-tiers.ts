@@ -1,0 +1,126 @@
+/**
+ * What a review would cost on each tier before anything is spent, and how its prompt is trimmed
+ * to fit `budget.per_review_usd`: the least risky files are left out until the estimate fits.
+ */
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import type { Classification } from '../domain/classification.js';
+import type { DiffModel } from '../domain/diff.js';
+import type { Policy } from '../domain/policy.js';
+import type { PullRequestFacts, Tier } from '../domain/review-job.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { estimateCostUsd } from '../ledger/price-usage.js';
+import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
+import type { TierEstimate } from '../route/types.js';
+import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
+
+/** The prompt a tier gets when `per_review_usd` made it smaller. */
+export interface PromptTrim {
+  readonly maxInputTokens: number;
+  readonly capUsd: number;
+  /** Files the untrimmed prompt includes: any of them left out was left out for the cap. */
+  readonly wholePaths: ReadonlySet<string>;
+}
+
+export interface TierPlan extends TierEstimate {
+  /** Null when the whole prompt fits (or nothing fits: then the tier is not used). */
+  readonly trim: PromptTrim | null;
+}
+
+export interface TierPlans {
+  /** Tokens of the whole prompt, counted locally: what `classify --json` reports. */
+  readonly inputTokens: number;
+  readonly fast: TierPlan;
+  readonly deep: TierPlan;
+}
+
+export interface PlanTiersOptions {
+  readonly policy: Policy;
+  readonly classification: Classification;
+  readonly diff: DiffModel;
+  readonly pr: PullRequestFacts;
+  readonly prices: PriceTable;
+  readonly maxInputTokens: number;
+}
+
+/** Float sums like 0.95 + 0.05 must not "pass" a $1 cap. */
+const EPSILON_USD = 1e-9;
+
+/**
+ * The most input tokens whose estimate on `model` stays within `capUsd`, or -1 when even an empty
+ * prompt passes it (the expected answer alone costs more). Prices only grow with tokens, so a
+ * binary search finds it, long-context rates included.
+ */
+const maxTokensWithin = (
+  costOf: (inputTokens: number) => number,
+  capUsd: number,
+  upper: number,
+): number => {
+  const fits = (tokens: number) => costOf(tokens) <= capUsd + EPSILON_USD;
+  if (!fits(0)) return -1;
+  let low = 0;
+  let high = upper;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+};
+
+/**
+ * Estimates both tiers from one draft of the prompt. Throws when a model of the policy has no
+ * price: the worker turns that into a failed check run.
+ */
+export const planTiers = (options: PlanTiersOptions): TierPlans => {
+  const { policy, prices } = options;
+  const build = (maxInputTokens: number, diff: DiffModel = options.diff): ReviewPrompt =>
+    buildReviewPrompt({
+      policy,
+      classification: options.classification,
+      diff,
+      pr: options.pr,
+      route: { tier: 'fast', reason: '' },
+      maxInputTokens,
+      formatFile: formatFileForPrompt,
+    });
+  const whole = build(options.maxInputTokens);
+  const cap = policy.budget.per_review_usd;
+
+  const plan = (tier: Tier): TierPlan => {
+    const costOf = (inputTokens: number) =>
+      estimateCostUsd(prices, policy.models[tier].model, {
+        inputTokens,
+        outputTokens: ESTIMATED_OUTPUT_TOKENS[tier],
+      });
+    const wholeUsd = costOf(whole.inputTokens);
+    if (cap === null || wholeUsd <= cap + EPSILON_USD) {
+      return { usd: wholeUsd, wholeUsd, fit: { kind: 'whole' }, trim: null };
+    }
+    const budget = maxTokensWithin(costOf, cap, options.maxInputTokens);
+    const trimmed = budget < 0 ? null : build(budget);
+    if (trimmed === null || trimmed.includedPaths.length === 0) {
+      // Not even the most risky file fits: say what that file alone would cost.
+      const [riskiest] = whole.includedPaths;
+      const alone = options.diff.files.filter((file) => file.path === riskiest);
+      const minimal =
+        riskiest === undefined
+          ? whole
+          : build(options.maxInputTokens, { ...options.diff, files: alone });
+      return { usd: costOf(minimal.inputTokens), wholeUsd, fit: { kind: 'over' }, trim: null };
+    }
+    return {
+      usd: costOf(trimmed.inputTokens),
+      wholeUsd,
+      fit: { kind: 'trimmed' },
+      trim: { maxInputTokens: budget, capUsd: cap, wholePaths: new Set(whole.includedPaths) },
+    };
+  };
+
+  return { inputTokens: whole.inputTokens, fast: plan('fast'), deep: plan('deep') };
+};
+
+/** The estimates routing needs, without the prompt details. */
+export const tierEstimates = (plans: TierPlans): { fast: TierEstimate; deep: TierEstimate } => {
+  const strip = ({ usd, wholeUsd, fit }: TierPlan): TierEstimate => ({ usd, wholeUsd, fit });
+  return { fast: strip(plans.fast), deep: strip(plans.deep) };
+};

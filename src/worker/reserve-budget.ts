@@ -1,0 +1,46 @@
+/** The worker's side of budget reservations: which caps apply, and holding an estimate under them. */
+import type { Policy } from '../domain/policy.js';
+import type { BudgetCap, ReserveResult } from '../ledger/types.js';
+import { monthWindow } from './month-window.js';
+import type { ReviewContext } from './review-context.js';
+
+/**
+ * How long a reservation counts when nobody releases it (a worker that crashed mid-review): long
+ * enough for a fast call, a repair, an escalation and a repair, each up to the model timeout.
+ */
+export const reservationTtlMs = (modelTimeoutMs: number): number => 6 * modelTimeoutMs;
+
+/** The monthly caps of the policy, the repository's first: what a reservation must fit under. */
+export const monthlyCaps = (policy: Policy): BudgetCap[] => {
+  const { monthly_usd: repo, org_monthly_usd: org } = policy.budget;
+  const caps: BudgetCap[] = [];
+  if (repo !== null) caps.push({ scope: 'repo', capUsd: repo });
+  if (org !== null) caps.push({ scope: 'org', capUsd: org });
+  return caps;
+};
+
+/**
+ * Holds `amountUsd` of this month's budget for the review about to run, atomically against every
+ * monthly cap; `replaces` hands over an earlier reservation of the same review (an escalation).
+ * With no monthly cap nothing needs holding: the result is reserved with a null id.
+ */
+export const reserveBudget = async (
+  context: ReviewContext,
+  amountUsd: number,
+  replaces: string | null = null,
+): Promise<ReserveResult | { readonly reserved: true; readonly id: null }> => {
+  const caps = monthlyCaps(context.policy);
+  if (caps.length === 0) return { reserved: true, id: null };
+  const now = context.deps.now();
+  return context.deps.ledger.reserve({
+    repo: context.repo,
+    amountUsd,
+    caps,
+    ...monthWindow(now),
+    at: now.toISOString(),
+    expiresAt: new Date(
+      now.getTime() + reservationTtlMs(context.deps.limits.modelTimeoutMs),
+    ).toISOString(),
+    ...(replaces === null ? {} : { replaces }),
+  });
+};
