@@ -202,6 +202,33 @@ export const describeLedgerStoreContract = (
       });
     });
 
+    it('lets a delivery take over a running claim older than staleBefore, once', async () => {
+      await store.claim(key(), 'crashed');
+      const past = new Date(Date.now() - 60_000).toISOString();
+      expect(await store.claim(key(), 'too-early', { staleBefore: past })).toMatchObject({
+        claimed: false,
+        deliveryId: 'crashed',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const staleBefore = new Date().toISOString();
+      const takeovers = await Promise.all(
+        ['retry-1', 'retry-2', 'retry-3'].map((id) => store.claim(key(), id, { staleBefore })),
+      );
+      // The first takeover refreshes claimed_at, so the claim is no longer stale for the others.
+      expect(takeovers.filter((result) => result.claimed)).toHaveLength(1);
+    });
+
+    it('never takes over a posted claim, however old', async () => {
+      await store.claim(key(), 'first');
+      await store.settle(key(), 'posted');
+      const future = new Date(Date.now() + 60_000).toISOString();
+      expect(await store.claim(key(), 'late', { staleBefore: future })).toEqual({
+        claimed: false,
+        state: 'posted',
+        deliveryId: 'first',
+      });
+    });
+
     it('migrates a second time without touching the rows or claims', async () => {
       const recorded = await store.record(sampleEntry());
       await store.claim(key(), 'first');

@@ -19,6 +19,7 @@ import { postgresMigrations } from './migrations/postgres-migrations.js';
 import { ownerOf } from './owner-of.js';
 import type {
   BudgetScope,
+  ClaimOptions,
   ClaimResult,
   Committed,
   CommittedQuery,
@@ -101,7 +102,11 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
     }
   };
 
-  const claim = async (key: ReviewKey, deliveryId: string): Promise<ClaimResult> => {
+  const claim = async (
+    key: ReviewKey,
+    deliveryId: string,
+    options: ClaimOptions = {},
+  ): Promise<ClaimResult> => {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
       const inserted = await pool.query(
         `INSERT INTO review_claims (repo, pr, head_sha, tier, delivery_id, state)
@@ -110,6 +115,15 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
         [...keyValues(key), deliveryId],
       );
       if (inserted.rowCount === 1) return { claimed: true };
+      if (options.staleBefore !== undefined) {
+        // One statement, so two deliveries cannot both take over the same stale claim.
+        const taken = await pool.query(
+          `UPDATE review_claims SET delivery_id = $5, claimed_at = now()
+           WHERE ${KEY_MATCH} AND state = 'running' AND claimed_at < $6`,
+          [...keyValues(key), deliveryId, toIsoTimestamp(options.staleBefore, 'staleBefore')],
+        );
+        if (taken.rowCount === 1) return { claimed: true };
+      }
       const existing = await pool.query<{ state: string; delivery_id: string }>(
         `SELECT state, delivery_id FROM review_claims WHERE ${KEY_MATCH}`,
         keyValues(key),

@@ -22,6 +22,7 @@ import { sqliteMigrations } from './migrations/sqlite-migrations.js';
 import { ownerOf } from './owner-of.js';
 import type {
   BudgetScope,
+  ClaimOptions,
   ClaimResult,
   Committed,
   CommittedQuery,
@@ -112,11 +113,21 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
     }
   };
 
-  const claim = (key: ReviewKey, deliveryId: string): ClaimResult =>
+  const claim = (key: ReviewKey, deliveryId: string, options: ClaimOptions = {}): ClaimResult =>
     immediate(() => {
       const existing = db
-        .prepare(`SELECT state, delivery_id FROM review_claims WHERE ${KEY_MATCH}`)
+        .prepare(`SELECT state, delivery_id, claimed_at FROM review_claims WHERE ${KEY_MATCH}`)
         .get(...keyValues(key));
+      const stale =
+        existing?.state === 'running' &&
+        options.staleBefore !== undefined &&
+        String(existing.claimed_at) < toIsoTimestamp(options.staleBefore, 'staleBefore');
+      if (existing && stale) {
+        db.prepare(
+          `UPDATE review_claims SET delivery_id = ?, claimed_at = ? WHERE ${KEY_MATCH} AND state = 'running'`,
+        ).run(deliveryId, new Date().toISOString(), ...keyValues(key));
+        return { claimed: true };
+      }
       if (existing) {
         return {
           claimed: false,
@@ -231,7 +242,8 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
 
   return {
     migrate: () => Promise.resolve().then(migrate),
-    claim: (key, deliveryId) => Promise.resolve().then(() => claim(key, deliveryId)),
+    claim: (key, deliveryId, options) =>
+      Promise.resolve().then(() => claim(key, deliveryId, options)),
     settle: (key, state) => Promise.resolve().then(() => settle(key, state)),
     record: (entry) => Promise.resolve().then(() => record(entry)),
     list: (filter) => Promise.resolve().then(() => list(filter)),

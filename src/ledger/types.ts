@@ -21,6 +21,14 @@ export interface LedgerFilter {
   readonly until?: string;
 }
 
+export interface ClaimOptions {
+  /**
+   * A running claim taken before this ISO time belongs to a process that crashed mid-review: this
+   * delivery takes it over instead of waiting forever.
+   */
+  readonly staleBefore?: string;
+}
+
 export type ClaimResult =
   | { readonly claimed: true }
   | { readonly claimed: false; readonly state: 'running' | 'posted'; readonly deliveryId: string };
@@ -81,7 +89,7 @@ export interface LedgerStore {
    * Atomically claims the right to review this head SHA on this tier. Fails when another attempt
    * is running or a review was already posted: that is what stops a second review.
    */
-  claim(key: ReviewKey, deliveryId: string): Promise<ClaimResult>;
+  claim(key: ReviewKey, deliveryId: string, options?: ClaimOptions): Promise<ClaimResult>;
   /** Marks the claim done: `posted` keeps it forever, `released` lets a later delivery try again. */
   settle(key: ReviewKey, state: 'posted' | 'released'): Promise<void>;
   record(entry: LedgerEntry): Promise<LedgerRow>;

@@ -31,6 +31,8 @@ export interface TierAnswer {
   readonly omitted: readonly { path: string; reason: string }[];
   /** The answer failed validation twice: post without findings and say so. */
   readonly invalidAnswer: string | null;
+  /** The usage could not be priced (recorded at $0 with this error). */
+  readonly priceError: string | null;
 }
 
 export interface TierFailure {
@@ -43,6 +45,8 @@ interface Priced {
   readonly costUsd: number;
   readonly deepCostUsd: number;
   readonly priceVersion: string | null;
+  /** Set when the usage could not be priced: the tokens are still recorded, at $0, with this error. */
+  readonly priceError: string | null;
 }
 
 const EMPTY_ANSWER: ModelAnswer = {
@@ -52,10 +56,22 @@ const EMPTY_ANSWER: ModelAnswer = {
 };
 
 const priceAttempt = (context: ReviewContext, choice: TierChoice, usage: Usage | null): Priced => {
-  if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null };
+  if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null, priceError: null };
   const { prices } = context.deps;
   const priced = priceUsage(prices, choice.model.model, usage);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) {
+    // Never throw here: the model has answered and been paid; a retry would pay again.
+    context.log.error(
+      { model: choice.model.model, error: priced.error },
+      'cannot price this usage',
+    );
+    return {
+      costUsd: 0,
+      deepCostUsd: 0,
+      priceVersion: null,
+      priceError: `unpriced: ${priced.error}`,
+    };
+  }
   const deepModel = context.policy.models.deep.model;
   const deepCostUsd =
     choice.tier === 'deep'
@@ -64,7 +80,12 @@ const priceAttempt = (context: ReviewContext, choice: TierChoice, usage: Usage |
           inputTokens: promptTokens(usage),
           outputTokens: usage.outputTokens,
         });
-  return { costUsd: priced.value.costUsd, deepCostUsd, priceVersion: priced.value.version };
+  return {
+    costUsd: priced.value.costUsd,
+    deepCostUsd,
+    priceVersion: priced.value.version,
+    priceError: null,
+  };
 };
 
 const recordFailedAttempt = async (
@@ -85,8 +106,12 @@ const recordFailedAttempt = async (
       provider: spent.provider,
       model: spent.model,
       usage: spent.usage,
-      ...priced,
-      error: `${spent.failure.kind}: ${spent.failure.message}`,
+      costUsd: priced.costUsd,
+      deepCostUsd: priced.deepCostUsd,
+      priceVersion: priced.priceVersion,
+      error: [`${spent.failure.kind}: ${spent.failure.message}`, priced.priceError]
+        .filter(Boolean)
+        .join('; '),
     }),
   );
 };
@@ -171,6 +196,7 @@ export const callTier = async (
       priceVersion: priced.priceVersion ?? deps.prices.version,
       omitted,
       invalidAnswer: outcome.failure.message,
+      priceError: priced.priceError,
     };
   }
   for (const spent of outcome.spent) await recordFailedAttempt(context, choice, spent);
@@ -193,5 +219,6 @@ export const callTier = async (
     priceVersion: priced.priceVersion ?? deps.prices.version,
     omitted,
     invalidAnswer: null,
+    priceError: priced.priceError,
   };
 };

@@ -118,6 +118,26 @@ describe('planTiers', () => {
     expect(plan(0.01).deep.fit).toEqual({ kind: 'over' });
   });
 
+  it('refuses a policy that sends a model to a provider other than its own, before anything is spent', () => {
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      models: {
+        ...DEFAULT_POLICY.models,
+        fast: { provider: 'anthropic', model: 'gpt-5.3-codex', effort: 'low' },
+      },
+    };
+    expect(() =>
+      planTiers({
+        policy,
+        classification,
+        diff: testDiff(files),
+        pr: testPullRequest(),
+        prices,
+        maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+      }),
+    ).toThrow(/models\.fast: gpt-5\.3-codex is an openai model .* fix models\.fast\.provider/);
+  });
+
   it('hands routing the estimates without the prompt details', () => {
     const plans = plan(null);
     expect(tierEstimates(plans)).toEqual({

@@ -7,7 +7,7 @@ import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
-import type { PriceTable } from '../ledger/price-table.js';
+import { requireModel, type PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
@@ -87,6 +87,13 @@ export const planTiers = (options: PlanTiersOptions): TierPlans => {
   const cap = policy.budget.per_review_usd;
 
   const plan = (tier: Tier): TierPlan => {
+    const spec = policy.models[tier];
+    const row = requireModel(prices, spec.model);
+    if (row.provider !== spec.provider) {
+      throw new Error(
+        `models.${tier}: ${spec.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${spec.provider}: fix models.${tier}.provider in .github/review-router.yml`,
+      );
+    }
     const costOf = (inputTokens: number) =>
       estimateCostUsd(prices, policy.models[tier].model, {
         inputTokens,

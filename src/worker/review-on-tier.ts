@@ -1,7 +1,7 @@
 import { formatUsd } from '../domain/format-usd.js';
 import type { Outcome } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
-import type { ReviewKey } from '../ledger/types.js';
+import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import { callTier, type TierAnswer, type TierChoice } from './call-tier.js';
 import type { TierPlan } from './plan-tiers.js';
@@ -16,6 +16,16 @@ export interface ReviewOnTierOptions {
   /** The budget held for this review (see decideReview); released once its cost is recorded. */
   readonly reservationId: string | null;
 }
+
+/**
+ * A running claim older than three model deadlines (a review with an escalation and a repair) was
+ * left by a process that crashed mid-review: the job, run again, takes it over.
+ */
+const claimOptions = (context: ReviewContext): ClaimOptions => ({
+  staleBefore: new Date(
+    context.deps.now().getTime() - 3 * context.deps.limits.modelTimeoutMs,
+  ).toISOString(),
+});
 
 const keyFor = (context: ReviewContext, tier: Tier): ReviewKey => ({
   repo: context.repo,
@@ -45,7 +55,8 @@ const recordAnswer = async (
       costUsd: result.costUsd,
       deepCostUsd: result.deepCostUsd,
       priceVersion: result.priceVersion,
-      error: error ?? result.invalidAnswer,
+      error:
+        error ?? ([result.invalidAnswer, result.priceError].filter(Boolean).join('; ') || null),
     }),
   );
 
@@ -124,7 +135,7 @@ const claimAndReview = async (
   const { deps, gh, ref, job, log } = context;
   const { choice } = options;
   const key = keyFor(context, choice.tier);
-  const claim = await deps.ledger.claim(key, job.deliveryId);
+  const claim = await deps.ledger.claim(key, job.deliveryId, claimOptions(context));
   if (!claim.claimed) {
     log.info(
       { tier: choice.tier, state: claim.state, by: claim.deliveryId },
@@ -156,7 +167,7 @@ const claimAndReview = async (
     if (may.allowed) {
       hold.id = may.reservationId;
       const deepKey = keyFor(context, 'deep');
-      const deepClaim = await deps.ledger.claim(deepKey, job.deliveryId);
+      const deepClaim = await deps.ledger.claim(deepKey, job.deliveryId, claimOptions(context));
       if (deepClaim.claimed) {
         held.push(deepKey);
         const reason = result.answer.escalate.reason || 'the fast model asked for a deep review';

@@ -1,0 +1,86 @@
+/**
+ * A crash mid-review (DESIGN.md section 6): the job runs again and at most one review is posted per
+ * head SHA and tier. The crashed attempt left a running claim in the ledger; once it is older than
+ * the claim lease, the retried job takes it over.
+ */
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { modelAnswer } from '../helpers/model-answers.js';
+import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const HEAD = 'dead'.padEnd(40, '0');
+const FILES = [
+  prFile(
+    'src/utils/format-date.ts',
+    '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };',
+  ),
+  prFile(
+    'test/format-date.test.ts',
+    "@@ -1,1 +1,2 @@\n import { f } from '../src/utils/format-date.js';\n+it('works', () => f());",
+  ),
+];
+const KEY = { repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' as const };
+
+let app: TestApp | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('after a crash mid-review', () => {
+  it('reviews the head SHA once the crashed claim is older than the lease', async () => {
+    nock.disableNetConnect();
+    // The clock stands two hours after the crashed process claimed the review.
+    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+    expect(await app.ledger.claim(KEY, 'crashed-delivery')).toEqual({ claimed: true });
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
+
+    await app.probot.receive({
+      id: 'crashed-delivery',
+      name: 'pull_request',
+      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    review.done();
+    openai.done();
+    expect(github.sent.reviews).toHaveLength(1);
+    expect(await app.ledger.claim(KEY, 'later')).toMatchObject({ claimed: false, state: 'posted' });
+  });
+
+  it('leaves a review that another process is still running alone', async () => {
+    nock.disableNetConnect();
+    app = await startTestApp();
+    expect(await app.ledger.claim(KEY, 'running-elsewhere')).toEqual({ claimed: true });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+
+    await app.probot.receive({
+      id: 'second-delivery',
+      name: 'pull_request',
+      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    expect(github.sent.checkRuns).toEqual([]);
+    expect(github.sent.reviews).toEqual([]);
+  });
+});
