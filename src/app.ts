@@ -14,7 +14,8 @@ import { withProvidersMetrics } from './metrics/with-provider-metrics.js';
 import type { ModelProvider } from './providers/types.js';
 import type { JobQueue } from './queue/types.js';
 import { createReportHandler } from './report/create-report-handler.js';
-import { processReviewJob } from './worker/process-review-job.js';
+import { processReviewJob, type WorkerDeps } from './worker/process-review-job.js';
+import { reportDeadLetter } from './worker/report-dead-letter.js';
 import { DEFAULT_LIMITS, type ReviewLimits } from './worker/types.js';
 
 export interface AppDeps {
@@ -46,21 +47,19 @@ export const createApp =
     const ledger = withLedgerMetrics(deps.ledger, metrics);
     const providers = withProvidersMetrics(deps.providers, metrics);
     registerIntake(app, deps.queue, now);
-    deps.queue.start((job, signal) =>
-      processReviewJob(
-        job,
-        {
-          github: async (installationId) => createOctokitGitHub(await app.auth(installationId)),
-          providers,
-          ledger,
-          prices: deps.prices,
-          log,
-          limits: deps.limits ?? DEFAULT_LIMITS,
-          now,
-        },
-        signal,
-      ),
-    );
+    const worker: WorkerDeps = {
+      github: async (installationId) => createOctokitGitHub(await app.auth(installationId)),
+      providers,
+      ledger,
+      prices: deps.prices,
+      log,
+      limits: deps.limits ?? DEFAULT_LIMITS,
+      now,
+    };
+    deps.queue.start((job, signal) => processReviewJob(job, worker, signal), {
+      log,
+      onDeadLetter: (job, error) => reportDeadLetter(job, error, worker),
+    });
     addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
     addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));
     if (deps.startup) {

@@ -14,13 +14,28 @@ import { createAnthropicProvider } from './providers/anthropic-provider.js';
 import { createOpenAIProvider } from './providers/openai-provider.js';
 import type { ModelProvider } from './providers/types.js';
 import type { ProviderId } from './domain/policy.js';
-import { createMemoryQueue } from './queue/memory-queue.js';
+import { createBullmqQueue } from './queue/bullmq-queue.js';
+import { createSqliteQueue } from './queue/sqlite-queue.js';
+import type { JobQueue } from './queue/types.js';
 import { DEFAULT_LIMITS } from './worker/types.js';
 
 const openLedger = (env: Env): LedgerStore =>
   env.DATABASE_URL
     ? openPostgresLedger({ connectionString: env.DATABASE_URL })
     : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite') });
+
+/** BullMQ on Redis when REDIS_URL is set (several replicas); else jobs in DATA_DIR/queue.sqlite. */
+const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> => {
+  const concurrency = env.REVIEW_CONCURRENCY ?? 2;
+  if (env.REDIS_URL) {
+    return {
+      queue: await createBullmqQueue({ connection: env.REDIS_URL, concurrency }),
+      where: 'bullmq (REDIS_URL)',
+    };
+  }
+  const file = join(env.DATA_DIR, 'queue.sqlite');
+  return { queue: createSqliteQueue({ file, concurrency }), where: `sqlite (${file})` };
+};
 
 const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => ({
   ...(env.OPENAI_API_KEY
@@ -58,7 +73,7 @@ const main = async (): Promise<void> => {
   for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
   const ledger = openLedger(env);
   await ledger.migrate();
-  const queue = createMemoryQueue({ concurrency: env.REVIEW_CONCURRENCY ?? 2 });
+  const { queue, where } = await openQueue(env);
   const providers = buildProviders(env);
   const server = await run(
     createApp({
@@ -74,9 +89,8 @@ const main = async (): Promise<void> => {
       },
       startup: {
         ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
-        queue: 'memory',
+        queue: where,
         warnings: [
-          ...(env.REDIS_URL ? ['REDIS_URL is set but this version uses the in-process queue'] : []),
           ...(['openai', 'anthropic'] as const)
             .filter((provider) => !providers[provider])
             .map(
@@ -88,8 +102,8 @@ const main = async (): Promise<void> => {
     }),
   );
   const shutdown = async (): Promise<void> => {
-    await queue.stop();
-    await server.stop();
+    await server.stop(); // no new webhooks
+    await queue.stop(); // finish the running reviews or hand them back, within a bounded wait
     await ledger.close();
     process.exit(0);
   };

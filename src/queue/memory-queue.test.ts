@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewJob } from '../domain/review-job.js';
+import { describeJobQueueContract } from './job-queue.contract.js';
 import { createMemoryQueue } from './memory-queue.js';
 
 const job = (pr: number, headSha: string, deliveryId = `${pr}-${headSha}`): ReviewJob => ({
@@ -88,3 +89,12 @@ describe('memory queue', () => {
     expect(await queue.depth()).toBe(0);
   });
 });
+
+describeJobQueueContract(
+  'memory queue',
+  (hooks) => Promise.resolve(createMemoryQueue({ ...hooks, rememberDeliveries: 1_000 })),
+  {
+    durable: false,
+    replicas: false,
+  },
+);

@@ -2,6 +2,7 @@ import { formatUsd } from '../domain/format-usd.js';
 import type { Outcome } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
 import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
+import { abortCause, JobAborted } from '../queue/job-aborted.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import { callTier, type TierAnswer, type TierChoice } from './call-tier.js';
 import type { TierPlan } from './plan-tiers.js';
@@ -62,7 +63,11 @@ const recordAnswer = async (
 
 /** The head moved (or the queue aborted the job) while the model was thinking. */
 const isSuperseded = async (context: ReviewContext): Promise<boolean> => {
-  if (context.signal.aborted) return true;
+  const cause = abortCause(context.signal);
+  if (cause === 'superseded') return true;
+  // Shutdown, a lost lease or a crash hands the job back: nothing is posted from this run.
+  if (context.signal.aborted)
+    throw new JobAborted(cause ?? 'abandoned', 'the queue took this job back');
   const current = await context.gh.getPullRequest(context.ref);
   return current.headSha !== context.job.headSha || current.state === 'closed';
 };

@@ -1,0 +1,233 @@
+/**
+ * The scale-out queue: BullMQ on Redis, shared by every replica. BullMQ OSS has no per-group
+ * concurrency, so per-pull-request serialisation and supersession are ours (redis-pr-coordinator):
+ *
+ * - Each delivery gets a sequence number; enqueue records (newest sequence, head SHA) per pull
+ *   request after adding the job. A job that finds a newer sequence with a different head SHA
+ *   ends at once as superseded; a running job polls that record (every `pollMs`) and, on the
+ *   replica that took the newer push, is aborted at once.
+ * - A job runs only while it holds its pull request's lock (`SET NX PX lockMs`, renewed while it
+ *   runs, compare-and-delete on release). A job that finds the lock taken goes back to delayed
+ *   (`moveToDelayed` + `DelayedError`, which spends no attempt) and tries again shortly.
+ * - Idempotency: the BullMQ job id is the delivery id, and BullMQ ignores a duplicate job id while
+ *   the job is kept (7 days). The ledger's claim on (repo, PR, head SHA, tier) covers the rest.
+ * - Retries: BullMQ `attempts` and our backoff; the last failure is dead-lettered by the replica
+ *   that saw it, before the job moves to failed. A replica that dies mid-job loses its locks;
+ *   BullMQ's stalled check hands the job to another replica, and a job that stalls
+ *   `maxAttempts` times is dead-lettered instead of run again.
+ */
+import { Queue, Worker } from 'bullmq';
+import { ConfigError, errorMessage } from '../domain/errors.js';
+import { silentLog, type Log } from '../domain/log.js';
+import type { ReviewJob } from '../domain/review-job.js';
+import {
+  createBullmqProcessor,
+  supersededBy,
+  type BullmqJobData,
+  type BullmqJobResult,
+  type RunningJob,
+} from './bullmq-processor.js';
+import { connectIORedis, redactRedisUrl, type ConnectRedis } from './connect-ioredis.js';
+import { exponentialBackoff } from './exponential-backoff.js';
+import { JobAborted } from './job-aborted.js';
+import { prKey } from './pr-key.js';
+import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
+import { settleWithin } from './settle-within.js';
+import type { DurableJobQueue, RetryOptions } from './types.js';
+
+export interface BullmqQueueOptions extends RetryOptions {
+  /** REDIS_URL. */
+  readonly connection: string;
+  readonly queueName?: string;
+  /** BullMQ's key prefix. On Redis Cluster, wrap it in braces: `{review-router}`. */
+  readonly prefix?: string;
+  /** How many pull requests this replica reviews at once. */
+  readonly concurrency?: number;
+  /** How long a job's locks live unrenewed: a dead replica's job moves on after about twice this. */
+  readonly lockMs?: number;
+  /** How often a running job looks for a newer push enqueued on another replica. */
+  readonly pollMs?: number;
+  /** How long a job whose pull request is busy waits before it tries again. */
+  readonly contentionDelayMs?: number;
+  /** How long stop() waits for running jobs before it aborts them and hands them back. */
+  readonly stopTimeoutMs?: number;
+  /** How long to wait for Redis at start-up before giving up with an error. */
+  readonly connectTimeoutMs?: number;
+  /** Builds the Redis client; the default uses ioredis. */
+  readonly connect?: ConnectRedis;
+  readonly log?: Log;
+}
+
+const DAY_S = 24 * 60 * 60;
+
+/** BullMQ job ids may not be integers or contain `:`; delivery ids are UUIDs, but be safe. */
+export const jobIdFor = (deliveryId: string): string =>
+  `delivery-${deliveryId.replaceAll(':', '_')}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+const sum = (counts: Record<string, number>): number =>
+  Object.values(counts).reduce((total, count) => total + count, 0);
+
+export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<DurableJobQueue> => {
+  const queueName = options.queueName ?? 'reviews';
+  const prefix = options.prefix ?? 'review-router';
+  const maxAttempts = options.maxAttempts ?? 3;
+  const backoffMs = options.backoffMs ?? exponentialBackoff();
+  const lockMs = options.lockMs ?? 30_000;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  let log = (options.log ?? silentLog).child({ queue: 'bullmq', queueName });
+
+  const redis = await (options.connect ?? connectIORedis)(options.connection);
+  const queue = new Queue<BullmqJobData, BullmqJobResult>(queueName, {
+    connection: redis.connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: maxAttempts,
+      backoff: { type: 'review-router' },
+      removeOnComplete: { age: 7 * DAY_S, count: 100_000 },
+      removeOnFail: { age: 30 * DAY_S },
+    },
+  });
+  queue.on('error', (error: Error) =>
+    log.error({ error: errorMessage(error) }, 'BullMQ queue error'),
+  );
+  const unreachable = await Promise.race([
+    queue.waitUntilReady().then(
+      () => null,
+      (error: unknown) => errorMessage(error),
+    ),
+    sleep(connectTimeoutMs).then(() => `no answer in ${connectTimeoutMs} ms`),
+  ]);
+  if (unreachable !== null) {
+    await settleWithin(queue.close(), 1_000);
+    await redis.close();
+    throw new ConfigError(
+      `cannot reach Redis at ${redactRedisUrl(options.connection)}: ${unreachable}. To resolve, check REDIS_URL and that Redis is up, or unset REDIS_URL to use the embedded queue.`,
+      { variable: 'REDIS_URL' },
+    );
+  }
+  const coordinator = createRedisPrCoordinator(
+    await queue.getBackend().client,
+    `${prefix}:${queueName}`,
+  );
+
+  const running = new Map<string, RunningJob>();
+  const deadLetters = new Set<Promise<void>>();
+  let worker: Worker<BullmqJobData, BullmqJobResult> | null = null;
+  let onDeadLetter = options.onDeadLetter;
+  let phase: 'open' | 'stopping' | 'closed' = 'open';
+  let stopping: Promise<void> | null = null;
+
+  const deadLetter = async (job: ReviewJob, error: unknown): Promise<void> => {
+    const jobLog = log.child({ deliveryId: job.deliveryId, pr: prKey(job) });
+    jobLog.error({ error: errorMessage(error) }, 'review job dead-lettered');
+    const pending = (onDeadLetter?.(job, error) ?? Promise.resolve()).catch((failure: unknown) =>
+      jobLog.error({ error: errorMessage(failure) }, 'onDeadLetter failed'),
+    );
+    deadLetters.add(pending);
+    await pending;
+    deadLetters.delete(pending);
+  };
+
+  const processJob = createBullmqProcessor({
+    coordinator,
+    running,
+    phase: () => phase,
+    maxAttempts,
+    lockMs,
+    watchMs: Math.max(10, Math.min(options.pollMs ?? 1_000, Math.floor(lockMs / 3))),
+    contentionDelayMs: options.contentionDelayMs ?? 1_000,
+    deadLetter,
+    ...(options.onError ? { onError: options.onError } : {}),
+    log: () => log,
+  });
+
+  const shutdown = async (): Promise<void> => {
+    if (phase === 'closed') return;
+    phase = 'stopping';
+    if (worker) {
+      const closing = worker.close();
+      if (!(await settleWithin(closing, stopTimeoutMs))) {
+        for (const entry of running.values())
+          entry.controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+        if (!(await settleWithin(closing, stopTimeoutMs)))
+          log.warn(
+            { jobs: running.size },
+            'review jobs ignored the shutdown: their locks will expire and another replica takes them',
+          );
+      }
+    }
+    await settleWithin(Promise.all(deadLetters), stopTimeoutMs);
+    phase = 'closed';
+    await queue.close();
+    await redis.close();
+  };
+
+  return {
+    async enqueue(job) {
+      if (phase === 'closed')
+        throw new Error(
+          'the review queue is stopped and cannot take jobs. To resolve, stop the HTTP server before the queue.',
+        );
+      const seq = await coordinator.sequence(job.deliveryId);
+      await queue.add('review', { job, seq }, { jobId: jobIdFor(job.deliveryId) });
+      const key = prKey(job);
+      await coordinator.markLatest(key, { seq, headSha: job.headSha });
+      for (const entry of running.values())
+        if (prKey(entry.job) === key && entry.seq < seq && entry.job.headSha !== job.headSha)
+          entry.controller.abort(supersededBy(job.headSha));
+    },
+    start(handle, startOptions) {
+      if (worker || phase !== 'open') return;
+      onDeadLetter = startOptions?.onDeadLetter ?? onDeadLetter;
+      if (startOptions?.log) log = startOptions.log.child({ queue: 'bullmq', queueName });
+      worker = new Worker<BullmqJobData, BullmqJobResult>(
+        queueName,
+        (bullJob, token) => processJob(bullJob, token, handle),
+        {
+          connection: redis.connection,
+          prefix,
+          concurrency: options.concurrency ?? 2,
+          lockDuration: lockMs,
+          stalledInterval: lockMs,
+          // Above maxAttempts, so the processor sees the last stall and dead-letters the job.
+          maxStalledCount: maxAttempts + 1,
+          settings: { backoffStrategy: (attempt: number) => backoffMs(attempt) },
+        },
+      );
+      worker.on('error', (error) =>
+        log.error({ error: errorMessage(error) }, 'BullMQ worker error'),
+      );
+    },
+    async depth() {
+      return sum(await queue.getJobCounts('waiting', 'delayed', 'prioritized'));
+    },
+    async idle() {
+      while (phase !== 'closed') {
+        const counts = await queue.getJobCounts(
+          'active',
+          'waiting',
+          'delayed',
+          'prioritized',
+          'waiting-children',
+        );
+        if (sum(counts) === 0 && running.size === 0 && deadLetters.size === 0) return;
+        await sleep(25);
+      }
+    },
+    stop() {
+      stopping ??= shutdown();
+      return stopping;
+    },
+    async abandon() {
+      if (phase === 'closed') return;
+      phase = 'closed';
+      for (const entry of running.values())
+        entry.controller.abort(new JobAborted('abandoned', 'the queue was abandoned'));
+      await worker?.close(true);
+      await queue.close();
+      await redis.close();
+    },
+  };
+};

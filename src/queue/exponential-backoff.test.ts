@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { exponentialBackoff } from './exponential-backoff.js';
+
+describe('exponentialBackoff', () => {
+  it.each([
+    [1, 1_000],
+    [2, 2_000],
+    [3, 4_000],
+    [10, 60_000],
+  ])(
+    'waits twice as long after each failed attempt, capped: attempt %i waits %i ms',
+    (attempt, ms) => {
+      expect(exponentialBackoff({ jitter: 0 })(attempt)).toBe(ms);
+    },
+  );
+
+  it('spreads delays by the jitter fraction either way', () => {
+    expect(exponentialBackoff({ jitter: 0.2, random: () => 0 })(1)).toBe(800);
+    expect(exponentialBackoff({ jitter: 0.2, random: () => 1 })(1)).toBe(1_200);
+  });
+});

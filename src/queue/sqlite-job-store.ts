@@ -1,0 +1,252 @@
+/**
+ * The SQL behind the embedded queue: one `review_jobs` table in its own SQLite file, every
+ * check-then-act in one statement or one IMMEDIATE transaction. Times that are compared
+ * (`run_at`, `lease_until`) are epoch milliseconds; `created_at` and `updated_at` are ISO strings
+ * for people reading the table.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { errorMessage } from '../domain/errors.js';
+import type { ReviewJob } from '../domain/review-job.js';
+import { prKey } from './pr-key.js';
+import { parseStoredJob } from './schema.js';
+
+export type JobState = 'queued' | 'running' | 'done' | 'superseded' | 'dead';
+
+export interface ClaimedJob {
+  readonly id: number;
+  readonly job: ReviewJob;
+  /** Including this one. */
+  readonly attempts: number;
+}
+
+export interface SqliteJobStore {
+  /** Stores a job unless its delivery id is known; supersedes queued jobs of an older head. */
+  insert(job: ReviewJob): { readonly inserted: boolean };
+  /**
+   * Marks the oldest due job of a pull request with nothing running as running, leased to owner.
+   * A row that is not a ReviewJob is marked dead and the error thrown.
+   */
+  claimNext(owner: string, leaseMs: number): ClaimedJob | null;
+  /** Extends the lease; says whether it is still held and the newest different head SHA, if any. */
+  renew(
+    id: number,
+    owner: string,
+    leaseMs: number,
+  ): { readonly held: boolean; readonly newerHead: string | null };
+  finish(id: number, owner: string, state: 'done' | 'superseded'): void;
+  /** After a failed attempt: queued again at `retryAt`, dead when retryAt is null, or superseded. */
+  fail(id: number, owner: string, options: { error: string; retryAt: number | null }): JobState;
+  /** Hands running jobs back to the queue without spending an attempt (graceful shutdown). */
+  release(owner: string, ids: readonly number[]): void;
+  /** Running jobs whose lease ran out (their process died) go back to the queue, or die. */
+  recoverExpired(owner: string, maxAttempts: number): ClaimedJob[];
+  countQueued(): number;
+  /** When the next queued job is due, or null when nothing is queued. */
+  nextRunAt(): number | null;
+  /** Deletes finished rows last touched before `before` (epoch ms). */
+  prune(before: number): void;
+  close(): void;
+}
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE review_jobs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     delivery_id TEXT NOT NULL UNIQUE,
+     pr_key TEXT NOT NULL,
+     head_sha TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'superseded', 'dead')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     run_at INTEGER NOT NULL,
+     lease_owner TEXT,
+     lease_until INTEGER,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX review_jobs_by_state ON review_jobs (state, run_at, id);
+   CREATE INDEX review_jobs_by_pr ON review_jobs (pr_key, state);`,
+];
+
+/** True when a newer job of the same pull request wants a different head: this one is moot. */
+const NEWER_HEAD = `EXISTS (SELECT 1 FROM review_jobs newer WHERE newer.pr_key = review_jobs.pr_key
+  AND newer.id > review_jobs.id AND newer.head_sha <> review_jobs.head_sha)`;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const openSqliteJobStore = (file: string): SqliteJobStore => {
+  let db: DatabaseSync;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new Error(
+      `cannot open the queue database ${file}: ${errorMessage(error)}. To resolve, make sure DATA_DIR is a writable directory.`,
+    );
+  }
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+
+  const immediate = <T>(work: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
+  immediate(() => {
+    const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+    if (version > MIGRATIONS.length)
+      throw new Error(
+        `the queue database ${file} was written by a newer review-router (schema ${version}, this one knows ${MIGRATIONS.length}). To resolve, run the newer version or move the file away.`,
+      );
+    for (const [index, sql] of MIGRATIONS.entries()) if (index >= version) db.exec(sql);
+    db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+  });
+
+  const toClaimed = (row: Record<string, unknown>): ClaimedJob => ({
+    id: Number(row.id),
+    job: parseStoredJob(JSON.parse(String(row.payload)), `review_jobs.id = ${String(row.id)}`),
+    attempts: Number(row.attempts),
+  });
+
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO review_jobs (delivery_id, pr_key, head_sha, payload, state, run_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING`,
+    ),
+    supersedeQueued: db.prepare(
+      `UPDATE review_jobs SET state = 'superseded', updated_at = ?
+       WHERE pr_key = ? AND state = 'queued' AND head_sha <> ? AND id < ?`,
+    ),
+    claimNext: db.prepare(
+      `UPDATE review_jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,
+         lease_until = ?, updated_at = ?
+       WHERE id = (SELECT id FROM review_jobs AS candidate WHERE state = 'queued' AND run_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM review_jobs AS busy
+           WHERE busy.pr_key = candidate.pr_key AND busy.state = 'running')
+         ORDER BY id LIMIT 1)
+       RETURNING id, payload, attempts`,
+    ),
+    renew: db.prepare(
+      `UPDATE review_jobs SET lease_until = ?, updated_at = ?
+       WHERE id = ? AND lease_owner = ? AND state = 'running'`,
+    ),
+    newerHead: db.prepare(
+      `SELECT newer.head_sha AS head FROM review_jobs AS newer JOIN review_jobs AS mine
+         ON newer.pr_key = mine.pr_key AND newer.id > mine.id AND newer.head_sha <> mine.head_sha
+       WHERE mine.id = ? ORDER BY newer.id DESC LIMIT 1`,
+    ),
+    finish: db.prepare(
+      `UPDATE review_jobs SET state = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+       WHERE id = ? AND lease_owner = ? AND state = 'running'`,
+    ),
+    fail: db.prepare(
+      `UPDATE review_jobs SET
+         state = CASE WHEN ${NEWER_HEAD} THEN 'superseded' WHEN ?1 IS NULL THEN 'dead' ELSE 'queued' END,
+         run_at = COALESCE(?1, run_at), last_error = ?2, lease_owner = NULL, lease_until = NULL,
+         updated_at = ?3
+       WHERE id = ?4 AND lease_owner = ?5 AND state = 'running'
+       RETURNING state`,
+    ),
+    release: db.prepare(
+      `UPDATE review_jobs SET state = 'queued', attempts = attempts - 1, run_at = ?,
+         lease_owner = NULL, lease_until = NULL, updated_at = ?
+       WHERE id = ? AND lease_owner = ? AND state = 'running'`,
+    ),
+    recoverExpired: db.prepare(
+      `UPDATE review_jobs SET
+         state = CASE WHEN ${NEWER_HEAD} THEN 'superseded' WHEN attempts >= ?1 THEN 'dead' ELSE 'queued' END,
+         last_error = 'the process running this job stopped before it finished (attempt ' || attempts || ')',
+         run_at = ?2, lease_owner = NULL, lease_until = NULL, updated_at = ?3
+       WHERE state = 'running' AND lease_until < ?2 AND lease_owner IS NOT ?4
+       RETURNING id, payload, attempts, state`,
+    ),
+    bury: db.prepare(
+      `UPDATE review_jobs SET state = 'dead', last_error = ?, lease_owner = NULL, lease_until = NULL,
+         updated_at = ? WHERE id = ?`,
+    ),
+    countQueued: db.prepare(`SELECT COUNT(*) AS n FROM review_jobs WHERE state = 'queued'`),
+    nextRunAt: db.prepare(`SELECT MIN(run_at) AS at FROM review_jobs WHERE state = 'queued'`),
+    prune: db.prepare(
+      `DELETE FROM review_jobs WHERE state IN ('done', 'superseded', 'dead') AND updated_at < ?`,
+    ),
+  };
+
+  return {
+    insert(job) {
+      return immediate(() => {
+        const now = Date.now();
+        const key = prKey(job);
+        const { changes, lastInsertRowid } = statements.insert.run(
+          job.deliveryId,
+          key,
+          job.headSha,
+          JSON.stringify(job),
+          now,
+          iso(now),
+          iso(now),
+        );
+        if (changes === 0) return { inserted: false };
+        statements.supersedeQueued.run(iso(now), key, job.headSha, lastInsertRowid);
+        return { inserted: true };
+      });
+    },
+    claimNext(owner, leaseMs) {
+      const now = Date.now();
+      const row = statements.claimNext.get(owner, now + leaseMs, iso(now), now);
+      if (!row) return null;
+      try {
+        return toClaimed(row);
+      } catch (error) {
+        statements.bury.run(errorMessage(error), iso(now), row.id ?? null);
+        throw error;
+      }
+    },
+    renew(id, owner, leaseMs) {
+      const now = Date.now();
+      const { changes } = statements.renew.run(now + leaseMs, iso(now), id, owner);
+      const newer = statements.newerHead.get(id);
+      return { held: changes > 0, newerHead: newer ? String(newer.head) : null };
+    },
+    finish(id, owner, state) {
+      statements.finish.run(state, iso(Date.now()), id, owner);
+    },
+    fail(id, owner, { error, retryAt }) {
+      const row = statements.fail.get(retryAt, error, iso(Date.now()), id, owner);
+      return (row?.state as JobState | undefined) ?? 'running';
+    },
+    release(owner, ids) {
+      const now = Date.now();
+      immediate(() => {
+        for (const id of ids) statements.release.run(now, iso(now), id, owner);
+      });
+    },
+    recoverExpired(owner, maxAttempts) {
+      const now = Date.now();
+      return statements.recoverExpired
+        .all(maxAttempts, now, iso(now), owner)
+        .filter((row) => row.state === 'dead')
+        .map(toClaimed);
+    },
+    countQueued: () => Number(statements.countQueued.get()?.n ?? 0),
+    nextRunAt() {
+      const at = statements.nextRunAt.get()?.at;
+      return at === null || at === undefined ? null : Number(at);
+    },
+    prune(before) {
+      statements.prune.run(iso(before));
+    },
+    close: () => db.close(),
+  };
+};

@@ -1,0 +1,49 @@
+import { errorMessage } from '../domain/errors.js';
+import type { ReviewJob } from '../domain/review-job.js';
+import { buildLedgerEntry } from './build-ledger-entry.js';
+import type { WorkerDeps } from './types.js';
+
+/**
+ * A job that failed its last attempt must not vanish (DESIGN.md section 6): a failed check run says
+ * so on the commit, and a ledger row keeps the error. Each step on its own, because GitHub may be
+ * the thing that is down: the ledger row is written whatever happens to the check run.
+ */
+export const reportDeadLetter = async (
+  job: ReviewJob,
+  error: unknown,
+  deps: WorkerDeps,
+): Promise<void> => {
+  const message = errorMessage(error);
+  const log = deps.log.child({ deliveryId: job.deliveryId, pr: job.pr, headSha: job.headSha });
+  log.error({ error: message }, 'review job failed its last attempt');
+  const now = deps.now().toISOString();
+  try {
+    await deps.ledger.record(
+      buildLedgerEntry({
+        job,
+        startedAt: now,
+        finishedAt: now,
+        classification: null,
+        tier: 'skip',
+        outcome: 'failed',
+        reason: 'dead-lettered after retries',
+        error: message,
+      }),
+    );
+  } catch (ledgerError) {
+    log.error({ error: errorMessage(ledgerError) }, 'could not record the dead-lettered job');
+  }
+  try {
+    const gh = await deps.github(job.installationId);
+    const ref = { owner: job.owner, repo: job.repo };
+    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Reviewing…', summary: '' });
+    await gh.completeCheckRun(ref, checkId, 'failure', {
+      title: 'review-router could not review this commit',
+      summary:
+        `Every attempt failed; the last error was:\n\n> ${message.slice(0, 1_000)}\n\n` +
+        'Nothing was posted. To try again, push a new commit.',
+    });
+  } catch (githubError) {
+    log.error({ error: errorMessage(githubError) }, 'could not post the dead-letter check run');
+  }
+};
