@@ -6,10 +6,19 @@ import type { Severity } from './model-answer.js';
 export type ProviderId = 'openai' | 'anthropic';
 export type Effort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
-export interface ModelSpec {
+/** One model on one provider, at one reasoning effort. */
+export interface ModelChoice {
   readonly provider: ProviderId;
   readonly model: string;
   readonly effort: Effort;
+}
+
+export interface ModelSpec extends ModelChoice {
+  /**
+   * Where a review goes when this model's provider keeps failing (rate limits, overload, 5xx,
+   * timeouts) after the SDK's retries; null or absent: no failover.
+   */
+  readonly fallback?: ModelChoice | null;
 }
 
 export interface RuleConditions {

@@ -106,3 +106,24 @@ describe('PolicyFile', () => {
     expect(PolicyFile.safeParse(input).success).toBe(accepted);
   });
 });
+
+describe('models.<tier>.fallback', () => {
+  it('accepts a complete failover model and null', () => {
+    expect(
+      PolicyFile.safeParse({
+        models: { fast: { fallback: { provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'low' } } },
+      }).success,
+    ).toBe(true);
+    expect(PolicyFile.safeParse({ models: { deep: { fallback: null } } }).success).toBe(true);
+  });
+
+  it.each([
+    [{ provider: 'anthropic', model: 'claude-haiku-4-5' }, 'effort'],
+    [{ provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'xhigh' }, 'effort'],
+    [{ provider: 'openai', model: 'gpt-5.3-codex', effort: 'low', extra: 1 }, ''],
+  ])('rejects the failover model %j', (fallback, path) => {
+    const parsed = PolicyFile.safeParse({ models: { fast: { fallback } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path.join('.')).toContain(`models.fast.fallback${path ? `.${path}` : ''}`);
+  });
+});

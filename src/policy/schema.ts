@@ -62,11 +62,33 @@ const increasing =
     }
   };
 
+const checkEffort = (
+  spec: { provider?: ProviderId | undefined; effort?: Effort | undefined },
+  ctx: z.RefinementCtx,
+): void => {
+  if (spec.provider === undefined || spec.effort === undefined) return;
+  const allowed = EFFORTS_BY_PROVIDER[spec.provider];
+  if (!allowed.includes(spec.effort)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['effort'],
+      message: `effort '${spec.effort}' is not available for provider '${spec.provider}'`,
+      params: { hint: `expected one of: ${allowed.join(', ')}` },
+    });
+  }
+};
+
+/** A failover model: every field given, since it usually names another provider. */
+export const FallbackFile = z
+  .strictObject({ provider: z.enum(PROVIDERS), model: text, effort: z.enum(EFFORTS) })
+  .superRefine(checkEffort);
+
 export const ModelSpecFile = z
   .strictObject({
     provider: z.enum(PROVIDERS).exactOptional(),
     model: text.exactOptional(),
     effort: z.enum(EFFORTS).exactOptional(),
+    fallback: FallbackFile.nullable().exactOptional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.provider === undefined || spec.effort === undefined) return;

@@ -39,6 +39,8 @@ export interface TierFailure {
   readonly ok: false;
   readonly choice: TierChoice;
   readonly message: string;
+  /** The provider, not the request, was at fault (rate limit, overload, 5xx, timeout, no key). */
+  readonly retryable: boolean;
 }
 
 interface Priced {
@@ -127,8 +129,33 @@ const omissionsOf = (
       : file,
   );
 
-/** Builds the prompt, asks the tier's model (with one repair), prices the answer. */
+/**
+ * Asks the tier's model; when its provider keeps failing (after the SDK's own bounded retries) and
+ * the policy names `models.<tier>.fallback`, asks the fallback model once (DESIGN.md section 6).
+ */
 export const callTier = async (
+  context: ReviewContext,
+  choice: TierChoice,
+): Promise<TierAnswer | TierFailure> => {
+  const first = await callModel(context, choice);
+  const fallback = choice.model.fallback;
+  if (first.ok || !first.retryable || fallback === undefined || fallback === null) return first;
+  context.log.warn(
+    { tier: choice.tier, from: choice.model.model, to: fallback.model, error: first.message },
+    'provider failed: failing over',
+  );
+  const second = await callModel(context, {
+    ...choice,
+    model: { ...fallback, fallback: null },
+    reason: `${choice.reason}; ${choice.model.provider} ${choice.model.model} failed, so its fallback answered`,
+  });
+  return second.ok
+    ? second
+    : { ...second, message: `${first.message}; then the fallback ${second.message}` };
+};
+
+/** Builds the prompt, asks one model (with one repair), prices the answer. */
+const callModel = async (
   context: ReviewContext,
   choice: TierChoice,
 ): Promise<TierAnswer | TierFailure> => {
@@ -151,7 +178,7 @@ export const callTier = async (
         error: message,
       }),
     );
-    return { ok: false, choice, message };
+    return { ok: false, choice, message, retryable: true };
   }
   const prompt = buildReviewPrompt({
     policy,
@@ -206,6 +233,7 @@ export const callTier = async (
       ok: false,
       choice,
       message: `${failure.provider} ${choice.model.model} failed (${failure.kind}${failure.status === null ? '' : `, HTTP ${failure.status}`}): ${failure.message}`,
+      retryable: failure.retryable,
     };
   }
   const priced = priceAttempt(context, choice, outcome.reply.usage);

@@ -1,0 +1,250 @@
+/**
+ * Provider faults (DESIGN.md section 6): each ends in a posted review or a check run that says why,
+ * and every attempt is in the ledger. The test clients make no SDK retries, so one mocked answer is
+ * one attempt; production clients retry twice with backoff, honouring retry-after, first.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  anthropicError,
+  anthropicMessage,
+  ANTHROPIC_TEST_BASE_URL,
+} from '../helpers/anthropic-messages.js';
+import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { finding, modelAnswer } from '../helpers/model-answers.js';
+import { openAIError, openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const HEAD = 'fa17'.padEnd(40, '0');
+const ROUTINE = [
+  prFile(
+    'src/utils/format-date.ts',
+    '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };',
+  ),
+  prFile(
+    'test/format-date.test.ts',
+    "@@ -1,1 +1,2 @@\n import { f } from '../src/utils/format-date.js';\n+it('works', () => f());",
+  ),
+];
+const RISKY = [
+  prFile(
+    'src/auth/session.ts',
+    "@@ -10,3 +10,4 @@\n   const session = sessions.get(token);\n+  if (session?.user === 'admin') return session;\n   return session ?? null;\n }",
+  ),
+];
+
+let app: TestApp;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  app = await startTestApp({ now: () => new Date('2026-11-21T10:00:00.000Z') });
+});
+
+afterEach(async () => {
+  await app.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const deliver = async (id: string) => {
+  await app.probot.receive({
+    id,
+    name: 'pull_request',
+    payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+  });
+  await app.queue.idle();
+};
+
+describe('when a provider fails', () => {
+  it.each([
+    [
+      'an OpenAI 429',
+      ROUTINE,
+      () =>
+        nock(OPENAI_TEST_ORIGIN)
+          .post('/v1/responses')
+          .reply(429, openAIError('Rate limit reached', 'rate_limit_error'), {
+            'retry-after': '20',
+          }),
+      /openai gpt-5\.3-codex failed \(rate-limited, HTTP 429\)/,
+    ],
+    [
+      'an OpenAI 500',
+      ROUTINE,
+      () =>
+        nock(OPENAI_TEST_ORIGIN)
+          .post('/v1/responses')
+          .reply(500, openAIError('The server had an error', 'server_error')),
+      /openai gpt-5\.3-codex failed \(server-error, HTTP 500\)/,
+    ],
+    [
+      'an Anthropic 529',
+      RISKY,
+      () =>
+        nock(ANTHROPIC_TEST_BASE_URL)
+          .post('/v1/messages')
+          .reply(529, anthropicError('overloaded_error', 'Overloaded')),
+      /anthropic claude-opus-4-6 failed \(overloaded, HTTP 529\)/,
+    ],
+  ])(
+    'ends %s in a neutral check run naming the provider and the error, with the attempt in the ledger',
+    async (_name, files, mockProvider, message) => {
+      const github = mockPullRequest({
+        pull: pullRequestObject({ headSha: HEAD }),
+        files,
+        pullReads: 1,
+      });
+      const checks = mockChecks(github.sent);
+      const provider = mockProvider();
+
+      await deliver('delivery-fault');
+
+      expect(app.errors).toEqual([]);
+      github.scope.done();
+      checks.done();
+      provider.done();
+      expect(github.sent.reviews).toEqual([]);
+      const update = github.sent.checkRunUpdates[0];
+      expect(update).toMatchObject({
+        conclusion: 'neutral',
+        output: { title: 'No review: the model call failed' },
+      });
+      expect(update?.output.summary).toMatch(message);
+      const rows = await app.ledger.list();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ outcome: 'failed', costUsd: 0 });
+      expect(rows[0]?.error).toMatch(
+        message.source.includes('429') ? /rate-limited/ : /server-error|overloaded/,
+      );
+    },
+  );
+
+  it('fails over to the policy fallback model and posts its review', async () => {
+    const policy =
+      'models:\n  fast:\n    fallback: { provider: anthropic, model: claude-haiku-4-5, effort: low }\n';
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: ROUTINE,
+      policy,
+    });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(503, openAIError('Service unavailable', 'server_error'));
+    let anthropicModel = '';
+    const anthropic = nock(ANTHROPIC_TEST_BASE_URL)
+      .post('/v1/messages', (body: { model: string }) => {
+        anthropicModel = body.model;
+        return true;
+      })
+      .reply(
+        200,
+        anthropicMessage({
+          answer: modelAnswer({ summary: 'Reviewed by the fallback.' }),
+          model: 'claude-haiku-4-5',
+          usage: {
+            inputTokens: 2_000,
+            cacheReadTokens: 0,
+            cacheWrite5mTokens: 0,
+            cacheWrite1hTokens: 0,
+            outputTokens: 500,
+            thinkingTokens: null,
+          },
+        }),
+      );
+
+    await deliver('delivery-failover');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    review.done();
+    openai.done();
+    anthropic.done();
+    expect(anthropicModel).toBe('claude-haiku-4-5');
+    expect(github.sent.reviews[0]?.body).toContain('fast review (anthropic `claude-haiku-4-5`)');
+    expect(github.sent.reviews[0]?.body).toContain(
+      'openai gpt-5.3-codex failed, so its fallback answered',
+    );
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.provider, row.model, row.outcome])).toEqual(
+      expect.arrayContaining([
+        ['openai', 'gpt-5.3-codex', 'failed'],
+        ['anthropic', 'claude-haiku-4-5', 'posted'],
+      ]),
+    );
+    const posted = rows.find((row) => row.outcome === 'posted')!;
+    // claude-haiku-4-5: 2,000 input × $1 + 500 output × $5, per million tokens.
+    expect(posted.costUsd).toBeCloseTo((2_000 * 1 + 500 * 5) / 1e6, 9);
+  });
+
+  it('posts the review without findings after an answer fails validation twice, and says so', async () => {
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .twice()
+      .reply(200, openAIResponse({ answer: '{"summary": 42, "findings": "none"}' }));
+
+    await deliver('delivery-invalid');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    review.done();
+    openai.done();
+    expect(github.sent.reviews[0]?.comments).toEqual([]);
+    expect(github.sent.reviews[0]?.body).toContain("The model's answer failed validation twice");
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'neutral' });
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => row.outcome).sort()).toEqual(['failed', 'posted']);
+    expect(rows.every((row) => row.costUsd > 0)).toBe(true);
+  });
+});
+
+describe('when GitHub rejects the inline comments', () => {
+  it('posts the review again with every finding in the body', async () => {
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
+    const checks = mockChecks(github.sent);
+    const rejected = nock(GITHUB_API)
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { comments: unknown[] }) => body.comments.length > 0,
+      )
+      .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+    const review = mockReview(github.sent);
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(
+        200,
+        openAIResponse({
+          answer: modelAnswer({
+            findings: [
+              finding({
+                path: 'src/utils/format-date.ts',
+                line: 3,
+                suggestion: null,
+                title: 'Off by one',
+              }),
+            ],
+          }),
+        }),
+      );
+
+    await deliver('delivery-422');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    rejected.done();
+    review.done();
+    expect(github.sent.reviews[0]?.comments).toEqual([]);
+    expect(github.sent.reviews[0]?.body).toContain('Off by one');
+    expect(github.sent.reviews[0]?.body).toContain(
+      'GitHub did not accept these findings as inline comments',
+    );
+  });
+});
