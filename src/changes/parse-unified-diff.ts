@@ -2,6 +2,7 @@ import type { DiffModel, FileChange, Hunk } from '../domain/diff.js';
 import { buildDiffModel } from './build-diff-model.js';
 import { countChangedLines, readHunk } from './parse-hunks.js';
 import { GIT_FILE_HEADER, readGitFileSection } from './read-git-file-section.js';
+import type { GitFileSection } from './read-git-file-section.js';
 import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
 import { splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
 
@@ -21,16 +22,24 @@ const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
 export function parseUnifiedDiff(text: string): DiffModel {
   const lines = splitPatchLines(text);
   const files: FileChange[] = [];
+  let previousSection: GitFileSection | null = null;
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] ?? '';
     if (line.startsWith(GIT_FILE_HEADER)) {
       const read = readGitFileSection(lines, index);
-      if (read !== null) files.push(read.file);
+      if (read !== null) pushGitFile(files, read, previousSection);
+      previousSection = read;
       index = read === null ? index + 1 : read.next;
-    } else if (COMBINED_HEADERS.some((header) => line.startsWith(header))) {
+      continue;
+    }
+    // A type change is two sections of one diff: a mail boundary or another file ends the pair.
+    if (line.startsWith('From ')) previousSection = null;
+    if (COMBINED_HEADERS.some((header) => line.startsWith(header))) {
+      previousSection = null;
       index = skipCombinedDiff(lines, index + 1);
     } else if (isTraditionalHeader(lines, index)) {
+      previousSection = null;
       const read = readTraditionalSection(lines, index);
       files.push(read.file);
       index = read.next;
@@ -38,11 +47,53 @@ export function parseUnifiedDiff(text: string): DiffModel {
       const binary = line.startsWith('Binary files ')
         ? BINARY_FILES.exec(stripCarriageReturn(line))
         : null;
-      if (binary !== null) files.push(traditionalBinaryFile(binary[1] ?? '', binary[2] ?? ''));
+      if (binary !== null) {
+        previousSection = null;
+        files.push(traditionalBinaryFile(binary[1] ?? '', binary[2] ?? ''));
+      }
       index += 1;
     }
   }
   return buildDiffModel(files, false);
+}
+
+/** The file type of a git mode: 100644 and 100755 are both regular files. */
+const fileTypeOf = (mode: string | null): string => (mode ?? '').slice(0, 3);
+
+/**
+ * Adds a git file to the list. A type change (a symlink that became a regular file, a file
+ * that became a submodule) is written by git as a deletion then a creation of the same path;
+ * `git diff --numstat` counts it as one file, so it becomes one `modified` file here too.
+ */
+function pushGitFile(
+  files: FileChange[],
+  section: GitFileSection,
+  previous: GitFileSection | null,
+): void {
+  const deleted = previous?.file;
+  const created = section.file;
+  const typeChange =
+    deleted !== undefined &&
+    deleted.status === 'removed' &&
+    created.status === 'added' &&
+    deleted.path === created.path &&
+    files.at(-1) === deleted &&
+    fileTypeOf(previous?.mode ?? null) !== fileTypeOf(section.mode);
+  if (!typeChange) {
+    files.push(created);
+    return;
+  }
+  const binary = deleted.binary || created.binary;
+  files[files.length - 1] = {
+    path: created.path,
+    previousPath: null,
+    status: 'modified',
+    additions: binary ? 0 : deleted.additions + created.additions,
+    deletions: binary ? 0 : deleted.deletions + created.deletions,
+    binary,
+    patchAvailable: deleted.patchAvailable && created.patchAvailable,
+    hunks: binary ? [] : [...deleted.hunks, ...created.hunks],
+  };
 }
 
 /** `--- old`, `+++ new`, then a hunk header: the start of a plain unified diff of one file. */

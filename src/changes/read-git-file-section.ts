@@ -13,6 +13,13 @@ const IGNORED_HEADERS = [
   'dissimilarity index ',
 ];
 
+/** One file of a git patch, the index after it, and the mode it was created or deleted with. */
+export interface GitFileSection {
+  readonly file: FileChange;
+  readonly next: number;
+  readonly mode: string | null;
+}
+
 interface SectionHeader {
   oldPath: string | null;
   newPath: string | null;
@@ -21,6 +28,8 @@ interface SectionHeader {
   move: 'renamed' | 'copied' | null;
   created: boolean;
   deleted: boolean;
+  /** The mode of `new file mode` or `deleted file mode`: 100644, 100755, 120000 (symlink), 160000. */
+  mode: string | null;
   binary: boolean;
   /** Whether a line other than `---`/`+++` followed `diff --git`: git always writes one, or hunks. */
   extended: boolean;
@@ -34,10 +43,7 @@ interface SectionHeader {
  * which skips them as it skips any line outside a file. Returns null when nothing git would
  * write follows the `diff --git` line (a commit message line that starts with `diff --git`).
  */
-export function readGitFileSection(
-  lines: readonly string[],
-  start: number,
-): { file: FileChange; next: number } | null {
+export function readGitFileSection(lines: readonly string[], start: number): GitFileSection | null {
   const names = splitDiffGitNames(
     stripCarriageReturn(lines[start] ?? '').slice(GIT_FILE_HEADER.length),
   );
@@ -49,6 +55,7 @@ export function readGitFileSection(
     move: null,
     created: false,
     deleted: false,
+    mode: null,
     binary: false,
     extended: false,
   };
@@ -62,7 +69,7 @@ export function readGitFileSection(
     next = read.next;
   }
   if (!header.extended && hunks.length === 0) return null;
-  return { file: toFileChange(header, hunks), next };
+  return { file: toFileChange(header, hunks), next, mode: header.mode };
 }
 
 function readHeaderLines(lines: readonly string[], start: number, header: SectionHeader): number {
@@ -78,9 +85,10 @@ function readHeaderLines(lines: readonly string[], start: number, header: Sectio
 
 /** Applies one extended header line to the header; false when the line is not one. */
 function readExtendedHeader(line: string, header: SectionHeader): boolean {
-  if (line.startsWith('new file mode ')) header.created = true;
-  else if (line.startsWith('deleted file mode ')) header.deleted = true;
-  else if (line.startsWith('rename from ')) moveFrom(header, 'renamed', line.slice(12));
+  if (line.startsWith('new file mode ')) setCreatedOrDeleted(header, 'created', line.slice(14));
+  else if (line.startsWith('deleted file mode ')) {
+    setCreatedOrDeleted(header, 'deleted', line.slice(18));
+  } else if (line.startsWith('rename from ')) moveFrom(header, 'renamed', line.slice(12));
   else if (line.startsWith('rename old ')) moveFrom(header, 'renamed', line.slice(11));
   else if (line.startsWith('rename to ')) header.movedTo = readPatchPath(line.slice(10));
   else if (line.startsWith('rename new ')) header.movedTo = readPatchPath(line.slice(11));
@@ -90,6 +98,15 @@ function readExtendedHeader(line: string, header: SectionHeader): boolean {
   else if (line === 'GIT binary patch') header.binary = true;
   else return IGNORED_HEADERS.some((prefix) => line.startsWith(prefix));
   return true;
+}
+
+function setCreatedOrDeleted(
+  header: SectionHeader,
+  what: 'created' | 'deleted',
+  mode: string,
+): void {
+  header[what] = true;
+  header.mode = mode.trim();
 }
 
 function moveFrom(header: SectionHeader, move: 'renamed' | 'copied', path: string): void {

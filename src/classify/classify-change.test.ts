@@ -16,7 +16,7 @@ describe('classifyChange', () => {
       'low',
     ],
     ['a small change without a test', [testFile('src/a.ts', { additions: 8 })], 'low'],
-    ['a CI workflow change', [testFile('.github/workflows/ci.yml', { additions: 3 })], 'medium'],
+    ['a CI workflow change', [testFile('.github/workflows/ci.yml', { additions: 3 })], 'low'],
     ['a Dockerfile change', [testFile('Dockerfile', { additions: 3 })], 'medium'],
     [
       'a new dependency',
@@ -24,8 +24,10 @@ describe('classifyChange', () => {
         testFile('package.json', { additions: 1 }),
         testFile('package-lock.json', { additions: 40 }),
       ],
-      'medium',
+      'low',
     ],
+    ['50 new lines of source code', [testFile('src/a.ts', { additions: 50 })], 'medium'],
+    ['300 new lines of source code', [testFile('src/a.ts', { additions: 300 })], 'high'],
     [
       'a single authentication file',
       [testFile('src/auth/session.ts', { additions: 5, deletions: 2 })],
@@ -55,6 +57,15 @@ describe('classifyChange', () => {
     [
       'authentication code that adds eval(), from a first-time contributor, without tests',
       [testFile('src/auth/login.ts', { added: ['return eval(token);'] })],
+      'high',
+    ],
+    [
+      'authentication code that adds eval() in 120 new lines',
+      [
+        testFile('src/auth/login.ts', {
+          added: ['return eval(token);', ...Array.from({ length: 119 }, (_, i) => `f(${i});`)],
+        }),
+      ],
       'critical',
     ],
   ])('rates %s as %s risk', (_case, files, level) => {
@@ -75,8 +86,14 @@ describe('classifyChange', () => {
           paths: ['src/auth/session.ts'],
         },
         {
+          id: 'source-churn',
+          weight: 0.12,
+          message: 'adds 5 lines of source code in src/auth/session.ts',
+          paths: ['src/auth/session.ts'],
+        },
+        {
           id: 'no-tests',
-          weight: 0.15,
+          weight: 0.02,
           message: 'changes src/auth/session.ts but no test',
           paths: ['src/auth/session.ts'],
         },
@@ -143,11 +160,11 @@ describe('classifyChange', () => {
       testFile('package.json', { additions: 1 }),
     ]);
     expect(result.fileRisk).toEqual([
-      { path: 'src/auth/login.ts', score: 0.66 },
-      { path: 'package.json', score: 0.3 },
-      { path: 'src/c.ts', score: 0.15 },
-      { path: 'src/a.ts', score: 0.15 },
-      { path: 'src/b.ts', score: 0.15 },
+      { path: 'src/auth/login.ts', score: 0.79 },
+      { path: 'src/c.ts', score: 0.48 },
+      { path: 'src/a.ts', score: 0.48 },
+      { path: 'src/b.ts', score: 0.48 },
+      { path: 'package.json', score: 0.05 },
       { path: 'package-lock.json', score: 0 },
       { path: 'README.md', score: 0 },
     ]);
@@ -175,7 +192,7 @@ describe('classifyChange', () => {
       ]),
       policy,
     });
-    expect(result.risk).toMatchObject({ score: 0.6, level: 'high' });
+    expect(result.risk).toMatchObject({ score: 0.63, level: 'high' });
     expect(result.risk.signals[0]?.message).toBe(
       'matches sensitive path src/ledger/** from the policy',
     );

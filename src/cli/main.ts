@@ -6,6 +6,7 @@ import { loadPriceTable } from '../ledger/price-table.js';
 import { openPostgresLedger } from '../ledger/postgres-ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { LedgerStore } from '../ledger/types.js';
+import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, processIo, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
@@ -75,8 +76,45 @@ export const buildProgram = (io: CliIo, env: NodeJS.ProcessEnv): Command => {
         }
       },
     );
+  program
+    .command('calibrate')
+    .description(
+      "measure the risk score on a repository's history (SZZ) and suggest risk.levels for a deep rate",
+    )
+    .requiredOption(
+      '--git-dir <path>',
+      'the repository: a work tree, a .git directory or a bare one',
+    )
+    .option('--since <date>', 'only commits on or after this date')
+    .option('--deep-rate <share>', 'the share of changes the deep tier should take', '0.2')
+    .option('--max-commits <n>', 'measure at most this many commits, the newest eligible', '5000')
+    .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
+    .option('--json', 'one JSON object with the figures and the suggested levels')
+    .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
+    .action(async (options: CalibrateFlags) => {
+      await runCalibrateCommand({
+        gitDir: options.gitDir,
+        since: options.since,
+        deepRate: options.deepRate,
+        maxCommits: options.maxCommits,
+        policyFile: options.policy,
+        json: options.json === true,
+        report: options.report,
+        io,
+      });
+    });
   return program;
 };
+
+interface CalibrateFlags {
+  gitDir: string;
+  since?: string;
+  deepRate?: string;
+  maxCommits?: string;
+  policy?: string;
+  json?: boolean;
+  report?: string;
+}
 
 /** Runs the CLI and returns its exit code. */
 export const runCli = async (

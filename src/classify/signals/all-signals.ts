@@ -10,6 +10,7 @@ import { detectNoTests } from './detect-no-tests.js';
 import { detectPolicySensitivePath } from './detect-policy-sensitive-path.js';
 import { detectRiskyPattern } from './detect-risky-pattern.js';
 import { detectSensitivePath } from './detect-sensitive-path.js';
+import { detectSourceChurn } from './detect-source-churn.js';
 import { detectWideSpread } from './detect-wide-spread.js';
 
 /** Every risk signal, in the order their messages are listed when weights tie. */
@@ -21,6 +22,7 @@ export const ALL_SIGNALS: readonly DetectSignal[] = [
   detectCiWorkflow,
   detectInfrastructure,
   detectDependencyManifest,
+  detectSourceChurn,
   detectLargeChange,
   detectWideSpread,
   detectNoTests,

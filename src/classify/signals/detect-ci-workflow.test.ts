@@ -19,7 +19,7 @@ describe('detectCiWorkflow', () => {
   ])('flags %s as CI configuration', (path) => {
     expect(detect(path)).toEqual({
       id: 'ci-workflow',
-      weight: 0.4,
+      weight: 0.1,
       message: `changes CI configuration: ${path}`,
       paths: [path],
     });

@@ -5,8 +5,8 @@ import { testContext } from './test-context.js';
 
 describe('detectDeletionsHeavy', () => {
   it.each([
-    [0, 600, 0.1],
-    [200, 600, 0.1],
+    [0, 600, 0.05],
+    [200, 600, 0.05],
     [201, 600, null],
     [10, 199, null],
     [300, 300, null],
@@ -22,7 +22,7 @@ describe('detectDeletionsHeavy', () => {
     ]);
     expect(detectDeletionsHeavy(ctx)).toEqual({
       id: 'deletions-heavy',
-      weight: 0.1,
+      weight: 0.05,
       message: 'removes 1,200 lines and adds 30',
       paths: ['src/old.ts'],
     });

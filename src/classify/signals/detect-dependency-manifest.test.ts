@@ -22,7 +22,7 @@ describe('detectDependencyManifest', () => {
   ])('flags the manifest %s with the manifest weight', (path) => {
     expect(detect(path)).toEqual({
       id: 'dependency-manifest',
-      weight: 0.3,
+      weight: 0.05,
       message: `changes dependencies: ${path}`,
       paths: [path],
     });
@@ -40,7 +40,7 @@ describe('detectDependencyManifest', () => {
   ])('flags the lockfile %s alone with the lighter lockfile weight', (path) => {
     expect(detect(path)).toEqual({
       id: 'dependency-manifest',
-      weight: 0.15,
+      weight: 0.02,
       message: `changes locked dependency versions: ${path}`,
       paths: [path],
     });
@@ -48,7 +48,7 @@ describe('detectDependencyManifest', () => {
 
   it('counts lockfiles even though the policy ignores them', () => {
     expect(detect('package.json', 'package-lock.json')).toMatchObject({
-      weight: 0.3,
+      weight: 0.05,
       paths: ['package.json', 'package-lock.json'],
     });
   });

@@ -13,7 +13,7 @@ describe('detectFirstTimeContributor', () => {
     const ctx = testContext([testFile('src/a.ts')], { authorAssociation: association });
     expect(detectFirstTimeContributor(ctx)).toEqual({
       id: 'first-time-contributor',
-      weight: 0.2,
+      weight: 0.05,
       message,
       paths: [],
     });

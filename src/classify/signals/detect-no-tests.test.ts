@@ -38,6 +38,6 @@ describe('detectNoTests', () => {
     [['src/a.ts', 'src/b.ts'], 'changes 2 source files (src/a.ts and src/b.ts) but no test'],
   ])('explains itself for %j', (paths, message) => {
     const signal = detectNoTests(testContext(paths.map((path) => code(path))));
-    expect(signal).toMatchObject({ id: 'no-tests', weight: 0.15, message });
+    expect(signal).toMatchObject({ id: 'no-tests', weight: 0.02, message });
   });
 });

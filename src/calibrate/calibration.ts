@@ -1,0 +1,69 @@
+/** What `calibrateRepository` is asked and what it answers. */
+import type { Policy } from '../domain/policy.js';
+import type { SuggestedLevels } from './suggest-risk-levels.js';
+import type { CurvePoint, ScoredCommit, ScorerId, ScorerMetrics } from './types.js';
+
+export interface CalibrationProgress {
+  readonly stage: 'listing commits' | 'reading patches' | 'blaming fix commits';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface CalibrateOptions {
+  readonly gitDir: string;
+  /** The history to read; HEAD by default. */
+  readonly rev?: string;
+  /** Unix seconds: evaluate only commits committed at or after this time. */
+  readonly since?: number;
+  /** The share of commits the deep tier should take, for the suggested levels. */
+  readonly deepRate: number;
+  /** The policy the classifier scores with. */
+  readonly policy: Policy;
+  /** A commit is evaluated only with this many days of history after it (365). */
+  readonly followUpDays: number;
+  /** At most this many commits are evaluated, the newest eligible ones. */
+  readonly maxCommits: number;
+  /** Fewer eligible commits than this is not enough history to measure anything. */
+  readonly minCommits: number;
+  /** Where blame results are kept between runs; null keeps nothing. */
+  readonly cacheDir: string | null;
+  /** Blame every text file a fix changed, not only source files (a sensitivity check). */
+  readonly blameAllFiles?: boolean;
+  /** git processes run at once. */
+  readonly concurrency: number;
+  readonly onProgress?: (progress: CalibrationProgress) => void;
+}
+
+/** Not enough history to measure: why, and what was there. */
+export interface InsufficientHistory {
+  readonly status: 'insufficient-history';
+  readonly reason: string;
+  readonly totalCommits: number;
+  readonly eligibleCommits: number;
+  readonly elapsedMs: number;
+}
+
+export interface CalibrationResult {
+  readonly status: 'ok';
+  readonly headSha: string;
+  /** Unix seconds of the newest commit: the end of the follow-up. */
+  readonly headTime: number;
+  /** Unix seconds: the oldest and newest evaluated commits. */
+  readonly from: number;
+  readonly to: number;
+  /** Non-merge commits in the history. */
+  readonly totalCommits: number;
+  /** Fix commits with source lines to blame, from the oldest evaluated commit on. */
+  readonly fixCommits: number;
+  /** Evaluated commits labelled bug-inducing. */
+  readonly bugInducing: number;
+  /** Every evaluated commit, newest first. */
+  readonly commits: readonly ScoredCommit[];
+  readonly metrics: readonly ScorerMetrics[];
+  readonly curves: readonly { readonly scorer: ScorerId; readonly points: readonly CurvePoint[] }[];
+  readonly suggestion: SuggestedLevels;
+  readonly deepRate: number;
+  readonly elapsedMs: number;
+}
+
+export type Calibration = CalibrationResult | InsufficientHistory;

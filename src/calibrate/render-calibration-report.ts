@@ -1,0 +1,67 @@
+import type { CalibrationResult } from './calibration.js';
+import {
+  describeHistory,
+  formatPercent,
+  METRICS_HEADER,
+  metricsRows,
+} from './describe-calibration.js';
+import { escapeHtml } from './escape-html.js';
+import { renderCatchCurveSvg } from './render-catch-curve-svg.js';
+import { renderPolicySnippet } from './render-policy-snippet.js';
+
+const STYLE = `
+body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 860px; color: #111827; padding: 0 1rem; }
+h1 { font-size: 1.4rem; margin-bottom: 0.2rem; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #e5e7eb; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+pre { background: #f3f4f6; padding: 0.8rem 1rem; border-radius: 6px; overflow-x: auto; }
+svg text { font: 12px system-ui, sans-serif; fill: #374151; }
+svg .label { font-size: 13px; fill: #111827; }
+svg .grid { stroke: #e5e7eb; }
+svg .axis { stroke: #111827; }
+svg .mark { stroke: #9ca3af; stroke-dasharray: 3 3; }
+svg .suggested { stroke: #1d4ed8; stroke-dasharray: 1 3; stroke-width: 2; }
+.note { color: #4b5563; font-size: 0.9rem; }
+`;
+
+/**
+ * The calibration as one self-contained HTML page: no script, no external stylesheet, font or
+ * image. The curve is inline SVG; every text that came from the repository is escaped.
+ */
+export const renderCalibrationReport = (result: CalibrationResult, source: string): string => {
+  const header = METRICS_HEADER.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
+  const rows = metricsRows(result.metrics)
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>review-router calibrate: ${escapeHtml(source)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Risk calibration: ${escapeHtml(source)}</h1>
+${describeHistory(result)
+  .map((line) => `<p>${escapeHtml(line)}.</p>`)
+  .join('\n')}
+<h2>Bug-inducing changes caught against share routed deep</h2>
+<figure>
+${renderCatchCurveSvg(result)}
+<figcaption class="note">Commits ranked by each score, highest first; a commit routed deep "catches" its defect. Ties are split in proportion. The dotted blue line is the share the suggested high level routes deep.</figcaption>
+</figure>
+<table>
+<thead><tr>${header}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<h2>Suggested levels for ${escapeHtml(formatPercent(result.deepRate))} deep</h2>
+<pre>${escapeHtml(renderPolicySnippet(result))}</pre>
+<p class="note">A commit is bug-inducing when a later fix commit (found by its message) deleted or changed one of its source lines, traced with git blame, or when it was reverted (SZZ). Only commits with a year of history after them are measured.</p>
+</body>
+</html>
+`;
+};

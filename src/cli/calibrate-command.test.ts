@@ -1,0 +1,128 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
+import { createTestHistory, type TestHistory } from '../calibrate/test-history.js';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './main.js';
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readStdin: () => Promise.resolve(''),
+  };
+  return { io, out, err };
+};
+
+let history: TestHistory;
+let dir: string;
+
+beforeAll(() => {
+  history = createTestHistory();
+  dir = mkdtempSync(join(tmpdir(), 'review-router-calibrate-cli-'));
+});
+
+afterAll(() => {
+  history.repo.remove();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('review-router calibrate', () => {
+  it('prints the figures as JSON, writes the HTML report and shows progress on stderr', async () => {
+    const { io, out, err } = capture();
+    const report = join(dir, 'calibration.html');
+    const code = await runCli(
+      ['calibrate', '--git-dir', history.repo.dir, '--json', '--report', report],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out).toHaveLength(1);
+    const result = JSON.parse(out[0]!);
+    expect(result).toMatchObject({
+      status: 'ok',
+      bugInducing: history.bugInducing.length,
+      fixCommits: history.fixes.length,
+      evaluatedCommits: history.bugInducing.length + history.clean.length,
+      deepRate: 0.2,
+    });
+    expect(result.metrics.map((m: { scorer: string }) => m.scorer)).toEqual([
+      'classifier',
+      'lines-added',
+      'size-class',
+      'random',
+    ]);
+    expect(result.policySnippet).toContain('levels: { medium:');
+    expect(result.commits).toBeUndefined();
+    expect(readFileSync(report, 'utf8')).toContain('<svg');
+    expect(err).toContain(`calibrate: report written to ${report}`);
+    expect(err.some((line) => line.startsWith('calibrate: reading patches'))).toBe(true);
+  });
+
+  it('prints a table and a policy snippet for people, honouring --deep-rate and --since', async () => {
+    const { io, out } = capture();
+    const code = await runCli(
+      [
+        'calibrate',
+        '--git-dir',
+        history.repo.gitDir,
+        '--deep-rate',
+        '30%',
+        '--since',
+        '2020-01-01',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/classifier\s+\d\.\d{3}/);
+    expect(text).toContain('Suggested levels for 30% deep');
+    expect(text).toContain('risk:\n  levels: { medium: ');
+  });
+
+  it.each([
+    [['--deep-rate', '1.5'], '--deep-rate 1.5: expected a share between 0 and 1'],
+    [['--since', 'yesterday-ish'], '--since yesterday-ish: expected a date'],
+    [['--max-commits', '0'], '--max-commits 0: expected a whole number'],
+  ])('refuses %j with a message that says what is expected', async (flags, message) => {
+    const { io, err } = capture();
+    expect(await runCli(['calibrate', '--git-dir', history.repo.dir, ...flags], io)).toBe(1);
+    expect(err.join('\n')).toContain(message);
+  });
+
+  it('says when the path is not a git repository', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['calibrate', '--git-dir', dir], io)).toBe(1);
+    expect(err.join('\n')).toContain('not a git repository');
+  });
+});
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const projectGitDir = await resolveGitDir(projectRoot);
+if (projectGitDir === null) {
+  console.warn(`calibrate on this repository skipped: ${projectRoot} is not a git checkout`);
+}
+
+describe.skipIf(projectGitDir === null)('review-router calibrate on this repository', () => {
+  it('measures its history, or says why it cannot yet, and exits 0', async () => {
+    const { io, out, err } = capture();
+    const report = join(dir, 'self.html');
+    const code = await runCli(
+      ['calibrate', '--git-dir', projectRoot, '--json', '--report', report],
+      io,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(out[0]!);
+    if (result.status === 'ok') {
+      expect(existsSync(report)).toBe(true);
+    } else {
+      expect(result.status).toBe('insufficient-history');
+      expect(err.join('\n')).toContain('not enough follow-up history');
+      expect(existsSync(report)).toBe(false);
+    }
+  });
+});

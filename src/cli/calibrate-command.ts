@@ -1,0 +1,136 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calibrateRepository } from '../calibrate/calibrate-repository.js';
+import type { Calibration, CalibrationProgress } from '../calibrate/calibration.js';
+import { renderCalibrationReport } from '../calibrate/render-calibration-report.js';
+import { renderCalibrationTable } from '../calibrate/render-calibration-table.js';
+import { nameRepository } from '../calibrate/name-repository.js';
+import { renderPolicySnippet } from '../calibrate/render-policy-snippet.js';
+import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
+import type { Policy } from '../domain/policy.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { formatPolicyProblems } from '../policy/format-policy-problems.js';
+import { parsePolicyText } from '../policy/parse-policy-text.js';
+import { CliError, type CliIo } from './cli-io.js';
+
+export interface CalibrateCommandOptions {
+  readonly gitDir: string;
+  readonly since: string | undefined;
+  readonly deepRate: string | undefined;
+  readonly maxCommits: string | undefined;
+  readonly json: boolean;
+  readonly report: string | undefined;
+  /** A .github/review-router.yml to score with (its sensitive paths, sizes, ignored paths). */
+  readonly policyFile: string | undefined;
+  readonly io: CliIo;
+  /** Where blame results are kept between runs; the system temp directory by default. */
+  readonly cacheDir?: string | null;
+}
+
+const parseDeepRate = (value: string | undefined): number => {
+  if (value === undefined) return 0.2;
+  const rate = value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value);
+  if (!Number.isFinite(rate) || rate <= 0 || rate >= 1)
+    throw new CliError(
+      `--deep-rate ${value}: expected a share between 0 and 1, such as 0.2 or 20%`,
+    );
+  return rate;
+};
+
+const parseSince = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time))
+    throw new CliError(`--since ${value}: expected a date such as 2024-01-01`);
+  return Math.floor(time / 1000);
+};
+
+const parseMaxCommits = (value: string | undefined): number => {
+  if (value === undefined) return 5000;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1)
+    throw new CliError(`--max-commits ${value}: expected a whole number of commits, such as 2000`);
+  return count;
+};
+
+const loadPolicy = async (file: string | undefined): Promise<Policy> => {
+  if (file === undefined) return DEFAULT_POLICY;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`cannot read ${file}: ${error.code ?? String(error)}`);
+  });
+  const parsed = parsePolicyText(text, file);
+  if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
+  return parsed.value;
+};
+
+/** Progress on stderr, one line per step the miner reports. */
+const reportProgress =
+  (io: CliIo) =>
+  ({ stage, done, total }: CalibrationProgress): void => {
+    io.err(total > 0 ? `calibrate: ${stage} ${done}/${total}` : `calibrate: ${stage}`);
+  };
+
+/** The figures without the per-commit list and the curves' points: one line of JSON. */
+const toJson = (calibration: Calibration, source: string): object => {
+  if (calibration.status !== 'ok') return { source, ...calibration };
+  return {
+    source,
+    status: calibration.status,
+    headSha: calibration.headSha,
+    from: new Date(calibration.from * 1000).toISOString(),
+    to: new Date(calibration.to * 1000).toISOString(),
+    totalCommits: calibration.totalCommits,
+    evaluatedCommits: calibration.commits.length,
+    fixCommits: calibration.fixCommits,
+    bugInducing: calibration.bugInducing,
+    metrics: calibration.metrics,
+    deepRate: calibration.deepRate,
+    suggestion: calibration.suggestion,
+    policySnippet: renderPolicySnippet(calibration),
+    elapsedMs: calibration.elapsedMs,
+  };
+};
+
+/**
+ * `review-router calibrate --git-dir PATH [--since DATE] [--deep-rate 0.2] [--json]
+ * [--report FILE.html]`: measures the risk score on the repository's own history and suggests
+ * the `risk.levels` that route the requested share deep. A history too young to measure is an
+ * answer, not a failure: it says why and exits 0.
+ */
+export const runCalibrateCommand = async (options: CalibrateCommandOptions): Promise<void> => {
+  const deepRate = parseDeepRate(options.deepRate);
+  const since = parseSince(options.since);
+  const maxCommits = parseMaxCommits(options.maxCommits);
+  const policy = await loadPolicy(options.policyFile);
+  const gitDir = await resolveGitDir(options.gitDir);
+  if (gitDir === null)
+    throw new CliError(`--git-dir ${options.gitDir}: not a git repository (or a folder in one)`);
+  const source = await nameRepository(gitDir);
+  const calibration = await calibrateRepository({
+    gitDir,
+    ...(since === undefined ? {} : { since }),
+    deepRate,
+    policy,
+    followUpDays: 365,
+    maxCommits,
+    minCommits: 50,
+    cacheDir:
+      options.cacheDir === undefined ? join(tmpdir(), 'review-router-calibrate') : options.cacheDir,
+    concurrency: Math.max(2, Math.min(8, availableParallelism())),
+    onProgress: reportProgress(options.io),
+  });
+  if (calibration.status !== 'ok') options.io.err(`calibrate: ${calibration.reason}`);
+  options.io.out(
+    options.json
+      ? JSON.stringify(toJson(calibration, source))
+      : renderCalibrationTable(calibration, source),
+  );
+  if (options.report === undefined) return;
+  if (calibration.status !== 'ok') {
+    options.io.err(`calibrate: no report written to ${options.report}: nothing was measured`);
+    return;
+  }
+  await writeFile(options.report, renderCalibrationReport(calibration, source));
+  options.io.err(`calibrate: report written to ${options.report}`);
+};
