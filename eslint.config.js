@@ -7,7 +7,8 @@ const pureStageImports = {
   classify: ['domain', 'classify'],
   route: ['domain', 'classify', 'route'],
   report: ['domain', 'report', 'ledger'],
-  publish: ['domain', 'publish', 'github'],
+  publish: ['domain', 'publish', 'github', 'secrets'],
+  secrets: ['domain', 'secrets'],
 };
 const adapters = [
   '**/sqlite-*',

@@ -1,5 +1,5 @@
 /** Parses a policy file's YAML text, locating syntax errors. Empty text is an empty policy. */
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { err, ok, type Result } from '../domain/result.js';
 import type { PolicyProblem } from './types.js';
 
@@ -36,6 +36,33 @@ export const parsePolicyYaml = (text: string, file: string): Result<unknown, Pol
       }),
     );
   }
-  const content: unknown = doc.toJS({ maxAliasCount: 100 });
+  let content: unknown;
+  try {
+    content = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias used before its anchor, or so often that expanding it would exhaust memory.
+    const { line, col } = lineCounter.linePos(firstAliasOffset(doc));
+    const reason = error instanceof Error ? error.message : String(error);
+    return err([
+      {
+        file,
+        path: '',
+        line: Math.max(line, 1),
+        column: Math.max(col, 1),
+        message: `invalid YAML: ${reason}`,
+        hint: 'write the values out instead of repeating an alias (*name), and define each anchor (&name) before its first alias',
+      },
+    ]);
+  }
   return ok(content ?? {});
+};
+
+const firstAliasOffset = (doc: Document): number => {
+  let offset = 0;
+  visit(doc, (_key, node) => {
+    if (!isAlias(node)) return undefined;
+    offset = node.range?.[0] ?? 0;
+    return visit.BREAK;
+  });
+  return offset;
 };

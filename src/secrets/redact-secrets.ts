@@ -1,0 +1,147 @@
+/**
+ * Redacts secrets before a pull request leaves for a model provider (DESIGN.md section 6 and
+ * issue 5): the diff model keeps its files, hunks, line numbers and counts; only line texts change.
+ * A value the detectors recognise once is redacted wherever else it occurs, in any line, the
+ * title or the description. Each added line that held a secret becomes one critical finding; a
+ * PEM key spread over several added lines becomes one finding on its first.
+ */
+import type { DiffLine, DiffModel, FileChange, Hunk } from '../domain/diff.js';
+import type { Finding } from '../domain/model-answer.js';
+import type { PullRequestFacts } from '../domain/review-job.js';
+import { applyRedactions, mergeRanges } from './apply-redactions.js';
+import { secretFinding, secretNote } from './describe-secret.js';
+import { findLineSecrets } from './find-line-secrets.js';
+import { knownSecretRanges, secretsIn } from './known-secret-ranges.js';
+import { redactText } from './redact-text.js';
+import { scanLines } from './scan-lines.js';
+import type { KnownSecret, SecretKind, SecretRange, SecretReport } from './types.js';
+
+export interface RedactedPullRequest {
+  readonly diff: DiffModel;
+  /** The facts with title, description and branch names redacted. */
+  readonly pr: PullRequestFacts;
+  readonly report: SecretReport;
+}
+
+/** What the detectors find in one hunk: per line, and in its section heading. */
+interface ScannedHunk {
+  readonly lines: SecretRange[][];
+  readonly section: SecretRange[];
+}
+
+/** Scans the new side (added + context) and the old side (deleted + context) of a hunk. */
+const scanHunk = (hunk: Hunk): ScannedHunk => {
+  const right = hunk.lines.flatMap((line, index) => (line.kind === 'del' ? [] : [index]));
+  const left = hunk.lines.flatMap((line, index) => (line.kind === 'add' ? [] : [index]));
+  const lines: SecretRange[][] = hunk.lines.map(() => []);
+  for (const side of [right, left]) {
+    const found = scanLines(side.map((index) => hunk.lines[index]?.text ?? ''));
+    side.forEach((lineIndex, at) => lines[lineIndex]?.push(...(found[at] ?? [])));
+  }
+  return { lines, section: findLineSecrets(hunk.section) };
+};
+
+const isPrivateKeyOnly = (ranges: readonly SecretRange[]): boolean =>
+  ranges.length > 0 && ranges.every((range) => range.kind === 'private-key');
+
+const kindsOf = (ranges: readonly SecretRange[]): SecretKind[] => [
+  ...new Set(mergeRanges(ranges).map((range) => range.kind)),
+];
+
+/** Applies the scanned ranges plus every recurrence of a known value; reports added lines. */
+const redactHunk = (
+  path: string,
+  hunk: Hunk,
+  scanned: ScannedHunk,
+  known: readonly KnownSecret[],
+): { hunk: Hunk; findings: Finding[] } => {
+  const findings: Finding[] = [];
+  let changed = false;
+  let previousAddedKey = false;
+  const lines = hunk.lines.map((line, index): DiffLine => {
+    const ranges = [...(scanned.lines[index] ?? []), ...knownSecretRanges(line.text, known)];
+    const keyOnly = isPrivateKeyOnly(ranges);
+    if (line.kind === 'add' && ranges.length > 0 && line.newLine !== null) {
+      if (!(keyOnly && previousAddedKey))
+        findings.push(secretFinding(path, line.newLine, kindsOf(ranges)));
+    }
+    previousAddedKey = line.kind === 'add' && keyOnly;
+    if (ranges.length === 0) return line;
+    changed = true;
+    return { ...line, text: applyRedactions(line.text, ranges) };
+  });
+  const sectionRanges = [...scanned.section, ...knownSecretRanges(hunk.section, known)];
+  if (!changed && sectionRanges.length === 0) return { hunk, findings };
+  return {
+    hunk: { ...hunk, section: applyRedactions(hunk.section, sectionRanges), lines },
+    findings,
+  };
+};
+
+const redactFile = (
+  file: FileChange,
+  scanned: readonly ScannedHunk[],
+  known: readonly KnownSecret[],
+): { file: FileChange; findings: Finding[] } => {
+  const redacted = file.hunks.map((hunk, index) =>
+    redactHunk(file.path, hunk, scanned[index] ?? { lines: [], section: [] }, known),
+  );
+  const findings = redacted.flatMap((entry) => entry.findings);
+  if (redacted.every((entry, index) => entry.hunk === file.hunks[index])) return { file, findings };
+  return { file: { ...file, hunks: redacted.map((entry) => entry.hunk) }, findings };
+};
+
+/** The values the detectors found in the diff, longest first so that no part of one survives. */
+const knownFromDiff = (diff: DiffModel, scanned: readonly ScannedHunk[][]): KnownSecret[] =>
+  diff.files.flatMap((file, fileIndex) =>
+    file.hunks.flatMap((hunk, hunkIndex) => {
+      const hunkScan = scanned[fileIndex]?.[hunkIndex];
+      if (hunkScan === undefined) return [];
+      return [
+        ...hunk.lines.flatMap((line, index) =>
+          secretsIn(line.text, mergeRanges(hunkScan.lines[index] ?? [])),
+        ),
+        ...secretsIn(hunk.section, mergeRanges(hunkScan.section)),
+      ];
+    }),
+  );
+
+const unique = (secrets: readonly KnownSecret[]): KnownSecret[] => {
+  const byValue = new Map<string, KnownSecret>();
+  for (const secret of secrets) if (!byValue.has(secret.value)) byValue.set(secret.value, secret);
+  return [...byValue.values()].sort((a, b) => b.value.length - a.value.length);
+};
+
+/**
+ * `alsoKnown`: secrets found earlier (in the whole pull request, when `diff` is only what changed
+ * since the last review), redacted here too wherever they occur.
+ */
+export const redactSecrets = (
+  diff: DiffModel,
+  pr: PullRequestFacts,
+  alsoKnown: readonly KnownSecret[] = [],
+): RedactedPullRequest => {
+  const scanned = diff.files.map((file) => file.hunks.map(scanHunk));
+  const texts = { title: pr.title, body: pr.body, headRef: pr.headRef, baseRef: pr.baseRef };
+  const firstPass = Object.values(texts).flatMap((text) => redactText(text).found);
+  const known = unique([...knownFromDiff(diff, scanned), ...firstPass, ...alsoKnown]);
+
+  const files = diff.files.map((file, index) => redactFile(file, scanned[index] ?? [], known));
+  const title = redactText(pr.title, known);
+  const body = redactText(pr.body, known);
+  const headRef = redactText(pr.headRef, known);
+  const baseRef = redactText(pr.baseRef, known);
+  const branchKinds = [...new Set([...headRef.kinds, ...baseRef.kinds])];
+  const notes = [
+    ...(title.kinds.length > 0 ? [secretNote('title', title.kinds)] : []),
+    ...(body.kinds.length > 0 ? [secretNote('description', body.kinds)] : []),
+    ...(branchKinds.length > 0 ? [secretNote('branch name', branchKinds)] : []),
+  ];
+  return {
+    diff: files.every((entry, index) => entry.file === diff.files[index])
+      ? diff
+      : { ...diff, files: files.map((entry) => entry.file) },
+    pr: { ...pr, title: title.text, body: body.text, headRef: headRef.text, baseRef: baseRef.text },
+    report: { findings: files.flatMap((entry) => entry.findings), notes, known },
+  };
+};

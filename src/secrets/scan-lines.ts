@@ -1,0 +1,69 @@
+/**
+ * The secrets in consecutive lines of one text: single-line secrets on each line, and PEM private
+ * keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
+ * nothing after the marker but the key (a quote, `\n`, base64), runs over base64 and header
+ * lines, and closes at its `-----END` line; everything in between is redacted. Base64 lines just
+ * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
+ * key) are redacted too.
+ */
+import { findLineSecrets } from './find-line-secrets.js';
+import type { SecretRange } from './types.js';
+
+const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+const END = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+/** What may follow a BEGIN marker on a line that opens a block: the key itself, escaped or not. */
+const KEY_REST = /^(?:\\r)?(?:\\n)?[A-Za-z0-9+/=\\]*["'`]?\s*[+,;]?\s*$/;
+/** A line inside a key: base64 (maybe quoted, with `\n`), an RFC 1421 header, or blank. */
+const KEY_LINE =
+  /^\s*["'`]?(?:[A-Za-z0-9+/=]{1,200}|[A-Za-z-]{1,40}: ?[^\s].{0,200})?(?:\\r)?(?:\\n)?["'`]?\s*[+,;]?\s*$/;
+const BASE64_LINE = /^\s*["'`]?[A-Za-z0-9+/=]{16,200}(?:\\r)?(?:\\n)?["'`]?\s*[+,;]?\s*$/;
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+const keyRange = (start: number, end: number): SecretRange => ({ start, end, kind: 'private-key' });
+
+/** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
+export const scanLines = (lines: readonly string[]): SecretRange[][] => {
+  const found = lines.map((line) => findLineSecrets(line));
+  let inKey = false;
+  lines.forEach((line, index) => {
+    const ranges = found[index] ?? [];
+    if (inKey) {
+      const end = END.exec(line);
+      if (end !== null) {
+        ranges.push(keyRange(0, end.index + end[0].length));
+        inKey = false;
+      } else if (KEY_LINE.test(line)) {
+        ranges.push(keyRange(indentOf(line), line.length));
+      } else {
+        inKey = false;
+      }
+      if (inKey || end !== null) return;
+    }
+    const begin = BEGIN.exec(line);
+    if (begin !== null) {
+      const afterBegin = begin.index + begin[0].length;
+      const end = END.exec(line.slice(afterBegin));
+      if (end !== null) {
+        ranges.push(keyRange(begin.index, afterBegin + end.index + end[0].length));
+        return;
+      }
+      if (KEY_REST.test(line.slice(afterBegin))) {
+        ranges.push(keyRange(begin.index, line.length));
+        inKey = true;
+      }
+      return;
+    }
+    const orphanEnd = END.exec(line);
+    if (orphanEnd !== null) {
+      let above = index - 1;
+      while (above >= 0 && BASE64_LINE.test(lines[above] ?? '')) {
+        const text = lines[above] ?? '';
+        found[above]?.push(keyRange(indentOf(text), text.length));
+        above -= 1;
+      }
+      if (above < index - 1) ranges.push(keyRange(0, orphanEnd.index + orphanEnd[0].length));
+    }
+  });
+  return found;
+};
