@@ -13,12 +13,33 @@ describe('parseEnv', () => {
   });
 
   it('requires WEBHOOK_SECRET once the app has credentials', () => {
-    expect(() => parseEnv({ APP_ID: '1', PRIVATE_KEY: 'key' })).toThrow(/WEBHOOK_SECRET is not set/);
-    expect(hasAppCredentials(parseEnv({ APP_ID: '1', PRIVATE_KEY_PATH: 'k.pem', WEBHOOK_SECRET: 's' }))).toBe(true);
+    expect(() => parseEnv({ APP_ID: '1', PRIVATE_KEY: 'key' })).toThrow(
+      /WEBHOOK_SECRET is not set/,
+    );
+    expect(
+      hasAppCredentials(parseEnv({ APP_ID: '1', PRIVATE_KEY_PATH: 'k.pem', WEBHOOK_SECRET: 's' })),
+    ).toBe(true);
   });
 
   it('names the variable that is invalid', () => {
     expect(() => parseEnv({ REVIEW_CONCURRENCY: 'many' })).toThrow(/^REVIEW_CONCURRENCY: /);
+  });
+
+  it('reads the replica tuning variables and refuses a throttle setting other than on or off', () => {
+    const env = parseEnv({
+      QUEUE_PREFIX: 'rr-staging',
+      QUEUE_LOCK_MS: '2000',
+      CLAIM_LEASE_MS: '5000',
+      GITHUB_THROTTLE: 'off',
+    });
+    expect(env).toMatchObject({
+      QUEUE_PREFIX: 'rr-staging',
+      QUEUE_LOCK_MS: 2000,
+      CLAIM_LEASE_MS: 5000,
+      GITHUB_THROTTLE: 'off',
+    });
+    expect(() => parseEnv({ GITHUB_THROTTLE: 'false' })).toThrow(/^GITHUB_THROTTLE: /);
+    expect(() => parseEnv({ QUEUE_LOCK_MS: '10' })).toThrow(/^QUEUE_LOCK_MS: /);
   });
 });
 

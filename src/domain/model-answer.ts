@@ -14,6 +14,8 @@ export interface Finding {
   readonly title: string;
   readonly body: string;
   readonly suggestion: string | null;
+  /** How sure the model is, 0 to 1; null or absent when it did not say. */
+  readonly confidence?: number | null;
 }
 
 export interface ModelAnswer {

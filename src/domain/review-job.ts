@@ -17,6 +17,20 @@ export interface ReviewJob {
   /** Set by a command (`/review deep`) or a label; overrides routing rules, not skip rules. */
   readonly forcedTier: RouteTier | null;
   readonly receivedAt: string;
+  /** Set when the job comes from a command in a pull request comment (trigger `command`). */
+  readonly command?: PullCommand | undefined;
+}
+
+/** The commands a pull request comment may hold (DESIGN.md section 2). */
+export type CommandName =
+  'review' | 'review-deep' | 'review-fast' | 'review-skip' | 'cost' | 'help';
+
+export interface PullCommand {
+  readonly name: CommandName;
+  /** The issue comment that holds the command: reactions and replies go to it. */
+  readonly commentId: number;
+  /** Who wrote the comment: the permission check is for this login. */
+  readonly author: string;
 }
 
 /** Facts about a pull request that routing and prompting use, read from GitHub. */

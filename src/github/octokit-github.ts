@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
+import { createOctokitConversation } from './octokit-pull-conversation.js';
 import type {
   CheckConclusion,
   CheckRunOutput,
@@ -127,4 +128,6 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
     });
     return { id: data.id, url: data.html_url };
   },
+
+  ...createOctokitConversation(octokit),
 });

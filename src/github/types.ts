@@ -58,6 +58,37 @@ export interface ReviewPayload {
   readonly comments: readonly InlineComment[];
 }
 
+/** How `head` relates to `base` in the compare API. */
+export type CompareStatus = 'ahead' | 'behind' | 'identical' | 'diverged';
+
+/**
+ * `GET /repos/{o}/{r}/compare/{base}...{head}`: `found: false` when GitHub no longer knows one of
+ * the commits (a force-push dropped it). `files` has the same fields as a pull request's files.
+ */
+export type CompareResult =
+  | {
+      readonly found: true;
+      readonly status: CompareStatus;
+      /** Commits in head that base does not have. */
+      readonly aheadBy: number;
+      readonly files: GitHubFile[];
+      /** True when GitHub listed only the first 300 files: the list is incomplete. */
+      readonly filesCapped: boolean;
+    }
+  | { readonly found: false };
+
+/** A user's role on a repository (`role_name` of the collaborator permission API). */
+export type RepoPermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+export type ReactionContent =
+  '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes';
+
+/** A review thread of the pull request, with the comments the app reads back its markers from. */
+export interface ReviewThread {
+  readonly isResolved: boolean;
+  readonly comments: readonly { readonly databaseId: number | null; readonly body: string }[];
+}
+
 export interface GitHubPort {
   getPullRequest(ref: PullRef): Promise<PullRequestFacts>;
   listFiles(ref: PullRef): Promise<{ files: GitHubFile[]; truncated: boolean }>;
@@ -74,4 +105,27 @@ export interface GitHubPort {
   ): Promise<void>;
   /** Posts one review with event COMMENT. Returns the review's id and html_url. */
   createReview(ref: PullRef, review: ReviewPayload): Promise<{ id: number; url: string }>;
+  /** The body of one of the pull request's reviews; null when it no longer exists. */
+  getReviewBody(ref: PullRef, reviewId: number): Promise<string | null>;
+  /** Replaces a review's body (the summary of an older review, collapsed). */
+  updateReviewBody(
+    ref: PullRef,
+    review: { readonly id: number; readonly body: string },
+  ): Promise<void>;
+  /** The files changed between two commits, and whether `base` is an ancestor of `head`. */
+  compareCommits(
+    ref: RepoRef,
+    range: { readonly base: string; readonly head: string },
+  ): Promise<CompareResult>;
+  /** The user's role on the repository, from the permission API; `none` for a stranger. */
+  getPermission(ref: RepoRef, username: string): Promise<RepoPermission>;
+  /** A comment on the pull request's conversation (a reply to a command). */
+  createIssueComment(ref: PullRef, body: string): Promise<{ id: number; url: string }>;
+  /** Reacts to an issue comment (a command the app accepted). */
+  addReaction(
+    ref: RepoRef,
+    reaction: { readonly commentId: number; readonly content: ReactionContent },
+  ): Promise<void>;
+  /** Every review thread of the pull request with its resolution (GraphQL). */
+  listReviewThreads(ref: PullRef): Promise<ReviewThread[]>;
 }

@@ -3,7 +3,7 @@ import type { RiskLevel, SizeClass } from '../domain/classification.js';
 import type { LedgerEntry, LedgerRow, Outcome } from '../domain/ledger-entry.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { RouteTier, Trigger } from '../domain/review-job.js';
-import type { LedgerFilter } from './types.js';
+import type { LedgerListFilter } from './types.js';
 
 /** Entry fields and their snake_case columns, in table order. */
 export const LEDGER_COLUMNS = [
@@ -64,11 +64,12 @@ export const toColumnValues = (entry: LedgerEntry): (string | number | null)[] =
  * driver's placeholder style: `?` for SQLite, `$1` for Postgres.
  */
 export const buildWhere = (
-  filter: LedgerFilter,
+  filter: LedgerListFilter,
   placeholder: (position: number) => string,
-): { where: string; values: string[] } => {
-  const conditions: [string, string][] = [];
+): { where: string; values: (string | number)[] } => {
+  const conditions: [string, string | number][] = [];
   if (filter.repo !== undefined) conditions.push(['repo =', filter.repo]);
+  if (filter.pr !== undefined) conditions.push(['pr =', filter.pr]);
   if (filter.since !== undefined) {
     conditions.push(['started_at >=', toIsoTimestamp(filter.since, 'since')]);
   }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
+import { describePullStateContract } from './pull-state.contract.js';
 import { sampleEntry } from './sample-entry.js';
 import type { LedgerStore, ReviewKey } from './types.js';
 
@@ -241,4 +242,5 @@ export const describeLedgerStoreContract = (
     });
   });
   describeBudgetReservationsContract(name, open);
+  describePullStateContract(name, open);
 };

@@ -17,13 +17,14 @@ import {
 import { firstPassedCap, scopesOf } from './first-passed-cap.js';
 import { postgresMigrations } from './migrations/postgres-migrations.js';
 import { ownerOf } from './owner-of.js';
+import { createPostgresPullState } from './postgres-pull-state.js';
 import type {
   BudgetScope,
   ClaimOptions,
   ClaimResult,
   Committed,
   CommittedQuery,
-  LedgerFilter,
+  LedgerListFilter,
   LedgerStore,
   ReserveRequest,
   ReserveResult,
@@ -163,7 +164,7 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
     return toLedgerRow(row);
   };
 
-  const list = async (filter: LedgerFilter = {}): Promise<LedgerRow[]> => {
+  const list = async (filter: LedgerListFilter = {}): Promise<LedgerRow[]> => {
     const { where, values } = buildWhere(filter, (position) => `$${position}`);
     const result = await pool.query<StoredRecord>(
       `SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC`,
@@ -272,6 +273,7 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
     reserve,
     release,
     committed: (query) => committedIn(pool, query),
+    ...createPostgresPullState(pool),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

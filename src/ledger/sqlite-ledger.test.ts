@@ -44,6 +44,7 @@ describe('openSqliteLedger', () => {
       { version: 1, name: 'create-review-attempts' },
       { version: 2, name: 'create-review-claims' },
       { version: 3, name: 'create-budget-reservations' },
+      { version: 4, name: 'create-pull-state-and-posted-findings' },
     ]);
   });
 

@@ -20,13 +20,14 @@ import {
 import { firstPassedCap, scopesOf } from './first-passed-cap.js';
 import { sqliteMigrations } from './migrations/sqlite-migrations.js';
 import { ownerOf } from './owner-of.js';
+import { createSqlitePullState } from './sqlite-pull-state.js';
 import type {
   BudgetScope,
   ClaimOptions,
   ClaimResult,
   Committed,
   CommittedQuery,
-  LedgerFilter,
+  LedgerListFilter,
   LedgerStore,
   ReserveRequest,
   ReserveResult,
@@ -163,7 +164,7 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
     return toLedgerRow(row as StoredRecord);
   };
 
-  const list = (filter: LedgerFilter = {}): LedgerRow[] => {
+  const list = (filter: LedgerListFilter = {}): LedgerRow[] => {
     const { where, values } = buildWhere(filter, () => '?');
     return db
       .prepare(`SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC`)
@@ -251,6 +252,7 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
     reserve: (request) => Promise.resolve().then(() => reserve(request)),
     release: (id) => Promise.resolve().then(() => release(id)),
     committed: (query) => Promise.resolve().then(() => committedIn(query)),
+    ...createSqlitePullState(db, immediate),
     close: () =>
       Promise.resolve().then(() => {
         if (db.isOpen) db.close();

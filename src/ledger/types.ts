@@ -21,6 +21,12 @@ export interface LedgerFilter {
   readonly until?: string;
 }
 
+/** What `list` takes: a LedgerFilter, or one pull request's rows. */
+export interface LedgerListFilter extends LedgerFilter {
+  /** One pull request of `repo` (`/cost`, the running total in a review's summary). */
+  readonly pr?: number;
+}
+
 export interface ClaimOptions {
   /**
    * A running claim taken before this ISO time belongs to a process that crashed mid-review: this
@@ -82,6 +88,47 @@ export interface CommittedQuery {
   readonly at: string;
 }
 
+/** One pull request: `owner/name` and its number. */
+export interface PullKey {
+  readonly repo: string;
+  readonly pr: number;
+}
+
+/** Who stopped the reviews of a pull request with `/review skip`, and in which comment. */
+export interface SkipRequest {
+  readonly by: string;
+  readonly commentId: number;
+}
+
+/** What the app remembers about one pull request between jobs (table `pr_state`). */
+export interface PullState extends PullKey {
+  /** The head SHA of the last review posted on the pull request: where an incremental review starts. */
+  readonly lastReviewedSha: string | null;
+  /** Set by `/review skip`, cleared by `/review`: later pushes are not reviewed. */
+  readonly skip: SkipRequest | null;
+  /** The review whose body holds the pull request's current summary. */
+  readonly summaryReviewId: number | null;
+  readonly updatedAt: string;
+}
+
+/** The fields to change; a field left out keeps its stored value (or null for a new row). */
+export interface PullStateUpdate extends PullKey {
+  /** ISO time of the change, stored as updatedAt. */
+  readonly at: string;
+  readonly lastReviewedSha?: string;
+  readonly skip?: SkipRequest | null;
+  readonly summaryReviewId?: number;
+}
+
+/** A finding the app posted on a pull request, by its fingerprint (table `posted_findings`). */
+export interface PostedFinding extends PullKey {
+  readonly fingerprint: string;
+  /** The review that carried it; null when it is not known. */
+  readonly reviewId: number | null;
+  readonly headSha: string;
+  readonly createdAt: string;
+}
+
 export interface LedgerStore {
   /** Creates or upgrades the schema; safe to call on every start. */
   migrate(): Promise<void>;
@@ -94,7 +141,7 @@ export interface LedgerStore {
   settle(key: ReviewKey, state: 'posted' | 'released'): Promise<void>;
   record(entry: LedgerEntry): Promise<LedgerRow>;
   /** Newest first (by startedAt, then id). */
-  list(filter?: LedgerFilter): Promise<LedgerRow[]>;
+  list(filter?: LedgerListFilter): Promise<LedgerRow[]>;
   /** Sum of costUsd for the repository with startedAt in [from, to). */
   spend(repo: string, from: string, to: string): Promise<number>;
   /**
@@ -107,5 +154,13 @@ export interface LedgerStore {
   release(id: string): Promise<void>;
   /** What counts against a cap right now: recorded spend in the window and live reservations. */
   committed(query: CommittedQuery): Promise<Committed>;
+  /** The pull request's remembered state; null when the app has never stored any. */
+  getPullState(key: PullKey): Promise<PullState | null>;
+  /** Creates or changes the pull request's state (only the fields given) and returns it. */
+  updatePullState(update: PullStateUpdate): Promise<PullState>;
+  /** Remembers posted findings; a fingerprint already stored for the pull request keeps its first row. */
+  recordPostedFindings(findings: readonly PostedFinding[]): Promise<void>;
+  /** Every finding posted on the pull request, oldest first. */
+  listPostedFindings(key: PullKey): Promise<PostedFinding[]>;
   close(): Promise<void>;
 }

@@ -1,10 +1,19 @@
 import type { Classification } from '../domain/classification.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
+import type { ReviewScope } from '../domain/review-scope.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { PlacedFindings } from './place-findings.js';
 import { renderBodyFinding } from './render-comment.js';
 import { sanitizeMarkdown } from './sanitize-markdown.js';
+import {
+  renderCoverage,
+  renderPullCost,
+  renderScopeLine,
+  renderSuppressed,
+  type SuppressedCounts,
+} from './render-review-status.js';
+import type { RepositoryLink } from './types.js';
 
 /** Hidden marker that lets the app find its own summaries again. */
 export const SUMMARY_MARKER = '<!-- review-router:summary -->';
@@ -28,8 +37,23 @@ export interface ReviewSummaryInput {
   readonly costUsd: number;
   readonly deepCostUsd: number;
   readonly escalation: { readonly reason: string; readonly fastCostUsd: number } | null;
+  /** Notes for the reader; they may quote the model (a validation error), so they are sanitised. */
   readonly notes: readonly string[];
+  /** Where links in the model's text may point; null allows none. */
+  readonly repository: RepositoryLink | null;
+  /** Whole or incremental; absent: nothing is said about it. */
+  readonly scope?: ReviewScope;
+  /** How many files this review covered (its diff), for the coverage line. */
+  readonly changedFiles?: number;
+  /** Findings held back before min_severity and max_comments (not repeated, not a problem). */
+  readonly suppressed?: SuppressedCounts;
+  /** The pull request's spend across every push, this review included. */
+  readonly pullCost?: { readonly totalUsd: number; readonly reviews: number };
 }
+
+/** Wraps the findings a later summary keeps when it collapses this one (see collapseSummary). */
+export const FINDINGS_START = '<!-- review-router:findings -->';
+export const FINDINGS_END = '<!-- /review-router:findings -->';
 
 export const renderRiskLine = (classification: Classification): string => {
   const { risk, size, changedLines, changedFiles } = classification;
@@ -43,7 +67,7 @@ export const renderRiskLine = (classification: Classification): string => {
 export const renderSignals = (classification: Classification): string[] =>
   classification.risk.signals.map(
     (signal) =>
-      `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300 })}`,
+      `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300, inline: true })}`,
   );
 
 const renderCost = (input: ReviewSummaryInput): string => {
@@ -58,26 +82,33 @@ const renderCost = (input: ReviewSummaryInput): string => {
 };
 
 export const renderReviewBody = (input: ReviewSummaryInput): string => {
+  const { repository } = input;
   const lines: string[] = [
     SUMMARY_MARKER,
     `### review-router · ${input.tier} review (${input.provider} \`${input.model}\`)`,
     '',
-    `**Why this model:** ${sanitizeMarkdown(input.reason, { maxLength: 400 })}`,
+    `**Why this model:** ${sanitizeMarkdown(input.reason, { maxLength: 400, inline: true, repository })}`,
   ];
   if (input.escalation) {
     lines.push(
-      `**Escalated:** the fast model asked for a deep review: ${sanitizeMarkdown(input.escalation.reason, { maxLength: 500 })}`,
+      `**Escalated:** the fast model asked for a deep review: ${sanitizeMarkdown(input.escalation.reason, { maxLength: 500, inline: true, repository })}`,
     );
   }
   if (input.budgetNote) lines.push(`**Budget:** ${input.budgetNote}`);
+  const scope = input.scope ? renderScopeLine(input.scope) : null;
+  if (scope !== null) lines.push(scope);
   lines.push(renderRiskLine(input.classification), ...renderSignals(input.classification), '');
-  if (input.answerSummary !== null) lines.push(sanitizeMarkdown(input.answerSummary), '');
-  for (const note of input.notes) lines.push(`> ${note}`, '');
+  if (input.answerSummary !== null)
+    lines.push(sanitizeMarkdown(input.answerSummary, { repository }), '');
+  for (const note of input.notes)
+    lines.push(`> ${sanitizeMarkdown(note, { maxLength: 1_000, inline: true, repository })}`, '');
   const { inBody, belowSeverity, overLimit } = input.placed;
   if (inBody.length > 0) {
     lines.push(
+      FINDINGS_START,
       `#### Findings outside the diff's lines (${inBody.length})`,
-      ...inBody.map(renderBodyFinding),
+      ...inBody.map((finding) => renderBodyFinding(finding, repository)),
+      FINDINGS_END,
       '',
     );
   }
@@ -88,14 +119,19 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     ].filter(Boolean);
     lines.push(`<sub>Not shown: ${parts.join(', ')}.</sub>`, '');
   }
-  if (input.omitted.length > 0) {
+  const suppressed = input.suppressed ? renderSuppressed(input.suppressed) : null;
+  if (suppressed !== null) lines.push(suppressed, '');
+  if (input.changedFiles !== undefined) {
+    lines.push(...renderCoverage(input.omitted, input.changedFiles));
+  } else if (input.omitted.length > 0) {
     lines.push(
       `#### Not reviewed (${input.omitted.length} ${input.omitted.length === 1 ? 'file' : 'files'})`,
     );
     const shown = input.omitted.slice(0, 100);
     lines.push(
       ...shown.map(
-        (file) => `- \`${sanitizeMarkdown(file.path, { maxLength: 300 })}\` — ${file.reason}`,
+        (file) =>
+          `- \`${sanitizeMarkdown(file.path, { maxLength: 300, inline: true })}\` — ${file.reason}`,
       ),
     );
     if (input.omitted.length > shown.length)
@@ -103,7 +139,7 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     lines.push('');
   }
   lines.push(
-    renderCost(input),
+    input.pullCost ? `${renderCost(input)} · ${renderPullCost(input.pullCost)}` : renderCost(input),
     '',
     '<sub>review-router comments only: it never approves or blocks a pull request.</sub>',
   );

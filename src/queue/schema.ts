@@ -16,6 +16,13 @@ export const StoredReviewJob = z.object({
   trigger: z.enum(['opened', 'reopened', 'synchronize', 'ready_for_review', 'labeled', 'command']),
   forcedTier: z.enum(['skip', 'fast', 'deep']).nullable(),
   receivedAt: z.string(),
+  command: z
+    .object({
+      name: z.enum(['review', 'review-deep', 'review-fast', 'review-skip', 'cost', 'help']),
+      commentId: z.number().int(),
+      author: z.string().min(1),
+    })
+    .optional(),
 }) satisfies z.ZodType<ReviewJob>;
 
 /** Checks a stored value is a ReviewJob, or throws naming the job and what is wrong with it. */

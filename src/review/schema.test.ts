@@ -62,6 +62,21 @@ describe('ModelAnswer', () => {
     expect(collectKeys(schema)).not.toContain('maxLength');
   });
 
+  it('asks both providers for a confidence that is a number or null, in every finding', () => {
+    for (const schema of [
+      zodTextFormat(ModelAnswer, 'review').schema,
+      zodOutputFormat(ModelAnswer).schema,
+    ] as Array<Record<string, any>>) {
+      const items = schema.properties.findings.items;
+      // Anthropic's helper names the finding schema once, in $defs.
+      const item = items.$ref ? schema.$defs[String(items.$ref).split('/').at(-1) ?? ''] : items;
+      expect(item.required).toContain('confidence');
+      expect(item.properties.confidence).toMatchObject({
+        anyOf: [{ type: 'number' }, { type: 'null' }],
+      });
+    }
+  });
+
   it('gives Anthropic an output format with the same required fields', () => {
     const format = zodOutputFormat(ModelAnswer);
 
@@ -75,6 +90,29 @@ describe('parseModelAnswer', () => {
     const result = parseModelAnswer(JSON.stringify(answer()));
 
     expect(result).toEqual({ ok: true, value: answer() });
+  });
+
+  it('keeps a confidence from 0 to 1 and leaves a null or missing one out', () => {
+    const result = parseModelAnswer(
+      JSON.stringify(
+        answer({
+          findings: [finding({ confidence: 0.8 }), finding({ confidence: null }), finding()],
+        }),
+      ),
+    );
+
+    expect(result.ok && result.value.findings.map((item) => item.confidence)).toEqual([
+      0.8,
+      undefined,
+      undefined,
+    ]);
+    expect(result.ok && Object.keys(result.value.findings[1] ?? {})).not.toContain('confidence');
+  });
+
+  it('refuses a confidence outside 0 to 1', () => {
+    expect(
+      parseModelAnswer(JSON.stringify(answer({ findings: [finding({ confidence: 1.5 })] }))),
+    ).toEqual({ ok: false, error: 'findings[0].confidence: expected a number from 0 to 1' });
   });
 
   it('accepts an answer wrapped in a Markdown code fence', () => {

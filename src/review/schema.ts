@@ -45,6 +45,13 @@ export const Finding = z.object({
     'Replacement code for exactly the cited lines, or null when there is no direct fix.',
     8_000,
   ).nullable(),
+  // Optional on the way back (an older answer without it reads as null), required in the schema.
+  confidence: z
+    .number()
+    .describe('How sure you are that this is a real problem: 0 a guess, 1 certain; or null.')
+    .refine((value) => value >= 0 && value <= 1, { message: 'expected a number from 0 to 1' })
+    .nullable()
+    .default(null),
 });
 
 export const ModelAnswer = z.object({
@@ -77,12 +84,20 @@ export const parseModelAnswer = (raw: string): Result<DomainModelAnswer, string>
     return err(`the answer is not valid JSON (${reason})`);
   }
   const parsed = ModelAnswer.safeParse(data);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) return ok(withoutNullConfidence(parsed.data));
   const { issues } = parsed.error;
   const listed = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => describeIssue(issue, data));
   const more = issues.length - listed.length;
   return err(listed.join('; ') + (more > 0 ? `; and ${more} more` : ''));
 };
+
+/** A finding whose confidence is null carries none: the domain's field is optional. */
+const withoutNullConfidence = (answer: ModelAnswer): DomainModelAnswer => ({
+  ...answer,
+  findings: answer.findings.map(({ confidence, ...finding }) =>
+    confidence === null ? finding : { ...finding, confidence },
+  ),
+});
 
 /** A model answering in plain text sometimes wraps its JSON in a Markdown code fence. */
 const stripCodeFence = (raw: string): string => {
@@ -103,13 +118,13 @@ const describeProblem = (issue: Issue, value: unknown): string => {
         ? `expected ${issue.expected}, but it is missing`
         : `expected ${issue.expected}, received ${kindOf(value)}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}, received ${JSON.stringify(value)}`;
+      return `expected one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}, received ${preview(value)}`;
     case 'too_big':
       return issue.origin === 'array'
         ? `expected at most ${String(issue.maximum)} items, received ${Array.isArray(value) ? value.length : '?'}`
         : `expected at most ${String(issue.maximum)}`;
     case 'too_small':
-      return `expected at least ${String(issue.minimum)}, received ${JSON.stringify(value)}`;
+      return `expected at least ${String(issue.minimum)}, received ${preview(value)}`;
     default:
       return issue.message;
   }
@@ -133,6 +148,13 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown => {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+};
+
+/** A received value as JSON, cut short: the message must stay readable whatever the model sent. */
+const PREVIEW_CHARS = 80;
+const preview = (value: unknown): string => {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= PREVIEW_CHARS ? json : `${json.slice(0, PREVIEW_CHARS)}…`;
 };
 
 const kindOf = (value: unknown): string => {

@@ -6,6 +6,8 @@ import { formatUsd } from '../domain/format-usd.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
 import { buildReviewPrompt } from '../review/build-prompt.js';
+import { redactAnswer } from '../secrets/redact-answer.js';
+import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
 import type { PromptTrim } from './plan-tiers.js';
@@ -222,7 +224,7 @@ const callModel = async (
       deepCostUsd: priced.deepCostUsd,
       priceVersion: priced.priceVersion ?? deps.prices.version,
       omitted,
-      invalidAnswer: outcome.failure.message,
+      invalidAnswer: redactText(outcome.failure.message, context.secrets.known).text,
       priceError: priced.priceError,
     };
   }
@@ -240,7 +242,8 @@ const callModel = async (
   return {
     ok: true,
     choice,
-    answer: outcome.reply.answer,
+    // The model never saw this pull request's secrets; should its answer repeat one, it goes.
+    answer: redactAnswer(outcome.reply.answer, context.secrets.known),
     usage: outcome.reply.usage,
     costUsd: priced.costUsd,
     deepCostUsd: priced.deepCostUsd,

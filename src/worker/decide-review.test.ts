@@ -12,6 +12,7 @@ import { sampleEntry } from '../ledger/sample-entry.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { LedgerStore, ReserveRequest } from '../ledger/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { NO_SECRETS } from '../secrets/types.js';
 import { testClassification, testPullRequest } from '../route/test-route-input.js';
 import { decideReview } from './decide-review.js';
 import type { TierPlan, TierPlans } from './plan-tiers.js';
@@ -85,6 +86,7 @@ const contextWith = (ledger: LedgerStore, policy: Policy): ReviewContext => ({
   diff: testDiff([testFile('src/auth/session.ts', { additions: 12 })]),
   classification: testClassification({ level: 'high' }),
   signal: new AbortController().signal,
+  secrets: NO_SECRETS,
 });
 
 /** Another review (pull request 8) reserves `amountUsd` just before our first reservation. */

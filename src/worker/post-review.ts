@@ -2,11 +2,17 @@ import { isCommentable } from '../changes/commentable-lines.js';
 import type { CheckConclusion } from '../github/types.js';
 import { httpStatus } from '../domain/http-status.js';
 import { placeFindings, type PlacedFindings } from '../publish/place-findings.js';
+import { suggestionMode } from '../publish/fit-finding.js';
 import { renderInlineComment } from '../publish/render-comment.js';
 import { renderReviewBody } from '../publish/render-summary.js';
+import { repositoryLinkOf } from '../publish/repository-link-of.js';
+import { sanitizeMarkdown } from '../publish/sanitize-markdown.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { matchesAny } from '../classify/match-paths.js';
+import type { Finding } from '../domain/model-answer.js';
 import type { TierAnswer } from './call-tier.js';
+import { prepareFindings } from './prepare-findings.js';
+import { rememberReview } from './remember-review.js';
 import type { ReviewContext } from './review-context.js';
 
 export interface PostOptions {
@@ -23,17 +29,43 @@ export interface PostOptions {
 export const postReview = async (
   context: ReviewContext,
   options: PostOptions,
-): Promise<{ url: string }> => {
+): Promise<{ id: number; url: string }> => {
   const { result } = options;
   const { policy } = context;
+  // Links in the model's text may point into this repository only.
+  const repository = repositoryLinkOf(context.pr.htmlUrl);
+  // Inline comments sit on the pull request's diff; an incremental review's LEFT lines are the
+  // previous head's, which that diff does not show, so those findings go to the body.
+  const pullDiff = context.pullDiff ?? context.diff;
+  const incremental = context.scope?.kind === 'incremental';
+  // Secrets found before redaction are reported whatever the model answered; nothing is repeated.
+  const prepared = await prepareFindings(context, [
+    ...context.secrets.findings,
+    ...result.answer.findings,
+  ]);
   const placed = placeFindings({
-    diff: context.diff,
-    findings: result.answer.findings,
+    diff: pullDiff,
+    findings: prepared.findings,
     minSeverity: policy.review.min_severity,
     maxComments: policy.review.max_comments,
-    isCommentable,
+    isCommentable: (file, side, line) =>
+      !(incremental && side === 'LEFT') && isCommentable(file, side, line),
   });
-  const notes = [...options.notes];
+  const files = new Map(pullDiff.files.map((file) => [file.path, file]));
+  const inlineComment = (finding: Finding) =>
+    renderInlineComment(finding, repository, {
+      suggestion: suggestionMode(files.get(finding.path), finding),
+      ...(prepared.fingerprints.has(finding)
+        ? { fingerprint: prepared.fingerprints.get(finding) ?? '' }
+        : {}),
+    });
+  const omitted = [...result.omitted, ...(context.leftOut ?? [])];
+  const spentBefore = await context.deps.ledger.list({ repo: context.repo, pr: context.job.pr });
+  const pullCost = {
+    totalUsd: spentBefore.reduce((sum, row) => sum + row.costUsd, 0) + result.costUsd,
+    reviews: spentBefore.filter((row) => row.outcome === 'posted').length + 1,
+  };
+  const notes = [...context.secrets.notes, ...options.notes];
   if (result.invalidAnswer !== null) {
     notes.push(
       `The model's answer failed validation twice (${result.invalidAnswer.slice(0, 200)}), so this review has no findings.`,
@@ -49,19 +81,24 @@ export const postReview = async (
       classification: context.classification,
       answerSummary: result.invalidAnswer === null ? result.answer.summary : null,
       placed: p,
-      omitted: result.omitted,
+      omitted,
       costUsd: result.costUsd,
       deepCostUsd: result.deepCostUsd,
       escalation: options.escalation,
       notes: extra,
+      repository,
+      ...(context.scope ? { scope: context.scope } : {}),
+      changedFiles: context.diff.files.length + (context.leftOut?.length ?? 0),
+      suppressed: prepared.suppressed,
+      pullCost,
     });
 
-  let posted: { url: string };
+  let posted: { id: number; url: string };
   try {
     posted = await context.gh.createReview(context.ref, {
       commitId: context.job.headSha,
       body: body(placed, notes),
-      comments: placed.inline.map(renderInlineComment),
+      comments: placed.inline.map(inlineComment),
     });
   } catch (error) {
     if (httpStatus(error) !== 422 || placed.inline.length === 0) throw error;
@@ -84,6 +121,13 @@ export const postReview = async (
     });
   }
 
+  await rememberReview(context, {
+    ...posted,
+    findings: [...placed.inline, ...placed.inBody],
+    fingerprints: prepared.fingerprints,
+  });
+
+  // Lockfiles and generated code (context.leftOut) never make the check neutral.
   const leftOut = result.omitted.filter(
     (file) => !matchesAny(file.path, policy.review.ignore_paths),
   );
@@ -91,11 +135,14 @@ export const postReview = async (
     leftOut.length > 0 || result.invalidAnswer !== null ? 'neutral' : 'success';
   const findings = placed.inline.length + placed.inBody.length;
   const total = result.costUsd + (options.escalation?.fastCostUsd ?? 0);
+  // An escalation's reason is the model's text.
+  const safe = (text: string) =>
+    sanitizeMarkdown(text, { maxLength: 500, inline: true, repository });
   await context.gh.completeCheckRun(context.ref, options.checkId, conclusion, {
     title: `${result.choice.tier === 'deep' ? 'Deep' : 'Fast'} review posted: ${findings} ${findings === 1 ? 'finding' : 'findings'} (${formatUsd(total)})`,
     summary: [
-      `**Why this model:** ${result.choice.reason}`,
-      options.escalation ? `**Escalated:** ${options.escalation.reason}` : '',
+      `**Why this model:** ${safe(result.choice.reason)}`,
+      options.escalation ? `**Escalated:** ${safe(options.escalation.reason)}` : '',
       result.choice.budgetNote ? `**Budget:** ${result.choice.budgetNote}` : '',
       `**Model:** ${result.choice.model.provider} \`${result.choice.model.model}\` · **Cost:** ${formatUsd(total)}`,
       leftOut.length > 0

@@ -1,14 +1,17 @@
-import { classifyChange } from '../classify/classify-change.js';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
 import { errorMessage } from '../domain/errors.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { repoFullName } from '../domain/review-job.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
+import { chooseReviewScope } from './choose-review-scope.js';
 import { decideReview } from './decide-review.js';
 import { planTiers, type TierPlans } from './plan-tiers.js';
 import { readPolicy } from './read-policy.js';
 import type { ReviewContext } from './review-context.js';
 import { reviewOnTier } from './review-on-tier.js';
+import { runCommand } from './run-command.js';
+import { skipByCommand } from './skip-by-command.js';
 import { skipReview } from './skip-review.js';
 import type { WorkerDeps } from './types.js';
 
@@ -21,6 +24,11 @@ export const processReviewJob = async (
   deps: WorkerDeps,
   signal: AbortSignal,
 ): Promise<void> => {
+  if (job.command !== undefined) {
+    // A command in a comment: permission, reply, and for `/review` this pipeline on the current head.
+    await runCommand(job, deps, (review) => processReviewJob(review, deps, signal));
+    return;
+  }
   const repo = repoFullName(job);
   const log = deps.log.child({
     deliveryId: job.deliveryId,
@@ -83,13 +91,30 @@ export const processReviewJob = async (
     return;
   }
 
+  const pullState = await deps.ledger.getPullState({ repo, pr: job.pr });
+  if (pullState?.skip) {
+    await skipByCommand({ job, deps, gh, ref, log, startedAt }, pullState.skip);
+    return;
+  }
+
   const { files, truncated } = await gh.listFiles(ref);
-  const diff = fromGitHubFiles(files, { truncated });
-  const classification = classifyChange({
-    diff,
+  // Secrets never leave for a model provider: every stage below sees the redacted change.
+  const redacted = redactSecrets(fromGitHubFiles(files, { truncated }), pr);
+  if (redacted.report.findings.length + redacted.report.notes.length > 0)
+    log.warn({ lines: redacted.report.findings.length }, 'possible secrets redacted');
+  // A push to a pull request reviewed before: only what changed since then (DESIGN.md, issue 6).
+  const scoped = await chooseReviewScope({
+    job,
+    gh,
+    ref,
     policy: policy.value,
-    authorAssociation: pr.authorAssociation,
+    pr,
+    pullDiff: redacted.diff,
+    state: pullState,
+    log,
+    redact: (increment) => redactSecrets(increment, pr).diff,
   });
+  const { diff, classification } = scoped;
   const context: ReviewContext = {
     job,
     deps,
@@ -99,10 +124,15 @@ export const processReviewJob = async (
     repo,
     startedAt,
     policy: policy.value,
-    pr,
+    pr: redacted.pr,
     diff,
     classification,
     signal,
+    secrets: redacted.report,
+    scope: scoped.scope,
+    pullDiff: redacted.diff,
+    pullState,
+    leftOut: scoped.leftOut,
   };
 
   let plans: TierPlans;
@@ -111,7 +141,7 @@ export const processReviewJob = async (
       policy: policy.value,
       classification,
       diff,
-      pr,
+      pr: redacted.pr,
       prices: deps.prices,
       maxInputTokens: deps.limits.maxInputTokens,
     });

@@ -19,14 +19,15 @@ export interface ReviewOnTierOptions {
 }
 
 /**
- * A running claim older than three model deadlines (a review with an escalation and a repair) was
- * left by a process that crashed mid-review: the job, run again, takes it over.
+ * A running claim older than the claim lease (by default three model deadlines: a review with an
+ * escalation and a repair) was left by a process that crashed mid-review: the job, run again,
+ * takes it over.
  */
-const claimOptions = (context: ReviewContext): ClaimOptions => ({
-  staleBefore: new Date(
-    context.deps.now().getTime() - 3 * context.deps.limits.modelTimeoutMs,
-  ).toISOString(),
-});
+const claimOptions = (context: ReviewContext): ClaimOptions => {
+  const { claimLeaseMs, modelTimeoutMs } = context.deps.limits;
+  const leaseMs = claimLeaseMs ?? 3 * modelTimeoutMs;
+  return { staleBefore: new Date(context.deps.now().getTime() - leaseMs).toISOString() };
+};
 
 const keyFor = (context: ReviewContext, tier: Tier): ReviewKey => ({
   repo: context.repo,

@@ -11,6 +11,11 @@ export interface ReviewLimits {
   readonly maxOutputTokens: number;
   /** Deadline for one model call. */
   readonly modelTimeoutMs: number;
+  /**
+   * How old a running claim must be before a re-run job takes it over (a crashed process left
+   * it); default three model deadlines.
+   */
+  readonly claimLeaseMs?: number;
 }
 
 export const DEFAULT_LIMITS: ReviewLimits = {

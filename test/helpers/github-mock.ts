@@ -102,16 +102,17 @@ export const mockChecks = (
 
 export const mockReview = (
   sent: Sent,
-  options: { owner?: string; repo?: string; number?: number } = {},
+  options: { owner?: string; repo?: string; number?: number; id?: number } = {},
 ) => {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'api';
   const number = options.number ?? 7;
+  const id = options.id ?? 80;
   const scope = nock(GITHUB_API)
     .post(`/repos/${owner}/${repo}/pulls/${number}/reviews`)
     .reply(200, {
-      id: 80,
-      html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-80`,
+      id,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-${id}`,
     });
   record(scope, 'POST', /\/reviews$/, sent.reviews);
   return scope;

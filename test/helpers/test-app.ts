@@ -29,6 +29,8 @@ export const createTestProbot = (): Probot =>
 export interface TestAppOptions {
   readonly now?: () => Date;
   readonly reportToken?: string;
+  /** Default DEFAULT_LIMITS; a smaller prompt budget makes a big pull request cheap to test. */
+  readonly limits?: typeof DEFAULT_LIMITS;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
@@ -46,7 +48,7 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
       anthropic: createAnthropicProvider({ client: anthropicTestClient() }),
     },
     reportToken: options.reportToken,
-    limits: DEFAULT_LIMITS,
+    limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.now ? { now: options.now } : {}),
   });
   const probot = createTestProbot();

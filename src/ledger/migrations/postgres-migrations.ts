@@ -76,4 +76,30 @@ export const postgresMigrations: readonly Migration[] = [
         ON review_attempts (split_part(repo, '/', 1), started_at);
     `,
   },
+  {
+    version: 4,
+    name: 'create-pull-state-and-posted-findings',
+    sql: `
+      CREATE TABLE pr_state (
+        repo text NOT NULL,
+        pr integer NOT NULL,
+        last_reviewed_sha text,
+        skipped_by text,
+        skipped_comment_id bigint,
+        summary_review_id bigint,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (repo, pr)
+      );
+      CREATE TABLE posted_findings (
+        repo text NOT NULL,
+        pr integer NOT NULL,
+        fingerprint text NOT NULL,
+        review_id bigint,
+        head_sha text NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (repo, pr, fingerprint)
+      );
+      CREATE INDEX review_attempts_repo_pr ON review_attempts (repo, pr);
+    `,
+  },
 ];

@@ -76,4 +76,30 @@ export const sqliteMigrations: readonly Migration[] = [
         ON review_attempts (substr(repo, 1, instr(repo, '/') - 1), started_at);
     `,
   },
+  {
+    version: 4,
+    name: 'create-pull-state-and-posted-findings',
+    sql: `
+      CREATE TABLE pr_state (
+        repo TEXT NOT NULL,
+        pr INTEGER NOT NULL,
+        last_reviewed_sha TEXT,
+        skipped_by TEXT,
+        skipped_comment_id INTEGER,
+        summary_review_id INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (repo, pr)
+      );
+      CREATE TABLE posted_findings (
+        repo TEXT NOT NULL,
+        pr INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        review_id INTEGER,
+        head_sha TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (repo, pr, fingerprint)
+      );
+      CREATE INDEX review_attempts_repo_pr ON review_attempts (repo, pr);
+    `,
+  },
 ];

@@ -1,0 +1,185 @@
+/**
+ * The Octokit half of the GitHub port that talks with people on a pull request: commands' replies
+ * and reactions, permissions, review threads, older reviews' bodies, and the compare API that
+ * incremental reviews read.
+ */
+import type { ProbotOctokit } from 'probot';
+import { httpStatus } from '../domain/http-status.js';
+import type {
+  CompareResult,
+  CompareStatus,
+  GitHubFile,
+  GitHubPort,
+  RepoPermission,
+  ReviewThread,
+} from './types.js';
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+type ConversationMethods = Pick<
+  GitHubPort,
+  | 'getReviewBody'
+  | 'updateReviewBody'
+  | 'compareCommits'
+  | 'getPermission'
+  | 'createIssueComment'
+  | 'addReaction'
+  | 'listReviewThreads'
+>;
+
+/** The compare API lists at most 300 files. */
+export const MAX_COMPARED_FILES = 300;
+/** Review threads are read 100 at a time; a pull request with more than this many pages is cut. */
+const MAX_THREAD_PAGES = 20;
+
+const ROLES: readonly RepoPermission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+const COMPARE_STATUSES: readonly CompareStatus[] = ['ahead', 'behind', 'identical', 'diverged'];
+
+const REVIEW_THREADS_QUERY = /* GraphQL */ `
+  query ($owner: String!, $repo: String!, $pr: Int!, $cursor: String) {
+    repository(owner: $owner, name: $repo) {
+      pullRequest(number: $pr) {
+        reviewThreads(first: 100, after: $cursor) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            isResolved
+            comments(first: 1) {
+              nodes {
+                databaseId
+                body
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface ReviewThreadsPage {
+  readonly repository: {
+    readonly pullRequest: {
+      readonly reviewThreads: {
+        readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+        readonly nodes: ReadonlyArray<{
+          readonly isResolved: boolean;
+          readonly comments: {
+            readonly nodes: ReadonlyArray<{
+              readonly databaseId: number | null;
+              readonly body: string;
+            }>;
+          };
+        } | null>;
+      };
+    } | null;
+  } | null;
+}
+
+export const createOctokitConversation = (octokit: Octokit): ConversationMethods => ({
+  async getReviewBody({ owner, repo, pr }, reviewId) {
+    try {
+      const { data } = await octokit.rest.pulls.getReview({
+        owner,
+        repo,
+        pull_number: pr,
+        review_id: reviewId,
+      });
+      return data.body;
+    } catch (error) {
+      if (httpStatus(error) === 404) return null;
+      throw error;
+    }
+  },
+
+  async updateReviewBody({ owner, repo, pr }, review) {
+    await octokit.rest.pulls.updateReview({
+      owner,
+      repo,
+      pull_number: pr,
+      review_id: review.id,
+      body: review.body,
+    });
+  },
+
+  async compareCommits({ owner, repo }, { base, head }): Promise<CompareResult> {
+    try {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+      });
+      const files: GitHubFile[] = data.files ?? [];
+      const status = COMPARE_STATUSES.find((known) => known === data.status) ?? 'diverged';
+      return {
+        found: true,
+        status,
+        aheadBy: data.ahead_by,
+        files,
+        filesCapped: files.length >= MAX_COMPARED_FILES,
+      };
+    } catch (error) {
+      // 404: a commit GitHub no longer has; 422: no common history. Either way: no increment.
+      const status = httpStatus(error);
+      if (status === 404 || status === 422) return { found: false };
+      throw error;
+    }
+  },
+
+  async getPermission({ owner, repo }, username) {
+    try {
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+        owner,
+        repo,
+        username,
+      });
+      // role_name tells maintain from write and triage from read; permission folds them together.
+      const role = ROLES.find((known) => known === data.role_name);
+      return role ?? ROLES.find((known) => known === data.permission) ?? 'none';
+    } catch (error) {
+      if (httpStatus(error) === 404) return 'none';
+      throw error;
+    }
+  },
+
+  async createIssueComment({ owner, repo, pr }, body) {
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: pr,
+      body,
+    });
+    return { id: data.id, url: data.html_url };
+  },
+
+  async addReaction({ owner, repo }, { commentId, content }) {
+    await octokit.rest.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: commentId,
+      content,
+    });
+  },
+
+  async listReviewThreads({ owner, repo, pr }) {
+    const threads: ReviewThread[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_THREAD_PAGES; page += 1) {
+      const data: ReviewThreadsPage = await octokit.graphql<ReviewThreadsPage>(
+        REVIEW_THREADS_QUERY,
+        { owner, repo, pr, cursor },
+      );
+      const connection = data.repository?.pullRequest?.reviewThreads;
+      if (!connection) break;
+      for (const node of connection.nodes) {
+        if (node) threads.push({ isResolved: node.isResolved, comments: node.comments.nodes });
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      cursor = connection.pageInfo.endCursor;
+    }
+    return threads;
+  },
+});

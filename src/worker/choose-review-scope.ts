@@ -1,0 +1,119 @@
+import { classifyChange } from '../classify/classify-change.js';
+import { fromGitHubFiles } from '../changes/from-github-files.js';
+import type { Classification } from '../domain/classification.js';
+import type { DiffModel } from '../domain/diff.js';
+import { errorMessage } from '../domain/errors.js';
+import type { Log } from '../domain/log.js';
+import type { Policy } from '../domain/policy.js';
+import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
+import type { ReviewScope } from '../domain/review-scope.js';
+import type { GitHubPort, PullRef } from '../github/types.js';
+import type { PullState } from '../ledger/types.js';
+import type { OmittedFile } from '../publish/render-summary.js';
+import { leaveOutGenerated } from './leave-out-generated.js';
+
+export interface ScopeInput {
+  readonly job: ReviewJob;
+  readonly gh: GitHubPort;
+  readonly ref: PullRef;
+  readonly policy: Policy;
+  readonly pr: PullRequestFacts;
+  /** The whole pull request, as its files API lists it. */
+  readonly pullDiff: DiffModel;
+  readonly state: PullState | null;
+  readonly log: Log;
+  /** What the pull request's diff went through before any model sees it (secret redaction). */
+  readonly redact: (increment: DiffModel) => DiffModel;
+}
+
+export interface ScopedChange {
+  readonly scope: ReviewScope;
+  /**
+   * What the model reviews: the whole pull request, or what changed since the last review; without
+   * lockfiles and generated code, which are in `leftOut`.
+   */
+  readonly diff: DiffModel;
+  readonly leftOut: readonly OmittedFile[];
+  /** What routing, the prompt and the ledger use. */
+  readonly classification: Classification;
+  /** The whole pull request's classification. */
+  readonly pullClassification: Classification;
+}
+
+const short = (sha: string): string => sha.slice(0, 7);
+
+/** A file "makes the pull request risky" when its own risk reaches the policy's medium level. */
+const riskyPathsOf = (classification: Classification, policy: Policy): Set<string> =>
+  new Set(
+    classification.fileRisk
+      .filter((file) => file.score > 0 && file.score >= policy.risk.levels.medium)
+      .map((file) => file.path),
+  );
+
+/**
+ * On a push (synchronize) to a pull request the app has reviewed before, only what changed since
+ * that review's head SHA is reviewed: the compare API between the two SHAs, kept to the pull
+ * request's own files (a merge of the base branch brings others). When the old SHA is no longer an
+ * ancestor of the head (a force-push), or GitHub cannot compare, the whole pull request is
+ * reviewed. The increment is routed on its own size and risk, unless it touches a file that makes
+ * the whole pull request risky: then it carries the whole pull request's risk.
+ */
+export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange> => {
+  const { job, policy, pr, pullDiff, state } = input;
+  const classify = (diff: DiffModel) =>
+    classifyChange({ diff, policy, authorAssociation: pr.authorAssociation });
+  const pullClassification = classify(pullDiff);
+  const reviewable = (diff: DiffModel) => leaveOutGenerated(diff, policy.review.ignore_paths);
+  const full = (note: string | null): ScopedChange => ({
+    scope: { kind: 'full', note },
+    ...reviewable(pullDiff),
+    classification: pullClassification,
+    pullClassification,
+  });
+  const base = state?.lastReviewedSha ?? null;
+  if (job.trigger !== 'synchronize' || base === null || base === job.headSha) return full(null);
+
+  let compared;
+  try {
+    compared = await input.gh.compareCommits(input.ref, { base, head: job.headSha });
+  } catch (error) {
+    input.log.warn({ base, error: errorMessage(error) }, 'cannot compare with the last review');
+    return full(`GitHub could not compare with ${short(base)}, the commit reviewed last`);
+  }
+  if (!compared.found || compared.status === 'diverged' || compared.status === 'behind') {
+    return full(
+      `${short(base)}, the commit reviewed last, is no longer in this branch's history (a force-push?)`,
+    );
+  }
+  if (compared.filesCapped) {
+    return full(`more than ${compared.files.length} files changed since ${short(base)}`);
+  }
+
+  const pullPaths = new Set(pullDiff.files.map((file) => file.path));
+  const incrementDiff = input.redact(
+    fromGitHubFiles(
+      compared.files.filter((file) => pullPaths.has(file.filename)),
+      { truncated: false },
+    ),
+  );
+  const increment = classify(incrementDiff);
+  const risky = riskyPathsOf(pullClassification, policy);
+  const touched = incrementDiff.files.map((file) => file.path).filter((path) => risky.has(path));
+  const routedOn = touched.length > 0 ? 'pull-request' : 'increment';
+  return {
+    scope: {
+      kind: 'incremental',
+      baseSha: base,
+      commits: compared.aheadBy,
+      files: incrementDiff.files.length,
+      pullFiles: pullDiff.files.length,
+      routedOn,
+      touchedRiskyPaths: touched,
+      pullRisk: pullClassification.risk,
+    },
+    ...reviewable(incrementDiff),
+    classification:
+      routedOn === 'pull-request' ? { ...increment, risk: pullClassification.risk } : increment,
+    pullClassification,
+  };
+};

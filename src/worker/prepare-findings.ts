@@ -1,0 +1,67 @@
+import { errorMessage } from '../domain/errors.js';
+import type { Finding } from '../domain/model-answer.js';
+import { fitRange } from '../publish/fit-finding.js';
+import { fingerprintFinding, readFingerprints } from '../publish/fingerprint-finding.js';
+import { selectFindings, type SelectedFindings } from '../publish/select-findings.js';
+import type { ReviewContext } from './review-context.js';
+
+export interface PreparedFindings {
+  /** Worth posting, not posted before, with ranges fitted to the pull request's diff. */
+  readonly findings: readonly Finding[];
+  readonly fingerprints: ReadonlyMap<Finding, string>;
+  readonly suppressed: SelectedFindings['suppressed'];
+}
+
+/**
+ * Fingerprints of findings in review threads a person resolved. Read only when the app has posted
+ * on the pull request before (no thread of its own can exist otherwise); a failure to read them
+ * costs a possible repeat, not the review.
+ */
+const readResolved = async (context: ReviewContext, postedBefore: number): Promise<Set<string>> => {
+  if (postedBefore === 0) return new Set();
+  try {
+    const threads = await context.gh.listReviewThreads(context.ref);
+    return new Set(
+      threads
+        .filter((thread) => thread.isResolved)
+        .flatMap((thread) => thread.comments.flatMap((comment) => readFingerprints(comment.body))),
+    );
+  } catch (error) {
+    context.log.warn(
+      { error: errorMessage(error) },
+      'cannot read review threads: resolved findings may repeat',
+    );
+    return new Set();
+  }
+};
+
+/**
+ * The findings of one answer (and the secrets found before redaction) that deserve a comment:
+ * fingerprinted on the code they point at, then without praise, low-confidence findings, repeats
+ * within the answer, findings posted on the pull request before and findings whose thread a person
+ * resolved. `min_severity` and `max_comments` apply afterwards, to what is left.
+ */
+export const prepareFindings = async (
+  context: ReviewContext,
+  findings: readonly Finding[],
+): Promise<PreparedFindings> => {
+  const pullDiff = context.pullDiff ?? context.diff;
+  const posted = await context.deps.ledger.listPostedFindings({
+    repo: context.repo,
+    pr: context.job.pr,
+  });
+  const selected = selectFindings({
+    findings,
+    fingerprint: (finding) => fingerprintFinding(finding, [context.diff, pullDiff]),
+    posted: new Set(posted.map((row) => row.fingerprint)),
+    resolved: await readResolved(context, posted.length),
+  });
+  const files = new Map(pullDiff.files.map((file) => [file.path, file]));
+  const fingerprints = new Map<Finding, string>();
+  const fitted = selected.findings.map((finding) => {
+    const fit = fitRange(files.get(finding.path), finding);
+    fingerprints.set(fit, selected.fingerprints.get(finding) ?? '');
+    return fit;
+  });
+  return { findings: fitted, fingerprints, suppressed: selected.suppressed };
+};

@@ -1,0 +1,64 @@
+import { errorMessage } from '../domain/errors.js';
+import type { Finding } from '../domain/model-answer.js';
+import { collapseSummary } from '../publish/collapse-summary.js';
+import type { ReviewContext } from './review-context.js';
+
+export interface PostedReview {
+  readonly id: number;
+  readonly url: string;
+  /** Every finding the review carries, inline or in its body. */
+  readonly findings: readonly Finding[];
+  readonly fingerprints: ReadonlyMap<Finding, string>;
+}
+
+/**
+ * After a review is posted: its findings' fingerprints (so no later push repeats them), the head
+ * SHA the next push is compared with, and the review that now holds the summary, all in the
+ * ledger. The summary of the review before is then cut down to a pointer (best effort: a failure
+ * leaves two summaries, not a lost review).
+ */
+export const rememberReview = async (
+  context: ReviewContext,
+  review: PostedReview,
+): Promise<void> => {
+  const { deps, job, repo } = context;
+  const at = deps.now().toISOString();
+  await deps.ledger.recordPostedFindings(
+    review.findings.flatMap((finding) => {
+      const fingerprint = review.fingerprints.get(finding);
+      return fingerprint
+        ? [
+            {
+              repo,
+              pr: job.pr,
+              fingerprint,
+              reviewId: review.id,
+              headSha: job.headSha,
+              createdAt: at,
+            },
+          ]
+        : [];
+    }),
+  );
+  const previous = context.pullState?.summaryReviewId ?? null;
+  await deps.ledger.updatePullState({
+    repo,
+    pr: job.pr,
+    at,
+    lastReviewedSha: job.headSha,
+    summaryReviewId: review.id,
+  });
+  if (previous === null || previous === review.id) return;
+  try {
+    const body = await context.gh.getReviewBody(context.ref, previous);
+    const collapsed =
+      body === null ? null : collapseSummary(body, { headSha: job.headSha, url: review.url });
+    if (collapsed !== null)
+      await context.gh.updateReviewBody(context.ref, { id: previous, body: collapsed });
+  } catch (error) {
+    context.log.warn(
+      { reviewId: previous, error: errorMessage(error) },
+      'cannot cut down the previous summary',
+    );
+  }
+};

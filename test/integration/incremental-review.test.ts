@@ -1,0 +1,267 @@
+/**
+ * Incremental reviews and no repeats (issue 6, items 1 to 3): a push is reviewed for what changed
+ * since the head SHA the app reviewed last, a finding is posted once per pull request, a thread a
+ * person resolved is not reopened, and one summary stays current.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatUsd } from '../../src/domain/format-usd.js';
+import {
+  mockCompare,
+  mockReviewThreads,
+  mockSummaryCollapse,
+  newTalk,
+} from '../helpers/github-conversation.js';
+import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { finding, modelAnswer } from '../helpers/model-answers.js';
+import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
+import {
+  A,
+  B,
+  FORMAT_A_TO_B,
+  FORMAT_AT_A,
+  FORMAT_AT_B,
+  NOW,
+  TEST_PATCH,
+  TZ_PATCH,
+} from '../helpers/push-patches.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const timeZoneDropped = (line: number) =>
+  finding({
+    path: 'src/utils/format-date.ts',
+    line,
+    severity: 'warning',
+    category: 'correctness',
+    title: 'Time zone dropped',
+    body: 'Slicing the ISO string keeps the UTC day, which may not be the local day.',
+    suggestion: null,
+  });
+
+const tzAtImport = finding({
+  path: 'src/utils/tz.ts',
+  line: 1,
+  severity: 'warning',
+  category: 'bug',
+  title: 'Time zone read once, at import',
+  body: 'A later change to TZ is never seen.',
+  suggestion: null,
+});
+
+let app: TestApp;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  app = await startTestApp({ now: () => new Date(NOW) });
+});
+
+afterEach(async () => {
+  await app.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const deliver = async (id: string, action: string, headSha: string) => {
+  await app.probot.receive({
+    id,
+    name: 'pull_request',
+    payload: pullRequestEvent(action, { headSha }) as never,
+  });
+  await app.queue.idle();
+};
+
+/** The first review of the pull request at head A: one finding on format-date.ts line 3. */
+const reviewFirstHead = async () => {
+  const github = mockPullRequest({
+    pull: pullRequestObject({ headSha: A }),
+    files: [
+      prFile('src/utils/format-date.ts', FORMAT_AT_A),
+      prFile('test/format-date.test.ts', TEST_PATCH),
+    ],
+  });
+  const scopes = [
+    github.scope,
+    mockChecks(github.sent),
+    mockReview(github.sent, { id: 80 }),
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer({ findings: [timeZoneDropped(3)] }) })),
+  ];
+  await deliver('push-1', 'opened', A);
+  for (const scope of scopes) scope.done();
+  expect(app.errors).toEqual([]);
+  const [review] = github.sent.reviews;
+  expect(review?.comments).toHaveLength(1);
+  return { body: String(review?.body), comment: String(review?.comments[0].body) };
+};
+
+/** The second head B: format-date.ts shifted by two lines, tz.ts added; the model sees both. */
+const secondHeadMocks = (answerFindings: ReturnType<typeof finding>[]) => {
+  const github = mockPullRequest({
+    pull: pullRequestObject({ headSha: B }),
+    files: [
+      prFile('src/utils/format-date.ts', FORMAT_AT_B),
+      prFile('test/format-date.test.ts', TEST_PATCH),
+      prFile('src/utils/tz.ts', TZ_PATCH, { status: 'added' }),
+    ],
+  });
+  const compare = mockCompare(A, B, {
+    aheadBy: 2,
+    files: [
+      prFile('src/utils/format-date.ts', FORMAT_A_TO_B),
+      prFile('src/utils/tz.ts', TZ_PATCH, { status: 'added' }),
+      // Merged in from the base branch: not part of the pull request.
+      prFile('src/from-main.ts', '@@ -0,0 +1 @@\n+export const fromMain = true;', {
+        status: 'added',
+      }),
+    ],
+  });
+  let request: Record<string, any> = {};
+  const openai = nock(OPENAI_TEST_ORIGIN)
+    .post('/v1/responses', (body) => {
+      request = body as Record<string, any>;
+      return true;
+    })
+    .reply(200, openAIResponse({ answer: modelAnswer({ findings: answerFindings }) }));
+  return {
+    github,
+    scopes: [
+      github.scope,
+      compare,
+      mockChecks(github.sent),
+      mockReview(github.sent, { id: 81 }),
+      openai,
+    ],
+    prompt: () => JSON.stringify(request),
+  };
+};
+
+describe('a push to a pull request the app has reviewed', () => {
+  it('is reviewed only for its new commits, without repeating a finding that moved', async () => {
+    const first = await reviewFirstHead();
+    const talk = newTalk();
+    const second = secondHeadMocks([timeZoneDropped(5), tzAtImport]);
+    const threads = mockReviewThreads(talk, [{ resolved: false, body: first.comment }]);
+    const collapse = mockSummaryCollapse(talk, 80, first.body);
+
+    await deliver('push-2', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [...second.scopes, threads, collapse]) scope.done();
+    const prompt = second.prompt();
+    expect(prompt).toContain('src/utils/tz.ts');
+    expect(prompt).toContain("import { tz } from './tz.js';");
+    expect(prompt).not.toContain('test/format-date.test.ts');
+    expect(prompt).not.toContain('src/from-main.ts');
+    expect(prompt).toContain('incremental: only the changes since aaaaaaa');
+
+    const [review] = second.github.sent.reviews;
+    expect(review?.commit_id).toBe(B);
+    expect(review?.comments.map((comment: { path: string }) => comment.path)).toEqual([
+      'src/utils/tz.ts',
+    ]);
+    const body = String(review?.body);
+    expect(body).toContain(
+      "**Scope:** incremental, 2 new commits since `aaaaaaa` (2 of the pull request's 3 files changed). Routed on the new changes alone",
+    );
+    expect(body).toContain(
+      '<sub>Not repeated: 1 finding (1 already posted on this pull request).</sub>',
+    );
+    const rows = await app.ledger.list({ repo: 'acme/api', pr: 7 });
+    const total = rows.reduce((sum, row) => sum + row.costUsd, 0);
+    expect(rows.map((row) => row.outcome)).toEqual(['posted', 'posted']);
+    expect(body).toContain(`**This pull request so far:** ${formatUsd(total)} over 2 reviews`);
+
+    // One summary stays current: the first review's is cut down to a pointer to this one.
+    expect(talk.reviewUpdates).toHaveLength(1);
+    expect(talk.reviewUpdates[0]?.body).toContain('this summary is out of date');
+    expect(talk.reviewUpdates[0]?.body).toContain('#pullrequestreview-81');
+    expect(await app.ledger.getPullState({ repo: 'acme/api', pr: 7 })).toMatchObject({
+      lastReviewedSha: B,
+      summaryReviewId: 81,
+      skip: null,
+    });
+    expect(await app.ledger.listPostedFindings({ repo: 'acme/api', pr: 7 })).toHaveLength(2);
+  });
+
+  it('does not reopen a finding whose thread a person resolved', async () => {
+    const first = await reviewFirstHead();
+    const talk = newTalk();
+    const second = secondHeadMocks([timeZoneDropped(5)]);
+    const threads = mockReviewThreads(talk, [{ resolved: true, body: first.comment }]);
+    const collapse = mockSummaryCollapse(talk, 80, first.body);
+
+    await deliver('push-2', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [...second.scopes, threads, collapse]) scope.done();
+    expect(talk.graphql[0]?.variables).toEqual({ owner: 'acme', repo: 'api', pr: 7, cursor: null });
+    const [review] = second.github.sent.reviews;
+    expect(review?.comments).toEqual([]);
+    expect(String(review?.body)).toContain(
+      '<sub>Not repeated: 1 finding (1 in a thread a person resolved).</sub>',
+    );
+  });
+
+  it.each([
+    ['GitHub no longer has the reviewed commit', { error: 404 }],
+    ['the reviewed commit is not an ancestor of the head', { status: 'diverged', files: [] }],
+  ] as const)('is reviewed whole when %s (a force-push)', async (_case, answer) => {
+    await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      files: [
+        prFile('src/utils/format-date.ts', FORMAT_AT_B),
+        prFile('test/format-date.test.ts', TEST_PATCH),
+      ],
+    });
+    const compare = mockCompare(A, B, answer);
+    let prompt = '';
+    const scopes = [
+      github.scope,
+      compare,
+      mockChecks(github.sent),
+      mockReview(github.sent),
+      nock(OPENAI_TEST_ORIGIN)
+        .post('/v1/responses', (body) => {
+          prompt = JSON.stringify(body);
+          return true;
+        })
+        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
+    ];
+
+    await deliver('push-forced', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of scopes) scope.done();
+    expect(prompt).toContain('test/format-date.test.ts');
+    expect(prompt).not.toContain('incremental');
+    expect(String(github.sent.reviews[0]?.body)).toContain(
+      "**Scope:** the whole pull request, because aaaaaaa, the commit reviewed last, is no longer in this branch's history",
+    );
+    expect((await app.ledger.getPullState({ repo: 'acme/api', pr: 7 }))?.lastReviewedSha).toBe(B);
+  });
+
+  it('is skipped when it changed none of the pull request files (a merge of the base branch)', async () => {
+    await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      files: [prFile('src/utils/format-date.ts', FORMAT_AT_A)],
+      pullReads: 1,
+    });
+    const compare = mockCompare(A, B, {
+      files: [prFile('src/from-main.ts', '@@ -0,0 +1 @@\n+export const fromMain = true;')],
+    });
+    const checks = mockChecks(github.sent);
+
+    await deliver('push-merge', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, compare, checks]) scope.done();
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'skipped' });
+    expect(github.sent.checkRunUpdates[0]?.output.title).toBe(
+      'Skipped: no file of this pull request changed since aaaaaaa, the commit reviewed last',
+    );
+  });
+});
