@@ -27,6 +27,18 @@ export const Env = z.object({
   PRICES_FILE: optionalText,
   REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   MAX_INPUT_TOKENS: z.coerce.number().int().min(1_000).optional(),
+  /** BullMQ's key prefix, so several deployments (or test runs) can share one Redis. */
+  QUEUE_PREFIX: optionalText,
+  /** How long a BullMQ job's locks live unrenewed: a dead replica's job moves on after ~2x this. */
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).optional(),
+  /** How old a running review's ledger claim must be before a re-run job takes it over. */
+  CLAIM_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
+  /**
+   * `off` turns off Octokit's client-side throttling (one write per second, one review per 3 s,
+   * shared by every replica through REDIS_URL): for a GitHub Enterprise Server without secondary
+   * rate limits, or a fake GitHub in tests.
+   */
+  GITHUB_THROTTLE: z.enum(['on', 'off']).optional(),
 });
 export type Env = z.infer<typeof Env>;
 

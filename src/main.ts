@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { run } from 'probot';
+import { ProbotOctokit, run } from 'probot';
 import { createApp } from './app.js';
 import { hasAppCredentials, parseEnv, withDotEnv, type Env } from './env.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
@@ -29,7 +29,12 @@ const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> 
   const concurrency = env.REVIEW_CONCURRENCY ?? 2;
   if (env.REDIS_URL) {
     return {
-      queue: await createBullmqQueue({ connection: env.REDIS_URL, concurrency }),
+      queue: await createBullmqQueue({
+        connection: env.REDIS_URL,
+        concurrency,
+        ...(env.QUEUE_PREFIX ? { prefix: env.QUEUE_PREFIX } : {}),
+        ...(env.QUEUE_LOCK_MS ? { lockMs: env.QUEUE_LOCK_MS } : {}),
+      }),
       where: 'bullmq (REDIS_URL)',
     };
   }
@@ -62,6 +67,14 @@ const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> =>
     : {}),
 });
 
+/** Probot's Octokit without its client-side throttling (GITHUB_THROTTLE=off). */
+const unthrottledOctokit = ProbotOctokit.defaults(
+  (options: { throttle?: Record<string, unknown> }) => ({
+    ...options,
+    throttle: { ...options.throttle, enabled: false },
+  }),
+);
+
 const main = async (): Promise<void> => {
   const env = parseEnv(withDotEnv(process.env));
   if (!hasAppCredentials(env)) {
@@ -86,6 +99,7 @@ const main = async (): Promise<void> => {
       limits: {
         ...DEFAULT_LIMITS,
         ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),
+        ...(env.CLAIM_LEASE_MS ? { claimLeaseMs: env.CLAIM_LEASE_MS } : {}),
       },
       startup: {
         ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
@@ -100,6 +114,7 @@ const main = async (): Promise<void> => {
         ],
       },
     }),
+    env.GITHUB_THROTTLE === 'off' ? { Octokit: unthrottledOctokit } : {},
   );
   const shutdown = async (): Promise<void> => {
     await server.stop(); // no new webhooks

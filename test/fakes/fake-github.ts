@@ -24,6 +24,8 @@ export interface FakeGitHub {
   readonly checkRunUpdates: Array<{ key: string; id: number; body: Record<string, unknown> }>;
   readonly requests: string[];
   addPull(pull: FakePull): void;
+  /** A push: the pull request's head moves to `sha` (key `owner/repo#number`). */
+  setHead(key: string, sha: string): void;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,12 @@ const json = (res: ServerResponse, status: number, body: unknown): void => {
   res.end(JSON.stringify(body));
 };
 
-export const startFakeGitHub = async (): Promise<FakeGitHub> => {
+export interface FakeGitHubOptions {
+  /** Serves a pull request nobody added, e.g. a fresh one per webhook in a load benchmark. */
+  readonly fallbackPull?: (owner: string, repo: string, number: number) => FakePull | undefined;
+}
+
+export const startFakeGitHub = async (options: FakeGitHubOptions = {}): Promise<FakeGitHub> => {
   const pulls = new Map<string, FakePull>();
   const policies = new Map<string, string>();
   const reviews: FakeGitHub['reviews'] = [];
@@ -54,9 +61,16 @@ export const startFakeGitHub = async (): Promise<FakeGitHub> => {
     requests.push(`${req.method} ${path}`);
     let match: RegExpMatchArray | null;
     if (req.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-      return json(res, 201, { token: 'ghs_faketoken', expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} });
+      return json(res, 201, {
+        token: 'ghs_faketoken',
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        permissions: {},
+      });
     }
-    if ((match = path.match(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/)) && req.method === 'GET') {
+    if (
+      (match = path.match(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/)) &&
+      req.method === 'GET'
+    ) {
       const text = policies.get(`${match[1]}/${match[2]}:${decodeURIComponent(match[3] ?? '')}`);
       if (text === undefined) return json(res, 404, { message: 'Not Found' });
       res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
@@ -65,7 +79,7 @@ export const startFakeGitHub = async (): Promise<FakeGitHub> => {
     }
     if ((match = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews)?$/))) {
       const key = `${match[1]}/${match[2]}#${match[3]}`;
-      const pull = pulls.get(key);
+      const pull = pulls.get(key) ?? options.fallbackPull?.(match[1]!, match[2]!, Number(match[3]));
       if (!pull) return json(res, 404, { message: 'Not Found' });
       if (req.method === 'GET' && match[4] === undefined) return json(res, 200, pull.pull);
       if (req.method === 'GET' && match[4] === '/files') {
@@ -76,7 +90,10 @@ export const startFakeGitHub = async (): Promise<FakeGitHub> => {
       if (req.method === 'POST' && match[4] === '/reviews') {
         reviews.push({ key, body: await readBody(req) });
         const id = nextId++;
-        return json(res, 200, { id, html_url: `https://github.com/${match[1]}/${match[2]}/pull/${match[3]}#pullrequestreview-${id}` });
+        return json(res, 200, {
+          id,
+          html_url: `https://github.com/${match[1]}/${match[2]}/pull/${match[3]}#pullrequestreview-${id}`,
+        });
       }
     }
     if ((match = path.match(/^\/repos\/([^/]+)\/([^/]+)\/check-runs(?:\/(\d+))?$/))) {
@@ -109,6 +126,11 @@ export const startFakeGitHub = async (): Promise<FakeGitHub> => {
     checkRunUpdates,
     requests,
     addPull: (pull) => pulls.set(`${pull.owner}/${pull.repo}#${pull.number}`, pull),
+    setHead(key, sha) {
+      const pull = pulls.get(key);
+      if (!pull) throw new Error(`fake GitHub has no pull request ${key}`);
+      pull.pull = { ...pull.pull, head: { ...pull.pull.head, sha } };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -1,0 +1,356 @@
+/**
+ * `npm run bench:webhooks`: how fast the app acknowledges webhooks, next to a bare Probot app that
+ * does nothing, in the same run, so the figure is a ratio rather than a property of this machine.
+ *
+ * Both targets run as their own process with the same Probot, secret and log settings: (a) a
+ * Probot app whose `pull_request` handler is empty, (b) `node dist/main.js` with the embedded
+ * SQLite ledger and queue, GitHub and the model APIs faked in a third process, so the reviews it
+ * queues run (and compete for the CPU) while the load goes on. Each gets signed
+ * `pull_request.opened` deliveries, every one with its own delivery id, pull request number and
+ * head SHA, at a fixed rate: a warm-up, then the measured run.
+ *
+ * autocannon meters a rate per connection and per second, sending each second's requests
+ * back to back; so the load is `rate` single-connection autocannon instances started 1/rate s
+ * apart, each sending one delivery a second: an even rate. Latencies are autocannon's per-request
+ * response times (in fractions of a millisecond; its own histogram rounds to whole ones).
+ *
+ * With Octokit's throttling on (the default, as against github.com), the app posts at most one
+ * review every 3 s; `--github-throttle off` lets its worker review as fast as the fake APIs answer,
+ * the most CPU it can take from intake.
+ *
+ * The targets take turns for `--rounds` rounds, each start on an empty data directory, and each
+ * target's figures pool its rounds, so a slow spell on a shared machine does not land on one alone.
+ *
+ *   npm run bench:webhooks -- [--rate 100] [--duration 20] [--warmup 5] [--rounds 3]
+ *                            [--model-delay-ms 1000] [--github-throttle on|off]
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon, { type AutocannonRequest } from 'autocannon';
+import { pullRequestEvent } from '../test/helpers/github-payloads.js';
+import { BENCH_OWNER, BENCH_REPO, benchHeadSha } from './bench-pull.js';
+
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    'model-delay-ms': { type: 'string', default: '1000' },
+    'github-throttle': { type: 'string', default: 'on' },
+  },
+});
+const rate = Number(values.rate);
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const rounds = Math.max(1, Number(values.rounds));
+const modelDelayMs = Number(values['model-delay-ms']);
+const githubThrottle = values['github-throttle'] === 'off' ? 'off' : 'on';
+const ROOT = join(import.meta.dirname, '..');
+const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/resolve-ts-imports.ts')).href;
+const SECRET = 'bench-webhook-secret';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** dist/ is older than a file under src/ (or missing): build it, as `npm start` needs. */
+const newestMtime = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory()
+        ? newestMtime(join(dir, entry.name))
+        : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  );
+const main = join(ROOT, 'dist/main.js');
+if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(ROOT, 'src'))) {
+  console.log('building dist/ (npm run build)…');
+  execFileSync(process.execPath, [
+    join(ROOT, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(ROOT, 'tsconfig.build.json'),
+  ]);
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const stopChild = async (child: ChildProcess): Promise<void> => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+};
+
+// --- the fake GitHub and model APIs ------------------------------------------------------------
+
+const services = spawn(
+  process.execPath,
+  ['--import', TS_IMPORTS, join(ROOT, 'bench/fake-services.ts'), String(modelDelayMs)],
+  { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+);
+const serviceLines = createInterface({ input: services.stdout })[Symbol.asyncIterator]();
+const nextServiceLine = async (): Promise<string> => {
+  const line = await serviceLines.next();
+  if (line.done) throw new Error('the fake services stopped');
+  return line.value;
+};
+const fakes = JSON.parse(await nextServiceLine()) as {
+  githubHost: string;
+  openaiBaseUrl: string;
+  anthropicBaseUrl: string;
+};
+const serviceStats = async (): Promise<{ reviews: number; modelCalls: number }> => {
+  services.stdin.write('stats\n');
+  return JSON.parse(await nextServiceLine()) as { reviews: number; modelCalls: number };
+};
+
+// --- the two targets ---------------------------------------------------------------------------
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const dataRoot = mkdtempSync(join(tmpdir(), 'rr-bench-webhooks-'));
+let starts = 0;
+
+interface Target {
+  readonly name: string;
+  readonly args: string[];
+  readonly env: Record<string, string>;
+}
+const probotEnv = {
+  PATH: process.env.PATH ?? '',
+  NODE_ENV: 'production',
+  LOG_FORMAT: 'json',
+  LOG_LEVEL: 'info',
+  HOST: '127.0.0.1',
+  APP_ID: '12345',
+  PRIVATE_KEY: pem,
+  WEBHOOK_SECRET: SECRET,
+  GHE_HOST: fakes.githubHost,
+  GHE_PROTOCOL: 'http',
+};
+const targets: Target[] = [
+  {
+    name: 'bare Probot app',
+    args: [join(ROOT, 'bench/bare-probot-app.ts')],
+    env: probotEnv,
+  },
+  {
+    name: 'review-router',
+    args: [main],
+    env: {
+      ...probotEnv,
+      OPENAI_API_KEY: 'sk-bench',
+      OPENAI_BASE_URL: fakes.openaiBaseUrl,
+      ANTHROPIC_API_KEY: 'sk-ant-bench',
+      ANTHROPIC_BASE_URL: fakes.anthropicBaseUrl,
+      GITHUB_THROTTLE: githubThrottle,
+    },
+  },
+];
+
+const startTarget = async (target: Target): Promise<{ port: number; child: ChildProcess }> => {
+  const port = await freePort();
+  // Every start on an empty data directory, so no backlog from an earlier round.
+  const dataDir = join(dataRoot, String(starts++));
+  mkdirSync(dataDir);
+  // Logs go where a container's would, to stdout; here that is /dev/null, for both targets.
+  const child = spawn(process.execPath, target.args, {
+    cwd: dataDir,
+    env: { ...target.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
+  for (let tries = 0; tries < 200; tries++) {
+    if (child.exitCode !== null) throw new Error(`${target.name} exited at start-up`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/ping`)).ok) return { port, child };
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`${target.name} did not start listening`);
+};
+
+// --- the load ----------------------------------------------------------------------------------
+
+const template = pullRequestEvent('opened', { owner: BENCH_OWNER, repo: BENCH_REPO });
+let nextPr = 1;
+
+/** A new signed pull_request.opened delivery: its own delivery id, PR number and head SHA. */
+const signedDelivery = (request: AutocannonRequest): AutocannonRequest => {
+  const pr = nextPr++;
+  const payload = {
+    ...template,
+    number: pr,
+    pull_request: {
+      ...template.pull_request,
+      number: pr,
+      head: { ...template.pull_request.head, sha: benchHeadSha(pr) },
+    },
+  };
+  const body = JSON.stringify(payload);
+  return {
+    ...request,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'pull_request',
+      'x-github-delivery': `bench-${process.pid}-${pr}`,
+      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+    },
+  };
+};
+
+interface LoadResult {
+  readonly sent: number;
+  readonly acked: number;
+  /** From the first delivery sent to the last one answered. */
+  readonly seconds: number;
+  /** Response times of the acknowledged deliveries, ms, sorted. */
+  readonly latencies: number[];
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+const load = async (port: number, seconds: number): Promise<LoadResult> => {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let lastResponseAt = 0;
+  const instances = [];
+  const started = performance.now();
+  for (let i = 0; i < rate; i++) {
+    const instance = autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: 1,
+      overallRate: 1,
+      amount: seconds,
+      timeout: 10,
+      requests: [{ method: 'POST', path: '/api/github/webhooks', setupRequest: signedDelivery }],
+    });
+    instance.on('response', (_client, statusCode, _bytes, ms) => {
+      lastResponseAt = performance.now();
+      if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
+      else non2xx += 1;
+    });
+    instances.push(instance);
+    await sleep(1_000 / rate);
+  }
+  const results = await Promise.all(instances);
+  // From the first delivery sent to the last one answered (autocannon ends a little later).
+  const elapsed = (lastResponseAt - started) / 1_000;
+  latencies.sort((x, y) => x - y);
+  return {
+    sent: rate * seconds,
+    acked: latencies.length,
+    seconds: elapsed,
+    latencies,
+    errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+    non2xx,
+  };
+};
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+// --- the run -----------------------------------------------------------------------------------
+
+const merge = (a: LoadResult, b: LoadResult): LoadResult => ({
+  sent: a.sent + b.sent,
+  acked: a.acked + b.acked,
+  seconds: a.seconds + b.seconds,
+  latencies: [...a.latencies, ...b.latencies].sort((x, y) => x - y),
+  errors: a.errors + b.errors,
+  non2xx: a.non2xx + b.non2xx,
+});
+
+console.log(
+  `${rate} deliveries/s for ${duration} s (after ${warmup} s of warm-up) against each target, ` +
+    `${rounds} round(s) taking turns; model answers after ${modelDelayMs} ms, GitHub throttling ` +
+    `${githubThrottle}; ${cpus().length} CPUs, Node ${process.version}`,
+);
+const rows = targets.map((target) => ({
+  name: target.name,
+  result: null as LoadResult | null,
+  reviews: 0,
+  p99s: [] as number[],
+}));
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      const row = rows[index]!;
+      const { port, child } = await startTarget(target);
+      try {
+        await load(port, warmup);
+        const before = await serviceStats();
+        const result = await load(port, duration);
+        const after = await serviceStats();
+        row.result = row.result ? merge(row.result, result) : result;
+        row.reviews += after.reviews - before.reviews;
+        row.p99s.push(percentile(result.latencies, 99));
+      } finally {
+        await stopChild(child);
+      }
+    }
+  }
+} finally {
+  await stopChild(services);
+  rmSync(dataRoot, { recursive: true, force: true });
+}
+
+const ms = (value: number) => value.toFixed(2);
+const table = [
+  ['target', 'sent', 'acked/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'reviews'],
+  ...rows.flatMap(({ name, result, reviews }) =>
+    result
+      ? [
+          [
+            name,
+            String(result.sent),
+            (result.acked / result.seconds).toFixed(1),
+            ms(percentile(result.latencies, 50)),
+            ms(percentile(result.latencies, 99)),
+            ms(result.latencies.at(-1) ?? Number.NaN),
+            String(result.errors),
+            String(result.non2xx),
+            String(reviews),
+          ],
+        ]
+      : [],
+  ),
+];
+const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+for (const row of table) {
+  const cells = row.map((cell, column) =>
+    column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+  );
+  console.log(cells.join('  '));
+}
+
+const [bare, real] = rows;
+if (bare?.result && real?.result) {
+  const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
+  const clean = real.result.errors + real.result.non2xx + bare.result.errors + bare.result.non2xx;
+  const perRound = real.p99s.map((p99, round) => (p99 / bare.p99s[round]!).toFixed(2));
+  console.log(
+    `\np99 review-router / bare Probot: ${ratio.toFixed(2)}x over all rounds ` +
+      `(per round: ${perRound.join(', ')}); target at most 1.5x with no errors: ` +
+      `${ratio <= 1.5 && clean === 0 ? 'PASS' : 'MISS'}`,
+  );
+}
