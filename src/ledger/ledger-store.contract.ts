@@ -219,6 +219,21 @@ export const describeLedgerStoreContract = (
       expect(takeovers.filter((result) => result.claimed)).toHaveLength(1);
     });
 
+    it("lets a delivery's own retry take its running claim back, and no other delivery", async () => {
+      await store.claim(key(), 'delivery-1');
+      expect(await store.claim(key(), 'delivery-2')).toMatchObject({
+        claimed: false,
+        deliveryId: 'delivery-1',
+      });
+      expect(await store.claim(key(), 'delivery-1')).toEqual({ claimed: true });
+      await store.settle(key(), 'posted');
+      expect(await store.claim(key(), 'delivery-1')).toEqual({
+        claimed: false,
+        state: 'posted',
+        deliveryId: 'delivery-1',
+      });
+    });
+
     it('never takes over a posted claim, however old', async () => {
       await store.claim(key(), 'first');
       await store.settle(key(), 'posted');

@@ -116,15 +116,19 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
         [...keyValues(key), deliveryId],
       );
       if (inserted.rowCount === 1) return { claimed: true };
-      if (options.staleBefore !== undefined) {
-        // One statement, so two deliveries cannot both take over the same stale claim.
-        const taken = await pool.query(
-          `UPDATE review_claims SET delivery_id = $5, claimed_at = now()
-           WHERE ${KEY_MATCH} AND state = 'running' AND claimed_at < $6`,
-          [...keyValues(key), deliveryId, toIsoTimestamp(options.staleBefore, 'staleBefore')],
-        );
-        if (taken.rowCount === 1) return { claimed: true };
-      }
+      // One statement, so two deliveries cannot both take over the same claim: a stale one, or
+      // one held by this same delivery's earlier attempt, which the queue has given up on.
+      const staleBefore =
+        options.staleBefore === undefined
+          ? null
+          : toIsoTimestamp(options.staleBefore, 'staleBefore');
+      const taken = await pool.query(
+        `UPDATE review_claims SET delivery_id = $5, claimed_at = now()
+         WHERE ${KEY_MATCH} AND state = 'running'
+           AND (delivery_id = $5 OR ($6::timestamptz IS NOT NULL AND claimed_at < $6::timestamptz))`,
+        [...keyValues(key), deliveryId, staleBefore],
+      );
+      if (taken.rowCount === 1) return { claimed: true };
       const existing = await pool.query<{ state: string; delivery_id: string }>(
         `SELECT state, delivery_id FROM review_claims WHERE ${KEY_MATCH}`,
         keyValues(key),

@@ -123,7 +123,9 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
         existing?.state === 'running' &&
         options.staleBefore !== undefined &&
         String(existing.claimed_at) < toIsoTimestamp(options.staleBefore, 'staleBefore');
-      if (existing && stale) {
+      // The same delivery's earlier attempt, which the queue has given up on (a crash).
+      const ownRetry = existing?.state === 'running' && String(existing.delivery_id) === deliveryId;
+      if (existing && (stale || ownRetry)) {
         db.prepare(
           `UPDATE review_claims SET delivery_id = ?, claimed_at = ? WHERE ${KEY_MATCH} AND state = 'running'`,
         ).run(deliveryId, new Date().toISOString(), ...keyValues(key));

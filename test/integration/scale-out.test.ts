@@ -132,10 +132,10 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
           REDIS_URL,
           QUEUE_PREFIX: PREFIX,
           REVIEW_CONCURRENCY: '4',
-          // A dead replica's BullMQ lock and pull-request lock expire after 2 s, and its running
-          // ledger claim may be taken over after 1 s, so the kill test ends in seconds.
+          // A dead replica's BullMQ lock and pull-request lock expire after 2 s, so the kill test
+          // ends in seconds. The ledger claim keeps its default lease: the retried job holds the
+          // same delivery id, which takes its own running claim back.
           QUEUE_LOCK_MS: '2000',
-          CLAIM_LEASE_MS: '1000',
           // The fake GitHub has no secondary rate limits: no client-side throttling of reviews.
           GITHUB_THROTTLE: 'off',
         },
