@@ -59,7 +59,7 @@ export default tseslint.config(
   // Pure stages import only domain/ and their own folder (route also reads classify's glob helper).
   ...Object.entries(pureStageImports).map(([stage, allowed]) => ({
     files: [`src/${stage}/**/*.ts`],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/test-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
