@@ -7,6 +7,7 @@ import type {
   CheckRunOutput,
   GitHubFile,
   GitHubPort,
+  InlineComment,
   LoadedConfig,
   PullRef,
   RepoRef,
@@ -127,6 +128,33 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
       comments: review.comments.map((comment) => ({ ...comment })),
     });
     return { id: data.id, url: data.html_url };
+  },
+
+  async acceptsComments(
+    { owner, repo, pr }: PullRef,
+    commitId: string,
+    comments: readonly InlineComment[],
+  ) {
+    try {
+      // No event: the review stays PENDING, visible to nobody, and is deleted straight away.
+      const { data } = await octokit.rest.pulls.createReview({
+        owner,
+        repo,
+        pull_number: pr,
+        commit_id: commitId,
+        comments: comments.map((comment) => ({ ...comment })),
+      });
+      await octokit.rest.pulls.deletePendingReview({
+        owner,
+        repo,
+        pull_number: pr,
+        review_id: data.id,
+      });
+      return true;
+    } catch (error) {
+      if (httpStatus(error) === 422) return false;
+      throw error;
+    }
   },
 
   ...createOctokitConversation(octokit),

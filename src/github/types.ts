@@ -105,6 +105,15 @@ export interface GitHubPort {
   ): Promise<void>;
   /** Posts one review with event COMMENT. Returns the review's id and html_url. */
   createReview(ref: PullRef, review: ReviewPayload): Promise<{ id: number; url: string }>;
+  /**
+   * Whether GitHub accepts these inline comments, found out with a pending (unsubmitted, visible
+   * to nobody) review that is deleted at once. False on GitHub's 422.
+   */
+  acceptsComments(
+    ref: PullRef,
+    commitId: string,
+    comments: readonly InlineComment[],
+  ): Promise<boolean>;
   /** The body of one of the pull request's reviews; null when it no longer exists. */
   getReviewBody(ref: PullRef, reviewId: number): Promise<string | null>;
   /** Replaces a review's body (the summary of an older review, collapsed). */

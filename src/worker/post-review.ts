@@ -1,6 +1,7 @@
 import { isCommentable } from '../changes/commentable-lines.js';
 import type { CheckConclusion } from '../github/types.js';
 import { httpStatus } from '../domain/http-status.js';
+import { splitRejected } from './split-rejected.js';
 import { placeFindings, type PlacedFindings } from '../publish/place-findings.js';
 import { suggestionMode } from '../publish/fit-finding.js';
 import { renderInlineComment } from '../publish/render-comment.js';
@@ -24,7 +25,8 @@ export interface PostOptions {
 
 /**
  * Posts the one review for this head SHA (event COMMENT, always) and completes the check run.
- * GitHub rejects a whole review for one bad inline comment (422): then every comment moves to the body.
+ * GitHub rejects a whole review for one bad inline comment (422): then the comments it will not
+ * place move to the body, found with pending-review probes, and the review posts again.
  */
 export const postReview = async (
   context: ReviewContext,
@@ -102,23 +104,42 @@ export const postReview = async (
     });
   } catch (error) {
     if (httpStatus(error) !== 422 || placed.inline.length === 0) throw error;
-    context.log.warn(
-      { comments: placed.inline.length },
-      'GitHub rejected the inline comments (422): posting them in the body',
+    // Find the comments GitHub will not place, move only those to the body, and post again.
+    const { accepted, rejected } = await splitRejected(placed.inline, (subset) =>
+      context.gh.acceptsComments(context.ref, context.job.headSha, subset.map(inlineComment)),
     );
-    const inBody: PlacedFindings = {
+    context.log.warn(
+      { comments: placed.inline.length, rejected: rejected.length },
+      'GitHub rejected inline comments (422): posting those in the body',
+    );
+    const moved: PlacedFindings = {
       ...placed,
-      inline: [],
-      inBody: [...placed.inline, ...placed.inBody],
+      inline: accepted,
+      inBody: [...rejected, ...placed.inBody],
     };
-    posted = await context.gh.createReview(context.ref, {
-      commitId: context.job.headSha,
-      body: body(inBody, [
-        ...notes,
-        'GitHub did not accept these findings as inline comments, so they are listed here.',
-      ]),
-      comments: [],
-    });
+    const note = `GitHub did not accept ${rejected.length === 1 ? 'one finding' : `${rejected.length} findings`} as inline comments, so ${rejected.length === 1 ? 'it is' : 'they are'} listed here.`;
+    try {
+      posted = await context.gh.createReview(context.ref, {
+        commitId: context.job.headSha,
+        body: body(moved, [...notes, note]),
+        comments: accepted.map(inlineComment),
+      });
+    } catch (retryError) {
+      if (httpStatus(retryError) !== 422) throw retryError;
+      const inBody: PlacedFindings = {
+        ...placed,
+        inline: [],
+        inBody: [...placed.inline, ...placed.inBody],
+      };
+      posted = await context.gh.createReview(context.ref, {
+        commitId: context.job.headSha,
+        body: body(inBody, [
+          ...notes,
+          'GitHub did not accept these findings as inline comments, so they are listed here.',
+        ]),
+        comments: [],
+      });
+    }
   }
 
   await rememberReview(context, {

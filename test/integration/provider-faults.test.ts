@@ -206,6 +206,75 @@ describe('when a provider fails', () => {
 });
 
 describe('when GitHub rejects the inline comments', () => {
+  it('moves only the comment GitHub will not place to the body, found with pending reviews', async () => {
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
+    const checks = mockChecks(github.sent);
+    const bodies: Array<{ event?: string; comments: Array<{ line: number }> }> = [];
+    const reviews = nock(GITHUB_API)
+      // The first review, with both comments: refused.
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { event?: string; comments: unknown[] }) =>
+          body.event === 'COMMENT' && body.comments.length === 2,
+      )
+      .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] })
+      // Probes: pending reviews (no event) with one comment each; the one on line 3 is placed.
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { event?: string; comments: Array<{ line: number }> }) => {
+          if (body.event !== undefined) return false;
+          bodies.push(body);
+          return body.comments.length === 1 && body.comments[0]!.line === 3;
+        },
+      )
+      .reply(200, { id: 91, state: 'PENDING' })
+      .delete('/repos/acme/api/pulls/7/reviews/91')
+      .reply(200, { id: 91 })
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { event?: string; comments: Array<{ line: number }> }) =>
+          body.event === undefined && body.comments[0]?.line === 4,
+      )
+      .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+    const review = mockReview(github.sent);
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(
+        200,
+        openAIResponse({
+          answer: modelAnswer({
+            findings: [
+              finding({
+                path: 'src/utils/format-date.ts',
+                line: 3,
+                suggestion: null,
+                title: 'Placed fine',
+              }),
+              finding({
+                path: 'src/utils/format-date.ts',
+                line: 4,
+                suggestion: null,
+                title: 'GitHub refuses this one',
+              }),
+            ],
+          }),
+        }),
+      );
+
+    await deliver('delivery-422-one');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    reviews.done();
+    review.done();
+    const posted = github.sent.reviews[0];
+    expect(posted?.comments.map((comment: { line: number }) => comment.line)).toEqual([3]);
+    expect(posted?.body).toContain('GitHub refuses this one');
+    expect(posted?.body).toContain('GitHub did not accept one finding as inline comments');
+    expect(posted?.event).toBe('COMMENT');
+  });
+
   it('posts the review again with every finding in the body', async () => {
     const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
     const checks = mockChecks(github.sent);
@@ -244,7 +313,7 @@ describe('when GitHub rejects the inline comments', () => {
     expect(github.sent.reviews[0]?.comments).toEqual([]);
     expect(github.sent.reviews[0]?.body).toContain('Off by one');
     expect(github.sent.reviews[0]?.body).toContain(
-      'GitHub did not accept these findings as inline comments',
+      'GitHub did not accept one finding as inline comments',
     );
   });
 });
