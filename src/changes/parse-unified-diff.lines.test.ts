@@ -1,38 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FileChange } from '../domain/diff.js';
 import { parseUnifiedDiff } from './parse-unified-diff.js';
-
-/** The fields a case asserts; hunks as [oldStart, oldLines, newStart, newLines]. */
-function summarize(file: FileChange) {
-  return {
-    path: file.path,
-    previousPath: file.previousPath,
-    status: file.status,
-    additions: file.additions,
-    deletions: file.deletions,
-    binary: file.binary,
-    patchAvailable: file.patchAvailable,
-    hunks: file.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]),
-  };
-}
-
-type Summary = ReturnType<typeof summarize>;
-
-function changed(path: string, fields: Partial<Summary> = {}): Summary {
-  return {
-    path,
-    previousPath: null,
-    status: 'modified',
-    additions: 0,
-    deletions: 0,
-    binary: false,
-    patchAvailable: true,
-    hunks: [],
-    ...fields,
-  };
-}
-
-const patch = (...lines: string[]): string => `${lines.join('\n')}\n`;
+import { changed, patch, summarize, type Summary } from './test-summarize-file.js';
 
 const cases: { name: string; text: string; files: Summary[] }[] = [
   {
