@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../ledger/ledger-store.contract.js';
+import { DESIGN_COST_FIELDS } from '../../test/helpers/cost-record-fields.js';
 import { toCostRecord } from './to-cost-record.js';
 
-const DESIGN_FIELDS = [
-  'deliveryId',
-  'repo',
-  'pr',
-  'headSha',
-  'trigger',
-  'tier',
-  'provider',
-  'model',
-  'inputTokens',
-  'cachedInputTokens',
-  'cacheWriteTokens',
-  'outputTokens',
-  'reasoningTokens',
-  'costUsd',
-  'deepCostUsd',
-  'outcome',
-  'riskLevel',
-  'size',
-  'reason',
-  'startedAt',
-  'finishedAt',
-];
+const DESIGN_FIELDS: readonly string[] = DESIGN_COST_FIELDS;
 const EXTRAS = [
   'riskScore',
   'cacheWrite5mTokens',

@@ -47,6 +47,21 @@ afterEach(async () => {
   nock.enableNetConnect();
 });
 
+/** The fast model answers with findings on the routine file, each `[line, title]`. */
+const answerWithFindings = (...findings: Array<[number, string]>) =>
+  nock(OPENAI_TEST_ORIGIN)
+    .post('/v1/responses')
+    .reply(
+      200,
+      openAIResponse({
+        answer: modelAnswer({
+          findings: findings.map(([line, title]) =>
+            finding({ path: 'src/utils/format-date.ts', line, suggestion: null, title }),
+          ),
+        }),
+      }),
+    );
+
 const deliver = async (id: string) => {
   await app.probot.receive({
     id,
@@ -237,29 +252,7 @@ describe('when GitHub rejects the inline comments', () => {
       )
       .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
     const review = mockReview(github.sent);
-    nock(OPENAI_TEST_ORIGIN)
-      .post('/v1/responses')
-      .reply(
-        200,
-        openAIResponse({
-          answer: modelAnswer({
-            findings: [
-              finding({
-                path: 'src/utils/format-date.ts',
-                line: 3,
-                suggestion: null,
-                title: 'Placed fine',
-              }),
-              finding({
-                path: 'src/utils/format-date.ts',
-                line: 4,
-                suggestion: null,
-                title: 'GitHub refuses this one',
-              }),
-            ],
-          }),
-        }),
-      );
+    answerWithFindings([3, 'Placed fine'], [4, 'GitHub refuses this one']);
 
     await deliver('delivery-422-one');
 
@@ -275,7 +268,7 @@ describe('when GitHub rejects the inline comments', () => {
     expect(posted?.event).toBe('COMMENT');
   });
 
-  it('posts the review again with every finding in the body', async () => {
+  it('moves a lone refused comment to the body without probing, and posts the review', async () => {
     const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
     const checks = mockChecks(github.sent);
     const rejected = nock(GITHUB_API)
@@ -285,23 +278,7 @@ describe('when GitHub rejects the inline comments', () => {
       )
       .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
     const review = mockReview(github.sent);
-    nock(OPENAI_TEST_ORIGIN)
-      .post('/v1/responses')
-      .reply(
-        200,
-        openAIResponse({
-          answer: modelAnswer({
-            findings: [
-              finding({
-                path: 'src/utils/format-date.ts',
-                line: 3,
-                suggestion: null,
-                title: 'Off by one',
-              }),
-            ],
-          }),
-        }),
-      );
+    answerWithFindings([3, 'Off by one']);
 
     await deliver('delivery-422');
 
