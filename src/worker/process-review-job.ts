@@ -14,6 +14,7 @@ import { runCommand } from './run-command.js';
 import { skipByCommand } from './skip-by-command.js';
 import { skipReview } from './skip-review.js';
 import type { WorkerDeps } from './types.js';
+import { postFinishedCheck } from './post-finished-check.js';
 
 /**
  * The use case: one ReviewJob through policy, changes, classify, route, review, publish, ledger.
@@ -44,11 +45,7 @@ export const processReviewJob = async (
   const policy = await readPolicy(gh, ref);
   if (!policy.ok) {
     log.warn({ problems: policy.error.problems.length }, 'invalid policy file: no model called');
-    const checkId = await gh.createCheckRun(ref, job.headSha, {
-      title: 'Invalid policy file',
-      summary: 'Reading the policy…',
-    });
-    await gh.completeCheckRun(ref, checkId, 'failure', {
+    await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
       title: 'Invalid policy file: no review was run',
       summary: policy.error.markdown,
     });
@@ -149,11 +146,7 @@ export const processReviewJob = async (
     // An unknown model in the policy: a configuration problem the check run must name.
     const message = errorMessage(error);
     log.warn({ error: message }, "cannot price the policy's models: no model called");
-    const checkId = await gh.createCheckRun(ref, job.headSha, {
-      title: 'Cannot price this review',
-      summary: message,
-    });
-    await gh.completeCheckRun(ref, checkId, 'failure', {
+    await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
       title: 'No review: a model in the policy has no price',
       summary: message,
     });

@@ -2,6 +2,7 @@ import { errorMessage } from '../domain/errors.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { WorkerDeps } from './types.js';
+import { postFinishedCheck } from './post-finished-check.js';
 
 /**
  * A job that failed its last attempt must not vanish (DESIGN.md section 6): a failed check run says
@@ -36,8 +37,7 @@ export const reportDeadLetter = async (
   try {
     const gh = await deps.github(job.installationId);
     const ref = { owner: job.owner, repo: job.repo };
-    const checkId = await gh.createCheckRun(ref, job.headSha, { title: 'Reviewing…', summary: '' });
-    await gh.completeCheckRun(ref, checkId, 'failure', {
+    await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
       title: 'review-router could not review this commit',
       summary:
         `Every attempt failed; the last error was:\n\n> ${message.slice(0, 1_000)}\n\n` +

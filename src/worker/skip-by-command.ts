@@ -4,6 +4,7 @@ import type { GitHubPort, PullRef } from '../github/types.js';
 import type { SkipRequest } from '../ledger/types.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { WorkerDeps } from './types.js';
+import { postFinishedCheck } from './post-finished-check.js';
 
 export interface SkipByCommandContext {
   readonly job: ReviewJob;
@@ -29,11 +30,7 @@ export const skipByCommand = async (
   const { gh, ref, job, deps } = context;
   const reason = describeSkip(skip);
   context.log.info({ by: skip.by, commentId: skip.commentId }, 'reviews stopped by /review skip');
-  const checkId = await gh.createCheckRun(ref, job.headSha, {
-    title: 'Deciding…',
-    summary: reason,
-  });
-  await gh.completeCheckRun(ref, checkId, 'skipped', {
+  await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'skipped', {
     title: `Skipped by /review skip from @${skip.by} (comment ${skip.commentId})`,
     summary:
       `@${skip.by} asked review-router to stop reviewing this pull request in comment ` +

@@ -1,6 +1,7 @@
 import type { RouteDecision } from '../route/types.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { ReviewContext } from './review-context.js';
+import { postFinishedCheck } from './post-finished-check.js';
 
 /** A budget cap that skipped the review is named in the check run's title, in plain words. */
 const BUDGET_TITLES: Readonly<Record<string, string>> = {
@@ -16,11 +17,7 @@ export const skipReview = async (
   deepCostUsd: number,
 ): Promise<void> => {
   const { gh, ref, job, deps } = context;
-  const checkId = await gh.createCheckRun(ref, job.headSha, {
-    title: 'Deciding…',
-    summary: decision.reason,
-  });
-  await gh.completeCheckRun(ref, checkId, 'skipped', {
+  await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'skipped', {
     title: BUDGET_TITLES[decision.rule] ?? `Skipped: ${decision.reason}`,
     summary: [
       `**Why:** ${decision.reason}`,
