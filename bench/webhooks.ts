@@ -21,8 +21,11 @@
  * The targets take turns for `--rounds` rounds, each start on an empty data directory, and each
  * target's figures pool its rounds, so a slow spell on a shared machine does not land on one alone.
  *
+ * `--cpu-prof DIR` writes a V8 CPU profile of review-router per round into DIR (it is stopped with
+ * SIGTERM then, so it can write it), to find what holds the event loop.
+ *
  *   npm run bench:webhooks -- [--rate 100] [--duration 20] [--warmup 5] [--rounds 3]
- *                            [--model-delay-ms 1000] [--github-throttle on|off]
+ *                            [--model-delay-ms 1000] [--github-throttle on|off] [--cpu-prof DIR]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'model-delay-ms': { type: 'string', default: '1000' },
     'github-throttle': { type: 'string', default: 'on' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -54,6 +58,7 @@ const warmup = Number(values.warmup);
 const rounds = Math.max(1, Number(values.rounds));
 const modelDelayMs = Number(values['model-delay-ms']);
 const githubThrottle = values['github-throttle'] === 'off' ? 'off' : 'on';
+const cpuProfDir = values['cpu-prof'];
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/resolve-ts-imports.ts')).href;
 const SECRET = 'bench-webhook-secret';
@@ -89,10 +94,13 @@ const freePort = () =>
     });
   });
 
-const stopChild = async (child: ChildProcess): Promise<void> => {
+const stopChild = async (
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
+  child.kill(signal);
   await exited;
 };
 
@@ -151,7 +159,7 @@ const targets: Target[] = [
   },
   {
     name: 'review-router',
-    args: [main],
+    args: [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []), main],
     env: {
       ...probotEnv,
       OPENAI_API_KEY: 'sk-bench',
@@ -305,7 +313,11 @@ try {
         row.reviews += after.reviews - before.reviews;
         row.p99s.push(percentile(result.latencies, 99));
       } finally {
-        await stopChild(child);
+        // SIGTERM lets review-router exit on its own, which writes its --cpu-prof profile.
+        await stopChild(
+          child,
+          cpuProfDir && target.name === 'review-router' ? 'SIGTERM' : 'SIGKILL',
+        );
       }
     }
   }

@@ -11,6 +11,7 @@ import { openSqliteLedger } from './ledger/sqlite-ledger.js';
 import type { LedgerStore } from './ledger/types.js';
 import { DEFAULT_POLICY } from './policy/default-policy.js';
 import { countTokens } from './review/count-tokens.js';
+import { REVIEW_SYSTEM_PROMPT } from './review/review-system-prompt.js';
 import { createAnthropicProvider } from './providers/anthropic-provider.js';
 import { createOpenAIProvider } from './providers/openai-provider.js';
 import type { ModelProvider } from './providers/types.js';
@@ -84,9 +85,9 @@ const main = async (): Promise<void> => {
     return;
   }
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
-  // Build the tokenizer's tables now (about 0.6 s), not in the middle of the first review while
-  // webhooks wait behind it on the event loop.
-  countTokens('warm up');
+  // Build the tokenizer's tables (about 0.6 s) and count the system prompt every review repeats
+  // now, not in the middle of the first review while webhooks wait behind it on the event loop.
+  countTokens(REVIEW_SYSTEM_PROMPT);
   for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
   const ledger = openLedger(env);
   await ledger.migrate();

@@ -27,6 +27,18 @@ describe('countTokens', () => {
     expect(countTokens(source.repeat(50))).toBe(exact(source.repeat(50)));
   });
 
+  it('keeps every text its own count when counts are remembered', () => {
+    const long = source.repeat(5);
+    const longer = `${long}const extra = digest('one more line');\n`;
+
+    expect(countTokens(long)).toBe(exact(long));
+    expect(countTokens(longer)).toBe(exact(longer));
+    // Asked again (now from memory), each still gets its own count.
+    expect(countTokens(long)).toBe(exact(long));
+    expect(countTokens(longer)).toBe(exact(longer));
+    expect(countTokens(longer)).toBeGreaterThan(countTokens(long));
+  });
+
   it('counts special-token text as plain text instead of throwing', () => {
     const text = 'before <|endoftext|> after <|im_start|>';
 

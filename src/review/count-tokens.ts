@@ -4,8 +4,10 @@
  * An estimate for Anthropic models (their tokenizer is not public); the bill comes from the
  * provider's reported usage, never from here (DESIGN.md section 5).
  */
+import { hash } from 'node:crypto';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Runs of one character class longer than this are counted in slices. BPE over a single long
@@ -23,7 +25,29 @@ const encodedLength = (text: string): number => {
   return encoder.encode(text, [], []).length;
 };
 
+/**
+ * Counts already made, by text. One review builds its prompt several times (to price each tier,
+ * then to send one), and every review repeats the system prompt and its repository's
+ * instructions: js-tiktoken takes about 0.3 µs a character, milliseconds of the event loop that
+ * intake shares, so each text is counted once. Keyed by the text's SHA-256 (hashing is about a
+ * thousand times cheaper than counting), so the cache holds no text of a pull request.
+ */
+const counted = new LRUCache<string, number>({ max: 20_000 });
+
+/** Shorter texts cost less to count than to look up. */
+const WORTH_CACHING = 256;
+
 export const countTokens = (text: string): number => {
+  if (text.length < WORTH_CACHING) return countUncached(text);
+  const key = hash('sha256', text, 'base64');
+  const known = counted.get(key);
+  if (known !== undefined) return known;
+  const total = countUncached(text);
+  counted.set(key, total);
+  return total;
+};
+
+const countUncached = (text: string): number => {
   if (text === '') return 0;
   // With a capturing group, split puts the long runs at odd indexes.
   const parts = text.split(LONG_RUN);
