@@ -27,6 +27,13 @@ export const Env = z.object({
   PRICES_FILE: optionalText,
   REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   MAX_INPUT_TOKENS: z.coerce.number().int().min(1_000).optional(),
+  /**
+   * How long one model call may take (the SDK's per-request timeout); default 10 minutes. At most
+   * a day: Node fires a longer timer at once.
+   */
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).optional(),
+  /** How long all the model calls of one review may take together; default 20 minutes. */
+  REVIEW_DEADLINE_MS: z.coerce.number().int().min(1_000).max(86_400_000).optional(),
   /** BullMQ's key prefix, so several deployments (or test runs) can share one Redis. */
   QUEUE_PREFIX: optionalText,
   /** How long a BullMQ job's locks live unrenewed: a dead replica's job moves on after ~2x this. */

@@ -104,6 +104,8 @@ const main = async (): Promise<void> => {
       limits: {
         ...DEFAULT_LIMITS,
         ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),
+        ...(env.MODEL_TIMEOUT_MS ? { modelTimeoutMs: env.MODEL_TIMEOUT_MS } : {}),
+        ...(env.REVIEW_DEADLINE_MS ? { reviewDeadlineMs: env.REVIEW_DEADLINE_MS } : {}),
         ...(env.CLAIM_LEASE_MS ? { claimLeaseMs: env.CLAIM_LEASE_MS } : {}),
       },
       startup: {

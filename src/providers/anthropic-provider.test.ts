@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import {
   anthropicTestClient,
 } from '../../test/helpers/anthropic-messages.js';
 import { modelAnswer } from '../../test/helpers/model-answers.js';
+import { neverAnswers } from '../../test/helpers/never-answers.js';
+import { ReviewDeadlinePassed } from '../domain/review-deadline-passed.js';
 import { ModelAnswer } from '../review/schema.js';
 import { createAnthropicProvider } from './anthropic-provider.js';
 import type { ReviewRequest } from './types.js';
@@ -207,5 +210,47 @@ describe('createAnthropicProvider', () => {
       error: { kind: 'refused', retryable: false, usage: { inputTokens: 3_200 } },
     });
     expect(!result.ok && result.error.message).toContain('The request could enable cyber harm.');
+  });
+
+  describe('when the call is aborted', () => {
+    const stalled = () =>
+      createAnthropicProvider({
+        client: new Anthropic({
+          apiKey: 'test-key',
+          baseURL: ANTHROPIC_TEST_BASE_URL,
+          maxRetries: 0,
+          fetch: neverAnswers,
+        }),
+      });
+
+    it('reports the review deadline passing as a timeout that is not retried, and says so', async () => {
+      const deadline = new AbortController();
+      setTimeout(() => deadline.abort(new ReviewDeadlinePassed(20 * 60_000)), 50);
+
+      const result = await stalled().review({ ...request, signal: deadline.signal });
+
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          kind: 'timeout',
+          provider: 'anthropic',
+          status: null,
+          usage: null,
+          retryable: false,
+        }),
+      });
+      expect(!result.ok && result.error.message).toContain(
+        "The review's total deadline (20 min) passed while Anthropic was answering",
+      );
+    });
+
+    it('throws an abort that is not the review deadline back to the caller', async () => {
+      const caller = new AbortController();
+      setTimeout(() => caller.abort(new Error('shutting down')), 50);
+
+      await expect(stalled().review({ ...request, signal: caller.signal })).rejects.toBeInstanceOf(
+        Anthropic.APIUserAbortError,
+      );
+    });
   });
 });

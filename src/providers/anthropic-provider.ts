@@ -7,9 +7,15 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { Effort } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import type { Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
-import { answerFailure, httpFailure, transportFailure } from './provider-failure.js';
+import {
+  answerFailure,
+  deadlineFailure,
+  httpFailure,
+  transportFailure,
+} from './provider-failure.js';
 import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
 
 export interface AnthropicProviderOptions {
@@ -48,12 +54,12 @@ export const createAnthropicProvider = ({ client }: AnthropicProviderOptions): M
               },
             },
             // Explicit, or the SDK refuses a large max_tokens without streaming.
-            { timeout: request.timeoutMs },
+            { timeout: request.timeoutMs, signal: request.signal ?? null },
           )
           .withResponse();
         return readMessage(data, request_id ?? null);
       } catch (error) {
-        return err(toFailure(error));
+        return err(toFailure(error, request));
       }
     },
   };
@@ -149,7 +155,17 @@ const toUsage = (usage: Anthropic.Usage): Usage => ({
   inferenceGeo: usage.inference_geo ?? null,
 });
 
-const toFailure = (error: unknown): ProviderFailure => {
+/**
+ * The SDK's errors as typed failures. An abort by the review's deadline (or the SDK's timeout
+ * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
+ * is thrown back to it.
+ */
+const toFailure = (error: unknown, request: ReviewRequest): ProviderFailure => {
+  const deadline = deadlinePassedOn(request.signal);
+  const stopped =
+    error instanceof Anthropic.APIUserAbortError ||
+    error instanceof Anthropic.APIConnectionTimeoutError;
+  if (deadline !== null && stopped) return deadlineFailure('anthropic', deadline.totalMs);
   if (error instanceof Anthropic.APIUserAbortError) throw error;
   if (error instanceof Anthropic.APIConnectionTimeoutError) {
     return transportFailure('anthropic', 'timeout', error.message);

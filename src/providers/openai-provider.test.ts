@@ -1,9 +1,13 @@
 import nock from 'nock';
+import OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { ReviewDeadlinePassed } from '../domain/review-deadline-passed.js';
 import { ModelAnswer } from '../review/schema.js';
 import { modelAnswer } from '../../test/helpers/model-answers.js';
+import { neverAnswers } from '../../test/helpers/never-answers.js';
 import {
+  OPENAI_TEST_BASE_URL,
   OPENAI_TEST_ORIGIN,
   openAIError,
   openAIResponse,
@@ -191,6 +195,48 @@ describe('createOpenAIProvider', () => {
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'bad-request', status: 400, retryable: false },
+    });
+  });
+
+  describe('when the call is aborted', () => {
+    const stalled = () =>
+      createOpenAIProvider({
+        client: new OpenAI({
+          apiKey: 'test-key',
+          baseURL: OPENAI_TEST_BASE_URL,
+          maxRetries: 0,
+          fetch: neverAnswers,
+        }),
+      });
+
+    it('reports the review deadline passing as a timeout that is not retried, and says so', async () => {
+      const deadline = new AbortController();
+      setTimeout(() => deadline.abort(new ReviewDeadlinePassed(500)), 50);
+
+      const result = await stalled().review({ ...request, signal: deadline.signal });
+
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          kind: 'timeout',
+          provider: 'openai',
+          status: null,
+          usage: null,
+          retryable: false,
+        }),
+      });
+      expect(!result.ok && result.error.message).toContain(
+        "The review's total deadline (0.5 s) passed while OpenAI was answering",
+      );
+    });
+
+    it('throws an abort that is not the review deadline back to the caller', async () => {
+      const caller = new AbortController();
+      setTimeout(() => caller.abort(new Error('shutting down')), 50);
+
+      await expect(stalled().review({ ...request, signal: caller.signal })).rejects.toBeInstanceOf(
+        OpenAI.APIUserAbortError,
+      );
     });
   });
 });

@@ -7,10 +7,16 @@ import { zodTextFormat } from 'openai/helpers/zod';
 import { makeParseableTextFormat } from 'openai/lib/parser';
 import type { ModelAnswer } from '../domain/model-answer.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
-import { answerFailure, httpFailure, transportFailure } from './provider-failure.js';
-import type { ModelProvider, ProviderFailure, ProviderReply } from './types.js';
+import {
+  answerFailure,
+  deadlineFailure,
+  httpFailure,
+  transportFailure,
+} from './provider-failure.js';
+import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
 
 export interface OpenAIProviderOptions {
   /** Built by the composition root from OPENAI_API_KEY / OPENAI_BASE_URL. */
@@ -49,12 +55,12 @@ export const createOpenAIProvider = ({ client }: OpenAIProviderOptions): ModelPr
               store: false,
               prompt_cache_key: request.cacheKey,
             },
-            { timeout: request.timeoutMs },
+            { timeout: request.timeoutMs, signal: request.signal ?? null },
           )
           .withResponse();
         return readResponse(data, request_id);
       } catch (error) {
-        return err(toFailure(error));
+        return err(toFailure(error, request));
       }
     },
   };
@@ -133,7 +139,16 @@ const toUsage = (usage: OpenAI.Responses.ResponseUsage | undefined): Usage => {
   };
 };
 
-const toFailure = (error: unknown): ProviderFailure => {
+/**
+ * The SDK's errors as typed failures. An abort by the review's deadline (or the SDK's timeout
+ * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
+ * is thrown back to it.
+ */
+const toFailure = (error: unknown, request: ReviewRequest): ProviderFailure => {
+  const deadline = deadlinePassedOn(request.signal);
+  const stopped =
+    error instanceof OpenAI.APIUserAbortError || error instanceof OpenAI.APIConnectionTimeoutError;
+  if (deadline !== null && stopped) return deadlineFailure('openai', deadline.totalMs);
   if (error instanceof OpenAI.APIUserAbortError) throw error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return transportFailure('openai', 'timeout', error.message);

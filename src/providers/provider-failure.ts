@@ -3,6 +3,7 @@
  * error is a status, headers and a message in both; each adapter only says which of its classes
  * mean a timeout or a lost connection.
  */
+import { formatDuration } from '../domain/format-duration.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Usage } from '../domain/usage.js';
 import type { ProviderFailure, ProviderFailureKind } from './types.js';
@@ -62,6 +63,23 @@ export const transportFailure = (
   usage: null,
   rawAnswer: null,
   retryable: true,
+});
+
+/**
+ * The review's total deadline passed while the provider was answering (the deadline aborted the
+ * call): a timeout, but one that no retry or fallback can fix, since no time is left for either.
+ */
+export const deadlineFailure = (provider: ProviderId, totalMs: number): ProviderFailure => ({
+  kind: 'timeout',
+  provider,
+  message:
+    `The review's total deadline (${formatDuration(totalMs)}) passed while ${NAMES[provider]} was ` +
+    'answering, so the call was stopped. To resolve, raise REVIEW_DEADLINE_MS if reviews this ' +
+    'size need longer',
+  status: null,
+  usage: null,
+  rawAnswer: null,
+  retryable: false,
 });
 
 export interface AnswerFailureInput {

@@ -16,7 +16,13 @@ export interface ReviewRequest {
   readonly maxOutputTokens: number;
   /** Keys OpenAI's prompt cache (e.g. `review-router:owner/name`). */
   readonly cacheKey: string;
+  /** For one HTTP attempt; the SDK's own retries each get it again. */
   readonly timeoutMs: number;
+  /**
+   * Ends the call, retries included. Aborted with `ReviewDeadlinePassed` (the review's total
+   * deadline), the call fails as a timeout that is not retried; any other abort is thrown.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface ProviderReply {

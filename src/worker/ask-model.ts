@@ -6,6 +6,12 @@ import type {
   ProviderReply,
   ReviewRequest,
 } from '../providers/types.js';
+import {
+  callTimeoutMs,
+  describeDeadline,
+  NO_DEADLINE,
+  type ReviewDeadline,
+} from './review-deadline.js';
 
 /** A provider call that spent tokens but produced nothing usable: it still goes in the ledger. */
 export interface SpentAttempt {
@@ -34,12 +40,34 @@ const repairPrompt = (request: ReviewRequest, failure: ProviderFailure): ReviewR
     `${failure.message.slice(0, 500)}\nAnswer again with only the structured review the schema describes.`,
 });
 
-/** One call, and one repair request when the answer fails validation (DESIGN.md section 6). */
+/** The request as sent now: it carries the deadline's signal and never outlives the deadline. */
+const withinDeadline = (request: ReviewRequest, deadline: ReviewDeadline): ReviewRequest => ({
+  ...request,
+  timeoutMs: callTimeoutMs(deadline, request.timeoutMs),
+  signal: deadline.signal,
+});
+
+/**
+ * The answer failed validation, but the review's deadline has passed: no repair is sent, and the
+ * review ends as a timeout (not the "failed validation twice" review, which this answer is not).
+ */
+const noTimeToRepair = (failure: ProviderFailure, deadline: ReviewDeadline): ProviderFailure => ({
+  ...failure,
+  kind: 'timeout',
+  message: `${failure.message}; ${describeDeadline(deadline)} passed before a repair request could be sent`,
+  retryable: false,
+});
+
+/**
+ * One call, and one repair request when the answer fails validation (DESIGN.md section 6), both
+ * within the review's total deadline: the repair is not sent once it has passed.
+ */
 export const askModel = async (
   provider: ModelProvider,
   request: ReviewRequest,
+  deadline: ReviewDeadline = NO_DEADLINE,
 ): Promise<ModelOutcome> => {
-  const first = await provider.review(request);
+  const first = await provider.review(withinDeadline(request, deadline));
   if (first.ok) return { kind: 'answered', reply: first.value, spent: [] };
   const firstSpent: SpentAttempt = {
     provider: provider.id,
@@ -49,7 +77,11 @@ export const askModel = async (
   };
   if (first.error.kind !== 'invalid-answer')
     return { kind: 'failed', failure: first.error, spent: [firstSpent] };
-  const second = await provider.review(repairPrompt(request, first.error));
+  if (deadline.passed())
+    return { kind: 'failed', failure: noTimeToRepair(first.error, deadline), spent: [firstSpent] };
+  const second = await provider.review(
+    withinDeadline(repairPrompt(request, first.error), deadline),
+  );
   if (second.ok) return { kind: 'answered', reply: second.value, spent: [firstSpent] };
   const secondSpent: SpentAttempt = {
     provider: provider.id,

@@ -12,6 +12,7 @@ import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
 import type { PromptTrim } from './plan-tiers.js';
 import type { ReviewContext } from './review-context.js';
+import { describeDeadline, NO_DEADLINE, type ReviewDeadline } from './review-deadline.js';
 
 export interface TierChoice {
   readonly tier: Tier;
@@ -131,17 +132,63 @@ const omissionsOf = (
       : file,
   );
 
+/** A call that was never sent (no API key, no time left): the review still gets its failed row. */
+const recordNotAsked = (context: ReviewContext, choice: TierChoice, error: string) =>
+  context.deps.ledger.record(
+    buildLedgerEntry({
+      job: context.job,
+      startedAt: context.startedAt,
+      finishedAt: context.deps.now().toISOString(),
+      classification: context.classification,
+      tier: choice.tier,
+      outcome: 'failed',
+      reason: choice.reason,
+      provider: choice.model.provider,
+      model: choice.model.model,
+      error,
+    }),
+  );
+
+/** The review's deadline passed before this tier's model was asked: nothing is sent. */
+const notStarted = async (
+  context: ReviewContext,
+  choice: TierChoice,
+  deadline: ReviewDeadline,
+): Promise<TierFailure> => {
+  const message =
+    `${choice.model.provider} ${choice.model.model} was not asked: ${describeDeadline(deadline)} ` +
+    'passed before the call could start. To resolve, raise REVIEW_DEADLINE_MS if reviews this ' +
+    'size need longer';
+  context.log.warn({ tier: choice.tier, model: choice.model.model }, 'review deadline passed');
+  await recordNotAsked(context, choice, `timeout: ${message}`);
+  return { ok: false, choice, message, retryable: false };
+};
+
 /**
  * Asks the tier's model; when its provider keeps failing (after the SDK's own bounded retries) and
  * the policy names `models.<tier>.fallback`, asks the fallback model once (DESIGN.md section 6).
+ * Neither call starts once the review's total deadline has passed.
  */
 export const callTier = async (
   context: ReviewContext,
   choice: TierChoice,
 ): Promise<TierAnswer | TierFailure> => {
+  const deadline = context.deadline ?? NO_DEADLINE;
+  if (deadline.passed()) return notStarted(context, choice, deadline);
   const first = await callModel(context, choice);
   const fallback = choice.model.fallback;
   if (first.ok || !first.retryable || fallback === undefined || fallback === null) return first;
+  if (deadline.passed()) {
+    context.log.warn(
+      { tier: choice.tier, from: choice.model.model, to: fallback.model, error: first.message },
+      'provider failed and the review deadline passed: no failover',
+    );
+    return {
+      ...first,
+      message: `${first.message}; ${describeDeadline(deadline)} has passed, so the fallback ${fallback.provider} ${fallback.model} was not asked`,
+      retryable: false,
+    };
+  }
   context.log.warn(
     { tier: choice.tier, from: choice.model.model, to: fallback.model, error: first.message },
     'provider failed: failing over',
@@ -166,20 +213,7 @@ const callModel = async (
   if (!provider) {
     const variable = choice.model.provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
     const message = `no ${choice.model.provider} API key is configured: set ${variable} and restart the app`;
-    await deps.ledger.record(
-      buildLedgerEntry({
-        job: context.job,
-        startedAt: context.startedAt,
-        finishedAt: deps.now().toISOString(),
-        classification: context.classification,
-        tier: choice.tier,
-        outcome: 'failed',
-        reason: choice.reason,
-        provider: choice.model.provider,
-        model: choice.model.model,
-        error: message,
-      }),
-    );
+    await recordNotAsked(context, choice, message);
     return { ok: false, choice, message, retryable: true };
   }
   const prompt = buildReviewPrompt({
@@ -193,16 +227,20 @@ const callModel = async (
   });
   const omitted = omissionsOf(prompt.omitted, choice.trim);
   const started = Date.now();
-  const outcome = await askModel(provider, {
-    model: choice.model.model,
-    effort: choice.model.effort,
-    system: prompt.system,
-    repositoryContext: prompt.repositoryContext,
-    prompt: prompt.prompt,
-    maxOutputTokens: deps.limits.maxOutputTokens,
-    cacheKey: `review-router:${context.repo}`,
-    timeoutMs: deps.limits.modelTimeoutMs,
-  });
+  const outcome = await askModel(
+    provider,
+    {
+      model: choice.model.model,
+      effort: choice.model.effort,
+      system: prompt.system,
+      repositoryContext: prompt.repositoryContext,
+      prompt: prompt.prompt,
+      maxOutputTokens: deps.limits.maxOutputTokens,
+      cacheKey: `review-router:${context.repo}`,
+      timeoutMs: deps.limits.modelTimeoutMs,
+    },
+    context.deadline ?? NO_DEADLINE,
+  );
   context.log.info(
     { tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started },
     'model answered',

@@ -9,6 +9,7 @@ import { decideReview } from './decide-review.js';
 import { planTiers, type TierPlans } from './plan-tiers.js';
 import { readPolicy } from './read-policy.js';
 import type { ReviewContext } from './review-context.js';
+import { startReviewDeadline, type ReviewDeadline } from './review-deadline.js';
 import { reviewOnTier } from './review-on-tier.js';
 import { runCommand } from './run-command.js';
 import { skipByCommand } from './skip-by-command.js';
@@ -30,6 +31,24 @@ export const processReviewJob = async (
     await runCommand(job, deps, (review) => processReviewJob(review, deps, signal));
     return;
   }
+  // Every model call of this job spends from one total deadline, counted from now.
+  const deadline = startReviewDeadline({
+    totalMs: deps.limits.reviewDeadlineMs,
+    now: () => deps.now().getTime(),
+  });
+  try {
+    await reviewPullRequest(job, deps, { signal, deadline });
+  } finally {
+    deadline.clear();
+  }
+};
+
+/** The pipeline for a pull request event or a `/review` command, once the job has its deadline. */
+const reviewPullRequest = async (
+  job: ReviewJob,
+  deps: WorkerDeps,
+  { signal, deadline }: { signal: AbortSignal; deadline: ReviewDeadline },
+): Promise<void> => {
   const repo = repoFullName(job);
   const log = deps.log.child({
     deliveryId: job.deliveryId,
@@ -125,6 +144,7 @@ export const processReviewJob = async (
     diff,
     classification,
     signal,
+    deadline,
     secrets: redacted.report,
     scope: scoped.scope,
     pullDiff: redacted.diff,

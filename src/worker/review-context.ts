@@ -8,6 +8,7 @@ import type { GitHubPort, PullRef } from '../github/types.js';
 import type { PullState } from '../ledger/types.js';
 import type { OmittedFile } from '../publish/render-summary.js';
 import type { SecretReport } from '../secrets/types.js';
+import type { ReviewDeadline } from './review-deadline.js';
 import type { WorkerDeps } from './types.js';
 
 /** Everything one job has learned by the time it decides how to review. */
@@ -26,6 +27,11 @@ export interface ReviewContext {
   readonly diff: DiffModel;
   readonly classification: Classification;
   readonly signal: AbortSignal;
+  /**
+   * The total deadline of this job's model calls (`ReviewLimits.reviewDeadlineMs`), started when
+   * the job started; absent (a context built by a unit test) means none.
+   */
+  readonly deadline?: ReviewDeadline;
   /** The secrets found before redaction, posted with the review. */
   readonly secrets: SecretReport;
   /** Whole or incremental review (then `diff` holds only the changes since the last review). */

@@ -9,6 +9,7 @@ import type { TierPlan } from './plan-tiers.js';
 import { postReview } from './post-review.js';
 import { reserveBudget } from './reserve-budget.js';
 import type { ReviewContext } from './review-context.js';
+import { describeDeadline, NO_DEADLINE } from './review-deadline.js';
 
 export interface ReviewOnTierOptions {
   readonly choice: TierChoice;
@@ -170,7 +171,14 @@ const claimAndReview = async (
     const notes: string[] = [];
     const may = await mayEscalate(context, result, options.deepPlan, hold.id);
     if (!may.allowed && may.note !== null) notes.push(may.note);
-    if (may.allowed) {
+    const deadline = context.deadline ?? NO_DEADLINE;
+    if (may.allowed && deadline.passed()) {
+      // mayEscalate swapped the reservation for a bigger one: hold its id so the end releases it.
+      hold.id = may.reservationId;
+      notes.push(
+        `The fast model asked for a deep review, but ${describeDeadline(deadline)} had passed, so the deep review was not started; the fast review is posted.`,
+      );
+    } else if (may.allowed) {
       hold.id = may.reservationId;
       const deepKey = keyFor(context, 'deep');
       const deepClaim = await deps.ledger.claim(deepKey, job.deliveryId, claimOptions(context));

@@ -9,8 +9,16 @@ export interface ReviewLimits {
   /** The prompt (instructions + pull request) must fit in this many input tokens. */
   readonly maxInputTokens: number;
   readonly maxOutputTokens: number;
-  /** Deadline for one model call. */
+  /** Deadline for one model call (MODEL_TIMEOUT_MS): the SDK's per-request timeout. */
   readonly modelTimeoutMs: number;
+  /**
+   * Deadline for all the model calls of one review job together (REVIEW_DEADLINE_MS): the SDKs'
+   * retries, the repair request, the fallback and the escalation. Default 20 minutes: two whole
+   * model timeouts, so a slow first answer still leaves room for a fallback or a deep review,
+   * and under the default claim lease (three model timeouts), so a review that is still running
+   * never looks crashed to a redelivered job.
+   */
+  readonly reviewDeadlineMs: number;
   /**
    * How old a running claim must be before a re-run job takes it over (a crashed process left
    * it); default three model deadlines.
@@ -22,6 +30,7 @@ export const DEFAULT_LIMITS: ReviewLimits = {
   maxInputTokens: 120_000,
   maxOutputTokens: 16_000,
   modelTimeoutMs: 10 * 60_000,
+  reviewDeadlineMs: 20 * 60_000,
 };
 
 export interface WorkerDeps {

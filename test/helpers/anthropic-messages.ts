@@ -6,9 +6,16 @@ import Anthropic from '@anthropic-ai/sdk';
 
 export const ANTHROPIC_TEST_BASE_URL = 'https://api.anthropic.test';
 
-/** A client for nock: test key, test host, no SDK retries. */
-export const anthropicTestClient = (): Anthropic =>
-  new Anthropic({ apiKey: 'test-key', baseURL: ANTHROPIC_TEST_BASE_URL, maxRetries: 0 });
+/**
+ * A client for nock: test key, test host, no SDK retries. `baseURL` points it at a real local
+ * server instead (e.g. one that never answers, to test timeouts).
+ */
+export const anthropicTestClient = (options: { baseURL?: string } = {}): Anthropic =>
+  new Anthropic({
+    apiKey: 'test-key',
+    baseURL: options.baseURL ?? ANTHROPIC_TEST_BASE_URL,
+    maxRetries: 0,
+  });
 
 export interface AnthropicUsageCounts {
   /** Excludes cache reads and writes. */

@@ -7,9 +7,16 @@ import OpenAI from 'openai';
 export const OPENAI_TEST_ORIGIN = 'https://api.openai.test';
 export const OPENAI_TEST_BASE_URL = `${OPENAI_TEST_ORIGIN}/v1`;
 
-/** A client for nock: test key, test host, no SDK retries. */
-export const openAITestClient = (): OpenAI =>
-  new OpenAI({ apiKey: 'test-key', baseURL: OPENAI_TEST_BASE_URL, maxRetries: 0 });
+/**
+ * A client for nock: test key, test host, no SDK retries. `baseURL` points it at a real local
+ * server instead (e.g. one that never answers, to test timeouts).
+ */
+export const openAITestClient = (options: { baseURL?: string } = {}): OpenAI =>
+  new OpenAI({
+    apiKey: 'test-key',
+    baseURL: options.baseURL ?? OPENAI_TEST_BASE_URL,
+    maxRetries: 0,
+  });
 
 export interface OpenAIUsageCounts {
   /** Includes `cachedTokens`. */

@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app.js';
 import { loadPriceTable } from '../../src/ledger/price-table.js';
@@ -31,6 +33,10 @@ export interface TestAppOptions {
   readonly reportToken?: string;
   /** Default DEFAULT_LIMITS; a smaller prompt budget makes a big pull request cheap to test. */
   readonly limits?: typeof DEFAULT_LIMITS;
+  /** Provider SDK clients other than the nock-facing test clients (e.g. one for a local server). */
+  readonly clients?: { readonly openai?: OpenAI; readonly anthropic?: Anthropic };
+  /** Default TestOctokit (no retries, no throttling); pass the app's own to test GitHub faults. */
+  readonly Octokit?: typeof ProbotOctokit;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
@@ -44,8 +50,10 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     ledger,
     prices: loadPriceTable(),
     providers: {
-      openai: createOpenAIProvider({ client: openAITestClient() }),
-      anthropic: createAnthropicProvider({ client: anthropicTestClient() }),
+      openai: createOpenAIProvider({ client: options.clients?.openai ?? openAITestClient() }),
+      anthropic: createAnthropicProvider({
+        client: options.clients?.anthropic ?? anthropicTestClient(),
+      }),
     },
     reportToken: options.reportToken,
     limits: options.limits ?? DEFAULT_LIMITS,
