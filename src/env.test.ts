@@ -29,17 +29,74 @@ describe('parseEnv', () => {
     const env = parseEnv({
       QUEUE_PREFIX: 'rr-staging',
       QUEUE_LOCK_MS: '2000',
-      CLAIM_LEASE_MS: '5000',
+      CLAIM_LEASE_MS: '2400000',
       GITHUB_THROTTLE: 'off',
     });
     expect(env).toMatchObject({
       QUEUE_PREFIX: 'rr-staging',
       QUEUE_LOCK_MS: 2000,
-      CLAIM_LEASE_MS: 5000,
+      CLAIM_LEASE_MS: 2_400_000,
       GITHUB_THROTTLE: 'off',
     });
     expect(() => parseEnv({ GITHUB_THROTTLE: 'false' })).toThrow(/^GITHUB_THROTTLE: /);
     expect(() => parseEnv({ QUEUE_LOCK_MS: '10' })).toThrow(/^QUEUE_LOCK_MS: /);
+  });
+});
+
+describe('parseEnv: model timeout, review deadline and claim lease', () => {
+  it('reads MODEL_TIMEOUT_MS and REVIEW_DEADLINE_MS as milliseconds, and leaves them unset by default', () => {
+    expect(parseEnv({ MODEL_TIMEOUT_MS: '900000', REVIEW_DEADLINE_MS: '3600000' })).toMatchObject({
+      MODEL_TIMEOUT_MS: 900_000,
+      REVIEW_DEADLINE_MS: 3_600_000,
+    });
+    expect(parseEnv({ MODEL_TIMEOUT_MS: '1000', REVIEW_DEADLINE_MS: '86400000' })).toMatchObject({
+      MODEL_TIMEOUT_MS: 1_000,
+      REVIEW_DEADLINE_MS: 86_400_000,
+    });
+    const env = parseEnv({});
+    expect(env.MODEL_TIMEOUT_MS).toBeUndefined();
+    expect(env.REVIEW_DEADLINE_MS).toBeUndefined();
+  });
+
+  it.each([
+    ['MODEL_TIMEOUT_MS', 'ten minutes'],
+    ['MODEL_TIMEOUT_MS', '999'],
+    ['MODEL_TIMEOUT_MS', '1500.5'],
+    ['MODEL_TIMEOUT_MS', '86400001'],
+    ['REVIEW_DEADLINE_MS', '20m'],
+    ['REVIEW_DEADLINE_MS', '500'],
+    ['REVIEW_DEADLINE_MS', '-1200000'],
+    ['REVIEW_DEADLINE_MS', '86400001'],
+  ])('refuses %s=%s and names the variable', (variable, value) => {
+    expect(() => parseEnv({ [variable]: value })).toThrow(
+      new RegExp(`^${variable}: .*To resolve, fix ${variable} and restart\.$`),
+    );
+  });
+
+  it.each([
+    ['below REVIEW_DEADLINE_MS', { CLAIM_LEASE_MS: '600000', REVIEW_DEADLINE_MS: '1200000' }],
+    ['equal to REVIEW_DEADLINE_MS', { CLAIM_LEASE_MS: '1200000', REVIEW_DEADLINE_MS: '1200000' }],
+    ["below REVIEW_DEADLINE_MS's default of 20 min", { CLAIM_LEASE_MS: '5000' }],
+  ])('refuses a CLAIM_LEASE_MS %s, naming both variables and the way out', (_case, source) => {
+    expect(() => parseEnv(source)).toThrow(
+      /^CLAIM_LEASE_MS \(.*\) is not longer than REVIEW_DEADLINE_MS.*To resolve, raise CLAIM_LEASE_MS above REVIEW_DEADLINE_MS/,
+    );
+  });
+
+  it('says the deadline it compared with is the default when REVIEW_DEADLINE_MS is unset', () => {
+    expect(() => parseEnv({ CLAIM_LEASE_MS: '900000' })).toThrow(
+      "CLAIM_LEASE_MS (900000, 15 min) is not longer than REVIEW_DEADLINE_MS's default (1200000, 20 min)",
+    );
+  });
+
+  it('accepts a CLAIM_LEASE_MS longer than the review deadline, set or default', () => {
+    expect(
+      parseEnv({ CLAIM_LEASE_MS: '4200000', REVIEW_DEADLINE_MS: '3600000' }).CLAIM_LEASE_MS,
+    ).toBe(4_200_000);
+    expect(parseEnv({ CLAIM_LEASE_MS: '1800000' }).CLAIM_LEASE_MS).toBe(1_800_000);
+    expect(parseEnv({ CLAIM_LEASE_MS: '5000', REVIEW_DEADLINE_MS: '4000' }).CLAIM_LEASE_MS).toBe(
+      5_000,
+    );
   });
 });
 

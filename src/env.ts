@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './domain/errors.js';
+import { formatDuration } from './domain/format-duration.js';
+import { DEFAULT_LIMITS } from './worker/types.js';
 
 const optionalText = z
   .string()
@@ -38,7 +40,10 @@ export const Env = z.object({
   QUEUE_PREFIX: optionalText,
   /** How long a BullMQ job's locks live unrenewed: a dead replica's job moves on after ~2x this. */
   QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).optional(),
-  /** How old a running review's ledger claim must be before a re-run job takes it over. */
+  /**
+   * How old a running review's ledger claim must be before a re-run job takes it over; longer than
+   * REVIEW_DEADLINE_MS (checked below).
+   */
   CLAIM_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
   /**
    * `off` turns off Octokit's client-side throttling (one write per second, one review per 3 s,
@@ -68,6 +73,16 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
     throw new ConfigError(
       'WEBHOOK_SECRET is not set. To resolve, set it to the webhook secret of your GitHub App: without it anyone could send the app fake pull requests.',
       { variable: 'WEBHOOK_SECRET' },
+    );
+  }
+  const lease = env.CLAIM_LEASE_MS;
+  const deadline = env.REVIEW_DEADLINE_MS ?? DEFAULT_LIMITS.reviewDeadlineMs;
+  if (lease !== undefined && lease <= deadline) {
+    const which =
+      env.REVIEW_DEADLINE_MS === undefined ? "REVIEW_DEADLINE_MS's default" : 'REVIEW_DEADLINE_MS';
+    throw new ConfigError(
+      `CLAIM_LEASE_MS (${lease}, ${formatDuration(lease)}) is not longer than ${which} (${deadline}, ${formatDuration(deadline)}): a review still within its deadline would look crashed, and a redelivered webhook could review the same commit again. To resolve, raise CLAIM_LEASE_MS above REVIEW_DEADLINE_MS by at least one model timeout, lower REVIEW_DEADLINE_MS, or unset CLAIM_LEASE_MS: its default follows the deadline.`,
+      { variable: 'CLAIM_LEASE_MS' },
     );
   }
   return env;

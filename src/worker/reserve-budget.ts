@@ -1,14 +1,19 @@
 /** The worker's side of budget reservations: which caps apply, and holding an estimate under them. */
 import type { Policy } from '../domain/policy.js';
 import type { BudgetCap, ReserveResult } from '../ledger/types.js';
+import { claimLeaseMs } from './claim-lease.js';
 import { monthWindow } from './month-window.js';
 import type { ReviewContext } from './review-context.js';
+import type { ReviewLimits } from './types.js';
 
 /**
  * How long a reservation counts when nobody releases it (a worker that crashed mid-review): long
- * enough for a fast call, a repair, an escalation and a repair, each up to the model timeout.
+ * enough for a fast call, a repair, an escalation and a repair, each up to the model timeout, and
+ * never shorter than the claim lease, which outlasts the review's total deadline: a review that
+ * may still spend keeps its budget held, and one taken over after a crash has let it go.
  */
-export const reservationTtlMs = (modelTimeoutMs: number): number => 6 * modelTimeoutMs;
+export const reservationTtlMs = (limits: ReviewLimits): number =>
+  Math.max(6 * limits.modelTimeoutMs, claimLeaseMs(limits));
 
 /** The monthly caps of the policy, the repository's first: what a reservation must fit under. */
 export const monthlyCaps = (policy: Policy): BudgetCap[] => {
@@ -38,9 +43,7 @@ export const reserveBudget = async (
     caps,
     ...monthWindow(now),
     at: now.toISOString(),
-    expiresAt: new Date(
-      now.getTime() + reservationTtlMs(context.deps.limits.modelTimeoutMs),
-    ).toISOString(),
+    expiresAt: new Date(now.getTime() + reservationTtlMs(context.deps.limits)).toISOString(),
     ...(replaces === null ? {} : { replaces }),
   });
 };

@@ -5,6 +5,7 @@ import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
 import { abortCause, JobAborted } from '../queue/job-aborted.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import { callTier, type TierAnswer, type TierChoice } from './call-tier.js';
+import { claimLeaseMs } from './claim-lease.js';
 import type { TierPlan } from './plan-tiers.js';
 import { postReview } from './post-review.js';
 import { reserveBudget } from './reserve-budget.js';
@@ -20,13 +21,11 @@ export interface ReviewOnTierOptions {
 }
 
 /**
- * A running claim older than the claim lease (by default three model deadlines: a review with an
- * escalation and a repair) was left by a process that crashed mid-review: the job, run again,
- * takes it over.
+ * A running claim older than the claim lease (see claimLeaseMs: it outlasts the review's total
+ * deadline) was left by a process that crashed mid-review: the job, run again, takes it over.
  */
 const claimOptions = (context: ReviewContext): ClaimOptions => {
-  const { claimLeaseMs, modelTimeoutMs } = context.deps.limits;
-  const leaseMs = claimLeaseMs ?? 3 * modelTimeoutMs;
+  const leaseMs = claimLeaseMs(context.deps.limits);
   return { staleBefore: new Date(context.deps.now().getTime() - leaseMs).toISOString() };
 };
 

@@ -15,13 +15,13 @@ export interface ReviewLimits {
    * Deadline for all the model calls of one review job together (REVIEW_DEADLINE_MS): the SDKs'
    * retries, the repair request, the fallback and the escalation. Default 20 minutes: two whole
    * model timeouts, so a slow first answer still leaves room for a fallback or a deep review,
-   * and under the default claim lease (three model timeouts), so a review that is still running
+   * and always under the claim lease (see claim-lease.ts), so a review that is still running
    * never looks crashed to a redelivered job.
    */
   readonly reviewDeadlineMs: number;
   /**
    * How old a running claim must be before a re-run job takes it over (a crashed process left
-   * it); default three model deadlines.
+   * it); default the longer of three model timeouts and the review deadline plus one (claim-lease.ts).
    */
   readonly claimLeaseMs?: number;
 }

@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/worker/types.js';
 import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
@@ -59,6 +60,34 @@ describe('after a crash mid-review', () => {
     openai.done();
     expect(github.sent.reviews).toHaveLength(1);
     expect(await app.ledger.claim(KEY, 'later')).toMatchObject({ claimed: false, state: 'posted' });
+  });
+
+  it('leaves a claim alone while its review may still be within a long total deadline', async () => {
+    nock.disableNetConnect();
+    // 45 minutes after the claim: past three model timeouts (30 min), inside the hour-long
+    // deadline plus one model timeout that the review may still be using.
+    app = await startTestApp({
+      now: () => new Date(Date.now() + 45 * 60_000),
+      limits: { ...DEFAULT_LIMITS, reviewDeadlineMs: 60 * 60_000 },
+    });
+    expect(await app.ledger.claim(KEY, 'running-elsewhere')).toEqual({ claimed: true });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+
+    await app.probot.receive({
+      id: 'second-delivery',
+      name: 'pull_request',
+      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    expect(github.sent.checkRuns).toEqual([]);
+    expect(github.sent.reviews).toEqual([]);
   });
 
   it('leaves a review that another process is still running alone', async () => {
