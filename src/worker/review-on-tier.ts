@@ -1,3 +1,4 @@
+import { errorMessage } from '../domain/errors.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { Outcome } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
@@ -62,15 +63,34 @@ const recordAnswer = async (
     }),
   );
 
-/** The head moved (or the queue aborted the job) while the model was thinking. */
-const isSuperseded = async (context: ReviewContext): Promise<boolean> => {
+/** Why the answer must not be posted: the pull request moved on while the model was thinking. */
+type Moot = 'newer-push' | 'closed';
+
+/** The head moved, the pull request was closed, or the queue aborted the job. */
+const mootness = async (context: ReviewContext): Promise<Moot | null> => {
   const cause = abortCause(context.signal);
-  if (cause === 'superseded') return true;
+  if (cause === 'superseded') return 'newer-push';
   // Shutdown, a lost lease or a crash hands the job back: nothing is posted from this run.
   if (context.signal.aborted)
     throw new JobAborted(cause ?? 'abandoned', 'the queue took this job back');
   const current = await context.gh.getPullRequest(context.ref);
-  return current.headSha !== context.job.headSha || current.state === 'closed';
+  if (current.state === 'closed') return 'closed';
+  return current.headSha === context.job.headSha ? null : 'newer-push';
+};
+
+const MOOT_CHECK: Record<Moot, { title: string; summary: string; log: string }> = {
+  'newer-push': {
+    title: 'Superseded by a newer push',
+    summary:
+      'The pull request changed while this review ran; the newer commit gets its own review. What this one cost is recorded.',
+    log: 'a newer push superseded this review: abandoned, spend recorded',
+  },
+  closed: {
+    title: 'Pull request closed during the review',
+    summary:
+      'The pull request was closed while the model answered, so nothing was posted. What the review cost is recorded.',
+    log: 'the pull request was closed during the review: abandoned, spend recorded',
+  },
 };
 
 type Escalation =
@@ -151,6 +171,8 @@ const claimAndReview = async (
   }
   const held: ReviewKey[] = [key];
   let checkId: number | null = null;
+  // Answers paid for and not yet in the ledger: should GitHub fail us now, they go in as failed.
+  let unrecorded: TierAnswer[] = [];
   try {
     checkId = await gh.createCheckRun(ref, job.headSha, {
       title: `Reviewing on the ${choice.tier} tier`,
@@ -165,6 +187,7 @@ const claimAndReview = async (
       await deps.ledger.settle(key, 'released');
       return;
     }
+    unrecorded = [result];
 
     let escalation: { reason: string; fastCostUsd: number } | null = null;
     const notes: string[] = [];
@@ -192,6 +215,7 @@ const claimAndReview = async (
           trim: options.deepPlan.trim,
         });
         if (deep.ok) {
+          unrecorded = [deep];
           await recordAnswer(context, result, 'escalated');
           escalation = { reason, fastCostUsd: result.costUsd };
           result = deep;
@@ -205,19 +229,24 @@ const claimAndReview = async (
       }
     }
 
-    if (await isSuperseded(context)) {
-      log.info({}, 'a newer push superseded this review: abandoned, spend recorded');
-      await recordAnswer(context, result, 'superseded');
-      await gh.completeCheckRun(ref, checkId, 'neutral', {
-        title: 'Superseded by a newer push',
-        summary:
-          'The pull request changed while this review ran; the newer commit gets its own review.',
-      });
+    const moot = await mootness(context);
+    if (moot !== null) {
+      const { title, summary, log: message } = MOOT_CHECK[moot];
+      log.info({}, message);
+      unrecorded = [];
+      await recordAnswer(
+        context,
+        result,
+        'superseded',
+        moot === 'closed' ? 'pull request closed during the review' : null,
+      );
+      await gh.completeCheckRun(ref, checkId, 'neutral', { title, summary });
       for (const k of held) await deps.ledger.settle(k, 'released');
       return;
     }
 
     const posted = await postReview(context, { result, checkId, escalation, notes });
+    unrecorded = [];
     await recordAnswer(context, result, 'posted');
     for (const k of held) await deps.ledger.settle(k, 'posted');
     log.info(
@@ -225,6 +254,11 @@ const claimAndReview = async (
       'review posted',
     );
   } catch (error) {
+    for (const answer of unrecorded)
+      await recordAnswer(context, answer, 'failed', `not posted: ${errorMessage(error)}`).catch(
+        (failure: unknown) =>
+          log.error({ error: errorMessage(failure) }, 'cannot record what a failed review cost'),
+      );
     for (const k of held) await deps.ledger.settle(k, 'released');
     if (checkId !== null) {
       await gh

@@ -1,0 +1,161 @@
+/**
+ * A pull request that moves on while its review runs (DESIGN.md section 6, issue 5 item 3): a newer
+ * push or a close ends the job cleanly. Nothing is posted for the old head, the check run says
+ * why, and what the model cost is still in the ledger.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GITHUB_API, mockChecks, mockPullRequest } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { modelAnswer } from '../helpers/model-answers.js';
+import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const HEAD = 'b0a7'.padEnd(40, '0');
+const NEWER = 'c1d2'.padEnd(40, '0');
+const FILES = [
+  prFile(
+    'src/utils/format-date.ts',
+    '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };',
+  ),
+];
+
+let app: TestApp;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  app = await startTestApp({ now: () => new Date('2026-11-21T10:00:00.000Z') });
+});
+
+afterEach(async () => {
+  await app.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const deliver = async (id: string) => {
+  await app.probot.receive({
+    id,
+    name: 'pull_request',
+    payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+  });
+  await app.queue.idle();
+};
+
+/** The fast model answers (and is billed) whatever happens to the pull request meanwhile. */
+const answer = () =>
+  nock(OPENAI_TEST_ORIGIN)
+    .post('/v1/responses')
+    .reply(200, openAIResponse({ answer: modelAnswer({ summary: 'Looks fine.' }) }));
+
+/** The read after the model answered sees the pull request as it is now. */
+const pullAfterAnswer = (pull: Record<string, any>) =>
+  nock(GITHUB_API).get('/repos/acme/api/pulls/7').reply(200, pull);
+
+describe('when the pull request moves on during the review', () => {
+  it('abandons the answer of a head a newer push replaced, and records its cost', async () => {
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+    const later = pullAfterAnswer(pullRequestObject({ headSha: NEWER }));
+    const checks = mockChecks(github.sent);
+    const openai = answer();
+
+    await deliver('delivery-pushed-over');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    later.done();
+    checks.done();
+    openai.done();
+    expect(github.sent.reviews).toEqual([]);
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'neutral',
+      output: { title: 'Superseded by a newer push' },
+    });
+    const rows = await app.ledger.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'superseded', tier: 'fast', headSha: HEAD });
+    expect(rows[0]?.costUsd).toBeGreaterThan(0);
+  });
+
+  it('abandons the answer when the pull request was closed meanwhile, saying so', async () => {
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+    const later = pullAfterAnswer({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
+    const checks = mockChecks(github.sent);
+    const openai = answer();
+
+    await deliver('delivery-closed-meanwhile');
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    later.done();
+    checks.done();
+    openai.done();
+    expect(github.sent.reviews).toEqual([]);
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'neutral',
+      output: { title: 'Pull request closed during the review' },
+    });
+    const rows = await app.ledger.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'superseded',
+      error: 'pull request closed during the review',
+    });
+    expect(rows[0]?.costUsd).toBeGreaterThan(0);
+  });
+
+  it('calls no model for a pull request closed before its job ran', async () => {
+    const github = nock(GITHUB_API)
+      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, { ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
+
+    await deliver('delivery-closed-before');
+
+    expect(app.errors).toEqual([]);
+    github.done();
+    expect(nock.pendingMocks()).toEqual([]);
+    const rows = await app.ledger.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'skipped',
+      tier: 'skip',
+      costUsd: 0,
+      reason: 'pull request closed before review',
+    });
+  });
+
+  it('calls no model for a head a force-push replaced before its job ran', async () => {
+    const github = nock(GITHUB_API)
+      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: NEWER }));
+
+    await deliver('delivery-force-pushed-before');
+
+    expect(app.errors).toEqual([]);
+    github.done();
+    const rows = await app.ledger.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'superseded',
+      tier: 'skip',
+      costUsd: 0,
+      reason: `head moved to ${NEWER.slice(0, 7)} before review`,
+    });
+  });
+});
