@@ -2,9 +2,10 @@
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { ProbotOctokit, run } from 'probot';
+import { run } from 'probot';
 import { createApp } from './app.js';
 import { hasAppCredentials, parseEnv, withDotEnv, type Env } from './env.js';
+import { createAppOctokit } from './github/app-octokit.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
 import { openPostgresLedger } from './ledger/postgres-ledger.js';
 import { openSqliteLedger } from './ledger/sqlite-ledger.js';
@@ -14,6 +15,7 @@ import { countTokens } from './review/count-tokens.js';
 import { REVIEW_SYSTEM_PROMPT } from './review/review-system-prompt.js';
 import { createAnthropicProvider } from './providers/anthropic-provider.js';
 import { createOpenAIProvider } from './providers/openai-provider.js';
+import { createProviderFetch, providerFetchTimeouts } from './providers/provider-fetch.js';
 import type { ModelProvider } from './providers/types.js';
 import type { ProviderId } from './domain/policy.js';
 import { createBullmqQueue } from './queue/bullmq-queue.js';
@@ -44,38 +46,38 @@ const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> 
   return { queue: createSqliteQueue({ file, concurrency }), where: `sqlite (${file})` };
 };
 
-const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => ({
-  ...(env.OPENAI_API_KEY
-    ? {
-        openai: createOpenAIProvider({
-          client: new OpenAI({
-            apiKey: env.OPENAI_API_KEY,
-            baseURL: env.OPENAI_BASE_URL ?? null,
-            maxRetries: 2,
+/** Both SDKs send through undici with timeouts above MODEL_TIMEOUT_MS (see provider-fetch.ts). */
+const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => {
+  const transport = createProviderFetch(
+    providerFetchTimeouts(env.MODEL_TIMEOUT_MS ?? DEFAULT_LIMITS.modelTimeoutMs),
+  );
+  return {
+    ...(env.OPENAI_API_KEY
+      ? {
+          openai: createOpenAIProvider({
+            client: new OpenAI({
+              apiKey: env.OPENAI_API_KEY,
+              baseURL: env.OPENAI_BASE_URL ?? null,
+              maxRetries: 2,
+              ...transport,
+            }),
           }),
-        }),
-      }
-    : {}),
-  ...(env.ANTHROPIC_API_KEY
-    ? {
-        anthropic: createAnthropicProvider({
-          client: new Anthropic({
-            apiKey: env.ANTHROPIC_API_KEY,
-            baseURL: env.ANTHROPIC_BASE_URL ?? null,
-            maxRetries: 2,
+        }
+      : {}),
+    ...(env.ANTHROPIC_API_KEY
+      ? {
+          anthropic: createAnthropicProvider({
+            client: new Anthropic({
+              apiKey: env.ANTHROPIC_API_KEY,
+              baseURL: env.ANTHROPIC_BASE_URL ?? null,
+              maxRetries: 2,
+              ...transport,
+            }),
           }),
-        }),
-      }
-    : {}),
-});
-
-/** Probot's Octokit without its client-side throttling (GITHUB_THROTTLE=off). */
-const unthrottledOctokit = ProbotOctokit.defaults(
-  (options: { throttle?: Record<string, unknown> }) => ({
-    ...options,
-    throttle: { ...options.throttle, enabled: false },
-  }),
-);
+        }
+      : {}),
+  };
+};
 
 const main = async (): Promise<void> => {
   const env = parseEnv(withDotEnv(process.env));
@@ -121,7 +123,7 @@ const main = async (): Promise<void> => {
         ],
       },
     }),
-    env.GITHUB_THROTTLE === 'off' ? { Octokit: unthrottledOctokit } : {},
+    { Octokit: createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' }) },
   );
   const shutdown = async (): Promise<void> => {
     await server.stop(); // no new webhooks

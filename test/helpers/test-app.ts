@@ -21,10 +21,10 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
   throttle: { enabled: false },
 }));
 
-export const createTestProbot = (): Probot =>
+export const createTestProbot = (Octokit: typeof ProbotOctokit = TestOctokit): Probot =>
   new Probot({
     githubToken: 'test',
-    Octokit: TestOctokit,
+    Octokit,
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
 
@@ -59,7 +59,7 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.now ? { now: options.now } : {}),
   });
-  const probot = createTestProbot();
+  const probot = createTestProbot(options.Octokit);
   await probot.load(appFn, { cwd: process.cwd(), addHandler: () => undefined });
   return {
     probot,
