@@ -8,7 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../domain/errors.js';
+import type { Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
+import { startBackgroundCheckpoint } from './background-checkpoint.js';
 import { prKey } from './pr-key.js';
 import { parseStoredJob } from './schema.js';
 
@@ -78,7 +80,7 @@ const NEWER_HEAD = `EXISTS (SELECT 1 FROM review_jobs newer WHERE newer.pr_key =
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export const openSqliteJobStore = (file: string): SqliteJobStore => {
+export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): SqliteJobStore => {
   let db: DatabaseSync;
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -113,6 +115,9 @@ export const openSqliteJobStore = (file: string): SqliteJobStore => {
     for (const [index, sql] of MIGRATIONS.entries()) if (index >= version) db.exec(sql);
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
   });
+
+  // Intake commits here on every webhook: the WAL's fsyncs are left to a thread.
+  const checkpoint = startBackgroundCheckpoint({ db, file, ...options });
 
   const toClaimed = (row: Record<string, unknown>): ClaimedJob => ({
     id: Number(row.id),
@@ -247,6 +252,9 @@ export const openSqliteJobStore = (file: string): SqliteJobStore => {
     prune(before) {
       statements.prune.run(iso(before));
     },
-    close: () => db.close(),
+    close() {
+      checkpoint.stop();
+      db.close();
+    },
   };
 };

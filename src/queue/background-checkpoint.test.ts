@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackgroundCheckpoint, type BackgroundCheckpoint } from './background-checkpoint.js';
+
+const dirs: string[] = [];
+const running: BackgroundCheckpoint[] = [];
+const dbs: DatabaseSync[] = [];
+
+afterEach(() => {
+  for (const checkpoint of running.splice(0)) checkpoint.stop();
+  for (const db of dbs.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const openWal = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rr-checkpoint-'));
+  dirs.push(dir);
+  const file = join(dir, 'queue.sqlite');
+  const db = new DatabaseSync(file);
+  dbs.push(db);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('CREATE TABLE jobs (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+  return { db, file };
+};
+
+const autocheckpointPages = (db: DatabaseSync): number =>
+  Number(Object.values(db.prepare('PRAGMA wal_autocheckpoint').get() ?? {})[0]);
+
+/** Polls until `check` holds, for at most ~10 s. */
+const eventually = async (check: () => boolean): Promise<boolean> => {
+  for (let tries = 0; tries < 200; tries++) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
+};
+
+describe('startBackgroundCheckpoint', () => {
+  it('turns the committing connection’s checkpoints off and copies the WAL back from its thread', async () => {
+    const { db, file } = openWal();
+    running.push(startBackgroundCheckpoint({ db, file, everyMs: 20 }));
+    expect(autocheckpointPages(db)).toBe(0);
+
+    const insert = db.prepare('INSERT INTO jobs (payload) VALUES (?)');
+    for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(1_000));
+
+    // Only a checkpoint writes the 2 MB of rows into the database file itself.
+    expect(await eventually(() => statSync(file).size > 1_500_000)).toBe(true);
+  });
+
+  it('leaves the WAL alone when it is not running, so the test above can fail', async () => {
+    const { db, file } = openWal();
+    db.exec('PRAGMA wal_autocheckpoint = 0');
+
+    const insert = db.prepare('INSERT INTO jobs (payload) VALUES (?)');
+    for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(1_000));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(statSync(file).size).toBeLessThan(100_000);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_500_000);
+  });
+
+  it('turns automatic checkpoints back on when its thread dies', async () => {
+    const { db } = openWal();
+    const warnings: string[] = [];
+    const log = {
+      warn: (_fields: object, message: string) => warnings.push(message),
+    } as unknown as Parameters<typeof startBackgroundCheckpoint>[0]['log'];
+    running.push(
+      startBackgroundCheckpoint({ db, file: '/nonexistent/dir/queue.sqlite', everyMs: 20, log }),
+    );
+
+    expect(await eventually(() => autocheckpointPages(db) === 1_000)).toBe(true);
+    expect(warnings[0]).toMatch(/background WAL checkpoints stopped/);
+  });
+});
