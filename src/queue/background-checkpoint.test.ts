@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Log } from '../domain/log.js';
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from './background-checkpoint.js';
 
 const dirs: string[] = [];
@@ -69,7 +70,7 @@ describe('startBackgroundCheckpoint', () => {
     const warnings: string[] = [];
     const log = {
       warn: (_fields: object, message: string) => warnings.push(message),
-    } as unknown as Parameters<typeof startBackgroundCheckpoint>[0]['log'];
+    } as unknown as Log;
     running.push(
       startBackgroundCheckpoint({ db, file: '/nonexistent/dir/queue.sqlite', everyMs: 20, log }),
     );
