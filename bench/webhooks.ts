@@ -24,7 +24,7 @@
  * `--cpu-prof DIR` writes a V8 CPU profile of review-router per round into DIR (it is stopped with
  * SIGTERM then, so it can write it), to find what holds the event loop.
  *
- *   npm run bench:webhooks -- [--rate 100] [--duration 20] [--warmup 5] [--rounds 3]
+ *   npm run bench:webhooks -- [--rate 100] [--duration 20] [--warmup 5] [--rounds 5]
  *                            [--model-delay-ms 1000] [--github-throttle on|off] [--cpu-prof DIR]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -46,7 +46,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '100' },
     duration: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     'model-delay-ms': { type: 'string', default: '1000' },
     'github-throttle': { type: 'string', default: 'on' },
     'cpu-prof': { type: 'string' },
@@ -361,7 +361,7 @@ if (bare?.result && real?.result) {
   const clean = real.result.errors + real.result.non2xx + bare.result.errors + bare.result.non2xx;
   const perRound = real.p99s.map((p99, round) => (p99 / bare.p99s[round]!).toFixed(2));
   console.log(
-    `\np99 review-router / bare Probot: ${ratio.toFixed(2)}x over all rounds ` +
+    `\np99 review-router / bare Probot: ${ratio.toFixed(3)}x over all rounds ` +
       `(per round: ${perRound.join(', ')}); target at most 1.5x with no errors: ` +
       `${ratio <= 1.5 && clean === 0 ? 'PASS' : 'MISS'}`,
   );
