@@ -9,8 +9,9 @@ import { buildReviewPrompt } from '../review/build-prompt.js';
 import { redactAnswer } from '../secrets/redact-answer.js';
 import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
-import { buildLedgerEntry, promptTokens } from './build-ledger-entry.js';
+import { promptTokens } from './build-ledger-entry.js';
 import type { PromptTrim } from './plan-tiers.js';
+import { recordAttempt } from './record-attempt.js';
 import type { ReviewContext } from './review-context.js';
 import { describeDeadline, NO_DEADLINE, type ReviewDeadline } from './review-deadline.js';
 
@@ -99,26 +100,18 @@ const recordFailedAttempt = async (
   spent: SpentAttempt,
 ) => {
   const priced = priceAttempt(context, choice, spent.usage);
-  await context.deps.ledger.record(
-    buildLedgerEntry({
-      job: context.job,
-      startedAt: context.startedAt,
-      finishedAt: context.deps.now().toISOString(),
-      classification: context.classification,
-      tier: choice.tier,
-      outcome: 'failed',
-      reason: choice.reason,
-      provider: spent.provider,
-      model: spent.model,
-      usage: spent.usage,
-      costUsd: priced.costUsd,
-      deepCostUsd: priced.deepCostUsd,
-      priceVersion: priced.priceVersion,
-      error: [`${spent.failure.kind}: ${spent.failure.message}`, priced.priceError]
-        .filter(Boolean)
-        .join('; '),
-    }),
-  );
+  await recordAttempt(context, choice, {
+    outcome: 'failed',
+    provider: spent.provider,
+    model: spent.model,
+    usage: spent.usage,
+    costUsd: priced.costUsd,
+    deepCostUsd: priced.deepCostUsd,
+    priceVersion: priced.priceVersion,
+    error: [`${spent.failure.kind}: ${spent.failure.message}`, priced.priceError]
+      .filter(Boolean)
+      .join('; '),
+  });
 };
 
 /** Files the whole prompt would have had say they were left out for the per-review budget. */
@@ -134,20 +127,12 @@ const omissionsOf = (
 
 /** A call that was never sent (no API key, no time left): the review still gets its failed row. */
 const recordNotAsked = (context: ReviewContext, choice: TierChoice, error: string) =>
-  context.deps.ledger.record(
-    buildLedgerEntry({
-      job: context.job,
-      startedAt: context.startedAt,
-      finishedAt: context.deps.now().toISOString(),
-      classification: context.classification,
-      tier: choice.tier,
-      outcome: 'failed',
-      reason: choice.reason,
-      provider: choice.model.provider,
-      model: choice.model.model,
-      error,
-    }),
-  );
+  recordAttempt(context, choice, {
+    outcome: 'failed',
+    provider: choice.model.provider,
+    model: choice.model.model,
+    error,
+  });
 
 /** The review's deadline passed before this tier's model was asked: nothing is sent. */
 const notStarted = async (

@@ -4,7 +4,7 @@ import type { Outcome } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
 import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
 import { abortCause, JobAborted } from '../queue/job-aborted.js';
-import { buildLedgerEntry } from './build-ledger-entry.js';
+import { recordAttempt } from './record-attempt.js';
 import { callTier, type TierAnswer, type TierChoice } from './call-tier.js';
 import { claimLeaseMs } from './claim-lease.js';
 import type { TierPlan } from './plan-tiers.js';
@@ -43,25 +43,16 @@ const recordAnswer = async (
   outcome: Outcome,
   error: string | null = null,
 ) =>
-  context.deps.ledger.record(
-    buildLedgerEntry({
-      job: context.job,
-      startedAt: context.startedAt,
-      finishedAt: context.deps.now().toISOString(),
-      classification: context.classification,
-      tier: result.choice.tier,
-      outcome,
-      reason: result.choice.reason,
-      provider: result.choice.model.provider,
-      model: result.choice.model.model,
-      usage: result.usage,
-      costUsd: result.costUsd,
-      deepCostUsd: result.deepCostUsd,
-      priceVersion: result.priceVersion,
-      error:
-        error ?? ([result.invalidAnswer, result.priceError].filter(Boolean).join('; ') || null),
-    }),
-  );
+  recordAttempt(context, result.choice, {
+    outcome,
+    provider: result.choice.model.provider,
+    model: result.choice.model.model,
+    usage: result.usage,
+    costUsd: result.costUsd,
+    deepCostUsd: result.deepCostUsd,
+    priceVersion: result.priceVersion,
+    error: error ?? ([result.invalidAnswer, result.priceError].filter(Boolean).join('; ') || null),
+  });
 
 /** Why the answer must not be posted: the pull request moved on while the model was thinking. */
 type Moot = 'newer-push' | 'closed';
