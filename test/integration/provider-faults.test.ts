@@ -13,7 +13,13 @@ import {
   anthropicTestClient,
   ANTHROPIC_TEST_BASE_URL,
 } from '../helpers/anthropic-messages.js';
-import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import {
+  GITHUB_API,
+  mockChecks,
+  mockPullRequest,
+  mockReview,
+  type Sent,
+} from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import {
@@ -44,6 +50,16 @@ const RISKY = [
 ];
 
 const NOW = Date.parse('2026-11-21T10:00:00.000Z');
+
+/** The job ended in the neutral "the model call failed" check run: its summary. */
+const failedCallSummary = (sent: Sent): string => {
+  const update = sent.checkRunUpdates[0];
+  expect(update).toMatchObject({
+    conclusion: 'neutral',
+    output: { title: 'No review: the model call failed' },
+  });
+  return String(update?.output.summary);
+};
 
 let app: TestApp;
 /** A provider that never answers, for the tests that need one; closed after each test. */
@@ -187,12 +203,7 @@ describe('when a provider fails', () => {
       checks.done();
       provider.done();
       expect(github.sent.reviews).toEqual([]);
-      const update = github.sent.checkRunUpdates[0];
-      expect(update).toMatchObject({
-        conclusion: 'neutral',
-        output: { title: 'No review: the model call failed' },
-      });
-      expect(update?.output.summary).toMatch(message);
+      expect(failedCallSummary(github.sent)).toMatch(message);
       const rows = await app.ledger.list();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ outcome: 'failed', costUsd: 0 });
@@ -336,12 +347,7 @@ describe('when the connection to a provider is reset', () => {
     checks.done();
     openai.done();
     expect(github.sent.reviews).toEqual([]);
-    const update = github.sent.checkRunUpdates[0];
-    expect(update).toMatchObject({
-      conclusion: 'neutral',
-      output: { title: 'No review: the model call failed' },
-    });
-    expect(update?.output.summary).toMatch(
+    expect(failedCallSummary(github.sent)).toMatch(
       /openai gpt-5\.3-codex failed \(connection\): OpenAI could not be reached/,
     );
     const rows = await app.ledger.list();
@@ -381,12 +387,7 @@ describe('when a provider does not answer in time', () => {
       expect(hanging.requests.map((request) => request.path)).toEqual([
         provider === 'openai' ? '/v1/responses' : '/v1/messages',
       ]);
-      const update = github.sent.checkRunUpdates[0];
-      expect(update).toMatchObject({
-        conclusion: 'neutral',
-        output: { title: 'No review: the model call failed' },
-      });
-      expect(update?.output.summary).toMatch(
+      expect(failedCallSummary(github.sent)).toMatch(
         new RegExp(`^${provider} ${model} failed \\(timeout\\): ${name} did not answer in time`),
       );
       const rows = await app.ledger.list();
@@ -425,12 +426,7 @@ describe("when the review's total deadline passes", () => {
     checks.done();
     expect(hanging.requests.map((request) => request.path)).toEqual(['/v1/responses']);
     expect(fallback.isDone()).toBe(false);
-    const update = github.sent.checkRunUpdates[0];
-    expect(update).toMatchObject({
-      conclusion: 'neutral',
-      output: { title: 'No review: the model call failed' },
-    });
-    expect(update?.output.summary).toMatch(
+    expect(failedCallSummary(github.sent)).toMatch(
       /^openai gpt-5\.3-codex failed \(timeout\): The review's total deadline \(0\.5 s\) passed while OpenAI was answering/,
     );
     const rows = await app.ledger.list();
@@ -500,15 +496,11 @@ describe("when the review's total deadline passes", () => {
     checks.done();
     openai.done();
     expect(github.sent.reviews).toEqual([]);
-    const update = github.sent.checkRunUpdates[0];
-    expect(update).toMatchObject({
-      conclusion: 'neutral',
-      output: { title: 'No review: the model call failed' },
-    });
-    expect(update?.output.summary).toMatch(
+    const summary = failedCallSummary(github.sent);
+    expect(summary).toMatch(
       /^openai gpt-5\.3-codex failed \(timeout\): OpenAI returned an answer that fails the review schema/,
     );
-    expect(update?.output.summary).toContain(
+    expect(summary).toContain(
       "the review's total deadline (1 min) passed before a repair request could be sent",
     );
     const rows = await app.ledger.list();
@@ -536,12 +528,7 @@ describe("when the review's total deadline passes", () => {
     expect(app.errors).toEqual([]);
     github.scope.done();
     checks.done();
-    const update = github.sent.checkRunUpdates[0];
-    expect(update).toMatchObject({
-      conclusion: 'neutral',
-      output: { title: 'No review: the model call failed' },
-    });
-    expect(update?.output.summary).toBe(
+    expect(failedCallSummary(github.sent)).toBe(
       "openai gpt-5.3-codex was not asked: the review's total deadline (1 min) passed before the call could start. To resolve, raise REVIEW_DEADLINE_MS if reviews this size need longer",
     );
     const rows = await app.ledger.list();
