@@ -13,7 +13,7 @@ import { promptTokens } from './build-ledger-entry.js';
 import type { PromptTrim } from './plan-tiers.js';
 import { recordAttempt } from './record-attempt.js';
 import type { ReviewContext } from './review-context.js';
-import { describeDeadline, NO_DEADLINE, type ReviewDeadline } from './review-deadline.js';
+import { describeDeadline, type ReviewDeadline } from './review-deadline.js';
 
 export interface TierChoice {
   readonly tier: Tier;
@@ -158,7 +158,7 @@ export const callTier = async (
   context: ReviewContext,
   choice: TierChoice,
 ): Promise<TierAnswer | TierFailure> => {
-  const deadline = context.deadline ?? NO_DEADLINE;
+  const deadline = context.deadline;
   if (deadline.passed()) return notStarted(context, choice, deadline);
   const first = await callModel(context, choice);
   const fallback = choice.model.fallback;
@@ -224,7 +224,7 @@ const callModel = async (
       cacheKey: `review-router:${context.repo}`,
       timeoutMs: deps.limits.modelTimeoutMs,
     },
-    context.deadline ?? NO_DEADLINE,
+    context.deadline,
   );
   context.log.info(
     { tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started },

@@ -18,6 +18,7 @@ import { decideReview } from './decide-review.js';
 import type { TierPlan, TierPlans } from './plan-tiers.js';
 import type { ReviewContext } from './review-context.js';
 import { DEFAULT_LIMITS } from './types.js';
+import { NO_DEADLINE } from './review-deadline.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const MONTH = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
@@ -86,6 +87,7 @@ const contextWith = (ledger: LedgerStore, policy: Policy): ReviewContext => ({
   diff: testDiff([testFile('src/auth/session.ts', { additions: 12 })]),
   classification: testClassification({ level: 'high' }),
   signal: new AbortController().signal,
+  deadline: NO_DEADLINE,
   secrets: NO_SECRETS,
 });
 

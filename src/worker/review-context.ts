@@ -29,9 +29,9 @@ export interface ReviewContext {
   readonly signal: AbortSignal;
   /**
    * The total deadline of this job's model calls (`ReviewLimits.reviewDeadlineMs`), started when
-   * the job started; absent (a context built by a unit test) means none.
+   * the job started.
    */
-  readonly deadline?: ReviewDeadline;
+  readonly deadline: ReviewDeadline;
   /** The secrets found before redaction, posted with the review. */
   readonly secrets: SecretReport;
   /** Whole or incremental review (then `diff` holds only the changes since the last review). */

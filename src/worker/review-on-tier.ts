@@ -11,7 +11,7 @@ import type { TierPlan } from './plan-tiers.js';
 import { postReview } from './post-review.js';
 import { reserveBudget } from './reserve-budget.js';
 import type { ReviewContext } from './review-context.js';
-import { describeDeadline, NO_DEADLINE } from './review-deadline.js';
+import { describeDeadline } from './review-deadline.js';
 
 export interface ReviewOnTierOptions {
   readonly choice: TierChoice;
@@ -184,7 +184,7 @@ const claimAndReview = async (
     const notes: string[] = [];
     const may = await mayEscalate(context, result, options.deepPlan, hold.id);
     if (!may.allowed && may.note !== null) notes.push(may.note);
-    const deadline = context.deadline ?? NO_DEADLINE;
+    const deadline = context.deadline;
     if (may.allowed && deadline.passed()) {
       // mayEscalate swapped the reservation for a bigger one: hold its id so the end releases it.
       hold.id = may.reservationId;
