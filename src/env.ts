@@ -1,4 +1,8 @@
-/** The environment the app reads (DESIGN.md section 2), validated once at start-up. */
+/**
+ * The environment the app and every CLI command read, validated once at start-up. `./.env` is
+ * applied over the shell's variables, as Probot applies it when it starts, so that a value in
+ * `.env` wins everywhere.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
@@ -12,8 +16,32 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+const port = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'expected a port number from 1 to 65535')
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1, 'expected a port number from 1 to 65535')
+          .max(65_535, 'expected a port number from 1 to 65535'),
+      )
+      .optional(),
+  );
+
 export const Env = z.object({
-  APP_ID: optionalText,
+  APP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, "expected the GitHub App's numeric id (the App ID on its settings page)")
+      .optional(),
+  ),
   PRIVATE_KEY: optionalText,
   PRIVATE_KEY_PATH: optionalText,
   WEBHOOK_SECRET: optionalText,
@@ -21,6 +49,12 @@ export const Env = z.object({
   OPENAI_BASE_URL: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalText,
+  PORT: port,
+  HOST: optionalText,
+  /** Probot's webhook proxy (smee.io) for a laptop; written to `.env` by the setup flow. */
+  WEBHOOK_PROXY_URL: optionalText.pipe(
+    z.url('expected a URL such as https://smee.io/abc123').optional(),
+  ),
   DATABASE_URL: optionalText,
   DATA_DIR: optionalText.transform((value) => value ?? './data'),
   REDIS_URL: optionalText,
@@ -54,9 +88,12 @@ export const Env = z.object({
 });
 export type Env = z.infer<typeof Env>;
 
-/** GitHub credentials are present: run the app. Without them Probot serves its setup page. */
+/**
+ * Any GitHub credential is set: run the app, and refuse to start if one is missing or unusable.
+ * Only with none of them does Probot serve its setup page.
+ */
 export const hasAppCredentials = (env: Env): boolean =>
-  env.APP_ID !== undefined && (env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined);
+  env.APP_ID !== undefined || env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined;
 
 export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
   const parsed = Env.safeParse(source);
@@ -90,7 +127,8 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
 
 /**
  * The environment with `./.env` applied over it, as Probot applies it when it starts (its setup
- * flow writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET there), so both read the same values.
+ * flow writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET there), so both read the same values: a
+ * variable set in both the shell and `.env` takes the value in `.env`.
  */
 export const withDotEnv = (source: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.ProcessEnv => {
   try {
@@ -100,3 +138,7 @@ export const withDotEnv = (source: NodeJS.ProcessEnv, cwd = process.cwd()): Node
     throw error;
   }
 };
+
+/** The one way the app and every command read their settings: the shell, then `./.env` over it. */
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env =>
+  parseEnv(withDotEnv(source, cwd));
