@@ -79,7 +79,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
       const newer = await newerHead(entry.job, entry.seq);
       if (newer !== null) entry.controller.abort(supersededBy(newer));
     } catch (error) {
-      jobLog(entry.job).warn({ error: errorMessage(error) }, 'cannot renew the pull-request lock');
+      jobLog(entry.job).warn({ err: error }, 'cannot renew the pull-request lock');
     }
   };
 
@@ -105,7 +105,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
     const attempt = bullJob.attemptsMade + 1;
     options.onError?.(job, failure.error, attempt);
     jobLog(job).warn(
-      { attempt, maxAttempts, error: errorMessage(failure.error) },
+      { attempt, maxAttempts, err: failure.error },
       'review job failed',
     );
     if (attempt >= maxAttempts) await options.deadLetter(job, failure.error);
@@ -148,7 +148,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
         await coordinator
           .unlock(key, lockToken)
           .catch((error: unknown) =>
-            jobLog(job).warn({ error: errorMessage(error) }, 'cannot release the lock'),
+            jobLog(job).warn({ err: error }, 'cannot release the lock'),
           );
     }
   };

@@ -90,7 +90,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
     },
   });
   queue.on('error', (error: Error) =>
-    log.error({ error: errorMessage(error) }, 'BullMQ queue error'),
+    log.error({ err: error }, 'BullMQ queue error'),
   );
   const unreachable = await Promise.race([
     queue.waitUntilReady().then(
@@ -121,9 +121,9 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
 
   const deadLetter = async (job: ReviewJob, error: unknown): Promise<void> => {
     const jobLog = log.child({ deliveryId: job.deliveryId, pr: prKey(job) });
-    jobLog.error({ error: errorMessage(error) }, 'review job dead-lettered');
+    jobLog.error({ err: error }, 'review job dead-lettered');
     const pending = (onDeadLetter?.(job, error) ?? Promise.resolve()).catch((failure: unknown) =>
-      jobLog.error({ error: errorMessage(failure) }, 'onDeadLetter failed'),
+      jobLog.error({ err: failure }, 'onDeadLetter failed'),
     );
     deadLetters.add(pending);
     await pending;
@@ -197,7 +197,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
         },
       );
       worker.on('error', (error) =>
-        log.error({ error: errorMessage(error) }, 'BullMQ worker error'),
+        log.error({ err: error }, 'BullMQ worker error'),
       );
     },
     async depth() {

@@ -1,4 +1,3 @@
-import { errorMessage } from '../domain/errors.js';
 import { silentLog, type Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { JobAborted } from './job-aborted.js';
@@ -73,12 +72,12 @@ export const createMemoryQueue = (options: MemoryQueueOptions = {}): JobQueue =>
 
   const deadLetter = (job: ReviewJob, error: unknown): void => {
     log.error(
-      { deliveryId: job.deliveryId, error: errorMessage(error) },
+      { deliveryId: job.deliveryId, err: error },
       'review job dead-lettered',
     );
     const pending = (onDeadLetter?.(job, error) ?? Promise.resolve()).catch((failure: unknown) =>
       log.error(
-        { deliveryId: job.deliveryId, error: errorMessage(failure) },
+        { deliveryId: job.deliveryId, err: failure },
         'onDeadLetter failed',
       ),
     );

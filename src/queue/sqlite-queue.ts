@@ -81,7 +81,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
     try {
       return store.countQueued();
     } catch (error) {
-      log.warn({ error: errorMessage(error) }, 'cannot count queued review jobs');
+      log.warn({ err: error }, 'cannot count queued review jobs');
       return 1;
     }
   };
@@ -96,11 +96,11 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
 
   const deadLetter = (job: ReviewJob, error: unknown): Promise<void> => {
     const pending = (async () => {
-      jobLog(job).error({ error: errorMessage(error) }, 'review job dead-lettered');
+      jobLog(job).error({ err: error }, 'review job dead-lettered');
       try {
         await onDeadLetter?.(job, error);
       } catch (failure) {
-        jobLog(job).error({ error: errorMessage(failure) }, 'onDeadLetter failed');
+        jobLog(job).error({ err: failure }, 'onDeadLetter failed');
       }
     })();
     deadLetters.add(pending);
@@ -119,7 +119,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
       const next = store.nextRunAt();
       if (next !== null && next > Date.now()) wait = Math.min(pollMs, next - Date.now());
     } catch (error) {
-      log.warn({ error: errorMessage(error) }, 'cannot read when the next review job is due');
+      log.warn({ err: error }, 'cannot read when the next review job is due');
     }
     timer = setTimeout(tick, wait);
   };
@@ -141,7 +141,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
       }
       pump();
     } catch (error) {
-      log.error({ error: errorMessage(error) }, 'queue poll failed; retrying at the next poll');
+      log.error({ err: error }, 'queue poll failed; retrying at the next poll');
     }
     schedule();
     notifyIdle();
@@ -153,7 +153,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
       try {
         claimed = store.claimNext(owner, leaseMs);
       } catch (error) {
-        log.error({ error: errorMessage(error) }, 'cannot take the next review job');
+        log.error({ err: error }, 'cannot take the next review job');
         return;
       }
       if (!claimed) return;
@@ -171,7 +171,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
         );
       else if (newerHead !== null) entry.controller.abort(superseded(newerHead));
     } catch (error) {
-      jobLog(entry.claimed.job).warn({ error: errorMessage(error) }, 'cannot renew the job lease');
+      jobLog(entry.claimed.job).warn({ err: error }, 'cannot renew the job lease');
     }
   };
 
@@ -208,12 +208,12 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
       const retryAt = last ? null : Date.now() + backoffMs(attempts);
       const state = store.fail(id, owner, { error: errorMessage(failure.error), retryAt });
       jobLog(job).warn(
-        { attempt: attempts, maxAttempts, state, error: errorMessage(failure.error) },
+        { attempt: attempts, maxAttempts, state, err: failure.error },
         'review job failed',
       );
       if (state === 'dead') await deadLetter(job, failure.error);
     } catch (error) {
-      jobLog(job).error({ error: errorMessage(error) }, 'cannot record how a review job ended');
+      jobLog(job).error({ err: error }, 'cannot record how a review job ended');
     } finally {
       running.delete(id);
       pump();

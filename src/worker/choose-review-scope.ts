@@ -2,7 +2,6 @@ import { classifyChange } from '../classify/classify-change.js';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
-import { errorMessage } from '../domain/errors.js';
 import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
@@ -77,7 +76,7 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
   try {
     compared = await input.gh.compareCommits(input.ref, { base, head: job.headSha });
   } catch (error) {
-    input.log.warn({ base, error: errorMessage(error) }, 'cannot compare with the last review');
+    input.log.warn({ base, err: error }, 'cannot compare with the last review');
     return full(`GitHub could not compare with ${short(base)}, the commit reviewed last`);
   }
   if (!compared.found || compared.status === 'diverged' || compared.status === 'behind') {

@@ -1,4 +1,3 @@
-import { errorMessage } from '../domain/errors.js';
 import type { Finding } from '../domain/model-answer.js';
 import { fitRange } from '../publish/fit-finding.js';
 import { fingerprintFinding, readFingerprints } from '../publish/fingerprint-finding.js';
@@ -28,7 +27,7 @@ const readResolved = async (context: ReviewContext, postedBefore: number): Promi
     );
   } catch (error) {
     context.log.warn(
-      { error: errorMessage(error) },
+      { err: error },
       'cannot read review threads: resolved findings may repeat',
     );
     return new Set();

@@ -165,7 +165,7 @@ const reviewPullRequest = async (
   } catch (error) {
     // An unknown model in the policy: a configuration problem the check run must name.
     const message = errorMessage(error);
-    log.warn({ error: message }, "cannot price the policy's models: no model called");
+    log.warn({ err: error }, "cannot price the policy's models: no model called");
     await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
       title: 'No review: a model in the policy has no price',
       summary: message,

@@ -1,4 +1,3 @@
-import { errorMessage } from '../domain/errors.js';
 import type { Finding } from '../domain/model-answer.js';
 import { collapseSummary } from '../publish/collapse-summary.js';
 import type { ReviewContext } from './review-context.js';
@@ -57,7 +56,7 @@ export const rememberReview = async (
       await context.gh.updateReviewBody(context.ref, { id: previous, body: collapsed });
   } catch (error) {
     context.log.warn(
-      { reviewId: previous, error: errorMessage(error) },
+      { reviewId: previous, err: error },
       'cannot cut down the previous summary',
     );
   }

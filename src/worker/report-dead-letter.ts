@@ -16,7 +16,7 @@ export const reportDeadLetter = async (
 ): Promise<void> => {
   const message = errorMessage(error);
   const log = deps.log.child({ deliveryId: job.deliveryId, pr: job.pr, headSha: job.headSha });
-  log.error({ error: message }, 'review job failed its last attempt');
+  log.error({ err: error }, 'review job failed its last attempt');
   const now = deps.now().toISOString();
   try {
     await deps.ledger.record(
@@ -32,7 +32,7 @@ export const reportDeadLetter = async (
       }),
     );
   } catch (ledgerError) {
-    log.error({ error: errorMessage(ledgerError) }, 'could not record the dead-lettered job');
+    log.error({ err: ledgerError }, 'could not record the dead-lettered job');
   }
   try {
     const gh = await deps.github(job.installationId);
@@ -44,6 +44,6 @@ export const reportDeadLetter = async (
         'Nothing was posted. To try again, push a new commit.',
     });
   } catch (githubError) {
-    log.error({ error: errorMessage(githubError) }, 'could not post the dead-letter check run');
+    log.error({ err: githubError }, 'could not post the dead-letter check run');
   }
 };

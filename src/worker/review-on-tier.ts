@@ -248,7 +248,7 @@ const claimAndReview = async (
     for (const answer of unrecorded)
       await recordAnswer(context, answer, 'failed', `not posted: ${errorMessage(error)}`).catch(
         (failure: unknown) =>
-          log.error({ error: errorMessage(failure) }, 'cannot record what a failed review cost'),
+          log.error({ err: failure }, 'cannot record what a failed review cost'),
       );
     for (const k of held) await deps.ledger.settle(k, 'released');
     if (checkId !== null) {
