@@ -8,7 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npx tsc -p tsconfig.build.json
 
-# Run: production dependencies, compiled code, the price table and the app manifest.
+# Run: production dependencies (smee-client among them, for the setup flow's webhook proxy),
+# compiled code, the price table and the app manifest.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
@@ -22,4 +23,13 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 3000
+# Probot answers GET /ping with 200 "PONG" once it listens. The slim image has no curl, so Node
+# itself asks; a check that hangs counts as failed after 5 s.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# `docker stop` sends SIGTERM, then SIGKILL after a grace of 10 s by default (`--time`, or
+# `stop_grace_period` in docker-compose.yml). The app's shutdown (stop taking webhooks, hand the
+# running reviews back to the queue, close the database) must finish within that grace; a review
+# cut short by SIGKILL is not lost, only retried later: its job and ledger claim are durable.
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]
