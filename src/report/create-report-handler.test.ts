@@ -132,6 +132,31 @@ describe('createReportHandler', () => {
     expect(post.status).toBe(405);
   });
 
+  it('shows every month by default, as the README says, with empty date fields', async () => {
+    const months = openSqliteLedger({ file: ':memory:' });
+    await months.migrate();
+    await months.record(sampleEntry({ costUsd: 0.25, startedAt: '2026-09-03T10:00:00.000Z' }));
+    await months.record(sampleEntry({ costUsd: 0.5, startedAt: '2026-11-21T10:00:00.000Z' }));
+    const later = await startTestHttpServer(
+      createReportHandler({
+        ledger: months,
+        token: TOKEN,
+        now: () => new Date('2026-12-06T12:00:00Z'),
+      }),
+    );
+    try {
+      const html = await (await get('/reports', bearer, later.origin)).text();
+      expect(html).toContain('id="total-spend" data-usd="0.75"');
+      expect(html).toContain('id="total-reviews" data-count="2"');
+      expect(html).toContain('All repositories · all time');
+      expect(html).toContain('name="since" value=""');
+      expect(html).toContain('name="until" value=""');
+    } finally {
+      await later.close();
+      await months.close();
+    }
+  });
+
   it('links the JSON of the same filter from the page, signed', async () => {
     const html = await (await get('/reports?repo=acme/web', bearer)).text();
     const href = /href="(\/reports\/costs[^"]*)">JSON</.exec(html)![1]!.replaceAll('&amp;', '&');
