@@ -55,6 +55,17 @@ export const Env = z.object({
   WEBHOOK_PROXY_URL: optionalText.pipe(
     z.url('expected a URL such as https://smee.io/abc123').optional(),
   ),
+  /**
+   * How long the process may take to stop after SIGTERM or SIGINT: running reviews get all but the
+   * last 3 s of it, then are handed back to the queue. Match the orchestrator's grace period
+   * (Docker: 10 s, Kubernetes: 30 s).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(4_000).max(600_000).optional(),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  ),
+  LOG_FORMAT: optionalText.pipe(z.enum(['pretty', 'json']).optional()),
+  NODE_ENV: optionalText,
   DATABASE_URL: optionalText,
   DATA_DIR: optionalText.transform((value) => value ?? './data'),
   REDIS_URL: optionalText,

@@ -2,9 +2,11 @@
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
+import type { Logger } from 'pino';
 import { run } from 'probot';
 import { createApp } from './app.js';
-import { hasAppCredentials, parseEnv, withDotEnv, type Env } from './env.js';
+import { ConfigError } from './domain/errors.js';
+import { hasAppCredentials, loadEnv, withDotEnv, type Env } from './env.js';
 import { createAppOctokit } from './github/app-octokit.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
 import { openPostgresLedger } from './ledger/postgres-ledger.js';
@@ -21,7 +23,16 @@ import type { ProviderId } from './domain/policy.js';
 import { createBullmqQueue } from './queue/bullmq-queue.js';
 import { createSqliteQueue } from './queue/sqlite-queue.js';
 import type { JobQueue } from './queue/types.js';
+import { checkPostgres } from './startup/check-postgres.js';
+import { createLogger } from './startup/create-logger.js';
+import { readAppCredentials } from './startup/read-app-credentials.js';
+import { startSetup } from './startup/start-setup.js';
 import { DEFAULT_LIMITS } from './worker/types.js';
+
+/** Docker's default stop grace: SIGTERM, then SIGKILL 10 s later. */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/** What the database and the HTTP server get of the shutdown time, after the running reviews. */
+const SHUTDOWN_RESERVE_MS = 3_000;
 
 const openLedger = (env: Env): LedgerStore =>
   env.DATABASE_URL
@@ -31,11 +42,14 @@ const openLedger = (env: Env): LedgerStore =>
 /** BullMQ on Redis when REDIS_URL is set (several replicas); else jobs in DATA_DIR/queue.sqlite. */
 const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> => {
   const concurrency = env.REVIEW_CONCURRENCY ?? 2;
+  const stopTimeoutMs =
+    (env.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS) - SHUTDOWN_RESERVE_MS;
   if (env.REDIS_URL) {
     return {
       queue: await createBullmqQueue({
         connection: env.REDIS_URL,
         concurrency,
+        stopTimeoutMs,
         ...(env.QUEUE_PREFIX ? { prefix: env.QUEUE_PREFIX } : {}),
         ...(env.QUEUE_LOCK_MS ? { lockMs: env.QUEUE_LOCK_MS } : {}),
       }),
@@ -43,7 +57,10 @@ const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> 
     };
   }
   const file = join(env.DATA_DIR, 'queue.sqlite');
-  return { queue: createSqliteQueue({ file, concurrency }), where: `sqlite (${file})` };
+  return {
+    queue: createSqliteQueue({ file, concurrency, stopTimeoutMs }),
+    where: `sqlite (${file})`,
+  };
 };
 
 /** Both SDKs send through undici with timeouts above MODEL_TIMEOUT_MS (see provider-fetch.ts). */
@@ -79,13 +96,50 @@ const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> =>
   };
 };
 
+/**
+ * Stops on SIGTERM (docker stop, Kubernetes) and SIGINT (Ctrl-C) within SHUTDOWN_TIMEOUT_MS: no
+ * new webhooks, running reviews finish or go back to the queue, the database closes. Past the
+ * timeout the process exits anyway, before the orchestrator's SIGKILL.
+ */
+const stopOnSignals = (log: Logger, timeoutMs: number, stop: () => Promise<void>): void => {
+  // Probot's own SIGINT handler exits as soon as the HTTP server closes, cutting reviews short.
+  process.removeAllListeners('SIGINT');
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, timeoutMs }, 'shutting down');
+    setTimeout(() => {
+      log.error({ timeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting now');
+      process.exit(1);
+    }, timeoutMs - 500).unref();
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+};
+
 const main = async (): Promise<void> => {
-  const env = parseEnv(withDotEnv(process.env));
+  const env = loadEnv();
+  // What Probot reads (port, host, webhook proxy, GHE_HOST): the same merged environment.
+  const probotEnv = withDotEnv(process.env);
+  const log = await createLogger({
+    level: env.LOG_LEVEL,
+    format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+  });
   if (!hasAppCredentials(env)) {
-    // No APP_ID yet: Probot serves its setup page, which registers the app from app.yml.
-    await run(() => undefined);
+    // No GitHub credential at all: Probot's setup page registers the app from app.yml.
+    await startSetup({ log, env: probotEnv });
     return;
   }
+  const credentials = readAppCredentials(env);
+  if (env.DATABASE_URL) await checkPostgres(env.DATABASE_URL);
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
   // Build the tokenizer's tables (about 0.6 s) and count the system prompt every review repeats
   // now, not in the middle of the first review while webhooks wait behind it on the event loop.
@@ -123,18 +177,28 @@ const main = async (): Promise<void> => {
         ],
       },
     }),
-    { Octokit: createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' }) },
+    {
+      log,
+      Octokit: createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' }),
+      // The checked credentials, the key in the one shape Probot signs with.
+      env: {
+        ...probotEnv,
+        APP_ID: String(credentials.appId),
+        PRIVATE_KEY: credentials.privateKey,
+        PRIVATE_KEY_PATH: undefined,
+        WEBHOOK_SECRET: credentials.webhookSecret,
+      },
+    },
   );
-  const shutdown = async (): Promise<void> => {
+  stopOnSignals(log, env.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, async () => {
     await server.stop(); // no new webhooks
     await queue.stop(); // finish the running reviews or hand them back, within a bounded wait
     await ledger.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
+  });
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A setting the operator can fix is said in one line; anything else keeps its stack.
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -5,11 +5,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github.js';
 import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
@@ -38,6 +38,14 @@ const waitFor = async (what: string, check: () => boolean | Promise<boolean>, tr
   throw new Error(`timed out waiting for ${what}`);
 };
 
+beforeAll(() => {
+  execFileSync(process.execPath, [
+    join(ROOT, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(ROOT, 'tsconfig.build.json'),
+  ]);
+}, 120_000);
+
 describe('the app process (npm start)', () => {
   let github: FakeGitHub;
   let models: FakeModels;
@@ -49,7 +57,6 @@ describe('the app process (npm start)', () => {
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
     github = await startFakeGitHub();
     models = await startFakeModels(
       modelAnswer({
@@ -63,8 +70,14 @@ describe('the app process (npm start)', () => {
       number: 7,
       pull: pullRequestObject({ headSha: HEAD }) as FakeGitHubPull,
       files: [
-        prFile('src/utils/format-date.ts', '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };'),
-        prFile('test/format-date.test.ts', "@@ -1,1 +1,2 @@\n import { f } from '../src/utils/format-date.js';\n+it('works', () => f());"),
+        prFile(
+          'src/utils/format-date.ts',
+          '@@ -1,3 +1,4 @@\n export const f = () => {\n-  return 1;\n+  const x = 1;\n+  return x;\n };',
+        ),
+        prFile(
+          'test/format-date.test.ts',
+          "@@ -1,1 +1,2 @@\n import { f } from '../src/utils/format-date.js';\n+it('works', () => f());",
+        ),
       ],
     });
     port = await freePort();
@@ -125,21 +138,38 @@ describe('the app process (npm start)', () => {
     expect(github.reviews[0]?.body).toMatchObject({ event: 'COMMENT', commit_id: HEAD });
     expect(models.calls.map((call) => call.provider)).toEqual(['openai']);
     await waitFor('the completed check run', () => github.checkRunUpdates.length === 1);
-    expect(github.checkRunUpdates[0]?.body).toMatchObject({ status: 'completed', conclusion: 'success' });
-
-    const costs = execFileSync(process.execPath, [join(ROOT, 'bin/review-router.js'), 'costs', '--format', 'json'], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
-      encoding: 'utf8',
+    expect(github.checkRunUpdates[0]?.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
     });
+
+    const costs = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/review-router.js'), 'costs', '--format', 'json'],
+      {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
     const [row] = JSON.parse(costs) as Array<Record<string, unknown>>;
-    expect(row).toMatchObject({ deliveryId: 'process-delivery-1', repo: 'acme/api', tier: 'fast', outcome: 'posted' });
+    expect(row).toMatchObject({
+      deliveryId: 'process-delivery-1',
+      repo: 'acme/api',
+      tier: 'fast',
+      outcome: 'posted',
+    });
     expect(row?.costUsd).toBeGreaterThan(0);
   }, 30_000);
 
   it('rejects a webhook with a wrong signature', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'forged', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'forged',
+        'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+      },
       body: JSON.stringify(pullRequestEvent('opened', { headSha: HEAD })),
     });
     expect(response.status).toBe(400);
@@ -147,14 +177,150 @@ describe('the app process (npm start)', () => {
 
   it('never writes a secret to its logs', () => {
     expect(output).toContain('review-router started');
-    for (const secret of [OPENAI_KEY, ANTHROPIC_KEY, SECRET, pem.split('\n')[1]!]) expect(output).not.toContain(secret);
+    for (const secret of [OPENAI_KEY, ANTHROPIC_KEY, SECRET, pem.split('\n')[1]!])
+      expect(output).not.toContain(secret);
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      app.once('exit', (code) => resolve(code)),
+    );
     app.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 });
 
 type FakeGitHubPull = Record<string, unknown> & { head: { sha: string } };
+
+/** `node dist/main.js` in a fresh directory with only these variables; its exit code and output. */
+const startWith = (vars: Record<string, string>, cwd: string) => {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', ...vars },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, exited, output: () => output };
+};
+
+describe('start-up settings (npm start)', () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  let dir = '';
+  let child: ChildProcess | undefined;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rr-startup-'));
+  });
+  afterEach(() => {
+    child?.kill('SIGKILL');
+    child = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [
+      'a non-numeric APP_ID',
+      { APP_ID: 'abc', PRIVATE_KEY: 'x', WEBHOOK_SECRET: 's' },
+      /^APP_ID: expected the GitHub App's numeric id.*To resolve/m,
+    ],
+    [
+      'an unreadable PRIVATE_KEY_PATH',
+      { APP_ID: '1', PRIVATE_KEY_PATH: 'missing.pem', WEBHOOK_SECRET: 's' },
+      /^PRIVATE_KEY_PATH: cannot read the private key at .*missing\.pem \(ENOENT\)\. To resolve/m,
+    ],
+    [
+      'a key that does not parse',
+      {
+        APP_ID: '1',
+        PRIVATE_KEY: '"-----BEGIN RSA PRIVATE KEY-----\\nbm9wZQ==\\n-----END RSA PRIVATE KEY-----"',
+        WEBHOOK_SECRET: 's',
+      },
+      /^PRIVATE_KEY is not a PEM private key .*To resolve/m,
+    ],
+    [
+      'no webhook secret',
+      { APP_ID: '1', PRIVATE_KEY_PATH: 'app.pem' },
+      /^WEBHOOK_SECRET is not set\. To resolve/m,
+    ],
+    [
+      'a PORT that is not a number',
+      { PORT: 'abc' },
+      /^PORT: expected a port number from 1 to 65535\. To resolve/m,
+    ],
+  ])(
+    'exits non-zero on %s, naming the variable, and never serves the setup page',
+    async (_case, vars, message) => {
+      const app = startWith(vars, dir);
+      child = app.child;
+      expect(await app.exited).toBe(1);
+      expect(app.output()).toMatch(message);
+      expect(app.output()).not.toContain('Welcome to Probot');
+    },
+  );
+
+  it('exits non-zero when DATABASE_URL cannot be reached, naming the host and what to check', async () => {
+    const port = await freePort();
+    const app = startWith(
+      {
+        APP_ID: '1',
+        PRIVATE_KEY: pem,
+        WEBHOOK_SECRET: 's',
+        DATABASE_URL: `postgres://rr:pw-never-shown@127.0.0.1:${port}/ledger`,
+      },
+      dir,
+    );
+    child = app.child;
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(
+      new RegExp(
+        `^DATABASE_URL: cannot use Postgres at 127\\.0\\.0\\.1:${port}/ledger .*To resolve, check that Postgres is running`,
+        'm',
+      ),
+    );
+    expect(app.output()).not.toContain('pw-never-shown');
+  });
+
+  it('starts with a key pasted in .env with quotes and literal \\n, and stops on SIGINT', async () => {
+    const port = await freePort();
+    const quoted = `"${pem.trim().replace(/\n/g, '\\n')}"`;
+    writeFileSync(
+      join(dir, '.env'),
+      `APP_ID=4242\nPRIVATE_KEY=${quoted}\nWEBHOOK_SECRET=s\nDATA_DIR=./ledger-from-dotenv\n`,
+    );
+    const app = startWith({ HOST: '127.0.0.1', PORT: String(port) }, dir);
+    child = app.child;
+    await waitFor('the app to listen', async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/ping`)).ok;
+      } catch {
+        return false;
+      }
+    });
+    expect(existsSync(join(dir, 'ledger-from-dotenv', 'ledger.sqlite'))).toBe(true);
+    app.child.kill('SIGINT');
+    expect(await app.exited).toBe(0);
+    expect(app.output()).toContain('shutting down');
+  }, 30_000);
+
+  it('serves the setup page when no GitHub credential is set', async () => {
+    const port = await freePort();
+    const app = startWith({ HOST: '127.0.0.1', PORT: String(port), NO_SMEE_SETUP: 'true' }, dir);
+    child = app.child;
+    let page = '';
+    await waitFor('the setup page', async () => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/probot`);
+        page = await response.text();
+        return response.ok;
+      } catch {
+        return false;
+      }
+    });
+    expect(page).toContain('Register GitHub App');
+  }, 30_000);
+});

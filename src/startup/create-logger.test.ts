@@ -1,0 +1,145 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { Probot, Server } from 'probot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, omitQueryStrings } from './create-logger.js';
+
+const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs1', format: 'pem' })
+  .toString();
+
+const freePort = async (): Promise<number> => {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+};
+
+interface Running {
+  readonly origin: string;
+  readonly lines: () => Record<string, unknown>[];
+  readonly text: () => string;
+  stop(): Promise<void>;
+}
+
+/** A Probot server as `npm start` runs it, logging JSON through createLogger into memory. */
+const startServer = async (): Promise<Running> => {
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const log = await createLogger({ format: 'json', destination: output });
+  const port = await freePort();
+  const server = new Server({
+    host: '127.0.0.1',
+    port,
+    log,
+    Probot: Probot.defaults({ appId: 1, privateKey: PEM, secret: 'the-secret', log }),
+  });
+  await server.load((app, { addHandler }) => {
+    app.on('pull_request', () => undefined);
+    addHandler((req, res) => {
+      if (!req.url?.startsWith('/reports')) return false;
+      res.writeHead(200).end('ok');
+      return true;
+    });
+  });
+  await server.start();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    lines: () =>
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => text,
+    stop: async () => {
+      await settle();
+      await server.stop();
+    },
+  };
+};
+
+let running: Running | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+describe('createLogger with a Probot server', () => {
+  it('logs a badly signed webhook once, as a warning with its delivery id and without the payload', async () => {
+    running = await startServer();
+    const payload = JSON.stringify({
+      action: 'opened',
+      pull_request: { title: 'PAYLOAD-MARKER', body: 'x'.repeat(2_000) },
+    });
+    const response = await fetch(`${running.origin}/api/github/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'delivery-with-bad-signature',
+        'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+      },
+      body: payload,
+    });
+    expect(response.status).toBe(400);
+    await running.stop();
+    const warnings = running.lines().filter((line) => Number(line.level) >= 40);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        level: 40,
+        deliveryId: 'delivery-with-bad-signature',
+        event: 'pull_request',
+        msg: 'webhook rejected: its signature does not match WEBHOOK_SECRET',
+      }),
+    ]);
+    expect(running.text()).not.toContain('PAYLOAD-MARKER');
+    expect(running.text()).not.toContain('sha256=0000');
+    running = undefined;
+  });
+
+  it("never logs a report link's query string or the bearer token", async () => {
+    running = await startServer();
+    const response = await fetch(
+      `${running.origin}/reports?expires=1999999999&sig=SIGNATURE-MARKER`,
+      {
+        headers: { authorization: 'Bearer TOKEN-MARKER' },
+      },
+    );
+    expect(response.status).toBe(200);
+    await running.stop();
+    const access = running.lines().find((line) => String(line.msg).startsWith('GET /reports'));
+    expect(access?.msg).toMatch(/^GET \/reports\?\[omitted\] 200 - \d+ms$/);
+    expect(running.text()).not.toContain('SIGNATURE-MARKER');
+    expect(running.text()).not.toContain('TOKEN-MARKER');
+    running = undefined;
+  });
+
+  it('keeps the stack and the cause of an error logged as { err }', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const log = await createLogger({ format: 'json', destination: output });
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    log.error({ err: new Error('cannot record the review', { cause }) }, 'ledger write failed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const line = JSON.parse(text.trim()) as { err: { message: string; stack: string } };
+    expect(line.err.stack).toContain('create-logger.test.ts');
+    expect(line.err.stack).toContain('ECONNREFUSED');
+  });
+});
+
+describe('omitQueryStrings', () => {
+  it.each([
+    ['GET /reports?sig=abc&expires=1 200 - 3ms', 'GET /reports?[omitted] 200 - 3ms'],
+    ['GET /reports/costs 200 - 1ms', 'GET /reports/costs 200 - 1ms'],
+    ['see "/reports?sig=x"', 'see "/reports?[omitted]"'],
+    ['/ping', '/ping'],
+  ])('turns %j into %j', (input, output) => {
+    expect(omitQueryStrings(input)).toBe(output);
+  });
+});

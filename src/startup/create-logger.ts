@@ -1,0 +1,112 @@
+/**
+ * The app's pino logger, handed to Probot so that its HTTP and webhook logs follow the same rules
+ * as ours: no query string (a signed report link carries its signature there), no credential
+ * header, no webhook payload attached to an error, and a badly signed delivery said once, as a
+ * warning with its delivery id. Probot's own formatting (pretty or JSON) is kept.
+ */
+import { getTransformStream } from '@probot/pino';
+import { pino, stdSerializers, type LogFn, type Logger } from 'pino';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+export interface LoggerOptions {
+  readonly level?: LogLevel | undefined;
+  readonly format?: 'pretty' | 'json' | undefined;
+  /** Where the lines go; standard output by default. */
+  readonly destination?: NodeJS.WritableStream;
+}
+
+const SIGNATURE_MISMATCH = 'signature does not match';
+const OMITTED = '[omitted]';
+
+/** `/reports?sig=…` -> `/reports?[omitted]`, wherever a path with a query appears in a text. */
+export const omitQueryStrings = (text: string): string =>
+  text.replace(/(^|[\s"'(])(\/[^\s?"']*)\?[^\s"')]*/g, `$1$2?${OMITTED}`);
+
+interface WebhookEvent {
+  readonly id?: unknown;
+  readonly name?: unknown;
+}
+
+const webhookEventOf = (error: object): WebhookEvent | undefined => {
+  const event = (error as { event?: unknown }).event;
+  return typeof event === 'object' && event !== null ? event : undefined;
+};
+
+/** The errors inside an AggregateError (what @octokit/webhooks rejects with), or the error itself. */
+const innerErrors = (value: unknown): Error[] => {
+  if (!(value instanceof Error)) return [];
+  const errors = (value as { errors?: unknown }).errors;
+  return Array.isArray(errors) ? errors.filter((e): e is Error => e instanceof Error) : [value];
+};
+
+/** The error's serialized form without the webhook payload @octokit/webhooks attaches to it. */
+const serializeError = (error: Error): Record<string, unknown> => {
+  const serialized = stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const strip = (entry: Record<string, unknown>, source: object): void => {
+    const event = webhookEventOf(source);
+    if (event === undefined) return;
+    delete entry.event;
+    entry.deliveryId = event.id;
+    entry.eventName = event.name;
+  };
+  strip(serialized, error);
+  const aggregate = serialized.aggregateErrors;
+  const inner = innerErrors(error);
+  if (Array.isArray(aggregate))
+    aggregate.forEach((entry, index) => {
+      const source = inner[index];
+      if (source && typeof entry === 'object' && entry !== null)
+        strip(entry as Record<string, unknown>, source);
+    });
+  return serialized;
+};
+
+export const createLogger = async (options: LoggerOptions = {}): Promise<Logger> => {
+  const reportedSignatureFailures = new WeakSet<Error>();
+  const transform = await getTransformStream({ logFormat: options.format ?? 'pretty' });
+  transform.pipe(options.destination ?? (pino.destination(1) as unknown as NodeJS.WritableStream));
+  return pino(
+    {
+      name: 'probot',
+      level: options.level ?? 'info',
+      serializers: { err: serializeError },
+      redact: {
+        paths: [
+          'req.url',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-hub-signature"]',
+          'req.headers["x-hub-signature-256"]',
+        ],
+        censor: (value: unknown, path: string[]) =>
+          path.at(-1) === 'url' && typeof value === 'string'
+            ? omitQueryStrings(value)
+            : '[redacted]',
+      },
+      hooks: {
+        logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn) {
+          const mismatch = args
+            .flatMap(innerErrors)
+            .find((error) => error.message.includes(SIGNATURE_MISMATCH));
+          if (mismatch !== undefined) {
+            // Said once, though @octokit/webhooks logs it twice (the error handler and the middleware).
+            if (reportedSignatureFailures.has(mismatch)) return;
+            reportedSignatureFailures.add(mismatch);
+            const event = webhookEventOf(mismatch);
+            this.warn(
+              { deliveryId: event?.id, event: event?.name },
+              'webhook rejected: its signature does not match WEBHOOK_SECRET',
+            );
+            return;
+          }
+          const cleaned = args.map((arg: unknown) =>
+            typeof arg === 'string' ? omitQueryStrings(arg) : arg,
+          ) as Parameters<LogFn>;
+          method.apply(this, cleaned);
+        },
+      },
+    },
+    transform,
+  );
+};
