@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testFile } from '../test-diff.js';
 import { detectRiskyPattern } from './detect-risky-pattern.js';
@@ -101,6 +102,91 @@ describe('detectRiskyPattern', () => {
     ['dist/bundle.min.js', 'eval(x)'],
   ])('does not flag in %s the line %s', (path, line) => {
     expect(detectIn(path, line)).toBeNull();
+  });
+
+  it.each([
+    ['src/a.ts', 'const value = eval(userInput); // see docs', 'eval()'],
+    ['src/a.ts', 'eval("1 + " + x);', 'eval()'],
+    ['src/a.ts', 'const html = `<p>${eval(code)}</p>`;', 'eval()'],
+    ['app/calc.py', "total = eval(f'{a} + {b}')", 'eval()'],
+    ['app/calc.py', "label = f'{eval(expr)}'", 'eval()'],
+    ['lib/calc.rb', 'puts "#{eval(code)}"', 'eval()'],
+    ['lib/calc.php', 'eval($code); # legacy', 'eval()'],
+    ['src/run.ts', 'exec("rm -rf");', 'child_process exec'],
+    ['src/run.ts', "require('child_process').exec(cmd);", 'child_process exec'],
+    [
+      'src/http.ts',
+      "const options = { 'rejectUnauthorized': false };",
+      'rejectUnauthorized: false',
+    ],
+    [
+      'src/boot.ts',
+      "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';",
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+    ],
+    [
+      'src/boot.ts',
+      "spawn(bin, { env: { 'NODE_TLS_REJECT_UNAUTHORIZED': '0' } });",
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+    ],
+    [
+      'app/boot.py',
+      'os.environ["NODE_TLS_REJECT_UNAUTHORIZED"] = "0"',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+    ],
+    [
+      'cmd/boot.go',
+      'os.Setenv("NODE_TLS_REJECT_UNAUTHORIZED", "0")',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+    ],
+    ['lib/db.php', '$sql = "SELECT * FROM users WHERE id = $id";', 'SQL built from strings'],
+    ['src/Db.kt', 'val sql = "SELECT * FROM users WHERE id = $id"', 'SQL built from strings'],
+    ['src/Hash.java', 'MessageDigest.getInstance("MD5");', 'md5/sha1'],
+  ])('flags in %s the call in code %s, whose arguments are strings', (path, line, label) => {
+    expect(detectIn(path, line)?.message).toBe(`adds ${label} at ${path}:1`);
+  });
+
+  it.each([
+    ['src/a.ts', "{ id: 'eval', label: 'eval()', pattern: /(?<![\\w.$])eval\\s*\\(/ },"],
+    ['src/a.ts', 'const VERB = /^(eval(uate)?|run)$/;'],
+    ['src/a.ts', "log.warn('adds eval() at ' + path);"],
+    ['src/a.ts', 'const hint = `never eval(${name}) input`;'],
+    ['src/a.ts', 'run(); // eval(x) would be worse'],
+    ['src/a.ts', 'run(); /* new Function(x) */'],
+    ['src/a.ts', 'const example = \'exec("rm -rf")\';'],
+    ['src/a.ts', 'const doc = "pass { shell: true } to spawn";'],
+    ['src/a.ts', 'const fixture = \'db.query("SELECT * FROM users WHERE id = " + id);\';'],
+    ['src/a.ts', 'const sample = "SELECT * FROM users WHERE id = $id";'],
+    ['src/a.ts', "const text = 'el.innerHTML = x';"],
+    ['src/a.ts', "const s = 'rejectUnauthorized: false';"],
+    ['src/a.ts', "label: 'NODE_TLS_REJECT_UNAUTHORIZED',"],
+    ['src/a.ts', "console.warn('NODE_TLS_REJECT_UNAUTHORIZED is set');"],
+    ['src/a.ts', "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '1';"],
+    ['src/a.ts', 'const s = "createHash(\'md5\')";'],
+    ['app/a.py', 'msg = "never eval(x)"  # nor eval(y)'],
+    ['app/a.py', '"""Calls os.system(cmd) with shell=True."""'],
+    ['app/a.py', "doc = 'requests.get(url, verify=False)'"],
+    ['pkg/a.go', 'const hint = `InsecureSkipVerify: true`'],
+    ['lib/a.rb', "puts 'eval(code) is dangerous' # eval(x)"],
+    ['lib/a.php', "echo 'eval($x)'; // eval($y)"],
+    ['src/A.java', 'String s = "Runtime.getRuntime().exec(";'],
+    ['src/a.c', 'puts("rejectUnauthorized: false");'],
+  ])(
+    'does not flag in %s a pattern that is only in a string, regex or comment: %s',
+    (path, line) => {
+      expect(detectIn(path, line)).toBeNull();
+    },
+  );
+
+  it("does not flag the detector's own table of patterns", () => {
+    const table = readFileSync(new URL('./risky-patterns.ts', import.meta.url), 'utf8');
+    expect(detectIn('src/classify/signals/risky-patterns.ts', ...table.split('\n'))).toBeNull();
+  });
+
+  it('still reads every line of a file of no known syntax as code', () => {
+    expect(detectIn('scripts/run.sh', 'echo "NODE_TLS_REJECT_UNAUTHORIZED=0"')?.message).toBe(
+      'adds NODE_TLS_REJECT_UNAUTHORIZED at scripts/run.sh:1',
+    );
   });
 
   it('looks at added lines only', () => {
