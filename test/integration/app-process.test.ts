@@ -6,6 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -322,5 +323,56 @@ describe('start-up settings (npm start)', () => {
       }
     });
     expect(page).toContain('Register GitHub App');
+  }, 30_000);
+});
+
+describe('local development through a webhook proxy (WEBHOOK_PROXY_URL)', () => {
+  it('connects to the proxy channel and forwards its deliveries to the webhook route', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const dir = mkdtempSync(join(tmpdir(), 'rr-proxy-'));
+    // A stand-in for smee.io: one server-sent event carrying a delivery, as smee sends it.
+    const body = { zen: 'Keep it logically awesome.', hook_id: 1 };
+    const signature = createHmac('sha256', SECRET).update(JSON.stringify(body)).digest('hex');
+    const channel = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write('event: ready\ndata: {}\n\n');
+      const delivery = {
+        'x-github-event': 'ping',
+        'x-github-delivery': 'proxied-delivery-1',
+        'x-hub-signature-256': `sha256=${signature}`,
+        'content-type': 'application/json',
+        body,
+        query: {},
+      };
+      res.write(`data: ${JSON.stringify(delivery)}\n\n`);
+    });
+    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
+    const channelUrl = `http://127.0.0.1:${(channel.address() as { port: number }).port}/rr-channel`;
+    const port = await freePort();
+    const app = startWith(
+      {
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+        WEBHOOK_SECRET: SECRET,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        WEBHOOK_PROXY_URL: channelUrl,
+        LOG_LEVEL: 'debug',
+      },
+      dir,
+    );
+    try {
+      await waitFor('the proxied delivery', () =>
+        /"msg":"POST [^"]*\/api\/github\/webhooks[^"]* 200 /.test(app.output()),
+      );
+      expect(app.output()).toContain(
+        `Forwarding ${channelUrl} to http://127.0.0.1:${port}/api/github/webhooks`,
+      );
+    } finally {
+      app.child.kill('SIGKILL');
+      channel.closeAllConnections();
+      channel.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
