@@ -1,4 +1,4 @@
-/** One row per review attempt: who, what, which model, tokens, dollars (DESIGN.md section 2). */
+/** One row per review attempt: who, what, which model, tokens, dollars (docs/architecture.md). */
 import type { RiskLevel, SizeClass } from './classification.js';
 import type { ProviderId } from './policy.js';
 import type { RouteTier, Trigger } from './review-job.js';

@@ -1,4 +1,4 @@
-/** What a model must return (DESIGN.md section 4), after zod validation. */
+/** What a model must return, after zod validation (src/review/schema.ts). */
 import type { Side } from './diff.js';
 
 export type Severity = 'info' | 'warning' | 'error' | 'critical';

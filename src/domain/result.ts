@@ -1,4 +1,4 @@
-/** An expected failure is a value, not an exception (STYLE.md, "Errors"). */
+/** An expected failure is a value, not an exception (see docs/architecture.md). */
 export type Result<T, E> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 

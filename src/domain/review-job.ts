@@ -21,7 +21,7 @@ export interface ReviewJob {
   readonly command?: PullCommand | undefined;
 }
 
-/** The commands a pull request comment may hold (DESIGN.md section 2). */
+/** The commands a pull request comment may hold (README, "Commands in pull request comments"). */
 export type CommandName =
   'review' | 'review-deep' | 'review-fast' | 'review-skip' | 'cost' | 'help';
 

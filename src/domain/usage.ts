@@ -1,5 +1,5 @@
 /**
- * Token usage exactly as the provider reported it (DESIGN.md section 5). The two providers count
+ * Token usage exactly as the provider reported it. The two providers count
  * differently, so `provider` says how to read the numbers:
  * - openai: inputTokens INCLUDES cachedInputTokens; outputTokens includes reasoningTokens.
  * - anthropic: inputTokens EXCLUDES cache reads and writes; outputTokens includes thinking.

@@ -1,6 +1,6 @@
 /**
  * The budget half of the LedgerStore contract: reservations that stop simultaneous reviews from
- * passing a monthly cap together (DESIGN.md section 3). Run by `describeLedgerStoreContract`.
+ * passing a monthly cap together. Run by `describeLedgerStoreContract`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleEntry } from './sample-entry.js';

@@ -1,5 +1,5 @@
 /**
- * The one contract every LedgerStore keeps, run against each store (STYLE.md, "Tests"). `open`
+ * The one contract every LedgerStore keeps, run by each store's own test. `open`
  * returns a store over empty storage; the suite migrates it and closes it after each test.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The shared ledger for N replicas (DESIGN.md section 7): Postgres through a `pg` Pool. An optional
+ * The shared ledger for several replicas: Postgres through a `pg` Pool. An optional
  * schema (created by migrate(), set as each connection's search_path) keeps test runs apart.
  */
 import { randomUUID } from 'node:crypto';

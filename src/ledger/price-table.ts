@@ -1,5 +1,5 @@
 /**
- * The versioned, dated price table (DESIGN.md section 5): data in prices/default.json, which the
+ * The versioned, dated price table: data in prices/default.json, which the
  * operator may override with PRICES_FILE.
  */
 import { readFileSync } from 'node:fs';

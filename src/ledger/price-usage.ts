@@ -1,5 +1,5 @@
 /**
- * Usage -> dollars (DESIGN.md section 5). Each token is priced exactly once, in the category the
+ * Usage -> dollars. Each token is priced exactly once, in the category the
  * provider put it in; see src/domain/usage.ts for how the two providers count.
  */
 import { errorMessage } from '../domain/errors.js';

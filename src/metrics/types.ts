@@ -2,7 +2,7 @@
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ProviderFailureKind } from '../providers/types.js';
 
-/** How the provider reported the tokens (DESIGN.md section 5): each kind counted as given. */
+/** How the provider reported the tokens (src/domain/usage.ts): each kind counted as given. */
 export type TokenKind = 'input' | 'cached_input' | 'cache_write' | 'output' | 'reasoning';
 export const TOKEN_KINDS: readonly TokenKind[] = [
   'input',

@@ -1,4 +1,4 @@
-/** The policy every repository gets before its own file (DESIGN.md section 3). */
+/** The policy every repository gets under its own file; docs/policy.md writes it out. */
 import type { Policy } from '../domain/policy.js';
 
 export const DEFAULT_POLICY: Policy = {

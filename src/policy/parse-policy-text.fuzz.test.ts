@@ -1,5 +1,5 @@
 /**
- * Hostile policy files (issue 5, item 7): random YAML, random values where the policy expects
+ * Hostile policy files: random YAML, random values where the policy expects
  * others, huge numbers and strings. parsePolicyText must never throw, and every problem it reports
  * names the file, a path, a readable message and the line it is on.
  */

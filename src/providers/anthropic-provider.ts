@@ -1,6 +1,6 @@
 /**
  * The Anthropic adapter of the model-provider port: one Messages API call with adaptive thinking
- * and a JSON-schema answer (SDK-NOTES.md, "@anthropic-ai/sdk"). Never temperature, never a forced
+ * and a JSON-schema answer. Never temperature, never a forced
  * tool, never a prefill: all three are 400s with thinking on the 4.6+ models.
  */
 import Anthropic from '@anthropic-ai/sdk';

@@ -1,6 +1,6 @@
 /**
  * The OpenAI adapter of the model-provider port: one Responses API call with a strict JSON-schema
- * answer (SDK-NOTES.md, "openai").
+ * answer.
  */
 import OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
@@ -126,7 +126,7 @@ const findRefusal = (output: readonly OpenAI.Responses.ResponseOutputItem[]): st
  * Exactly as reported: input_tokens includes cached_tokens and output_tokens includes
  * reasoning_tokens (src/domain/usage.ts). The cache-write fields stay 0: they mean Anthropic's
  * writes, billed on top of input, while OpenAI's `cache_write_tokens` are inside input_tokens
- * and DESIGN.md's price table has no OpenAI cache-write rate.
+ * and the price table (prices/default.json) has no OpenAI cache-write rate.
  */
 const toUsage = (usage: OpenAI.Responses.ResponseUsage | undefined): Usage => {
   if (usage === undefined) return emptyUsage('openai');

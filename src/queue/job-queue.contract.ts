@@ -1,5 +1,5 @@
 /**
- * The one contract every JobQueue keeps, run against each queue (STYLE.md, "Tests"). `create`
+ * The one contract every JobQueue keeps, run by each queue's own test. `create`
  * builds a queue from the hooks; queues created with the same `hooks.storage` share storage, as a
  * restarted process or a second replica would. The suite stops every queue it created.
  */

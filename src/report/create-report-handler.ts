@@ -1,5 +1,5 @@
 /**
- * The report routes (DESIGN.md section 2), for Probot's `addHandler`: `GET /reports/costs` (JSON),
+ * The report routes, for Probot's `addHandler`: `GET /reports/costs` (JSON),
  * `GET /reports` (the HTML page) and `GET /reports/assets/<file>` (its script and styles). Each
  * needs `Authorization: Bearer $REPORT_TOKEN` or a link signed with it (sign-report-link.ts);
  * every route answers 404 while REPORT_TOKEN is unset.

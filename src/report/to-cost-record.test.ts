@@ -17,7 +17,7 @@ const EXTRAS = [
 describe('toCostRecord', () => {
   const row = { ...sampleEntry({ error: 'timeout' }), id: 7 };
 
-  it('lists DESIGN.md fields in order, then the extras, and never the store id', () => {
+  it('lists the documented fields in order, then the extras, and never the store id', () => {
     expect(Object.keys(toCostRecord(row))).toEqual([...DESIGN_FIELDS, ...EXTRAS]);
   });
 

@@ -1,4 +1,4 @@
-/** A ledger row as `costs --format json` prints it: the fields of DESIGN.md section 2, in order. */
+/** A ledger row as `costs --format json` prints it: the documented fields in order, then extras. */
 import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { CostRecord } from './types.js';
 

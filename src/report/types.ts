@@ -1,8 +1,8 @@
-/** What the cost reports return: plain, serialisable values (DESIGN.md section 2). */
+/** What the cost reports return: plain, serialisable values. */
 import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { RouteTier } from '../domain/review-job.js';
 
-/** One `costs --format json` object: DESIGN.md's fields first, then the ledger's extras. */
+/** One `costs --format json` object: the documented fields first, then the ledger's extras. */
 export type CostRecord = Pick<
   LedgerEntry,
   | 'deliveryId'

@@ -1,5 +1,5 @@
 /**
- * The prompt for one review (DESIGN.md sections 4 and 6): a stable system part, the repository's
+ * The prompt for one review: a stable system part, the repository's
  * instructions, then the pull request as quoted data with its files, most risky first, for as
  * long as the token budget lasts. Each file is rendered and counted once.
  */

@@ -1,7 +1,7 @@
 /**
  * The second, per-repository part of the prompt: the policy's review settings and the maintainers'
- * instructions. The policy is read from the default branch (DESIGN.md section 1), so this text is
- * trusted, unlike anything the pull request carries.
+ * instructions. The policy is read from the default branch, never from the pull request's head, so
+ * this text is trusted, unlike anything the pull request carries.
  */
 import picomatch from 'picomatch';
 import type { Policy } from '../domain/policy.js';

@@ -2,7 +2,7 @@
  * Token counts for the prompt budget, with OpenAI's `o200k_base` encoding, offline.
  *
  * An estimate for Anthropic models (their tokenizer is not public); the bill comes from the
- * provider's reported usage, never from here (DESIGN.md section 5).
+ * provider's reported usage, never from here.
  */
 import { hash } from 'node:crypto';
 import { Tiktoken } from 'js-tiktoken/lite';

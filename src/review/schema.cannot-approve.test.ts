@@ -1,5 +1,5 @@
 /**
- * The model's answer can never approve or request changes (DESIGN.md section 4, issue 5 item 6):
+ * The model's answer can never approve or request changes:
  * nothing in the structured answer the providers are asked for could carry a review event, and
  * whatever extra a model sends is dropped on the way in. That every posted review is a COMMENT is
  * checked end to end in test/integration/injection.test.ts.

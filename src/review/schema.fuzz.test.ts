@@ -1,5 +1,5 @@
 /**
- * Hostile model answers (issue 5, item 7): random JSON, random text and near-valid answers with
+ * Hostile model answers: random JSON, random text and near-valid answers with
  * one part broken. parseModelAnswer must never throw, and must say where an answer is wrong.
  */
 import fc from 'fast-check';

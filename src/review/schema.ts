@@ -1,5 +1,5 @@
 /**
- * The structured answer both providers are asked for (DESIGN.md section 4).
+ * The structured answer both providers are asked for.
  *
  * The JSON schema the providers receive is derived from `ModelAnswer`, so it stays inside what
  * both structured-output modes accept: every field required, `.nullable()` instead of

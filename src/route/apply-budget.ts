@@ -115,7 +115,7 @@ const trimNote = (tier: RouteTier, policy: Policy, budget: BudgetState): string 
 };
 
 /**
- * The budget, applied before any model is called (DESIGN.md section 3; docs/policy.md, "The
+ * The budget, applied before any model is called (docs/policy.md, "The
  * budget"). `per_review_usd`: a review whose estimate passes it has its least risky files left out
  * until it fits (the worker works out which, and `estimate[tier].fit` says how it went); only a
  * review that would pass it even with its most risky file alone changes tier: a deep one runs on

@@ -6,7 +6,7 @@ import type { PullRequestFacts, RouteTier } from '../domain/review-job.js';
 /** One budget scope's calendar month: recorded spend, and what reviews in progress hold. */
 export interface MonthSpend {
   readonly spentUsd: number;
-  /** Reservations of reviews that are running now (DESIGN.md section 3, racing reviews). */
+  /** Reservations of reviews running now, so that two racing reviews cannot both pass a cap. */
   readonly reservedUsd: number;
 }
 

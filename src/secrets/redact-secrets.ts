@@ -1,6 +1,6 @@
 /**
- * Redacts secrets before a pull request leaves for a model provider (DESIGN.md section 6 and
- * issue 5): the diff model keeps its files, hunks, line numbers and counts; only line texts change.
+ * Redacts secrets before a pull request leaves for a model provider: the diff model keeps its files,
+ * hunks, line numbers and counts; only line texts change.
  * A value the detectors recognise once is redacted wherever else it occurs, in any line, the
  * title or the description. Each added line that held a secret becomes one critical finding; a
  * PEM key spread over several added lines becomes one finding on its first.

@@ -59,7 +59,7 @@ const noTimeToRepair = (failure: ProviderFailure, deadline: ReviewDeadline): Pro
 });
 
 /**
- * One call, and one repair request when the answer fails validation (DESIGN.md section 6), both
+ * One call, and one repair request when the answer fails validation, both
  * within the review's total deadline: the repair is not sent once it has passed.
  */
 export const askModel = async (

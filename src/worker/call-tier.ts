@@ -151,7 +151,7 @@ const notStarted = async (
 
 /**
  * Asks the tier's model; when its provider keeps failing (after the SDK's own bounded retries) and
- * the policy names `models.<tier>.fallback`, asks the fallback model once (DESIGN.md section 6).
+ * the policy names `models.<tier>.fallback`, asks the fallback model once.
  * Neither call starts once the review's total deadline has passed.
  */
 export const callTier = async (

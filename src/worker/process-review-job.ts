@@ -118,7 +118,7 @@ const reviewPullRequest = async (
   const redacted = redactSecrets(fromGitHubFiles(files, { truncated }), pr);
   if (redacted.report.findings.length + redacted.report.notes.length > 0)
     log.warn({ lines: redacted.report.findings.length }, 'possible secrets redacted');
-  // A push to a pull request reviewed before: only what changed since then (DESIGN.md, issue 6).
+  // A push to a pull request reviewed before: only what changed since then.
   const scoped = await chooseReviewScope({
     job,
     gh,

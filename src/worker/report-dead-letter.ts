@@ -5,7 +5,7 @@ import type { WorkerDeps } from './types.js';
 import { postFinishedCheck } from './post-finished-check.js';
 
 /**
- * A job that failed its last attempt must not vanish (DESIGN.md section 6): a failed check run says
+ * A job that failed its last attempt must not vanish: a failed check run says
  * so on the commit, and a ledger row keeps the error. Each step on its own, because GitHub may be
  * the thing that is down: the ledger row is written whatever happens to the check run.
  */

@@ -11,7 +11,7 @@ import type { WorkerDeps } from './types.js';
 /** The review pipeline, for `/review`: the same job on the pull request's current head. */
 export type ReviewPipeline = (job: ReviewJob) => Promise<void>;
 
-/** Roles that may steer the app (DESIGN.md section 2): checked with the permission API. */
+/** Roles that may steer the app (every command but /cost): checked with the permission API. */
 const WRITE_ROLES: ReadonlySet<RepoPermission> = new Set(['admin', 'maintain', 'write']);
 
 /**

@@ -1,4 +1,4 @@
-/** The fields DESIGN.md section 2 requires of every `costs --format json` object, in its order. */
+/** The fields every `costs --format json` object carries, in this order: what its readers rely on. */
 export const DESIGN_COST_FIELDS = [
   'deliveryId',
   'repo',

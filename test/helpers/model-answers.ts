@@ -1,4 +1,4 @@
-/** Model answers for tests: valid by default, override any field (DESIGN.md section 4). */
+/** Model answers for tests: valid by default, override any field (src/review/schema.ts). */
 import type { Finding, ModelAnswer } from '../../src/domain/model-answer.js';
 
 export const finding = (overrides: Partial<Finding> = {}): Finding => ({

@@ -1,5 +1,5 @@
 /**
- * Honest coverage on a big pull request (DESIGN.md sections 4 and 6, issue 6 item 6): the diff does
+ * Honest coverage on a big pull request: the diff does
  * not fit the prompt budget, so the most risky files are reviewed, the summary lists every file
  * left out and why, and the check run is neutral, not success.
  */

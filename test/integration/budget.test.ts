@@ -1,5 +1,5 @@
 /**
- * Budgets that bite (DESIGN.md section 3): the monthly cap checked against the ledger before each
+ * Budgets that bite: the monthly cap checked against the ledger before each
  * review, the per-review cap trimming the prompt, and two reviews racing for the last of a budget.
  */
 import nock from 'nock';

@@ -1,6 +1,6 @@
 /**
  * One ledger, three readers: a SQL query on the table, the `costs` CLI and the report route must
- * agree on the totals (issue 4), on SQLite and, when DATABASE_URL is set, on Postgres.
+ * agree on the totals, on SQLite and, when DATABASE_URL is set, on Postgres.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';

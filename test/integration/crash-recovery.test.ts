@@ -1,5 +1,5 @@
 /**
- * A crash mid-review (DESIGN.md section 6): the job runs again and at most one review is posted per
+ * A crash mid-review: the job runs again and at most one review is posted per
  * head SHA and tier. The crashed attempt left a running claim in the ledger; once it is older than
  * the claim lease, the retried job takes it over.
  */

@@ -1,5 +1,5 @@
 /**
- * GitHub faults (issue 5 item 3) with the Octokit the app runs with in production: Probot's retry
+ * GitHub faults with the Octokit the app runs with in production: Probot's retry
  * and throttling plugins, with rate-limit handlers that give up (src/github/app-octokit.ts). A
  * 502 and a secondary rate limit are waited out and the review posts once; a rate limit that
  * does not lift fails the job, whose dead letter is a failed check run, and the model's answer,

@@ -1,5 +1,5 @@
 /**
- * Incremental reviews and no repeats (issue 6, items 1 to 3): a push is reviewed for what changed
+ * Incremental reviews and no repeats: a push is reviewed for what changed
  * since the head SHA the app reviewed last, a finding is posted once per pull request, a thread a
  * person resolved is not reopened, and one summary stays current.
  */

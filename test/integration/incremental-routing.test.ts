@@ -1,5 +1,5 @@
 /**
- * Routing an incremental review (issue 6, item 1) and escalation (item 5): a small push to a risky
+ * Routing an incremental review, and its escalation: a small push to a risky
  * pull request stays on the fast tier unless it touches the risky files again; an escalated review
  * keeps both attempts in the ledger and in the pull request's total.
  */

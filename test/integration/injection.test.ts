@@ -1,5 +1,5 @@
 /**
- * The injection corpus (issue 5, item 6): every hostile pull request in test/fixtures/injection/
+ * The injection corpus: every hostile pull request in test/fixtures/injection/
  * goes through the real app (Probot, worker, providers' SDKs) with GitHub and both providers
  * mocked by nock. The model "obeys" each attack: its answer repeats the whole hostile change and
  * its planted secrets, asks to approve, pings people, adds images, external links and HTML. What

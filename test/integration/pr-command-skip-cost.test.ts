@@ -1,6 +1,6 @@
 /**
  * `/review skip` stops the reviews of a pull request until `/review` (which also reviews now);
- * `/cost` answers anyone with the pull request's spend (DESIGN.md section 2, issue 6 item 4).
+ * `/cost` answers anyone with the pull request's spend.
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Commands in pull request comments (DESIGN.md section 2, issue 6 item 4): `/review deep`,
+ * Commands in pull request comments: `/review deep`,
  * `/review fast`, refusals, and comments the app leaves alone. Every command but `/cost` needs
  * write access, checked with the permission API; the app answers each one with a reaction or a
  * reply, and never reacts to bots, itself included. `/review skip`, `/review` and `/cost`:

@@ -1,5 +1,5 @@
 /**
- * Provider faults (DESIGN.md section 6): each ends in a posted review or a check run that says why,
+ * Provider faults: each ends in a posted review or a check run that says why,
  * and every attempt is in the ledger. The test clients make no SDK retries, so one mocked answer is
  * one attempt; production clients retry twice with backoff, honouring retry-after, first.
  */

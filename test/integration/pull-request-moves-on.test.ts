@@ -1,5 +1,5 @@
 /**
- * A pull request that moves on while its review runs (DESIGN.md section 6, issue 5 item 3): a newer
+ * A pull request that moves on while its review runs: a newer
  * push or a close ends the job cleanly. Nothing is posted for the old head, the check run says
  * why, and what the model cost is still in the ledger.
  */

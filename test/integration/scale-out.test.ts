@@ -1,5 +1,5 @@
 /**
- * Scale-out (DESIGN.md section 7) on the real services: two `node dist/main.js` replicas share
+ * Scale-out on the real services: two `node dist/main.js` replicas share
  * Postgres (the ledger, in a schema of this run's own) and Redis (BullMQ, under a key prefix of
  * this run's own), with GitHub and both model APIs faked on 127.0.0.1. 200 signed webhooks for
  * 100 pull requests, redeliveries and superseding pushes among them, spread across both replicas,
