@@ -1,7 +1,8 @@
 /** What a path holds, as far as the no-tests signal cares. */
 export type FileKind = 'test' | 'source' | 'other';
 
-const SOURCE_EXTENSIONS = new Set(
+/** The extensions of source code in a common programming language. */
+export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(
   (
     'ts tsx mts cts js jsx mjs cjs vue svelte py pyw go rb php java kt kts scala groovy clj cljs ' +
     'rs c h cc cpp cxx hh hpp hxx m mm swift cs fs dart lua ex exs erl hs ml r pl pm sh bash zig'
@@ -19,7 +20,8 @@ const TEST_FILE_NAMES = [
   /(?:Test|Tests|IT)\.(?:java|kt|scala|groovy|cs|php|swift)$/, // FooTest.java, FooTests.cs
 ];
 
-const extensionOf = (name: string): string => {
+/** The lower-case extension of a file name or path ("sql"), or "" when it has none. */
+export const extensionOf = (name: string): string => {
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 };

@@ -56,6 +56,52 @@ describe('detectMigration', () => {
     expect(detectMigration(testContext([file]))?.weight).toBe(0.35);
   });
 
+  it.each([
+    'db/changelog/migrations/001-users.xml',
+    'db/migrations/002-orders.yaml',
+    'migrations/20240101_add_users.js',
+    'src/migrations/1700000000000-AddUsers.ts',
+    'src/Data/migrations/20240101_Init.cs',
+    'priv/repo/migrations/20240101_add_users.exs',
+    'database/migrations/2024_01_01_create_users_table.php',
+  ])('counts %s, written in code or a schema format, as a migration', (path) => {
+    expect(detectMigration(testContext([testFile(path, { added: ['up'] })]))?.paths).toEqual([
+      path,
+    ]);
+  });
+
+  it.each([
+    'src/ledger/migrations/README.md',
+    'db/migrate/NOTES.txt',
+    'migrations/index.rst',
+    'alembic/versions/README',
+    'db/migrations/schema.png',
+    'db/migrations/erd.svg',
+    'prisma/migrations/migration_lock.toml',
+  ])(
+    'does not count %s as a migration: docs, images and lock files are not written in SQL or code',
+    (path) => {
+      expect(
+        detectMigration(testContext([testFile(path, { added: ['DROP TABLE users;'] })])),
+      ).toBeNull();
+    },
+  );
+
+  it('names only the migrations when a README changes beside them', () => {
+    const signal = detectMigration(
+      testContext([
+        testFile('db/migrations/README.md', { added: ['Run DROP with care.'] }),
+        testFile('db/migrations/0005.sql', { added: ['CREATE TABLE t (id int);'] }),
+      ]),
+    );
+    expect(signal).toEqual({
+      id: 'migration',
+      weight: 0.35,
+      message: 'changes database migrations: db/migrations/0005.sql',
+      paths: ['db/migrations/0005.sql'],
+    });
+  });
+
   it.each(['src/db/client.ts', 'docs/migrating.md'])('does not flag %s', (path) => {
     expect(detectMigration(testContext([testFile(path, { added: ['DROP'] })]))).toBeNull();
   });

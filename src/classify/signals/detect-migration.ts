@@ -1,4 +1,5 @@
 import type { RiskSignal } from '../../domain/classification.js';
+import { extensionOf, SOURCE_EXTENSIONS } from '../detect-file-kind.js';
 import { compileGlobs } from '../match-paths.js';
 import type { SignalContext } from '../types.js';
 import { formatList } from './format-list.js';
@@ -13,6 +14,20 @@ export const MIGRATION_GLOBS: readonly string[] = [
   '**/*.sql',
 ];
 
+/**
+ * What a migration can be written in: SQL, a programming language (Rails, Django, Alembic,
+ * Knex, Flyway's Java, Ecto, ...), or a schema or changelog format (Liquibase XML, YAML and
+ * JSON, Prisma). A README, notes or a diagram inside a migrations folder is not a migration.
+ */
+const MIGRATION_EXTENSIONS: ReadonlySet<string> = new Set([
+  ...SOURCE_EXTENSIONS,
+  ...'sql ddl cql psql pgsql xml yaml yml json prisma edn'.split(' '),
+]);
+
+/** Whether a path is where migrations live and is written in what a migration can be. */
+const canBeMigration = (path: string, isMigrationPath: (path: string) => boolean): boolean =>
+  MIGRATION_EXTENSIONS.has(extensionOf(path)) && isMigrationPath(path);
+
 /** SQL that loses or reshapes data, and the same operations in common migration frameworks. */
 const DESTRUCTIVE =
   /\b(?:DROP|ALTER|TRUNCATE|DELETE\s+FROM|drop_table|drop_column|remove_column|change_column|rename_column|alter_column|RemoveField|DeleteModel|AlterField|dropTable|dropColumn|alterTable)\b/gi;
@@ -22,14 +37,17 @@ const statementName = (match: string): string => {
   return /_|[a-z][A-Z]/.test(squeezed) ? squeezed : squeezed.toUpperCase();
 };
 
-/** Database migrations and SQL files; heavier when added lines drop, alter, truncate or delete. */
+/**
+ * Database migrations (files in a migrations folder written in SQL, code or a schema format)
+ * and SQL files; heavier when added lines drop, alter, truncate or delete.
+ */
 export const detectMigration = (ctx: SignalContext): RiskSignal | null => {
   const isMigration = compileGlobs(MIGRATION_GLOBS);
   const paths: string[] = [];
   const destructivePaths: string[] = [];
   const statements = new Set<string>();
   for (const facts of ctx.counted) {
-    if (!facts.paths.some((path) => isMigration(path))) continue;
+    if (!facts.paths.some((path) => canBeMigration(path, isMigration))) continue;
     paths.push(facts.path);
     let destructive = false;
     for (const { text } of listAddedLines(facts.file)) {
