@@ -28,8 +28,9 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # `docker stop` sends SIGTERM, then SIGKILL after a grace of 10 s by default (`--time`, or
-# `stop_grace_period` in docker-compose.yml). The app's shutdown (stop taking webhooks, hand the
-# running reviews back to the queue, close the database) must finish within that grace; a review
-# cut short by SIGKILL is not lost, only retried later: its job and ledger claim are durable.
+# `stop_grace_period` in docker-compose.yml). The app's shutdown (stop taking webhooks, let running
+# reviews finish or hand them back to the queue, close the database) ends within
+# SHUTDOWN_TIMEOUT_MS, whose default is that same 10 s: raise the two together, never the timeout
+# alone. A review cut short is not lost: its job comes back from the durable queue.
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]
