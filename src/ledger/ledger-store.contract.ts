@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
 import { describePullStateContract } from './pull-state.contract.js';
 import { sampleEntry } from './sample-entry.js';
-import type { LedgerStore, ReviewKey } from './types.js';
+import type { LedgerListFilter, LedgerStore, ReviewKey } from './types.js';
 
 export { sampleEntry } from './sample-entry.js';
 
@@ -122,6 +122,30 @@ export const describeLedgerStoreContract = (
       );
       const rows = await store.list(filter);
       expect(rows.map((row) => row.deliveryId)).toEqual(expected);
+    });
+
+    it('keeps only the newest rows that pass the filter when given a limit', async () => {
+      for (const [deliveryId, repo, startedAt] of [
+        ['api-1', 'acme/api', '2026-11-01T00:00:00.000Z'],
+        ['web-2', 'acme/web', '2026-11-02T00:00:00.000Z'],
+        ['api-3', 'acme/api', '2026-11-03T00:00:00.000Z'],
+        ['api-4', 'acme/api', '2026-11-04T00:00:00.000Z'],
+        ['api-5', 'acme/api', '2026-11-05T00:00:00.000Z'],
+      ] as const) {
+        await store.record(sampleEntry({ deliveryId, repo, startedAt }));
+      }
+      const ids = async (filter: LedgerListFilter) =>
+        (await store.list(filter)).map((row) => row.deliveryId);
+      expect(await ids({ limit: 2 })).toEqual(['api-5', 'api-4']);
+      expect(await ids({ limit: 10 })).toEqual(['api-5', 'api-4', 'api-3', 'web-2', 'api-1']);
+      expect(await ids({ repo: 'acme/api', until: '2026-11-05', limit: 2 })).toEqual([
+        'api-4',
+        'api-3',
+      ]);
+    });
+
+    it.each([0, -1, 1.5, Number.NaN])('refuses a limit of %d', async (limit) => {
+      await expect(store.list({ limit })).rejects.toThrow(/limit must be a whole number/);
     });
 
     it('rejects a filter date it cannot read instead of ignoring it', async () => {

@@ -49,6 +49,13 @@ const OWNER_OF_REPO = "split_part(repo, '/', 1)";
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/** `list`'s limit, checked before it reaches SQL. */
+const checkLimit = (limit: number): number => {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a whole number of at least 1, got ${limit}`);
+  return limit;
+};
+
 export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerStore => {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
@@ -170,9 +177,10 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
 
   const list = async (filter: LedgerListFilter = {}): Promise<LedgerRow[]> => {
     const { where, values } = buildWhere(filter, (position) => `$${position}`);
+    const limit = filter.limit === undefined ? [] : [checkLimit(filter.limit)];
     const result = await pool.query<StoredRecord>(
-      `SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC`,
-      values,
+      `SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC${limit.length > 0 ? ` LIMIT $${values.length + 1}` : ''}`,
+      [...values, ...limit],
     );
     return result.rows.map(toLedgerRow);
   };

@@ -46,6 +46,13 @@ const OWNER_OF_REPO = "substr(repo, 1, instr(repo, '/') - 1)";
 /** Sums dollars in whole nano-dollars, so many small costs add up without float noise. */
 const nanoSum = (column: string): string =>
   `COALESCE(SUM(CAST(ROUND(${column} * 1e9) AS INTEGER)), 0) AS nano`;
+/** `list`'s limit, checked before it reaches SQL. */
+const checkLimit = (limit: number): number => {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a whole number of at least 1, got ${limit}`);
+  return limit;
+};
+
 const LATEST_VERSION = Math.max(...sqliteMigrations.map((migration) => migration.version));
 
 export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore => {
@@ -173,9 +180,12 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
 
   const list = (filter: LedgerListFilter = {}): LedgerRow[] => {
     const { where, values } = buildWhere(filter, () => '?');
+    const limit = filter.limit === undefined ? [] : [checkLimit(filter.limit)];
     return db
-      .prepare(`SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC`)
-      .all(...values)
+      .prepare(
+        `SELECT * FROM review_attempts ${where} ORDER BY started_at DESC, id DESC${limit.length > 0 ? ' LIMIT ?' : ''}`,
+      )
+      .all(...values, ...limit)
       .map((row) => toLedgerRow(row as StoredRecord));
   };
 

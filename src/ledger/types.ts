@@ -25,6 +25,8 @@ export interface LedgerFilter {
 export interface LedgerListFilter extends LedgerFilter {
   /** One pull request of `repo` (`/cost`, the running total in a review's summary). */
   readonly pr?: number;
+  /** At most this many rows, the newest (a whole number, at least 1). */
+  readonly limit?: number;
 }
 
 export interface ClaimOptions {
