@@ -34,6 +34,15 @@ describe('formatCosts', () => {
     );
   });
 
+  it('prints only the CSV header when there are no rows but the columns are known', () => {
+    expect(formatCosts([], 'csv', ['repo', 'costUsd'])).toBe('repo,costUsd');
+    expect(formatCosts([], 'csv')).toBe('');
+  });
+
+  it('puts the CSV columns in the order given', () => {
+    expect(formatCosts([{ a: 1, b: 2 }], 'csv', ['b', 'a'])).toBe('b,a\n2,1');
+  });
+
   it('uses every key that appears as a CSV column', () => {
     expect(formatCosts([{ a: 1 }, { b: 2 }], 'csv')).toBe('a,b\n1,\n,2');
   });

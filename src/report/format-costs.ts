@@ -47,22 +47,31 @@ const formatTable = (data: readonly object[]): string => {
   return table.toString();
 };
 
-const formatCsv = (data: readonly object[]): string => {
-  if (data.length === 0) return '';
+const formatCsv = (data: readonly object[], columns: readonly string[]): string => {
+  if (columns.length === 0) return '';
+  // csv-stringify prints no header without records: write it on its own.
+  if (data.length === 0) return stringify([[...columns]]).replace(/\n$/, '');
   return stringify(data as Record<string, unknown>[], {
     header: true,
-    columns: columnsOf(data),
+    columns: [...columns],
     cast: { boolean: (value) => String(value) },
   }).replace(/\n$/, '');
 };
 
-/** The text to print, without a trailing newline. */
-export const formatCosts = (data: readonly object[], format: CostFormat): string => {
+/**
+ * The text to print, without a trailing newline. `columns` are the CSV columns, in order, so
+ * that a report with no rows still prints its header; by default every key that appears.
+ */
+export const formatCosts = (
+  data: readonly object[],
+  format: CostFormat,
+  columns: readonly string[] = columnsOf(data),
+): string => {
   switch (format) {
     case 'json':
       return JSON.stringify(data, null, 2);
     case 'csv':
-      return formatCsv(data);
+      return formatCsv(data, columns);
     case 'table':
       return formatTable(data);
   }

@@ -173,6 +173,37 @@ describe('groupCosts', () => {
     ]);
   });
 
+  it('groups by provider, with attempts that called no model first as null', () => {
+    const openai = row({ tier: 'deep', provider: 'openai', costUsd: 0.4, deepCostUsd: 0.4 });
+    const skipped = row({
+      tier: 'skip',
+      provider: null,
+      model: null,
+      costUsd: 0,
+      deepCostUsd: 0.2,
+    });
+    const anthropic = row({ tier: 'fast', provider: 'anthropic', costUsd: 0.1, deepCostUsd: 0.3 });
+    expect(groupCosts([openai, skipped, anthropic, openai], ['provider'])).toEqual([
+      { provider: null, reviews: 1, costUsd: 0, deepCostUsd: 0.2, savedUsd: 0.2, avgCostUsd: 0 },
+      {
+        provider: 'anthropic',
+        reviews: 1,
+        costUsd: 0.1,
+        deepCostUsd: 0.3,
+        savedUsd: 0.2,
+        avgCostUsd: 0.1,
+      },
+      {
+        provider: 'openai',
+        reviews: 2,
+        costUsd: 0.8,
+        deepCostUsd: 0.8,
+        savedUsd: 0,
+        avgCostUsd: 0.4,
+      },
+    ]);
+  });
+
   it('puts a timestamp with an offset in its UTC month', () => {
     const late = row({ startedAt: '2026-12-01T00:30:00+01:00' });
     expect(groupCosts([late], ['month'])[0]?.month).toBe('2026-11');

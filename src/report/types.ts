@@ -1,5 +1,6 @@
 /** What the cost reports return: plain, serialisable values. */
 import type { LedgerEntry } from '../domain/ledger-entry.js';
+import type { ProviderId } from '../domain/policy.js';
 import type { RouteTier } from '../domain/review-job.js';
 
 /** One `costs --format json` object: the documented fields first, then the ledger's extras. */
@@ -35,9 +36,12 @@ export type CostRecord = Pick<
   | 'installationId'
 >;
 
-/** `month` is the UTC calendar month (`YYYY-MM`) of startedAt. */
-export type GroupKey = 'repo' | 'month' | 'tier';
-export const GROUP_KEYS: readonly GroupKey[] = ['repo', 'month', 'tier'];
+/**
+ * `month` is the UTC calendar month (`YYYY-MM`) of startedAt; `provider` is null for attempts
+ * that called no model.
+ */
+export type GroupKey = 'repo' | 'month' | 'tier' | 'provider';
+export const GROUP_KEYS: readonly GroupKey[] = ['repo', 'month', 'tier', 'provider'];
 
 export interface CostTotals {
   /** Review attempts, whatever their outcome. */
@@ -52,6 +56,7 @@ export interface CostGroup extends CostTotals {
   readonly repo?: string;
   readonly month?: string;
   readonly tier?: RouteTier;
+  readonly provider?: ProviderId | null;
   readonly avgCostUsd: number;
 }
 
