@@ -90,13 +90,13 @@ describe('review-router calibrate', () => {
     [['--max-commits', '0'], '--max-commits 0: expected a whole number'],
   ])('refuses %j with a message that says what is expected', async (flags, message) => {
     const { io, err } = capture();
-    expect(await runCli(['calibrate', '--git-dir', history.repo.dir, ...flags], io)).toBe(1);
+    expect(await runCli(['calibrate', '--git-dir', history.repo.dir, ...flags], io)).toBe(2);
     expect(err.join('\n')).toContain(message);
   });
 
   it('says when the path is not a git repository', async () => {
     const { io, err } = capture();
-    expect(await runCli(['calibrate', '--git-dir', dir], io)).toBe(1);
+    expect(await runCli(['calibrate', '--git-dir', dir], io)).toBe(2);
     expect(err.join('\n')).toContain('not a git repository');
   });
 });

@@ -5,17 +5,56 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
 }
 
-/** A failure the user can fix: printed without a stack trace, exit code 1. */
+/**
+ * The exit statuses of every command: 0 done; 1 the answer is no (an invalid policy in
+ * `policy check`) or something failed that the user did not cause; 2 the command cannot run as
+ * given (a bad option, an unreadable or unusable input file, a configuration error).
+ */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** A failure the user can fix: printed without a stack trace, exit 2 unless told otherwise. */
 export class CliError extends Error {
   override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+  }
 }
 
-export const processIo: CliIo = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
+const isClosedPipe = (error: NodeJS.ErrnoException): boolean =>
+  error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
+
+/**
+ * The real process's streams. When the reader of stdout goes away (`review-router costs | head
+ * -1`), the rest of the output has nowhere to go: it is dropped, the command still finishes
+ * (a report file is still written) and exits as it would have, with no EPIPE stack trace.
+ */
+export const createProcessIo = (): CliIo => {
+  let stdoutClosed = false;
+  let stderrClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (!isClosedPipe(error)) throw error;
+    stdoutClosed = true;
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (!isClosedPipe(error)) throw error;
+    stderrClosed = true;
+  });
+  return {
+    out: (line) => {
+      if (!stdoutClosed && !process.stdout.destroyed) process.stdout.write(`${line}\n`);
+    },
+    err: (line) => {
+      if (!stderrClosed && !process.stderr.destroyed) process.stderr.write(`${line}\n`);
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
 };

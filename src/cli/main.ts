@@ -2,18 +2,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../domain/errors.js';
+import { loadEnv, parseEnv, type Env } from '../env.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { openPostgresLedger } from '../ledger/postgres-ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { LedgerStore } from '../ledger/types.js';
 import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
-import { CliError, processIo, type CliIo } from './cli-io.js';
+import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
 
-const openLedgerForReading = (env: NodeJS.ProcessEnv): LedgerStore => {
+const openLedgerForReading = (env: Env): LedgerStore => {
   if (env.DATABASE_URL) return openPostgresLedger({ connectionString: env.DATABASE_URL });
-  const file = join(env.DATA_DIR ?? './data', 'ledger.sqlite');
+  const file = join(env.DATA_DIR, 'ledger.sqlite');
   if (!existsSync(file)) {
     throw new CliError(
       `no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`,
@@ -22,9 +24,17 @@ const openLedgerForReading = (env: NodeJS.ProcessEnv): LedgerStore => {
   return openSqliteLedger({ file, readOnly: true });
 };
 
-export const buildProgram = (io: CliIo, env: NodeJS.ProcessEnv): Command => {
+const EXIT_STATUS_HELP = `
+Exit status: 0 done; 1 something failed that the input did not cause;
+2 the command cannot run as given (an option, an input file or the environment is wrong).
+
+Every command reads its settings as the app does: the shell's variables with ./.env over them.`;
+
+/** The `review-router` program over an environment already read and validated. */
+export const buildProgram = (io: CliIo, env: Env): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
+    .addHelpText('after', EXIT_STATUS_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text.trimEnd()),
@@ -116,18 +126,39 @@ interface CalibrateFlags {
   report?: string;
 }
 
-/** Runs the CLI and returns its exit code. */
+/** Commander's own verdicts: help and version asked for are done; anything else is a usage error. */
+const commanderExitCode = (error: CommanderError): number =>
+  error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+    ? EXIT_OK
+    : EXIT_USAGE;
+
+/**
+ * Runs the CLI and returns its exit code. `env` is the environment to run with: by default the
+ * process's variables with ./.env over them (`loadEnv`), as the app reads them. Tests pass the
+ * parsed Env or plain variables, which are validated as the app validates them, without ./.env.
+ */
 export const runCli = async (
   argv: readonly string[],
-  io: CliIo = processIo,
-  env = process.env,
+  io: CliIo,
+  env?: Env | NodeJS.ProcessEnv,
 ): Promise<number> => {
   try {
-    await buildProgram(io, env).parseAsync([...argv], { from: 'user' });
-    return 0;
+    const settings = env === undefined ? loadEnv() : parseEnv(toVariables(env));
+    await buildProgram(io, settings).parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return commanderExitCode(error);
     io.err(`review-router: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    if (error instanceof CliError) return error.exitCode;
+    if (error instanceof ConfigError) return EXIT_USAGE;
+    return EXIT_FAILED;
   }
 };
+
+/** Variables as text, as the environment holds them: a parsed Env's numbers print back as they came. */
+const toVariables = (env: Env | NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(
+    Object.entries(env)
+      .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  );

@@ -1,4 +1,5 @@
 /** Entry point of the `review-router` bin. */
+import { createProcessIo } from './cli-io.js';
 import { runCli } from './main.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2), createProcessIo());

@@ -43,7 +43,7 @@ describe('review-router classify', () => {
     .filter((name) => name.endsWith('.patch'))
     .sort();
 
-  it('prints one JSON object per patch, in input order, with the fields of DESIGN.md', async () => {
+  it('prints one JSON object per patch, in input order, with every field of the record', async () => {
     const { io, out } = capture();
     const files = patches.map((name) => join(PATCHES, name));
     expect(await runCli(['classify', '--json', ...files], io)).toBe(0);
@@ -129,7 +129,7 @@ describe('review-router classify', () => {
       const { io, err } = capture();
       expect(
         await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io),
-      ).toBe(1);
+      ).toBe(2);
       const message = err.join('\n');
       expect(message).toContain('line 2');
       expect(message).toContain('skip.drafs');
@@ -141,7 +141,7 @@ describe('review-router classify', () => {
 
   it('says which file it cannot read', async () => {
     const { io, err } = capture();
-    expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(1);
+    expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
     expect(err.join('\n')).toContain('cannot read /nonexistent/x.patch: ENOENT');
   });
 });
@@ -250,7 +250,7 @@ describe('review-router costs', () => {
 
   it('explains where it looked when there is no ledger yet', async () => {
     const { io, err } = capture();
-    expect(await runCli(['costs'], io, { DATA_DIR: join(dir, 'missing') })).toBe(1);
+    expect(await runCli(['costs'], io, { DATA_DIR: join(dir, 'missing') })).toBe(2);
     expect(err.join('\n')).toContain('no ledger at');
   });
 
@@ -262,7 +262,20 @@ describe('review-router costs', () => {
   ])('rejects %j with a message naming the option', async (argv, message) => {
     await (await seed()).close();
     const { io, err } = capture();
-    expect(await runCli(argv, io, { DATA_DIR: dir })).toBe(1);
+    expect(await runCli(argv, io, { DATA_DIR: dir })).toBe(2);
     expect(err.join('\n')).toContain(message);
+  });
+});
+
+describe('review-router', () => {
+  it('exits 2 for an unknown command or option', async () => {
+    expect(await runCli(['frobnicate'], capture().io, {})).toBe(2);
+    expect(await runCli(['costs', '--colour'], capture().io, {})).toBe(2);
+  });
+
+  it('exits 2 with the message when the environment is invalid', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['costs'], io, { PORT: 'eighty' })).toBe(2);
+    expect(err.join('\n')).toContain('PORT: expected a port number');
   });
 });
