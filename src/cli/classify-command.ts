@@ -7,6 +7,7 @@ import { parsePolicyText } from '../policy/parse-policy-text.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { readPatch } from './read-patch.js';
 
 export interface ClassifyCommandOptions {
   readonly files: readonly string[];
@@ -53,7 +54,7 @@ export const runClassifyCommand = async (options: ClassifyCommandOptions): Promi
   for (const file of options.files) {
     const record = classifyPatch({
       file,
-      text: await readText(file, options.io),
+      diff: readPatch(file, await readText(file, options.io)),
       policy,
       prices: options.prices,
     });

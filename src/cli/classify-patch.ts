@@ -1,5 +1,5 @@
-import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import { classifyChange } from '../classify/classify-change.js';
+import type { DiffModel } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
@@ -25,15 +25,15 @@ const OFFLINE_PR: PullRequestFacts = {
 
 export interface ClassifyPatchOptions {
   readonly file: string;
-  readonly text: string;
+  /** The patch, parsed and checked by readPatch. */
+  readonly diff: DiffModel;
   readonly policy: Policy;
   readonly prices: PriceTable;
 }
 
-/** The `classify --json` record of DESIGN.md section 2 for one patch. */
+/** The `classify --json` record for one patch. */
 export const classifyPatch = (options: ClassifyPatchOptions) => {
-  const { policy, prices } = options;
-  const diff = parseUnifiedDiff(options.text);
+  const { policy, prices, diff } = options;
   // An offline patch has no author association to speak of: don't count it as a first-timer.
   const classification = classifyChange({ diff, policy, authorAssociation: null });
   const plans = planTiers({

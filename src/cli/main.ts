@@ -46,7 +46,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .description('classify patch files offline: size, risk, route and cost estimate')
     .argument(
       '<diff-files...>',
-      'unified diffs (git diff, git show, git format-patch); - reads stdin',
+      'unified diffs (git diff, git show, git format-patch); - reads stdin. A format-patch of several commits is refused when two of them change the same file: classify git diff FIRST^..LAST instead',
     )
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
     .option('--json', 'one JSON object per file, one per line')

@@ -8,6 +8,7 @@ import { DESIGN_COST_FIELDS } from '../helpers/cost-record-fields.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
+import { createTestGitRepo } from '../../src/calibrate/test-git-repo.js';
 
 const PATCHES = join(import.meta.dirname, '../fixtures/patches');
 
@@ -143,6 +144,77 @@ describe('review-router classify', () => {
     const { io, err } = capture();
     expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
     expect(err.join('\n')).toContain('cannot read /nonexistent/x.patch: ENOENT');
+  });
+  it.each([
+    ['notes.txt', Buffer.from('Remember to look at the login change.\n')],
+    [
+      'image.png',
+      Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+    ],
+    ['random.bin', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256))],
+  ])(
+    'refuses %s, which is not a diff, with exit 2 instead of classifying an empty change',
+    async (name, bytes) => {
+      const dir = mkdtempSync(join(tmpdir(), 'rr-cli-'));
+      try {
+        const file = join(dir, name);
+        writeFileSync(file, bytes);
+        const { io, out, err } = capture();
+        expect(await runCli(['classify', '--json', file], io)).toBe(2);
+        expect(out).toEqual([]);
+        expect(err).toEqual([
+          `review-router: ${file} is not a unified diff (no 'diff --git' or '---'/'+++' file header): give the output of git diff, git show or git format-patch`,
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('says an empty patch file is empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-cli-'));
+    try {
+      const file = join(dir, 'empty.patch');
+      writeFileSync(file, '');
+      const { io, err } = capture();
+      expect(await runCli(['classify', file], io)).toBe(2);
+      expect(err).toEqual([`review-router: ${file} is empty: there is no diff to classify`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a format-patch series whose commits change one file twice, and names the range to diff', async () => {
+    const repo = createTestGitRepo();
+    try {
+      const base = repo.commit({
+        message: 'base',
+        files: { 'a.ts': '1\n2\n' },
+        date: '2026-01-01T00:00:00Z',
+      });
+      const edit = repo.commit({
+        message: 'edit',
+        files: { 'a.ts': '1\ntwo\n' },
+        date: '2026-01-02T00:00:00Z',
+      });
+      repo.commit({ message: 'other', files: { 'b.ts': 'b\n' }, date: '2026-01-03T00:00:00Z' });
+      const again = repo.commit({
+        message: 'again',
+        files: { 'a.ts': '1\n2\n3\n' },
+        date: '2026-01-04T00:00:00Z',
+      });
+      const file = join(repo.dir, 'series.patch');
+      writeFileSync(file, repo.git(['format-patch', '--stdout', `${base}..${again}`]));
+      const { io, out, err } = capture();
+      expect(await runCli(['classify', '--json', file], io)).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toContain(
+        `${file} holds 3 commits, and 2 of them change a.ts (${edit.slice(0, 12)}, ${again.slice(0, 12)})`,
+      );
+      expect(err.join('\n')).toContain(`git diff ${edit.slice(0, 12)}^..${again.slice(0, 12)}`);
+    } finally {
+      repo.remove();
+    }
   });
 });
 
