@@ -66,26 +66,24 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       'what every review cost, from the ledger (DATABASE_URL, else DATA_DIR/ledger.sqlite)',
     )
     .option('--repo <owner/name>', 'only this repository')
-    .option('--since <date>', 'only reviews started on or after this date')
-    .option('--group-by <keys>', 'comma-separated: repo, month, tier')
+    .option('--since <date>', 'only reviews started on or after this date (inclusive)')
+    .option('--until <date>', 'only reviews started before this date (exclusive)')
+    .option('--limit <n>', 'only the newest N reviews (before any --group-by)')
+    .option('--group-by <keys>', 'comma-separated: repo, month, tier, provider')
     .option('--format <format>', 'table, json or csv', 'table')
-    .action(
-      async (options: { repo?: string; since?: string; groupBy?: string; format?: string }) => {
-        const ledger = openLedgerForReading(env);
-        try {
-          await runCostsCommand({
-            ledger,
-            repo: options.repo,
-            since: options.since,
-            groupBy: options.groupBy,
-            format: options.format,
-            io,
-          });
-        } finally {
-          await ledger.close();
-        }
-      },
-    );
+    .action(async (options: CostsFlags) => {
+      await runCostsCommand({
+        openLedger: () => openLedgerForReading(env),
+        repo: options.repo,
+        since: options.since,
+        until: options.until,
+        limit: options.limit,
+        groupBy: options.groupBy,
+        format: options.format,
+        io,
+      });
+    });
+
   program
     .command('calibrate')
     .description(
@@ -115,6 +113,15 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
   return program;
 };
+
+interface CostsFlags {
+  repo?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  groupBy?: string;
+  format?: string;
+}
 
 interface CalibrateFlags {
   gitDir: string;

@@ -320,6 +320,58 @@ describe('review-router costs', () => {
     expect(csv.out.join('\n').split('\n')[0]).toContain('month');
   });
 
+  it('takes --until as exclusive and --limit as the newest N attempts', async () => {
+    await (await seed()).close();
+    const ids = async (...flags: string[]) => {
+      const { io, out } = capture();
+      expect(await runCli(['costs', '--format', 'json', ...flags], io, { DATA_DIR: dir })).toBe(0);
+      return JSON.parse(out.join('\n')).map((r: { deliveryId: string }) => r.deliveryId);
+    };
+    expect(await ids('--until', '2026-11-03T10:00:00Z')).toEqual(['d-2', 'd-1']);
+    expect(await ids('--since', '2026-10-30T10:00:00Z', '--until', '2026-11-03')).toEqual([
+      'd-2',
+      'd-1',
+    ]);
+    expect(await ids('--limit', '2')).toEqual(['d-3', 'd-2']);
+    expect(await ids('--repo', 'acme/api', '--limit', '1')).toEqual(['d-2']);
+  });
+
+  it('groups by provider, with the attempts that called no model as null', async () => {
+    await (await seed()).close();
+    const { io, out } = capture();
+    await runCli(['costs', '--group-by', 'provider', '--format', 'json'], io, { DATA_DIR: dir });
+    expect(JSON.parse(out.join('\n'))).toEqual([
+      expect.objectContaining({ provider: null, reviews: 1, costUsd: 0 }),
+      expect.objectContaining({ provider: 'anthropic', reviews: 2, costUsd: 0.32 }),
+    ]);
+  });
+
+  it('prints the CSV header even when no attempt matches', async () => {
+    await (await seed()).close();
+    const header = async (...flags: string[]) => {
+      const { io, out } = capture();
+      expect(await runCli(['costs', '--format', 'csv', ...flags], io, { DATA_DIR: dir })).toBe(0);
+      return out.join('\n').split('\n');
+    };
+    const all = await header();
+    expect(all).toHaveLength(4);
+    expect(await header('--repo', 'acme/none')).toEqual([all[0]]);
+    const json = capture();
+    await runCli(['costs', '--format', 'json'], json.io, { DATA_DIR: dir });
+    expect(all[0]?.split(',')).toEqual(Object.keys(JSON.parse(json.out.join('\n'))[0]));
+    expect(await header('--repo', 'acme/none', '--group-by', 'month,provider')).toEqual([
+      'month,provider,reviews,costUsd,deepCostUsd,savedUsd,avgCostUsd',
+    ]);
+  });
+
+  it('names a wrong option before it looks for the ledger', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['costs', '--limit', 'ten'], io, { DATA_DIR: join(dir, 'missing') })).toBe(
+      2,
+    );
+    expect(err.join('\n')).toContain('--limit ten: expected a whole number');
+  });
+
   it('explains where it looked when there is no ledger yet', async () => {
     const { io, err } = capture();
     expect(await runCli(['costs'], io, { DATA_DIR: join(dir, 'missing') })).toBe(2);
@@ -331,6 +383,10 @@ describe('review-router costs', () => {
     [['costs', '--group-by', 'week'], '--group-by week'],
     [['costs', '--since', 'yesterday-ish'], '--since yesterday-ish'],
     [['costs', '--repo', 'not-a-repo'], '--repo not-a-repo'],
+    [['costs', '--until', 'soon'], '--until soon'],
+    [['costs', '--limit', '0'], '--limit 0: expected a whole number'],
+    [['costs', '--limit', '5x'], '--limit 5x'],
+    [['costs', '--since', '2026-11-02', '--until', '2026-11-01'], '--until is exclusive'],
   ])('rejects %j with a message naming the option', async (argv, message) => {
     await (await seed()).close();
     const { io, err } = capture();
