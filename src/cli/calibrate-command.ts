@@ -15,7 +15,8 @@ import { parsePolicyText } from '../policy/parse-policy-text.js';
 import { CliError, type CliIo } from './cli-io.js';
 
 export interface CalibrateCommandOptions {
-  readonly gitDir: string;
+  /** The repository; the current directory's when not given. */
+  readonly gitDir: string | undefined;
   readonly since: string | undefined;
   readonly deepRate: string | undefined;
   readonly maxCommits: string | undefined;
@@ -93,7 +94,7 @@ const toJson = (calibration: Calibration, source: string): object => {
 };
 
 /**
- * `review-router calibrate --git-dir PATH [--since DATE] [--deep-rate 0.2] [--json]
+ * `review-router calibrate [--git-dir PATH] [--since DATE] [--deep-rate 0.2] [--json]
  * [--report FILE.html]`: measures the risk score on the repository's own history and suggests
  * the `risk.levels` that route the requested share deep. A history too young to measure is an
  * answer, not a failure: it says why and exits 0.
@@ -103,9 +104,13 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
   const since = parseSince(options.since);
   const maxCommits = parseMaxCommits(options.maxCommits);
   const policy = await loadPolicy(options.policyFile);
-  const gitDir = await resolveGitDir(options.gitDir);
+  const gitDir = await resolveGitDir(options.gitDir ?? process.cwd());
   if (gitDir === null)
-    throw new CliError(`--git-dir ${options.gitDir}: not a git repository (or a folder in one)`);
+    throw new CliError(
+      options.gitDir === undefined
+        ? `${process.cwd()} is not a git repository (or a folder in one): run calibrate in one, or pass --git-dir PATH`
+        : `--git-dir ${options.gitDir}: not a git repository (or a folder in one)`,
+    );
   const source = await nameRepository(gitDir);
   const calibration = await calibrateRepository({
     gitDir,

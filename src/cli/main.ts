@@ -1,5 +1,5 @@
 /** Composition root of the `review-router` command line. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../domain/errors.js';
@@ -12,6 +12,16 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
+import { runPolicyCheckCommand } from './policy-check-command.js';
+import { runReportLinkCommand } from './report-link-command.js';
+
+const DEFAULT_PORT = 3000;
+
+/** The package's version, from its package.json (two folders up from src/cli and dist/cli). */
+const packageVersion = (): string => {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+};
 
 const openLedgerForReading = (env: Env): LedgerStore => {
   if (env.DATABASE_URL) return openPostgresLedger({ connectionString: env.DATABASE_URL });
@@ -25,7 +35,7 @@ const openLedgerForReading = (env: Env): LedgerStore => {
 };
 
 const EXIT_STATUS_HELP = `
-Exit status: 0 done; 1 something failed that the input did not cause;
+Exit status: 0 done; 1 the answer is no (policy check found problems) or something failed;
 2 the command cannot run as given (an option, an input file or the environment is wrong).
 
 Every command reads its settings as the app does: the shell's variables with ./.env over them.`;
@@ -34,6 +44,7 @@ Every command reads its settings as the app does: the shell's variables with ./.
 export const buildProgram = (io: CliIo, env: Env): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
+    .version(packageVersion(), '-V, --version', 'print the version of review-router')
     .addHelpText('after', EXIT_STATUS_HELP)
     .exitOverride()
     .configureOutput({
@@ -85,13 +96,56 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
 
   program
+    .command('policy')
+    .description('work with a .github/review-router.yml policy file')
+    .command('check')
+    .description(
+      'validate a policy offline, with the located messages of the check run; exit 1 when invalid',
+    )
+    .argument('<file>', 'the repository policy file, such as .github/review-router.yml')
+    .option(
+      '--org-file <file>',
+      "the file FILE's _extends names (such as the org's .github repository's review-router.yml): checked under FILE as the app layers it",
+    )
+    .action(async (file: string, options: { orgFile?: string }) => {
+      await runPolicyCheckCommand({ file, orgFile: options.orgFile, io });
+    });
+
+  const defaultBaseUrl = `http://localhost:${env.PORT ?? DEFAULT_PORT}`;
+  program
+    .command('report-link')
+    .description(
+      'print a signed link to a report page that opens without the bearer token until it expires (needs REPORT_TOKEN)',
+    )
+    .option(
+      '--path <path>',
+      'the report and its filters, such as /reports?repo=acme/api',
+      '/reports',
+    )
+    .option('--expires <duration>', 'how long the link holds: 30m, 12h, 7d, 2w', '7d')
+    .option(
+      '--base-url <url>',
+      'where people reach the app (there is no setting for its public URL); default http://localhost:$PORT',
+    )
+    .action((options: { path?: string; expires?: string; baseUrl?: string }) => {
+      runReportLinkCommand({
+        token: env.REPORT_TOKEN,
+        path: options.path,
+        expires: options.expires,
+        baseUrl: options.baseUrl ?? defaultBaseUrl,
+        now: new Date(),
+        io,
+      });
+    });
+
+  program
     .command('calibrate')
     .description(
       "measure the risk score on a repository's history (SZZ) and suggest risk.levels for a deep rate",
     )
-    .requiredOption(
+    .option(
       '--git-dir <path>',
-      'the repository: a work tree, a .git directory or a bare one',
+      "the repository: a work tree, a .git directory or a bare one (default: the current directory's)",
     )
     .option('--since <date>', 'only commits on or after this date')
     .option('--deep-rate <share>', 'the share of changes the deep tier should take', '0.2')
@@ -124,7 +178,7 @@ interface CostsFlags {
 }
 
 interface CalibrateFlags {
-  gitDir: string;
+  gitDir?: string;
   since?: string;
   deepRate?: string;
   maxCommits?: string;

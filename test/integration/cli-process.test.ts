@@ -3,10 +3,11 @@
  * process shows (its working directory's ./.env, its exit status, a reader that goes away).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestHistory, type TestHistory } from '../../src/calibrate/test-history.js';
 import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 
@@ -123,5 +124,36 @@ describe('review-router as a process', () => {
     expect(run.stderr).not.toContain('EPIPE');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+});
+
+describe('review-router calibrate without --git-dir', () => {
+  let history: TestHistory;
+  let elsewhere: string;
+  beforeAll(() => {
+    history = createTestHistory();
+    elsewhere = mkdtempSync(join(tmpdir(), 'rr-cli-process-'));
+  });
+  afterAll(() => {
+    history.repo.remove();
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('measures the repository of the current directory, from any folder in it', async () => {
+    const folder = join(history.repo.dir, 'src');
+    mkdirSync(folder, { recursive: true });
+    const run = await runProcess(['calibrate', '--json'], { cwd: folder });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'ok',
+      bugInducing: history.bugInducing.length,
+    });
+  });
+
+  it('says the current directory is not a repository, with exit 2', async () => {
+    const run = await runProcess(['calibrate'], { cwd: elsewhere });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not a git repository (or a folder in one)');
+    expect(run.stderr).toContain('pass --git-dir PATH');
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { CliIo } from '../../src/cli/cli-io.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
 import { createTestGitRepo } from '../../src/calibrate/test-git-repo.js';
+import { checkReportLink } from '../../src/report/sign-report-link.js';
 
 const PATCHES = join(import.meta.dirname, '../fixtures/patches');
 
@@ -395,7 +396,171 @@ describe('review-router costs', () => {
   });
 });
 
+describe('review-router policy check', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rr-policy-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, text: string): string => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const check = async (...argv: string[]) => {
+    const { io, out, err } = capture();
+    const code = await runCli(['policy', 'check', ...argv], io, {});
+    return { code, out, err: err.join('\n') };
+  };
+
+  it('says a valid file is valid and exits 0', async () => {
+    const file = write('review-router.yml', 'risk:\n  levels: { high: 0.7 }\n');
+    expect(await check(file)).toEqual({
+      code: 0,
+      out: [`${file}: valid`],
+      err: '',
+    });
+  });
+
+  it('prints the located messages of the check run and exits 1 when the file is invalid', async () => {
+    const file = write('review-router.yml', 'enabled: true\nskip:\n  drafs: false\n');
+    const result = await check(file);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err).toContain('The review-router policy has 1 problem:');
+    expect(result.err).toContain(
+      `\`${file}\` line 3: \`skip.drafs\`: unknown key 'drafs' — did you mean 'drafts'?`,
+    );
+  });
+
+  it('locates a YAML syntax error', async () => {
+    const file = write('review-router.yml', 'risk:\n\tlevels: {}\n');
+    const result = await check(file);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`\`${file}\` line 2`);
+  });
+
+  it('exits 2 when the file cannot be read', async () => {
+    const result = await check(join(dir, 'missing.yml'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`cannot read ${join(dir, 'missing.yml')}: ENOENT`);
+  });
+
+  it('says what it did not check when the file extends another and no --org-file is given', async () => {
+    const file = write('review-router.yml', '_extends: .github\nrisk:\n  levels: { high: 0.8 }\n');
+    const result = await check(file);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([`${file}: valid`]);
+    expect(result.err).toContain(`${file} extends .github, which was not checked`);
+  });
+
+  it('layers --org-file under a file that extends it, pinning a conflict on the file that made it', async () => {
+    const org = write('org.yml', 'risk:\n  levels: { critical: 0.7 }\n');
+    const file = write('review-router.yml', '_extends: .github\nrisk:\n  levels:\n    high: 0.8\n');
+    expect((await check(org)).code).toBe(0);
+    expect((await check(file)).code).toBe(0);
+    const result = await check(file, '--org-file', org);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `\`${file}\` line 4: \`risk.levels.high\`: must be less than critical (0.7), got 0.8 — critical is 0.7 in ${org}: set critical here too, or lower high`,
+    );
+  });
+
+  it('names the org file when the org file is the one at fault', async () => {
+    const org = write('org.yml', 'models:\n  fast:\n    provider: openia\n');
+    const file = write('review-router.yml', '_extends: .github\n');
+    const result = await check(file, '--org-file', org);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`\`${org}\` line 3: \`models.fast.provider\``);
+  });
+
+  it('checks the two files apart when the repository file does not extend the org file, and says why', async () => {
+    const org = write('org.yml', 'risk:\n  levels: { critical: 0.7 }\n');
+    const file = write('review-router.yml', 'risk:\n  levels: { high: 0.8 }\n');
+    const result = await check(file, '--org-file', org);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([`${file}: valid`, `${org}: valid`]);
+    expect(result.err).toContain(
+      `${file} has no _extends, so the app never layers ${org} under it`,
+    );
+  });
+});
+
+describe('review-router report-link', () => {
+  const link = async (env: NodeJS.ProcessEnv, ...flags: string[]) => {
+    const { io, out, err } = capture();
+    const code = await runCli(['report-link', ...flags], io, env);
+    return { code, out, err: err.join('\n') };
+  };
+
+  it('prints a link the report routes accept, for a week by default, on localhost:$PORT', async () => {
+    const before = Date.now();
+    const result = await link({ REPORT_TOKEN: 'secret', PORT: '4100' });
+    expect(result.code).toBe(0);
+    expect(result.out).toHaveLength(1);
+    const url = new URL(result.out[0]!);
+    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:4100/reports');
+    expect(checkReportLink('secret', url, new Date())).toBe('valid');
+    expect(checkReportLink('another', url, new Date())).toBe('invalid');
+    const exp = Number(url.searchParams.get('exp')) * 1000;
+    expect(exp).toBeGreaterThan(before + 7 * 86_400_000 - 2000);
+    expect(exp).toBeLessThanOrEqual(Date.now() + 7 * 86_400_000);
+    expect(checkReportLink('secret', url, new Date(exp))).toBe('expired');
+    expect(result.err).toContain('report-link: valid until ');
+  });
+
+  it('takes a path with filters, a lifetime and a public base URL', async () => {
+    const result = await link(
+      { REPORT_TOKEN: 'secret' },
+      '--path',
+      '/reports?repo=acme/api',
+      '--expires',
+      '12h',
+      '--base-url',
+      'https://review.example.com/router/',
+    );
+    expect(result.code).toBe(0);
+    const url = new URL(result.out[0]!);
+    expect(`${url.origin}${url.pathname}`).toBe('https://review.example.com/router/reports');
+    expect(url.searchParams.get('repo')).toBe('acme/api');
+    // Behind a proxy the app sees the path without the prefix: that is what is signed.
+    const seenByApp = new URL(`/reports${url.search}`, 'http://localhost');
+    expect(checkReportLink('secret', seenByApp, new Date())).toBe('valid');
+    expect(Number(url.searchParams.get('exp')) * 1000 - Date.now()).toBeLessThanOrEqual(
+      12 * 3_600_000,
+    );
+  });
+
+  it('says to set REPORT_TOKEN when it is unset, with exit 2', async () => {
+    const result = await link({});
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err).toContain('To resolve, set REPORT_TOKEN');
+  });
+
+  it.each([
+    [['--expires', 'forever'], '--expires forever: expected a duration'],
+    [['--expires', '0d'], '--expires 0d'],
+    [['--path', '/admin'], '--path /admin: expected a path under /reports'],
+    [['--base-url', 'localhost:3000'], '--base-url localhost:3000'],
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const result = await link({ REPORT_TOKEN: 'secret' }, ...flags);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+});
+
 describe('review-router', () => {
+  it('prints the version of package.json for --version', async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
+    ) as { version: string };
+    const { io, out } = capture();
+    expect(await runCli(['--version'], io, {})).toBe(0);
+    expect(out).toEqual([version]);
+  });
+
   it('exits 2 for an unknown command or option', async () => {
     expect(await runCli(['frobnicate'], capture().io, {})).toBe(2);
     expect(await runCli(['costs', '--colour'], capture().io, {})).toBe(2);

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { formatPolicyProblems } from '../policy/format-policy-problems.js';
+import { locatePolicyIssues } from '../policy/locate-policy-issues.js';
+import { parsePolicyYaml } from '../policy/parse-policy-yaml.js';
+import type { PolicyProblem } from '../policy/types.js';
+import { validatePolicyLayers } from '../policy/validate-policy-layers.js';
+import { CliError, EXIT_FAILED, type CliIo } from './cli-io.js';
+
+export interface PolicyCheckOptions {
+  /** The repository's `.github/review-router.yml`. */
+  readonly file: string;
+  /** The file its `_extends` names (usually the org's `.github` repository's), if given. */
+  readonly orgFile: string | undefined;
+  readonly io: CliIo;
+}
+
+interface PolicyText {
+  readonly file: string;
+  readonly text: string;
+}
+
+const readPolicy = async (file: string): Promise<PolicyText> => {
+  try {
+    return { file, text: await readFile(file, 'utf8') };
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+};
+
+const extendsOf = (config: unknown): string | null => {
+  if (typeof config !== 'object' || config === null || !('_extends' in config)) return null;
+  const value = config._extends;
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * The problems of files that the app reads together, parents first, each located in its own
+ * file, the child's first (the file a maintainer usually edits).
+ */
+const checkLayers = (files: readonly PolicyText[]): PolicyProblem[] => {
+  const parsed = files.map(({ file, text }) => ({ file, text, yaml: parsePolicyYaml(text, file) }));
+  const syntax = parsed.flatMap(({ yaml }) => (yaml.ok ? [] : yaml.error));
+  if (syntax.length > 0) return syntax.reverse();
+  const result = validatePolicyLayers(
+    parsed.map(({ file, yaml }) => ({ file, config: yaml.ok ? yaml.value : null })),
+  );
+  if (result.ok) return [];
+  return [...parsed.entries()].reverse().flatMap(([layer, { file, text }]) =>
+    locatePolicyIssues({
+      file,
+      text,
+      issues: result.error.filter((entry) => entry.layer === layer).map((entry) => entry.issue),
+    }),
+  );
+};
+
+/**
+ * `review-router policy check FILE [--org-file FILE]`: the check run's verdict on a policy, offline.
+ * With `--org-file` and an `_extends` in FILE, the org file is layered under FILE as the app
+ * layers the file `_extends` names; without an `_extends`, the app never layers the two, so each
+ * is checked on its own. Valid: `FILE: valid` on stdout, exit 0. Invalid: the check run's located
+ * messages, exit 1.
+ */
+export const runPolicyCheckCommand = async (options: PolicyCheckOptions): Promise<void> => {
+  const { io } = options;
+  const repo = await readPolicy(options.file);
+  const org = options.orgFile === undefined ? null : await readPolicy(options.orgFile);
+  const repoYaml = parsePolicyYaml(repo.text, repo.file);
+  const repoExtends = repoYaml.ok ? extendsOf(repoYaml.value) : null;
+
+  let problems: PolicyProblem[];
+  if (org === null) {
+    problems = checkLayers([repo]);
+    if (repoExtends !== null)
+      io.err(
+        `policy check: ${repo.file} extends ${repoExtends}, which was not checked: pass that file as --org-file to check the two together`,
+      );
+  } else if (repoExtends !== null || !repoYaml.ok) {
+    problems = checkLayers([org, repo]);
+    const orgYaml = parsePolicyYaml(org.text, org.file);
+    const orgExtends = orgYaml.ok ? extendsOf(orgYaml.value) : null;
+    if (orgExtends !== null)
+      io.err(
+        `policy check: ${org.file} extends ${orgExtends} in turn, which was not checked: check that file with --org-file too`,
+      );
+  } else {
+    problems = [...checkLayers([repo]), ...checkLayers([org])];
+    io.err(
+      `policy check: ${repo.file} has no _extends, so the app never layers ${org.file} under it (it reads the org's file only for repositories without a policy file of their own): each was checked on its own`,
+    );
+  }
+  if (problems.length > 0) throw new CliError(formatPolicyProblems({ problems }), EXIT_FAILED);
+  io.out(`${repo.file}: valid`);
+  if (org !== null) io.out(`${org.file}: valid`);
+};
