@@ -1,4 +1,5 @@
 import type { FileChange, FileStatus, Hunk } from '../domain/diff.js';
+import { hasBinaryExtension } from './binary-paths.js';
 import { countChangedLines, readHunk } from './parse-hunks.js';
 import { readPatchPath, splitDiffGitNames, stripFirstComponent } from './read-patch-path.js';
 import { stripCarriageReturn } from './split-patch-lines.js';
@@ -133,15 +134,29 @@ function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange
     header.oldPath ??
     '';
   const previousPath = moved ? (header.movedFrom ?? header.oldPath) : null;
-  const counts = header.binary ? { additions: 0, deletions: 0 } : countChangedLines(hunks);
+  const binary = header.binary || (isTextless(header, hunks) && isBinaryByName(path, previousPath));
+  const counts = binary ? { additions: 0, deletions: 0 } : countChangedLines(hunks);
   return {
     path,
     previousPath,
     status,
     additions: counts.additions,
     deletions: counts.deletions,
-    binary: header.binary,
-    patchAvailable: !header.binary,
-    hunks: header.binary ? [] : hunks,
+    binary,
+    patchAvailable: !binary,
+    hunks: binary ? [] : hunks,
   };
 }
+
+/**
+ * A file whose content git left out because it did not change: a pure rename or copy, or a
+ * mode change. Its patch has no hunks and no binary marker, so it cannot say whether the file
+ * is binary (`git diff --numstat`, which reads the blobs, prints `-` for a binary one). A new
+ * or deleted file without hunks is empty, which git counts as text.
+ */
+function isTextless(header: SectionHeader, hunks: readonly Hunk[]): boolean {
+  return hunks.length === 0 && !header.created && !header.deleted;
+}
+
+const isBinaryByName = (path: string, previousPath: string | null): boolean =>
+  hasBinaryExtension(path) || (previousPath !== null && hasBinaryExtension(previousPath));

@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { devNull } from 'node:os';
-import type { DiffModel, FileStatus } from '../domain/diff.js';
+import type { DiffModel, FileChange, FileStatus } from '../domain/diff.js';
+import { hasBinaryExtension } from './binary-paths.js';
 import type { ListedFile } from './types.js';
 
 export interface NumstatRecord {
@@ -90,8 +91,9 @@ export const asNumstat = (model: DiffModel): NumstatRecord[] =>
  * What `git diff --numstat` says, in the terms a patch's text can support. A binary file that
  * is renamed or copied without a change, or whose mode alone changes, has no line in its patch
  * that says it is binary: `git diff --numstat` (which reads the blobs) prints `-`, `git apply
- * --numstat` (which reads the patch) prints 0 and 0. The parser reads the patch, so for such a
- * file, and only for it, `-` is taken to mean 0 and 0.
+ * --numstat` (which reads the patch) prints 0 and 0. The parser calls such a file binary when
+ * its extension is one of a binary file (png, pdf, zip, ...), which must then agree with git's
+ * `-`; for any other such file, and only for it, `-` is taken to mean 0 and 0.
  */
 export const expectedFromPatch = (
   records: readonly NumstatRecord[],
@@ -118,7 +120,9 @@ export const asApplyNumstat = (model: DiffModel): [string, number | null, number
  * What `git apply --numstat` says, in the model's terms: git writes a type change (a symlink
  * that became a file) as a deletion and a creation of the same path, which `git apply` counts
  * as two files and `git diff --numstat` as one. Where the model has one file and apply two
- * records of that path that add up to it, they are read as one.
+ * records of that path that add up to it, they are read as one. And `git apply` reads a binary
+ * file renamed, copied or given a mode without a change as 0 and 0, having no line that says
+ * binary; where the model calls it binary by its extension, apply's 0 and 0 are read as `-`.
  */
 export const expectedFromApply = (
   records: readonly NumstatRecord[],
@@ -142,12 +146,25 @@ export const expectedFromApply = (
       merged.push([file.path, file.additions, file.deletions]);
       index += 2;
     } else if (first !== undefined) {
-      merged.push(first);
+      merged.push(isBinaryByName(file, first) ? [first[0], null, null] : first);
       index += 1;
     }
   }
   return [...merged, ...rows.slice(index)];
 };
+
+/** A file the parser calls binary by its extension alone, where `git apply` counts 0 and 0. */
+const isBinaryByName = (
+  file: FileChange,
+  [path, additions, deletions]: [string, number | null, number | null],
+): boolean =>
+  file.binary &&
+  file.hunks.length === 0 &&
+  path === file.path &&
+  additions === 0 &&
+  deletions === 0 &&
+  (hasBinaryExtension(file.path) ||
+    (file.previousPath !== null && hasBinaryExtension(file.previousPath)));
 
 export const applyRecords = (
   records: readonly NumstatRecord[],
