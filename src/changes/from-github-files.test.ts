@@ -106,6 +106,69 @@ describe('fromGitHubFiles', () => {
       },
     },
     {
+      name: 'a renamed binary file, which has no patch and no counts, edited or not',
+      file: entry({
+        filename: 'assets/logo.png',
+        previous_filename: 'logo.png',
+        status: 'renamed',
+      }),
+      expected: {
+        status: 'renamed',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a copied binary file',
+      file: entry({ filename: 'copy.pdf', previous_filename: 'manual.pdf', status: 'copied' }),
+      expected: {
+        status: 'copied',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a binary file renamed to a name of no known extension',
+      file: entry({
+        filename: 'font.woff2.bak',
+        previous_filename: 'font.woff2',
+        status: 'renamed',
+      }),
+      expected: {
+        status: 'renamed',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a binary file whose mode alone changed',
+      file: entry({ filename: 'tool.bin', status: 'changed' }),
+      expected: {
+        status: 'changed',
+        additions: 0,
+        deletions: 0,
+        binary: true,
+        patchAvailable: false,
+      },
+    },
+    {
+      name: 'a renamed SVG, which is text',
+      file: entry({ filename: 'docs/a.svg', previous_filename: 'a.svg', status: 'renamed' }),
+      expected: {
+        status: 'renamed',
+        additions: 0,
+        deletions: 0,
+        binary: false,
+        patchAvailable: true,
+      },
+    },
+    {
       name: 'a renamed file too large for a patch',
       file: entry({
         filename: 'b.sql',

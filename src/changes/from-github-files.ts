@@ -1,4 +1,5 @@
 import type { DiffModel, FileChange, FileStatus } from '../domain/diff.js';
+import { hasBinaryExtension } from './binary-paths.js';
 import { buildDiffModel } from './build-diff-model.js';
 import { parseHunks } from './parse-hunks.js';
 import type { FromGitHubFilesOptions, ListedFile } from './types.js';
@@ -18,7 +19,9 @@ const STATUSES: readonly FileStatus[] = [
  * the API. A file with a `patch` gets its hunks from the same parser as `parseUnifiedDiff`.
  * A file without one is one of:
  * - a pure rename or copy, or a `changed`/`unchanged` file, with zero counts: nothing to show
- *   (`patchAvailable: true`, no hunks);
+ *   (`patchAvailable: true`, no hunks), unless its extension is a binary file's (png, pdf,
+ *   zip, ...): then binary, as `parseUnifiedDiff` reads the same file. GitHub sends a binary
+ *   file renamed with an edit the same way, so it reads as binary too;
  * - any other file with zero counts: binary (`binary: true`, `patchAvailable: false`). GitHub
  *   sends an empty new file or a mode-only change listed as `modified` the same way, so
  *   those read as binary too;
@@ -45,7 +48,10 @@ function toFileChange(file: ListedFile): FileChange {
     (((status === 'renamed' || status === 'copied') && previousPath !== null) ||
       status === 'changed' ||
       status === 'unchanged');
-  if (nothingToShow) {
+  const binaryByName =
+    hasBinaryExtension(file.filename) ||
+    (previousPath !== null && hasBinaryExtension(previousPath));
+  if (nothingToShow && !binaryByName) {
     return { ...base, ...counts(file), binary: false, patchAvailable: true, hunks: [] };
   }
   if (unchangedLines) {
