@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import type { FileStatus } from '../domain/diff.js';
 import type { GitHubFile } from '../github/types.js';
 import { fromGitHubFiles } from './from-github-files.js';
 import { parseUnifiedDiff } from './parse-unified-diff.js';
+import { jpegFile, pdfFile, pngFile, woff2File, zipFile } from './test-binary-files.js';
+import { asApplyNumstat, expectedFromApply } from './test-git-numstat.js';
 
 const FIND_MOVES = ['-M', '-C', '--find-copies-harder'];
 const LONG_LINE = 'x'.repeat(300_000);
@@ -95,6 +97,16 @@ function parseNameStatus(output: Buffer): FileStatus[] {
 
 let repo = '';
 
+/** Binary files renamed without a change: their patch has no line that says binary. */
+const BINARY_RENAMES = [
+  ['logo.png', 'assets/logo.png'],
+  ['photo.jpg', 'assets/photo.jpg'],
+  ['manual.pdf', 'assets/manual.pdf'],
+  ['bundle.zip', 'assets/bundle.zip'],
+  ['font.woff2', 'assets/font.woff2'],
+  ['banner.png', 'assets/banner.png'],
+] as const;
+
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'review-router-changes-'));
   const write = (name: string, content: string | Uint8Array) =>
@@ -114,6 +126,14 @@ beforeAll(() => {
   write('sp ace.txt', 'hello\n');
   write('späce name.txt', 'hallo\n');
   write('rules.md', 'keep\n-- old rule\nend\n');
+  write('logo.png', pngFile(1));
+  write('photo.jpg', jpegFile(2));
+  write('manual.pdf', pdfFile(3));
+  write('bundle.zip', zipFile(4));
+  write('font.woff2', woff2File(5));
+  write('banner.png', pngFile(6, 48));
+  write('icon.png', pngFile(7));
+  write('diagram.svg', '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1"/></svg>\n');
   git(repo, ['add', '-A']);
   git(repo, ['commit', '-qm', 'init']);
 
@@ -134,6 +154,13 @@ beforeAll(() => {
   write('sp ace.txt', 'hello\nworld\n');
   write('späce name.txt', 'hallo\nwelt\n');
   write('rules.md', 'keep\n++ new rule\nend\n');
+  mkdirSync(join(repo, 'assets'));
+  for (const [from, to] of BINARY_RENAMES) git(repo, ['mv', from, to]);
+  const banner = pngFile(6, 48);
+  banner[banner.length - 40] = 0xab;
+  write('assets/banner.png', banner);
+  write('icon-copy.png', pngFile(7));
+  git(repo, ['mv', 'diagram.svg', 'assets/diagram.svg']);
   git(repo, ['add', '-A']);
   git(repo, [
     'commit',
@@ -165,7 +192,7 @@ describe('parseUnifiedDiff against git', () => {
       git(repo, ['diff', '--numstat', '-z', ...FIND_MOVES, 'HEAD~1', 'HEAD']),
     );
     const model = parseUnifiedDiff(git(repo, args).toString('utf8'));
-    expect(expected.length).toBe(16);
+    expect(expected.length).toBe(24);
     expect(
       model.files.map((f) => ({
         path: f.path,
@@ -183,13 +210,45 @@ describe('parseUnifiedDiff against git', () => {
     const text = git(repo, args).toString('utf8');
     const applied = parseNumstat(git(repo, ['apply', '--numstat', '-z'], text));
     const model = parseUnifiedDiff(text);
-    expect(
-      model.files.map((f) => [
-        f.path,
-        f.binary ? null : f.additions,
-        f.binary ? null : f.deletions,
-      ]),
-    ).toEqual(applied.map((r) => [r.path, r.additions, r.deletions]));
+    expect(asApplyNumstat(model)).toEqual(expectedFromApply(applied, model));
+  });
+
+  it.each([
+    ['a PNG renamed unchanged', 'assets/logo.png', 'renamed', true],
+    ['a JPEG renamed unchanged', 'assets/photo.jpg', 'renamed', true],
+    ['a PDF renamed unchanged', 'assets/manual.pdf', 'renamed', true],
+    ['a zip archive renamed unchanged', 'assets/bundle.zip', 'renamed', true],
+    ['a WOFF2 font renamed unchanged', 'assets/font.woff2', 'renamed', true],
+    ['a PNG renamed with a small change', 'assets/banner.png', 'renamed', true],
+    ['a PNG copied unchanged', 'icon-copy.png', 'copied', true],
+    ['a text file renamed unchanged', 'renamed-only.txt', 'renamed', false],
+    ['an SVG, which is text, renamed unchanged', 'assets/diagram.svg', 'renamed', false],
+  ])('reads %s as git diff --numstat does', (_what, path, status, binary) => {
+    const numstat = parseNumstat(
+      git(repo, ['diff', '--numstat', '-z', ...FIND_MOVES, 'HEAD~1', 'HEAD']),
+    );
+    const model = parseUnifiedDiff(
+      git(repo, ['diff', ...FIND_MOVES, 'HEAD~1', 'HEAD']).toString('utf8'),
+    );
+    const counted = numstat.find((r) => r.path === path);
+    expect(counted === undefined ? undefined : counted.additions === null).toBe(binary);
+    expect(model.files.find((f) => f.path === path)).toMatchObject({
+      status,
+      binary,
+      additions: 0,
+      deletions: 0,
+      patchAvailable: !binary,
+    });
+  });
+
+  it('reads a binary file renamed unchanged as binary where git apply, reading the patch alone, counts 0 and 0', () => {
+    const text = git(repo, patchSources[0]!.args).toString('utf8');
+    const applied = parseNumstat(git(repo, ['apply', '--numstat', '-z'], text));
+    const logo = applied.find((r) => r.path === 'assets/logo.png');
+    expect([logo?.additions, logo?.deletions]).toEqual([0, 0]);
+    expect(parseUnifiedDiff(text).files.find((f) => f.path === 'assets/logo.png')?.binary).toBe(
+      true,
+    );
   });
 
   it('gives each file the status git diff --name-status gives it', () => {
@@ -284,7 +343,7 @@ describe('fromGitHubFiles against parseUnifiedDiff', () => {
     const { fromGit, fromGitHub } = both();
     const ambiguous = new Set(['empty.txt', 'tool.sh']);
     const comparable = fromGit.files.filter((f) => !ambiguous.has(f.path));
-    expect(comparable.length).toBe(14);
+    expect(comparable.length).toBe(22);
     expect(fromGitHub.files.filter((f) => !ambiguous.has(f.path))).toEqual(comparable);
   });
 
