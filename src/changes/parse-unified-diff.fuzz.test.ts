@@ -1,5 +1,5 @@
 /**
- * Hostile diffs (issue 5, item 7): random hunks with lying headers, binary markers, CRLF, bytes
+ * Hostile diffs: random hunks with lying headers, binary markers, CRLF, bytes
  * that are not UTF-8, fence characters and a 10 MB patch, through every pure step a review takes:
  * parse (from `git diff` text and from GitHub's files API), redact secrets, classify, build the
  * prompt. Nothing may throw, and the counts must stay non-negative and add up.

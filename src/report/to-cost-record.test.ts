@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../ledger/ledger-store.contract.js';
-import { DESIGN_COST_FIELDS } from '../../test/helpers/cost-record-fields.js';
+import { CONTRACT_COST_FIELDS } from '../../test/helpers/cost-record-fields.js';
 import { toCostRecord } from './to-cost-record.js';
 
-const DESIGN_FIELDS: readonly string[] = DESIGN_COST_FIELDS;
+const CONTRACT_FIELDS: readonly string[] = CONTRACT_COST_FIELDS;
 const EXTRAS = [
   'riskScore',
   'cacheWrite5mTokens',
@@ -18,10 +18,10 @@ describe('toCostRecord', () => {
   const row = { ...sampleEntry({ error: 'timeout' }), id: 7 };
 
   it('lists the documented fields in order, then the extras, and never the store id', () => {
-    expect(Object.keys(toCostRecord(row))).toEqual([...DESIGN_FIELDS, ...EXTRAS]);
+    expect(Object.keys(toCostRecord(row))).toEqual([...CONTRACT_FIELDS, ...EXTRAS]);
   });
 
-  it.each([...DESIGN_FIELDS, ...EXTRAS])('copies %s from the ledger row unchanged', (field) => {
+  it.each([...CONTRACT_FIELDS, ...EXTRAS])('copies %s from the ledger row unchanged', (field) => {
     expect(toCostRecord(row)[field as keyof ReturnType<typeof toCostRecord>]).toBe(
       row[field as keyof typeof row],
     );

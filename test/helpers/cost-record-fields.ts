@@ -1,5 +1,5 @@
 /** The fields every `costs --format json` object carries, in this order: what its readers rely on. */
-export const DESIGN_COST_FIELDS = [
+export const CONTRACT_COST_FIELDS = [
   'deliveryId',
   'repo',
   'pr',

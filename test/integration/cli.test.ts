@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { DESIGN_COST_FIELDS } from '../helpers/cost-record-fields.js';
+import { CONTRACT_COST_FIELDS } from '../helpers/cost-record-fields.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
@@ -275,7 +275,7 @@ describe('review-router costs', () => {
       expect(await runCli(['costs', '--format', 'json'], io, { DATA_DIR: dir })).toBe(0);
       const rows = JSON.parse(out.join('\n'));
       expect(rows.map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-3', 'd-2', 'd-1']);
-      for (const key of DESIGN_COST_FIELDS) {
+      for (const key of CONTRACT_COST_FIELDS) {
         expect(rows[0]).toHaveProperty(key);
       }
     } finally {
