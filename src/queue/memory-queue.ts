@@ -71,15 +71,9 @@ export const createMemoryQueue = (options: MemoryQueueOptions = {}): JobQueue =>
   };
 
   const deadLetter = (job: ReviewJob, error: unknown): void => {
-    log.error(
-      { deliveryId: job.deliveryId, err: error },
-      'review job dead-lettered',
-    );
+    log.error({ deliveryId: job.deliveryId, err: error }, 'review job dead-lettered');
     const pending = (onDeadLetter?.(job, error) ?? Promise.resolve()).catch((failure: unknown) =>
-      log.error(
-        { deliveryId: job.deliveryId, err: failure },
-        'onDeadLetter failed',
-      ),
+      log.error({ deliveryId: job.deliveryId, err: failure }, 'onDeadLetter failed'),
     );
     deadLetters.add(pending);
     void pending.finally(() => {

@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { errorMessage } from '../domain/errors.js';
-import type { Log } from '../domain/log.js';
-import type { ReviewJob } from '../domain/review-job.js';
-import { abortCause, JobAborted } from './job-aborted.js';
-import { prKey } from './pr-key.js';
+import { errorMessage } from '../../domain/errors.js';
+import type { Log } from '../../domain/log.js';
+import type { ReviewJob } from '../../domain/review-job.js';
+import { abortCause, JobAborted } from '../job-aborted.js';
+import { prKey } from '../pr-key.js';
 import type { RedisPrCoordinator } from './redis-pr-coordinator.js';
-import { parseStoredJob } from './schema.js';
-import type { JobHandler, RetryOptions } from './types.js';
+import { parseStoredJob } from '../schema.js';
+import type { JobHandler, RetryOptions } from '../types.js';
 
 export interface BullmqJobData {
   readonly job: ReviewJob;
@@ -104,10 +104,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
     if (!failure) return 'done';
     const attempt = bullJob.attemptsMade + 1;
     options.onError?.(job, failure.error, attempt);
-    jobLog(job).warn(
-      { attempt, maxAttempts, err: failure.error },
-      'review job failed',
-    );
+    jobLog(job).warn({ attempt, maxAttempts, err: failure.error }, 'review job failed');
     if (attempt >= maxAttempts) await options.deadLetter(job, failure.error);
     throw failure.error;
   };
@@ -147,9 +144,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
       if (options.phase() !== 'closed')
         await coordinator
           .unlock(key, lockToken)
-          .catch((error: unknown) =>
-            jobLog(job).warn({ err: error }, 'cannot release the lock'),
-          );
+          .catch((error: unknown) => jobLog(job).warn({ err: error }, 'cannot release the lock'));
     }
   };
 };

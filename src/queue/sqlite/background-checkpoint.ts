@@ -12,8 +12,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
-import { errorMessage } from '../domain/errors.js';
-import type { Log } from '../domain/log.js';
+import { errorMessage } from '../../domain/errors.js';
+import type { Log } from '../../domain/log.js';
 
 export interface BackgroundCheckpoint {
   /** Ends the thread after its current checkpoint; does not wait for it. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeJobQueueContract } from './job-queue.contract.js';
+import { describeJobQueueContract } from '../job-queue.contract.js';
 import { createSqliteQueue } from './sqlite-queue.js';
-import { reviewJob, whenAborted } from './test-review-job.js';
+import { reviewJob, whenAborted } from '../test-review-job.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sqlite-queue-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

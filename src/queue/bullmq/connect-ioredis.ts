@@ -5,7 +5,7 @@
  * the embedded queue never needs it.
  */
 import type { ConnectionOptions } from 'bullmq';
-import { ConfigError, errorMessage } from '../domain/errors.js';
+import { ConfigError, errorMessage } from '../../domain/errors.js';
 
 export interface RedisConnection {
   /** What BullMQ's `connection` option takes. */

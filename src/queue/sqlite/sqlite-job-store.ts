@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { errorMessage } from '../domain/errors.js';
-import type { Log } from '../domain/log.js';
-import type { ReviewJob } from '../domain/review-job.js';
+import { errorMessage } from '../../domain/errors.js';
+import type { Log } from '../../domain/log.js';
+import type { ReviewJob } from '../../domain/review-job.js';
 import { startBackgroundCheckpoint } from './background-checkpoint.js';
-import { prKey } from './pr-key.js';
-import { parseStoredJob } from './schema.js';
+import { prKey } from '../pr-key.js';
+import { parseStoredJob } from '../schema.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'superseded' | 'dead';
 

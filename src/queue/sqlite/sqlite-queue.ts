@@ -6,15 +6,15 @@
  * ends dead-lettered rather than in a crash loop.
  */
 import { randomUUID } from 'node:crypto';
-import { errorMessage } from '../domain/errors.js';
-import { silentLog, type Log } from '../domain/log.js';
-import type { ReviewJob } from '../domain/review-job.js';
-import { exponentialBackoff } from './exponential-backoff.js';
-import { abortCause, JobAborted } from './job-aborted.js';
-import { prKey } from './pr-key.js';
-import { settleWithin } from './settle-within.js';
+import { errorMessage } from '../../domain/errors.js';
+import { silentLog, type Log } from '../../domain/log.js';
+import type { ReviewJob } from '../../domain/review-job.js';
+import { exponentialBackoff } from '../exponential-backoff.js';
+import { abortCause, JobAborted } from '../job-aborted.js';
+import { prKey } from '../pr-key.js';
+import { settleWithin } from '../settle-within.js';
 import { openSqliteJobStore, type ClaimedJob } from './sqlite-job-store.js';
-import type { DurableJobQueue, JobHandler, RetryOptions } from './types.js';
+import type { DurableJobQueue, JobHandler, RetryOptions } from '../types.js';
 
 export interface SqliteQueueOptions extends RetryOptions {
   /** The queue's own SQLite file, e.g. `DATA_DIR/queue.sqlite`. */

@@ -3,9 +3,9 @@ import { RedisConnection } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBullmqQueue, jobIdFor } from './bullmq-queue.js';
 import { connectIORedis, redactRedisUrl } from './connect-ioredis.js';
-import { describeJobQueueContract } from './job-queue.contract.js';
-import { reviewJob, whenAborted } from './test-review-job.js';
-import type { DeadLetterHandler } from './types.js';
+import { describeJobQueueContract } from '../job-queue.contract.js';
+import { reviewJob, whenAborted } from '../test-review-job.js';
+import type { DeadLetterHandler } from '../types.js';
 
 const url = process.env.REDIS_URL ?? '';
 const connect = connectIORedis;

@@ -17,9 +17,9 @@
  *   `maxAttempts` times is dead-lettered instead of run again.
  */
 import { Queue, Worker } from 'bullmq';
-import { ConfigError, errorMessage } from '../domain/errors.js';
-import { silentLog, type Log } from '../domain/log.js';
-import type { ReviewJob } from '../domain/review-job.js';
+import { ConfigError, errorMessage } from '../../domain/errors.js';
+import { silentLog, type Log } from '../../domain/log.js';
+import type { ReviewJob } from '../../domain/review-job.js';
 import {
   createBullmqProcessor,
   supersededBy,
@@ -28,12 +28,12 @@ import {
   type RunningJob,
 } from './bullmq-processor.js';
 import { connectIORedis, redactRedisUrl, type ConnectRedis } from './connect-ioredis.js';
-import { exponentialBackoff } from './exponential-backoff.js';
-import { JobAborted } from './job-aborted.js';
-import { prKey } from './pr-key.js';
+import { exponentialBackoff } from '../exponential-backoff.js';
+import { JobAborted } from '../job-aborted.js';
+import { prKey } from '../pr-key.js';
 import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
-import { settleWithin } from './settle-within.js';
-import type { DurableJobQueue, RetryOptions } from './types.js';
+import { settleWithin } from '../settle-within.js';
+import type { DurableJobQueue, RetryOptions } from '../types.js';
 
 export interface BullmqQueueOptions extends RetryOptions {
   /** REDIS_URL. */
@@ -89,9 +89,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
       removeOnFail: { age: 30 * DAY_S },
     },
   });
-  queue.on('error', (error: Error) =>
-    log.error({ err: error }, 'BullMQ queue error'),
-  );
+  queue.on('error', (error: Error) => log.error({ err: error }, 'BullMQ queue error'));
   const unreachable = await Promise.race([
     queue.waitUntilReady().then(
       () => null,
@@ -196,9 +194,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
           settings: { backoffStrategy: (attempt: number) => backoffMs(attempt) },
         },
       );
-      worker.on('error', (error) =>
-        log.error({ err: error }, 'BullMQ worker error'),
-      );
+      worker.on('error', (error) => log.error({ err: error }, 'BullMQ worker error'));
     },
     async depth() {
       return sum(await queue.getJobCounts('waiting', 'delayed', 'prioritized'));
