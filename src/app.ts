@@ -1,5 +1,10 @@
-/** The Probot application function: intake, the worker loop and the report routes, wired to adapters. */
-import type { ApplicationFunction } from 'probot';
+/**
+ * The app's two parts, wired to adapters: the web part (intake, the report routes and /metrics)
+ * and the worker part (the review loop on the queue). `createApp` runs both in one Probot app
+ * (ROLE=all), `createWebApp` only the first (ROLE=web); a worker process (ROLE=worker) calls
+ * `startReviewWorker` itself, with no webhook server.
+ */
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { Log } from './domain/log.js';
 import type { ProviderId } from './domain/policy.js';
 import { createOctokitGitHub } from './github/octokit-github.js';
@@ -18,56 +23,105 @@ import { processReviewJob, type WorkerDeps } from './worker/process-review-job.j
 import { reportDeadLetter } from './worker/report-dead-letter.js';
 import { DEFAULT_LIMITS, type ReviewLimits } from './worker/types.js';
 
-export interface AppDeps {
+/** What the composition root wants said once at start-up. */
+export interface StartupReport {
+  readonly role?: 'all' | 'web' | 'worker';
+  readonly ledger: string;
+  readonly queue: string;
+  readonly warnings: readonly string[];
+}
+
+/** What the web part needs: the queue to enqueue on, the ledger its reports read. */
+export interface WebAppDeps {
   readonly queue: JobQueue;
   readonly ledger: LedgerStore;
-  readonly prices: PriceTable;
-  readonly providers: Partial<Record<ProviderId, ModelProvider>>;
   readonly reportToken?: string | undefined;
   /** Guards `GET /metrics`; REPORT_TOKEN when unset. */
   readonly metricsToken?: string | undefined;
   /** Defaults to a registry of its own with the queue's depth. */
   readonly metrics?: Metrics;
-  readonly limits?: ReviewLimits;
   readonly now?: () => Date;
-  /** What the composition root wants said once at start-up. */
-  readonly startup?: {
-    readonly ledger: string;
-    readonly queue: string;
-    readonly warnings: readonly string[];
-  };
+  readonly startup?: StartupReport;
 }
 
+export interface AppDeps extends WebAppDeps {
+  readonly prices: PriceTable;
+  readonly providers: Partial<Record<ProviderId, ModelProvider>>;
+  readonly limits?: ReviewLimits;
+}
+
+export interface ReviewWorkerDeps {
+  readonly queue: JobQueue;
+  readonly ledger: LedgerStore;
+  readonly prices: PriceTable;
+  readonly providers: Partial<Record<ProviderId, ModelProvider>>;
+  readonly metrics: Metrics;
+  readonly log: Log;
+  /** An installation-authenticated Octokit: Probot's `auth`, with or without a webhook server. */
+  readonly auth: (installationId: number) => ReturnType<Probot['auth']>;
+  readonly limits?: ReviewLimits | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+/** Takes review jobs from the queue and runs each through the pipeline, counted in `metrics`. */
+export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
+  const worker: WorkerDeps = {
+    github: async (installationId) => createOctokitGitHub(await deps.auth(installationId)),
+    providers: withProvidersMetrics(deps.providers, deps.metrics),
+    ledger: withLedgerMetrics(deps.ledger, deps.metrics),
+    prices: deps.prices,
+    log: deps.log,
+    limits: deps.limits ?? DEFAULT_LIMITS,
+    now: deps.now ?? (() => new Date()),
+  };
+  deps.queue.start((job, signal) => processReviewJob(job, worker, signal), {
+    log: deps.log,
+    onDeadLetter: (job, error) => reportDeadLetter(job, error, worker),
+  });
+};
+
+/** Says once where the process keeps its data and what it is missing. */
+export const logStarted = (log: Log, startup: StartupReport, details: object): void => {
+  const { warnings, ...where } = startup;
+  log.info({ ...where, ...details }, 'review-router started');
+  for (const warning of warnings) log.warn({}, warning);
+};
+
+const registerWeb = (
+  app: Probot,
+  { addHandler }: ApplicationFunctionOptions,
+  deps: WebAppDeps,
+  metrics: Metrics,
+): void => {
+  registerIntake(app, deps.queue, deps.now ?? (() => new Date()));
+  addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
+  addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));
+};
+
+/** ROLE=web: verifies and enqueues webhooks, serves the report routes and /metrics; no review. */
+export const createWebApp =
+  (deps: WebAppDeps): ApplicationFunction =>
+  (app, options) => {
+    registerWeb(app, options, deps, deps.metrics ?? createMetrics({ queue: deps.queue }));
+    if (deps.startup) logStarted(app.log, deps.startup, {});
+  };
+
+/** ROLE=all: the web part and the worker part in one process, sharing one metrics registry. */
 export const createApp =
   (deps: AppDeps): ApplicationFunction =>
-  (app, { addHandler }) => {
-    const now = deps.now ?? (() => new Date());
+  (app, options) => {
     const log = app.log as unknown as Log;
     const metrics = deps.metrics ?? createMetrics({ queue: deps.queue });
-    const ledger = withLedgerMetrics(deps.ledger, metrics);
-    const providers = withProvidersMetrics(deps.providers, metrics);
-    registerIntake(app, deps.queue, now);
-    const worker: WorkerDeps = {
-      github: async (installationId) => createOctokitGitHub(await app.auth(installationId)),
-      providers,
-      ledger,
-      prices: deps.prices,
+    registerWeb(app, options, deps, metrics);
+    startReviewWorker({
+      ...deps,
+      metrics,
       log,
-      limits: deps.limits ?? DEFAULT_LIMITS,
-      now,
-    };
-    deps.queue.start((job, signal) => processReviewJob(job, worker, signal), {
-      log,
-      onDeadLetter: (job, error) => reportDeadLetter(job, error, worker),
+      auth: (installationId) => app.auth(installationId),
     });
-    addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
-    addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));
-    if (deps.startup) {
-      const { warnings, ...where } = deps.startup;
-      log.info(
-        { ...where, providers: Object.keys(deps.providers), prices: deps.prices.version },
-        'review-router started',
-      );
-      for (const warning of warnings) log.warn({}, warning);
-    }
+    if (deps.startup)
+      logStarted(log, deps.startup, {
+        providers: Object.keys(deps.providers),
+        prices: deps.prices.version,
+      });
   };

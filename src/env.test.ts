@@ -43,6 +43,57 @@ describe('parseEnv', () => {
   });
 });
 
+describe('parseEnv: ROLE', () => {
+  const shared = { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://127.0.0.1/rr' };
+  const app = { APP_ID: '1', PRIVATE_KEY: 'key', WEBHOOK_SECRET: 's' };
+
+  it('runs everything in one process unless ROLE says otherwise', () => {
+    expect(parseEnv({}).ROLE).toBe('all');
+    expect(parseEnv({ ROLE: ' ' }).ROLE).toBe('all');
+    expect(parseEnv({ ROLE: 'web', ...shared, ...app }).ROLE).toBe('web');
+  });
+
+  it('refuses a role other than all, web or worker, naming ROLE', () => {
+    expect(() => parseEnv({ ROLE: 'intake' })).toThrow(
+      /^ROLE: expected all \(the default\), web or worker\. To resolve, fix ROLE/,
+    );
+  });
+
+  it.each([
+    [
+      'web',
+      { DATABASE_URL: shared.DATABASE_URL },
+      /^ROLE=web needs REDIS_URL and DATABASE_URL, and REDIS_URL is not set/,
+    ],
+    [
+      'worker',
+      { REDIS_URL: shared.REDIS_URL },
+      /^ROLE=worker needs REDIS_URL and DATABASE_URL, and DATABASE_URL is not set/,
+    ],
+    [
+      'worker',
+      {},
+      /^ROLE=worker needs .*REDIS_URL and DATABASE_URL are not set.*To resolve, set REDIS_URL and DATABASE_URL/,
+    ],
+  ])('refuses ROLE=%s without the shared queue and ledger', (role, urls, message) => {
+    expect(() => parseEnv({ ROLE: role, ...urls, ...app })).toThrow(message);
+  });
+
+  it('refuses a web or worker role without GitHub credentials instead of serving the setup page', () => {
+    expect(() => parseEnv({ ROLE: 'web', ...shared })).toThrow(
+      /^ROLE=web needs the GitHub App's credentials.*To resolve/,
+    );
+  });
+
+  it('starts a worker without WEBHOOK_SECRET but never a web process', () => {
+    const { WEBHOOK_SECRET: _secret, ...credentials } = app;
+    expect(parseEnv({ ROLE: 'worker', ...shared, ...credentials }).WEBHOOK_SECRET).toBeUndefined();
+    expect(() => parseEnv({ ROLE: 'web', ...shared, ...credentials })).toThrow(
+      /^WEBHOOK_SECRET is not set/,
+    );
+  });
+});
+
 describe('parseEnv: model timeout, review deadline and claim lease', () => {
   it('reads MODEL_TIMEOUT_MS and REVIEW_DEADLINE_MS as milliseconds, and leaves them unset by default', () => {
     expect(parseEnv({ MODEL_TIMEOUT_MS: '900000', REVIEW_DEADLINE_MS: '3600000' })).toMatchObject({

@@ -36,6 +36,13 @@ const port = z
   );
 
 export const Env = z.object({
+  /**
+   * Which part of the app this process runs: `all` (one process takes webhooks and runs reviews),
+   * `web` (takes webhooks, serves reports and metrics) or `worker` (runs the queued reviews).
+   */
+  ROLE: optionalText.pipe(
+    z.enum(['all', 'web', 'worker'], 'expected all (the default), web or worker').default('all'),
+  ),
   APP_ID: optionalText.pipe(
     z
       .string()
@@ -106,6 +113,27 @@ export type Env = z.infer<typeof Env>;
 export const hasAppCredentials = (env: Env): boolean =>
   env.APP_ID !== undefined || env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined;
 
+/**
+ * Web and worker processes meet only through the shared queue and ledger, and serve no setup page:
+ * they need Redis, Postgres and the app's credentials.
+ */
+const checkRole = (env: Env): void => {
+  if (env.ROLE === 'all') return;
+  const missing = (['REDIS_URL', 'DATABASE_URL'] as const).filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `ROLE=${env.ROLE} needs REDIS_URL and DATABASE_URL, and ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: web and worker processes share the queue (Redis) and the ledger (Postgres). To resolve, set REDIS_URL and DATABASE_URL for every web and worker process, or unset ROLE to run one process that does everything on the embedded queue and ledger.`,
+      { variable: 'ROLE' },
+    );
+  }
+  if (!hasAppCredentials(env)) {
+    throw new ConfigError(
+      `ROLE=${env.ROLE} needs the GitHub App's credentials, and none of APP_ID, PRIVATE_KEY and PRIVATE_KEY_PATH is set: only ROLE=all serves the setup page. To resolve, set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the registered app, or run one process with ROLE unset to register the app first.`,
+      { variable: 'ROLE' },
+    );
+  }
+};
+
 export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
   const parsed = Env.safeParse(source);
   if (!parsed.success) {
@@ -117,7 +145,8 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
     );
   }
   const env = parsed.data;
-  if (hasAppCredentials(env) && env.WEBHOOK_SECRET === undefined) {
+  checkRole(env);
+  if (hasAppCredentials(env) && env.WEBHOOK_SECRET === undefined && env.ROLE !== 'worker') {
     throw new ConfigError(
       'WEBHOOK_SECRET is not set. To resolve, set it to the webhook secret of your GitHub App: without it anyone could send the app fake pull requests.',
       { variable: 'WEBHOOK_SECRET' },

@@ -1,10 +1,13 @@
-/** Composition root: parse env, build adapters, hand them to Probot. */
+/**
+ * Composition root: parse env, build adapters, hand them to the process's role: ROLE=all (one
+ * Probot app does everything), web (Probot takes webhooks and serves reports, no review) or worker
+ * (reviews from the shared queue, behind a plain HTTP server for /ping and /metrics).
+ */
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import type { Logger } from 'pino';
 import { run } from 'probot';
-import { createApp } from './app.js';
+import { createApp, createWebApp } from './app.js';
 import { ConfigError } from './domain/errors.js';
 import { hasAppCredentials, loadEnv, withDotEnv, type Env } from './env.js';
 import { createAppOctokit } from './github/app-octokit.js';
@@ -27,6 +30,8 @@ import { checkPostgres } from './startup/check-postgres.js';
 import { createLogger } from './startup/create-logger.js';
 import { readAppCredentials } from './startup/read-app-credentials.js';
 import { startSetup } from './startup/start-setup.js';
+import { startWorkerRole } from './startup/start-worker-role.js';
+import { stopOnSignals } from './startup/stop-on-signals.js';
 import { DEFAULT_LIMITS } from './worker/types.js';
 
 /** Docker's default stop grace: SIGTERM, then SIGKILL 10 s later. */
@@ -96,34 +101,13 @@ const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> =>
   };
 };
 
-/**
- * Stops on SIGTERM (docker stop, Kubernetes) and SIGINT (Ctrl-C) within SHUTDOWN_TIMEOUT_MS: no
- * new webhooks, running reviews finish or go back to the queue, the database closes. Past the
- * timeout the process exits anyway, before the orchestrator's SIGKILL.
- */
-const stopOnSignals = (log: Logger, timeoutMs: number, stop: () => Promise<void>): void => {
-  // Probot's own SIGINT handler exits as soon as the HTTP server closes, cutting reviews short.
-  process.removeAllListeners('SIGINT');
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal, timeoutMs }, 'shutting down');
-    setTimeout(() => {
-      log.error({ timeoutMs }, 'shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting now');
-      process.exit(1);
-    }, timeoutMs - 500).unref();
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
+const missingProviderWarnings = (providers: Partial<Record<ProviderId, ModelProvider>>): string[] =>
+  (['openai', 'anthropic'] as const)
+    .filter((provider) => !providers[provider])
+    .map(
+      (provider) =>
+        `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`,
     );
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
-};
 
 const main = async (): Promise<void> => {
   const env = loadEnv();
@@ -141,57 +125,66 @@ const main = async (): Promise<void> => {
   const credentials = readAppCredentials(env);
   if (env.DATABASE_URL) await checkPostgres(env.DATABASE_URL);
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
-  // Build the tokenizer's tables (about 0.6 s) and count the system prompt every review repeats
-  // now, not in the middle of the first review while webhooks wait behind it on the event loop.
-  countTokens(REVIEW_SYSTEM_PROMPT);
-  for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
+  const reviews = env.ROLE !== 'web';
+  if (reviews) {
+    // Build the tokenizer's tables (about 0.6 s) and count the system prompt every review repeats
+    // now, not in the middle of the first review while webhooks wait behind it on the event loop.
+    countTokens(REVIEW_SYSTEM_PROMPT);
+    for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
+  }
   const ledger = openLedger(env);
   await ledger.migrate();
+  // A web process only enqueues: it never starts the queue's worker.
   const { queue, where } = await openQueue(env);
-  const providers = buildProviders(env);
-  const server = await run(
-    createApp({
-      queue,
-      ledger,
-      prices,
-      providers,
-      reportToken: env.REPORT_TOKEN,
-      metricsToken: env.METRICS_TOKEN,
-      limits: {
-        ...DEFAULT_LIMITS,
-        ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),
-        ...(env.MODEL_TIMEOUT_MS ? { modelTimeoutMs: env.MODEL_TIMEOUT_MS } : {}),
-        ...(env.REVIEW_DEADLINE_MS ? { reviewDeadlineMs: env.REVIEW_DEADLINE_MS } : {}),
-        ...(env.CLAIM_LEASE_MS ? { claimLeaseMs: env.CLAIM_LEASE_MS } : {}),
-      },
-      startup: {
-        ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
-        queue: where,
-        warnings: [
-          ...(['openai', 'anthropic'] as const)
-            .filter((provider) => !providers[provider])
-            .map(
-              (provider) =>
-                `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`,
-            ),
-        ],
-      },
-    }),
-    {
-      log,
-      Octokit: createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' }),
-      // The checked credentials, the key in the one shape Probot signs with.
-      env: {
-        ...probotEnv,
-        APP_ID: String(credentials.appId),
-        PRIVATE_KEY: credentials.privateKey,
-        PRIVATE_KEY_PATH: undefined,
-        WEBHOOK_SECRET: credentials.webhookSecret,
-      },
-    },
-  );
+  const providers = reviews ? buildProviders(env) : {};
+  const Octokit = createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' });
+  const startup = {
+    role: env.ROLE,
+    ledger: env.DATABASE_URL ? 'postgres' : `sqlite (${join(env.DATA_DIR, 'ledger.sqlite')})`,
+    queue: where,
+    warnings: reviews ? missingProviderWarnings(providers) : [],
+  };
+  const limits = {
+    ...DEFAULT_LIMITS,
+    ...(env.MAX_INPUT_TOKENS ? { maxInputTokens: env.MAX_INPUT_TOKENS } : {}),
+    ...(env.MODEL_TIMEOUT_MS ? { modelTimeoutMs: env.MODEL_TIMEOUT_MS } : {}),
+    ...(env.REVIEW_DEADLINE_MS ? { reviewDeadlineMs: env.REVIEW_DEADLINE_MS } : {}),
+    ...(env.CLAIM_LEASE_MS ? { claimLeaseMs: env.CLAIM_LEASE_MS } : {}),
+  };
+  const shared = { queue, ledger, reportToken: env.REPORT_TOKEN, metricsToken: env.METRICS_TOKEN };
+  const server =
+    env.ROLE === 'worker'
+      ? await startWorkerRole({
+          ...shared,
+          metricsToken: env.METRICS_TOKEN ?? env.REPORT_TOKEN,
+          prices,
+          providers,
+          limits,
+          credentials,
+          env: probotEnv,
+          Octokit,
+          log,
+          startup,
+        })
+      : await run(
+          env.ROLE === 'web'
+            ? createWebApp({ ...shared, startup })
+            : createApp({ ...shared, prices, providers, limits, startup }),
+          {
+            log,
+            Octokit,
+            // The checked credentials, the key in the one shape Probot signs with.
+            env: {
+              ...probotEnv,
+              APP_ID: String(credentials.appId),
+              PRIVATE_KEY: credentials.privateKey,
+              PRIVATE_KEY_PATH: undefined,
+              WEBHOOK_SECRET: credentials.webhookSecret,
+            },
+          },
+        );
   stopOnSignals(log, env.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, async () => {
-    await server.stop(); // no new webhooks
+    await server.stop(); // no new webhooks or scrapes
     await queue.stop(); // finish the running reviews or hand them back, within a bounded wait
     await ledger.close();
   });

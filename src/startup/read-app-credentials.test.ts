@@ -91,6 +91,21 @@ describe('readAppCredentials', () => {
   it('refuses a missing webhook secret once any credential is set', () => {
     expect(() => parseEnv({ PRIVATE_KEY_PATH: 'x.pem' })).toThrow(/^WEBHOOK_SECRET is not set/);
   });
+
+  it("reads a worker's credentials without a webhook secret, since a worker verifies no webhook", () => {
+    const worker = parseEnv({
+      ROLE: 'worker',
+      APP_ID: '12345',
+      PRIVATE_KEY: PEM,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DATABASE_URL: 'postgres://127.0.0.1/rr',
+    });
+    expect(readAppCredentials(worker, dir)).toEqual({
+      appId: 12345,
+      privateKey: PEM,
+      webhookSecret: undefined,
+    });
+  });
 });
 
 describe('normalizePrivateKey', () => {

@@ -9,7 +9,8 @@ export interface AppCredentials {
   readonly appId: number;
   /** PKCS#1 PEM text with real line breaks, whatever shape it was pasted in. */
   readonly privateKey: string;
-  readonly webhookSecret: string;
+  /** Unset only for ROLE=worker, which verifies no webhook. */
+  readonly webhookSecret: string | undefined;
 }
 
 const SETTINGS_PAGE =
@@ -102,7 +103,7 @@ export const readAppCredentials = (env: Env, cwd = process.cwd()): AppCredential
   }
   const { text, where } = findKey(env, cwd);
   const key = parseKey(text, where);
-  if (env.WEBHOOK_SECRET === undefined) {
+  if (env.WEBHOOK_SECRET === undefined && env.ROLE !== 'worker') {
     throw new ConfigError(
       'WEBHOOK_SECRET is not set. To resolve, set it to the webhook secret of your GitHub App: without it anyone could send the app fake pull requests.',
       { variable: 'WEBHOOK_SECRET' },
