@@ -5,7 +5,7 @@ import {
   METRICS_HEADER,
   metricsRows,
 } from './describe-calibration.js';
-import { escapeHtml } from './escape-html.js';
+import { html, raw } from '../domain/html.js';
 import { renderCatchCurveSvg } from './render-catch-curve-svg.js';
 import { renderPolicySnippet } from './render-policy-snippet.js';
 
@@ -30,26 +30,28 @@ svg .suggested { stroke: #1d4ed8; stroke-dasharray: 1 3; stroke-width: 2; }
  * image. The curve is inline SVG; every text that came from the repository is escaped.
  */
 export const renderCalibrationReport = (result: CalibrationResult, source: string): string => {
-  const header = METRICS_HEADER.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
-  const rows = metricsRows(result.metrics)
-    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<!doctype html>
+  const header = METRICS_HEADER.map((cell) => html`<th>${cell}</th>`);
+  const rows = metricsRows(result.metrics).map(
+    (row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>
+`,
+  );
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>review-router calibrate: ${escapeHtml(source)}</title>
-<style>${STYLE}</style>
+<title>review-router calibrate: ${source}</title>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
-<h1>Risk calibration: ${escapeHtml(source)}</h1>
-${describeHistory(result)
-  .map((line) => `<p>${escapeHtml(line)}.</p>`)
-  .join('\n')}
+<h1>Risk calibration: ${source}</h1>
+${describeHistory(result).map(
+  (line) => html`<p>${line}.</p>
+`,
+)}
 <h2>Bug-inducing changes caught against share routed deep</h2>
 <figure>
-${renderCatchCurveSvg(result)}
+${raw(renderCatchCurveSvg(result))}
 <figcaption class="note">Commits ranked by each score, highest first; a commit routed deep "catches" its defect. Ties are split in proportion. The dotted blue line is the share the suggested high level routes deep.</figcaption>
 </figure>
 <table>
@@ -58,10 +60,10 @@ ${renderCatchCurveSvg(result)}
 ${rows}
 </tbody>
 </table>
-<h2>Suggested levels for ${escapeHtml(formatPercent(result.deepRate))} deep</h2>
-<pre>${escapeHtml(renderPolicySnippet(result))}</pre>
+<h2>Suggested levels for ${formatPercent(result.deepRate)} deep</h2>
+<pre>${renderPolicySnippet(result)}</pre>
 <p class="note">A commit is bug-inducing when a later fix commit (found by its message) deleted or changed one of its source lines, traced with git blame, or when it was reverted (SZZ). Only commits with a year of history after them are measured.</p>
 </body>
 </html>
-`;
+`.value;
 };

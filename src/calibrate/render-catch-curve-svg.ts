@@ -1,6 +1,6 @@
 import type { CalibrationResult } from './calibration.js';
 import { SCORER_LABELS } from './describe-calibration.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../domain/html.js';
 import type { ScorerId } from './types.js';
 
 const WIDTH = 640;

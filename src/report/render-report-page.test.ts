@@ -81,7 +81,7 @@ describe('renderReportPage', () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]);
     expect(scripts).toEqual([
       ' src="/reports/assets/uplot.min.js?exp=1&amp;sig=s" defer',
-      ' src="/reports/assets/report-page.js?exp=1&amp;sig=s" defer',
+      ' type="module" src="/reports/assets/report-page.js?exp=1&amp;sig=s"',
       ' type="application/json" id="report-data"',
     ]);
     expect(html).not.toMatch(/\sstyle=/);

@@ -6,7 +6,7 @@
 import { formatUsd } from '../domain/format-usd.js';
 import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { LedgerFilter } from '../ledger/types.js';
-import { embedJson, escapeHtml } from './escape-html.js';
+import { embedJson, html, type SafeHtml } from '../domain/html.js';
 import type { ReportAssetName } from './report-assets.js';
 import { renderReviewTable } from './render-review-table.js';
 import type { CostSummary } from './types.js';
@@ -32,88 +32,46 @@ export interface ReportChartData {
   readonly byRepo: CostSummary['byRepo'];
 }
 
-const card = (id: string, label: string, value: string, attributes: string, note = ''): string =>
-  [
-    `<div class="card" id="${id}" ${attributes}>`,
-    `<div class="card-label">${escapeHtml(label)}</div>`,
-    `<div class="card-value">${escapeHtml(value)}</div>`,
-    note ? `<div class="card-note">${escapeHtml(note)}</div>` : '',
-    '</div>',
-  ].join('');
+const card = (
+  id: string,
+  label: string,
+  value: string,
+  data: { readonly name: 'usd' | 'count'; readonly value: number },
+  note = '',
+): SafeHtml =>
+  html`<div class="card" id="${id}" data-${data.name}="${data.value}"><div class="card-label">${label}</div><div class="card-value">${value}</div>${note ? html`<div class="card-note">${note}</div>` : ''}</div>`;
 
 const percentSaved = (summary: CostSummary): string =>
   summary.totalDeepCostUsd > 0
     ? `${Math.round((summary.savedUsd / summary.totalDeepCostUsd) * 100)}% of all-deep`
     : '';
 
-const totals = (summary: CostSummary): string =>
-  [
-    '<section class="totals" aria-label="Totals">',
-    card(
-      'total-spend',
-      'Spend',
-      formatUsd(summary.totalCostUsd),
-      `data-usd="${summary.totalCostUsd}"`,
-      'what the providers charged',
-    ),
-    card(
-      'total-deep',
-      'All-deep counterfactual',
-      formatUsd(summary.totalDeepCostUsd),
-      `data-usd="${summary.totalDeepCostUsd}"`,
-      'the same prompts on the deep tier',
-    ),
-    card(
-      'total-saved',
-      'Saved by routing',
-      formatUsd(summary.savedUsd),
-      `data-usd="${summary.savedUsd}"`,
-      percentSaved(summary),
-    ),
-    card(
-      'total-reviews',
-      'Reviews',
-      summary.reviews.toLocaleString('en-US'),
-      `data-count="${summary.reviews}"`,
-      'attempts, whatever their outcome',
-    ),
-    '</section>',
-  ].join('\n');
+const totals = (summary: CostSummary): SafeHtml => {
+  const usd = (value: number) => ({ name: 'usd', value }) as const;
+  return html`<section class="totals" aria-label="Totals">
+${card('total-spend', 'Spend', formatUsd(summary.totalCostUsd), usd(summary.totalCostUsd), 'what the providers charged')}
+${card('total-deep', 'All-deep counterfactual', formatUsd(summary.totalDeepCostUsd), usd(summary.totalDeepCostUsd), 'the same prompts on the deep tier')}
+${card('total-saved', 'Saved by routing', formatUsd(summary.savedUsd), usd(summary.savedUsd), percentSaved(summary))}
+${card('total-reviews', 'Reviews', summary.reviews.toLocaleString('en-US'), { name: 'count', value: summary.reviews }, 'attempts, whatever their outcome')}
+</section>`;
+};
 
-const chart = (id: string, title: string, note: string, wide = false): string =>
-  [
-    `<figure class="chart${wide ? ' wide' : ''}" id="${id}">`,
-    `<figcaption>${escapeHtml(title)}</figcaption>`,
-    '<div class="plot"></div>',
-    `<p class="chart-note">${escapeHtml(note)}</p>`,
-    '</figure>',
-  ].join('');
+const chart = (id: string, title: string, note: string, wide = false): SafeHtml =>
+  html`<figure class="chart${wide ? ' wide' : ''}" id="${id}"><figcaption>${title}</figcaption><div class="plot"></div><p class="chart-note">${note}</p></figure>`;
 
-const charts = (summary: CostSummary): string => {
-  if (summary.reviews === 0) return '<p class="empty">No reviews recorded in this range.</p>';
+const charts = (summary: CostSummary): SafeHtml => {
+  if (summary.reviews === 0) return html`<p class="empty">No reviews recorded in this range.</p>`;
   const shown = Math.min(CHART_REPOS, summary.byRepo.length);
-  return [
-    '<section class="charts">',
-    chart(
-      'chart-daily',
-      'Spend per day, by tier',
-      'UTC days; skipped pull requests cost nothing.',
-      true,
-    ),
-    chart(
-      'chart-repos',
-      'Spend per repository',
-      summary.byRepo.length > shown
-        ? `The ${shown} costliest of ${summary.byRepo.length} repositories; dots show all-deep.`
-        : 'Bars show spend; dots show what all-deep would have cost.',
-    ),
-    chart(
-      'chart-savings',
-      'Savings versus all-deep',
-      `Cumulative. Routing saved ${formatUsd(summary.savedUsd)} against sending every review to the deep tier.`,
-    ),
-    '</section>',
-  ].join('\n');
+  const reposNote =
+    summary.byRepo.length > shown
+      ? `The ${shown} costliest of ${summary.byRepo.length} repositories; dots show all-deep.`
+      : 'Bars show spend; dots show what all-deep would have cost.';
+  const savedNote = `Cumulative. Routing saved ${formatUsd(summary.savedUsd)} against sending every review to the deep tier.`;
+  return html`<section class="charts">
+${chart('chart-daily', 'Spend per day, by tier', 'UTC days; skipped pull requests cost nothing.', true)}
+${chart('chart-repos', 'Spend per repository', reposNote)}
+${chart('chart-savings', 'Savings versus all-deep', savedNote)}
+</section>`;
 };
 
 const scope = (filter: LedgerFilter): string => {
@@ -126,28 +84,19 @@ const scope = (filter: LedgerFilter): string => {
 };
 
 const input = (name: keyof LedgerFilter, label: string, value: string | undefined, hint: string) =>
-  `<label>${label}<input type="text" name="${name}" value="${escapeHtml(value ?? '')}" placeholder="${hint}" autocomplete="off"></label>`;
+  html`<label>${label}<input type="text" name="${name}" value="${value ?? ''}" placeholder="${hint}" autocomplete="off"></label>`;
 
-const filterForm = (filter: LedgerFilter, link: ReportPageInput['link']): string =>
-  [
-    '<form class="filters" method="get" action="/reports">',
-    input('since', 'Since', filter.since, 'YYYY-MM-DD'),
-    input('until', 'Until', filter.until, 'YYYY-MM-DD'),
-    input('repo', 'Repository', filter.repo, 'owner/name'),
-    link
-      ? `<input type="hidden" name="exp" value="${escapeHtml(link.exp)}"><input type="hidden" name="sig" value="${escapeHtml(link.sig)}">`
-      : '',
-    '<button type="submit">Apply</button>',
-    '</form>',
-  ].join('');
+const filterForm = (filter: LedgerFilter, link: ReportPageInput['link']): SafeHtml =>
+  html`<form class="filters" method="get" action="/reports">${input('since', 'Since', filter.since, 'YYYY-MM-DD')}${input('until', 'Until', filter.until, 'YYYY-MM-DD')}${input('repo', 'Repository', filter.repo, 'owner/name')}${link ? html`<input type="hidden" name="exp" value="${link.exp}"><input type="hidden" name="sig" value="${link.sig}">` : ''}<button type="submit">Apply</button></form>`;
 
 export const renderReportPage = (page: ReportPageInput): string => {
   const data: ReportChartData = {
     byDay: page.summary.byDay,
     byRepo: page.summary.byRepo.slice(0, CHART_REPOS),
   };
-  const asset = (name: ReportAssetName) => escapeHtml(page.assetUrl(name));
-  return `<!doctype html>
+  const asset = page.assetUrl;
+  const generated = page.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -158,11 +107,11 @@ export const renderReportPage = (page: ReportPageInput): string => {
 <link rel="stylesheet" href="${asset('uplot.min.css')}">
 <link rel="stylesheet" href="${asset('report-page.css')}">
 <script src="${asset('uplot.min.js')}" defer></script>
-<script src="${asset('report-page.js')}" defer></script>
+<script type="module" src="${asset('report-page.js')}"></script>
 </head>
 <body>
 <header class="top">
-<div><h1>Review costs</h1><p class="scope" id="scope">${escapeHtml(scope(page.filter))}</p></div>
+<div><h1>Review costs</h1><p class="scope" id="scope">${scope(page.filter)}</p></div>
 ${filterForm(page.filter, page.link)}
 </header>
 <main>
@@ -173,9 +122,9 @@ ${charts(page.summary)}
 ${renderReviewTable(page.top)}
 </section>
 </main>
-<footer>review-router · generated ${escapeHtml(page.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC · <a href="${escapeHtml(page.jsonUrl)}">JSON</a></footer>
+<footer>review-router · generated ${generated} UTC · <a href="${page.jsonUrl}">JSON</a></footer>
 <script type="application/json" id="report-data">${embedJson(data)}</script>
 </body>
 </html>
-`;
+`.value;
 };
