@@ -1,10 +1,12 @@
 /**
- * Scale-out on the real services: two `node dist/main.js` replicas share
- * Postgres (the ledger, in a schema of this run's own) and Redis (BullMQ, under a key prefix of
- * this run's own), with GitHub and both model APIs faked on 127.0.0.1. 200 signed webhooks for
- * 100 pull requests, redeliveries and superseding pushes among them, spread across both replicas,
- * end in exactly one review per final head SHA; then a replica killed mid-review (`kill -9`) has
- * its job finished by the other. Assertions count reviews and rows, never time.
+ * Scale-out on the real services: two web processes (`ROLE=web node dist/main.js`: they take the
+ * webhooks) and two worker processes (`ROLE=worker`: they run the reviews) share Postgres (the
+ * ledger, in a schema of this run's own) and Redis (BullMQ, under a key prefix of this run's own),
+ * with GitHub and both model APIs faked on 127.0.0.1. 200 signed webhooks for 100 pull requests,
+ * redeliveries and superseding pushes among them, spread across both web processes, end in
+ * exactly one review per final head SHA, reviewed by both workers and by no web process; then a
+ * worker killed mid-review (`kill -9`) has its job finished by the other. Assertions count reviews
+ * and rows, never time.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -30,6 +32,7 @@ const RUN = randomBytes(4).toString('hex');
 const SCHEMA = `rr_scale_${RUN}`;
 const PREFIX = `rr-scale-${RUN}`;
 const SECRET = 'scale-out-secret';
+const METRICS_TOKEN = 'scale-out-metrics-token';
 const OWNER = 'acme';
 const REPO = 'scale';
 const PULLS = 100;
@@ -84,15 +87,17 @@ const withSchema = (url: string, schema: string) =>
 
 interface Replica {
   readonly name: string;
+  readonly role: 'web' | 'worker';
   readonly port: number;
   readonly process: ChildProcess;
-  readonly exited: Promise<void>;
+  /** The exit code, or null when a signal ended it. */
+  readonly exited: Promise<number | null>;
   /** Its JSON log lines, parsed. */
   readonly logs: Array<Record<string, unknown>>;
 }
 
 describe.skipIf(!DATABASE_URL || !REDIS_URL)(
-  'two replicas on Postgres and Redis (set DATABASE_URL and REDIS_URL to run)',
+  'two web and two worker processes on Postgres and Redis (set DATABASE_URL and REDIS_URL to run)',
   () => {
     let github: FakeGitHub;
     let models: FakeModels;
@@ -100,12 +105,17 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
     let redis: RedisConnection;
     let queue: Queue;
     let buildDir = '';
+    /** Every process: the web ones first, then the workers. */
     const replicas: Replica[] = [];
+    const webs = () => replicas.filter((replica) => replica.role === 'web');
+    const workers = () => replicas.filter((replica) => replica.role === 'worker');
+    const alive = (replica: Replica) =>
+      replica.process.exitCode === null && replica.process.signalCode === null;
     const dataDirs: string[] = [];
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-    const startReplica = async (name: string): Promise<Replica> => {
+    const startReplica = async (name: string, role: Replica['role']): Promise<Replica> => {
       const port = await freePort();
       const dataDir = mkdtempSync(join(tmpdir(), `rr-scale-${name}-`));
       dataDirs.push(dataDir);
@@ -118,9 +128,12 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
           LOG_LEVEL: 'info',
           HOST: '127.0.0.1',
           PORT: String(port),
+          ROLE: role,
           APP_ID: '12345',
           PRIVATE_KEY: pem,
-          WEBHOOK_SECRET: SECRET,
+          // A worker verifies no webhook: it starts without the secret.
+          ...(role === 'web' ? { WEBHOOK_SECRET: SECRET } : {}),
+          METRICS_TOKEN,
           GHE_HOST: github.host,
           GHE_PROTOCOL: 'http',
           OPENAI_API_KEY: 'sk-test-openai',
@@ -155,8 +168,10 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       };
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      const replica: Replica = { name, port, process: child, exited, logs };
+      const exited = new Promise<number | null>((resolve) =>
+        child.once('exit', (code) => resolve(code)),
+      );
+      const replica: Replica = { name, role, port, process: child, exited, logs };
       await waitFor(`replica ${name} to listen`, async () => {
         if (child.exitCode !== null)
           throw new Error(`replica ${name} exited: ${JSON.stringify(logs.slice(-5))}`);
@@ -261,13 +276,18 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       queue = new Queue('reviews', { connection: redis.connection, prefix: PREFIX });
       github = await startFakeGitHub();
       models = await startFakeModels(modelAnswer({ findings: [] }));
-      replicas.push(...(await Promise.all([startReplica('a'), startReplica('b')])));
+      replicas.push(
+        ...(await Promise.all([
+          startReplica('web-a', 'web'),
+          startReplica('web-b', 'web'),
+          startReplica('worker-c', 'worker'),
+          startReplica('worker-d', 'worker'),
+        ])),
+      );
     }, 120_000);
 
     afterAll(async () => {
-      for (const replica of replicas)
-        if (replica.process.exitCode === null && replica.process.signalCode === null)
-          replica.process.kill('SIGTERM');
+      for (const replica of replicas) if (alive(replica)) replica.process.kill('SIGTERM');
       await Promise.race([Promise.all(replicas.map((replica) => replica.exited)), sleep(30_000)]);
       for (const replica of replicas) replica.process.kill('SIGKILL');
       if (queue) {
@@ -292,8 +312,8 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
         if (dir) rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
-    it('posts exactly one review per final head SHA for 200 webhooks on 100 pull requests across both replicas', async () => {
-      const [a, b] = replicas as [Replica, Replica];
+    it('posts exactly one review per final head SHA for 200 webhooks on 100 pull requests across both web processes', async () => {
+      const [a, b] = webs() as [Replica, Replica];
       models.delayMs = 300; // reviews stay in flight while pushes and redeliveries arrive
       const finalSha = new Map<number, string>();
       const reviewedBeforePush = new Set<number>();
@@ -378,11 +398,19 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
         ...[...reviewedBeforePush, ...pushedOver].map((pr) => `${pr}@${shaOf(pr, 1)}`),
       ]);
       expect([...counts.keys()].filter((id) => !expected.has(id))).toEqual([]);
-      // Both replicas took jobs from the shared queue.
-      for (const replica of replicas)
+      // Both workers took jobs from the shared queue; the web processes reviewed nothing.
+      for (const replica of workers())
         expect(replica.logs.filter((line) => line.msg === 'review posted').length).toBeGreaterThan(
           0,
         );
+      for (const replica of webs()) {
+        expect(
+          replica.logs.filter((line) => line.msg === 'review job queued').length,
+        ).toBeGreaterThan(0);
+        expect(
+          replica.logs.filter((line) => line.msg === 'routed' || line.msg === 'review posted'),
+        ).toEqual([]);
+      }
       expect(github.reviews.every((review) => review.body.event === 'COMMENT')).toBe(true);
 
       // Every distinct delivery became one BullMQ job, and every job completed.
@@ -406,7 +434,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       expect(failed).toEqual([]);
     }, 120_000);
 
-    it('finishes on the other replica a review whose replica was killed mid-review', async () => {
+    it('finishes on the other worker a review whose worker was killed mid-review', async () => {
       models.delayMs = 3_000; // the model is slow: the review is in flight when the kill comes
       const sha = shaOf(KILLED_PR, 1);
       const deliveryId = `${RUN}-killed-${KILLED_PR}`;
@@ -414,7 +442,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       const callsBefore = models.calls.length;
 
       expect(
-        await deliver(replicas[0]!, {
+        await deliver(webs()[0]!, {
           id: deliveryId,
           action: 'opened',
           pr: KILLED_PR,
@@ -425,12 +453,12 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
         'the model to receive the review request',
         () => models.calls.length > callsBefore,
       );
-      // Whichever replica took the job from the shared queue is the one to kill.
+      // Whichever worker took the job from the shared queue is the one to kill.
       const workedOn = (replica: Replica) =>
         replica.logs.some((line) => line.deliveryId === deliveryId && line.msg === 'routed');
-      const victim = replicas.find(workedOn);
-      const survivor = replicas.find((replica) => replica !== victim);
-      if (!victim || !survivor) throw new Error('no replica logged the routing of the job');
+      const victim = workers().find(workedOn);
+      const survivor = workers().find((replica) => replica !== victim);
+      if (!victim || !survivor) throw new Error('no worker logged the routing of the job');
       victim.process.kill('SIGKILL');
       await victim.exited;
       expect(github.reviews.some((review) => review.body.commit_id === sha)).toBe(false);
@@ -446,9 +474,9 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
           (line) => line.deliveryId === deliveryId && line.msg === 'review posted',
         ),
       ).toBe(true);
-      // Asked twice: once by the killed replica, once by the survivor.
+      // Asked twice: once by the killed worker, once by the survivor.
       expect(models.calls.length - callsBefore).toBe(2);
-      // BullMQ saw the job stall (its lock expired with the killed replica) and completed it.
+      // BullMQ saw the job stall (its lock expired with the killed worker) and completed it.
       const job = await queue.getJob(jobIdFor(deliveryId));
       expect(await job?.getState()).toBe('completed');
       expect(job?.stalledCounter).toBe(1);
@@ -458,5 +486,58 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       );
       expect(posted).toEqual(new Map([[`${KILLED_PR}@${sha}`, 1]]));
     }, 90_000);
+
+    it('serves webhooks, reports and metrics from a web process, and only /ping and /metrics from a worker', async () => {
+      const [web] = webs() as [Replica];
+      const worker = workers().find(alive)!;
+      const get = (replica: Replica, path: string, init: RequestInit = {}) =>
+        fetch(`http://127.0.0.1:${replica.port}${path}`, init);
+      const bearer = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+
+      for (const replica of [web, worker]) {
+        const ping = await get(replica, '/ping');
+        expect([replica.role, ping.status, await ping.text()]).toEqual([replica.role, 200, 'PONG']);
+        const metrics = await get(replica, '/metrics', bearer);
+        expect(metrics.status).toBe(200);
+        expect(await metrics.text()).toContain('review_router_queue_depth');
+      }
+      expect(
+        workers().some((replica) =>
+          replica.logs.some(
+            (line) => line.msg === 'review-router started' && line.role === 'worker',
+          ),
+        ),
+      ).toBe(true);
+      // The worker has no webhook route, no setup page and no report routes.
+      for (const [path, init] of [
+        ['/api/github/webhooks', { method: 'POST', body: '{}' }],
+        ['/probot', {}],
+        ['/reports', bearer],
+        ['/reports/costs', bearer],
+      ] as const) {
+        const response = await get(worker, path, init);
+        expect([path, response.status]).toEqual([path, 404]);
+      }
+      // The web process verifies signatures: a forged delivery is refused.
+      const forged = await get(web, '/api/github/webhooks', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'pull_request',
+          'x-github-delivery': `${RUN}-forged`,
+          'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+        },
+        body: '{}',
+      });
+      expect(forged.status).toBe(400);
+    });
+
+    it('stops a web and a worker process on SIGTERM with exit code 0', async () => {
+      const stopping = [webs()[1]!, workers().find(alive)!];
+      for (const replica of stopping) replica.process.kill('SIGTERM');
+      expect(await Promise.all(stopping.map((replica) => replica.exited))).toEqual([0, 0]);
+      for (const replica of stopping)
+        expect(replica.logs.some((line) => line.msg === 'shutting down')).toBe(true);
+    }, 30_000);
   },
 );
