@@ -38,7 +38,14 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
     );
     await client.end();
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(rows).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+      { version: 5 },
+      { version: 6 },
+    ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });
 

@@ -45,6 +45,8 @@ describe('openSqliteLedger', () => {
       { version: 2, name: 'create-review-claims' },
       { version: 3, name: 'create-budget-reservations' },
       { version: 4, name: 'create-pull-state-and-posted-findings' },
+      { version: 5, name: 'store-money-as-integer-nano-dollars' },
+      { version: 6, name: 'index-review-attempts-for-reports' },
     ]);
   });
 

@@ -1,9 +1,12 @@
 /**
- * The ledger port: one row per review attempt, the claim that stops a second review, and the
- * budget reservations that stop two simultaneous reviews from both passing a monthly cap.
+ * The ledger's ports, one per concern: cost rows, review claims, budget reservations and the
+ * pull request memory. `LedgerStore` is all four over one database.
  */
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
+import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from './report-types.js';
+
+export type * from './report-types.js';
 
 export interface ReviewKey {
   /** owner/name */
@@ -131,9 +134,23 @@ export interface PostedFinding extends PullKey {
   readonly createdAt: string;
 }
 
-export interface LedgerStore {
-  /** Creates or upgrades the schema; safe to call on every start. */
-  migrate(): Promise<void>;
+/** The cost rows: one per review attempt, and the report queries over them. */
+export interface CostRows {
+  record(entry: LedgerEntry): Promise<LedgerRow>;
+  /** Newest first (by startedAt, then id). Every row that passes: prefer `stream` for reports. */
+  list(filter?: LedgerListFilter): Promise<LedgerRow[]>;
+  /** Newest first, read in pages by (startedAt, id): never more than a page in memory. */
+  stream(filter?: LedgerListFilter, options?: StreamOptions): AsyncIterable<LedgerRow>;
+  /** Sum of costUsd for the repository with startedAt in [from, to). */
+  spend(repo: string, from: string, to: string): Promise<number>;
+  /** One group per distinct key, totals added up in the database, sorted by the keys in order. */
+  aggregate(filter: LedgerFilter, groupBy: readonly LedgerGroupKey[]): Promise<LedgerGroup[]>;
+  /** Totals, per repository and per UTC day, added up in the database. */
+  summarize(filter?: LedgerFilter): Promise<LedgerSummary>;
+}
+
+/** The claims that stop a second review of the same head SHA and tier. */
+export interface ReviewClaims {
   /**
    * Atomically claims the right to review this head SHA on this tier. Fails when another attempt
    * is running or a review was already posted: that is what stops a second review.
@@ -141,11 +158,10 @@ export interface LedgerStore {
   claim(key: ReviewKey, deliveryId: string, options?: ClaimOptions): Promise<ClaimResult>;
   /** Marks the claim done: `posted` keeps it forever, `released` lets a later delivery try again. */
   settle(key: ReviewKey, state: 'posted' | 'released'): Promise<void>;
-  record(entry: LedgerEntry): Promise<LedgerRow>;
-  /** Newest first (by startedAt, then id). */
-  list(filter?: LedgerListFilter): Promise<LedgerRow[]>;
-  /** Sum of costUsd for the repository with startedAt in [from, to). */
-  spend(repo: string, from: string, to: string): Promise<number>;
+}
+
+/** The reservations that stop simultaneous reviews from passing a monthly cap together. */
+export interface BudgetReservations {
   /**
    * Atomically checks every cap against recorded spend plus live reservations and, when the
    * amount fits under all of them, holds it until `release` (or `expiresAt`). Two reviews racing
@@ -156,6 +172,10 @@ export interface LedgerStore {
   release(id: string): Promise<void>;
   /** What counts against a cap right now: recorded spend in the window and live reservations. */
   committed(query: CommittedQuery): Promise<Committed>;
+}
+
+/** What the app remembers per pull request between jobs, and the findings it posted. */
+export interface PullMemory {
   /** The pull request's remembered state; null when the app has never stored any. */
   getPullState(key: PullKey): Promise<PullState | null>;
   /** Creates or changes the pull request's state (only the fields given) and returns it. */
@@ -164,5 +184,11 @@ export interface LedgerStore {
   recordPostedFindings(findings: readonly PostedFinding[]): Promise<void>;
   /** Every finding posted on the pull request, oldest first. */
   listPostedFindings(key: PullKey): Promise<PostedFinding[]>;
+}
+
+/** The whole ledger: every concern over one database. */
+export interface LedgerStore extends CostRows, ReviewClaims, BudgetReservations, PullMemory {
+  /** Creates or upgrades the schema; safe to call on every start. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }

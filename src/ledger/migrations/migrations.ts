@@ -1,13 +1,16 @@
-/** The Postgres ledger schema, in order. Append new versions; never edit an applied one. */
+/**
+ * The ledger schema for SQLite and Postgres, in order. Append new versions; never edit an applied
+ * one. Versions 1-4 are the first release's schema, written once for both dialects.
+ */
 import type { Migration } from './types.js';
 
-export const postgresMigrations: readonly Migration[] = [
+export const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'create-review-attempts',
-    sql: `
+    sql: (d) => `
       CREATE TABLE review_attempts (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id ${d.idColumn},
         delivery_id text NOT NULL,
         installation_id bigint NOT NULL,
         repo text NOT NULL,
@@ -35,8 +38,8 @@ export const postgresMigrations: readonly Migration[] = [
         size text,
         reason text NOT NULL,
         error text,
-        started_at timestamptz NOT NULL,
-        finished_at timestamptz NOT NULL
+        started_at ${d.timestamp} NOT NULL,
+        finished_at ${d.timestamp} NOT NULL
       );
       CREATE INDEX review_attempts_repo_started_at ON review_attempts (repo, started_at);
       CREATE INDEX review_attempts_delivery_id ON review_attempts (delivery_id);
@@ -45,7 +48,7 @@ export const postgresMigrations: readonly Migration[] = [
   {
     version: 2,
     name: 'create-review-claims',
-    sql: `
+    sql: (d) => `
       CREATE TABLE review_claims (
         repo text NOT NULL,
         pr integer NOT NULL,
@@ -53,7 +56,7 @@ export const postgresMigrations: readonly Migration[] = [
         tier text NOT NULL CHECK (tier IN ('fast', 'deep')),
         delivery_id text NOT NULL,
         state text NOT NULL CHECK (state IN ('running', 'posted')),
-        claimed_at timestamptz NOT NULL DEFAULT now(),
+        claimed_at ${d.timestamp} NOT NULL,
         PRIMARY KEY (repo, pr, head_sha, tier)
       );
     `,
@@ -61,25 +64,25 @@ export const postgresMigrations: readonly Migration[] = [
   {
     version: 3,
     name: 'create-budget-reservations',
-    sql: `
+    sql: (d) => `
       CREATE TABLE budget_reservations (
         id text PRIMARY KEY,
         repo text NOT NULL,
         owner text NOT NULL,
         amount_usd double precision NOT NULL CHECK (amount_usd >= 0),
-        reserved_at timestamptz NOT NULL,
-        expires_at timestamptz NOT NULL
+        reserved_at ${d.timestamp} NOT NULL,
+        expires_at ${d.timestamp} NOT NULL
       );
       CREATE INDEX budget_reservations_repo ON budget_reservations (repo, expires_at);
       CREATE INDEX budget_reservations_owner ON budget_reservations (owner, expires_at);
       CREATE INDEX review_attempts_owner_started_at
-        ON review_attempts (split_part(repo, '/', 1), started_at);
+        ON review_attempts (${d.ownerOf('repo')}, started_at);
     `,
   },
   {
     version: 4,
     name: 'create-pull-state-and-posted-findings',
-    sql: `
+    sql: (d) => `
       CREATE TABLE pr_state (
         repo text NOT NULL,
         pr integer NOT NULL,
@@ -87,7 +90,7 @@ export const postgresMigrations: readonly Migration[] = [
         skipped_by text,
         skipped_comment_id bigint,
         summary_review_id bigint,
-        updated_at timestamptz NOT NULL,
+        updated_at ${d.timestamp} NOT NULL,
         PRIMARY KEY (repo, pr)
       );
       CREATE TABLE posted_findings (
@@ -96,10 +99,36 @@ export const postgresMigrations: readonly Migration[] = [
         fingerprint text NOT NULL,
         review_id bigint,
         head_sha text NOT NULL,
-        created_at timestamptz NOT NULL,
+        created_at ${d.timestamp} NOT NULL,
         PRIMARY KEY (repo, pr, fingerprint)
       );
       CREATE INDEX review_attempts_repo_pr ON review_attempts (repo, pr);
+    `,
+  },
+  {
+    version: 5,
+    name: 'store-money-as-integer-nano-dollars',
+    sql: () => `
+      ALTER TABLE review_attempts ADD COLUMN cost_nanos bigint NOT NULL DEFAULT 0;
+      ALTER TABLE review_attempts ADD COLUMN deep_cost_nanos bigint NOT NULL DEFAULT 0;
+      UPDATE review_attempts SET
+        cost_nanos = CAST(ROUND(cost_usd * 1e9) AS bigint),
+        deep_cost_nanos = CAST(ROUND(deep_cost_usd * 1e9) AS bigint);
+      ALTER TABLE review_attempts DROP COLUMN cost_usd;
+      ALTER TABLE review_attempts DROP COLUMN deep_cost_usd;
+      ALTER TABLE budget_reservations ADD COLUMN amount_nanos bigint NOT NULL DEFAULT 0
+        CHECK (amount_nanos >= 0);
+      UPDATE budget_reservations SET amount_nanos = CAST(ROUND(amount_usd * 1e9) AS bigint);
+      ALTER TABLE budget_reservations DROP COLUMN amount_usd;
+    `,
+  },
+  {
+    version: 6,
+    name: 'index-review-attempts-for-reports',
+    sql: () => `
+      CREATE INDEX review_attempts_started_at_id ON review_attempts (started_at, id);
+      CREATE INDEX review_attempts_repo_started_at_id ON review_attempts (repo, started_at, id);
+      DROP INDEX review_attempts_repo_started_at;
     `,
   },
 ];

@@ -1,0 +1,103 @@
+/** The report queries: totals per group and the `/reports/costs` summary, added up in the database. */
+import type { RouteTier } from '../domain/review-job.js';
+import { fromNanos } from './money.js';
+import { addTotals, NO_TOTALS, sumGroups, type NanoTotals } from './sum-groups.js';
+import type { SqlDialect, SqlExecutor } from './sql/types.js';
+import type {
+  LedgerDayTotals,
+  LedgerFilter,
+  LedgerGroup,
+  LedgerGroupKey,
+  LedgerRepoTotals,
+  LedgerSummary,
+  LedgerTotals,
+} from './types.js';
+
+const TIER_ORDER: Record<string, number> = { skip: 0, fast: 1, deep: 2 };
+
+const expressionOf = (dialect: SqlDialect, key: LedgerGroupKey): string =>
+  key === 'month' ? dialect.utcMonth('started_at') : key;
+
+/** Null first; tiers in routing order; everything else as JavaScript orders strings. */
+const compareKey = (key: LedgerGroupKey, a: string | null, b: string | null): number => {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  if (key === 'tier') return (TIER_ORDER[a] ?? 3) - (TIER_ORDER[b] ?? 3);
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+const toTotals = (totals: NanoTotals): LedgerTotals => ({
+  reviews: totals.reviews,
+  costUsd: fromNanos(totals.costNanos),
+  deepCostUsd: fromNanos(totals.deepCostNanos),
+  savedUsd: fromNanos(totals.savedNanos),
+});
+
+export const aggregateCosts = async (
+  db: SqlExecutor,
+  filter: LedgerFilter,
+  groupBy: readonly LedgerGroupKey[],
+): Promise<LedgerGroup[]> => {
+  const keys = [...new Set(groupBy)];
+  const groups = await sumGroups(
+    db,
+    filter,
+    keys.map((key) => expressionOf(db.dialect, key)),
+  );
+  return groups
+    .sort((a, b) => {
+      for (const [index, key] of keys.entries()) {
+        const order = compareKey(key, a.keys[index] ?? null, b.keys[index] ?? null);
+        if (order !== 0) return order;
+      }
+      return 0;
+    })
+    .map(({ keys: values, totals }) => ({
+      ...Object.fromEntries(keys.map((key, index) => [key, values[index] ?? null])),
+      ...toTotals(totals),
+      avgCostUsd: fromNanos(
+        totals.costNanos / BigInt(totals.reviews) +
+          (2n * (totals.costNanos % BigInt(totals.reviews)) >= BigInt(totals.reviews) ? 1n : 0n),
+      ),
+    }));
+};
+
+export const summarizeCosts = async (
+  db: SqlExecutor,
+  filter: LedgerFilter,
+): Promise<LedgerSummary> => {
+  const repos = await sumGroups(db, filter, ['repo']);
+  const days = await sumGroups(db, filter, [db.dialect.utcDay('started_at'), 'tier']);
+  const total = repos.reduce((sum, group) => addTotals(sum, group.totals), NO_TOTALS);
+  const byRepo: LedgerRepoTotals[] = repos
+    .map(({ keys, totals }) => ({ repo: keys[0] ?? '', ...toTotals(totals) }))
+    .sort((a, b) => b.costUsd - a.costUsd || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0));
+  const perDay = new Map<string, Map<string, NanoTotals>>();
+  for (const { keys, totals } of days) {
+    const day = keys[0] ?? '';
+    const tiers = perDay.get(day) ?? new Map<string, NanoTotals>();
+    tiers.set(keys[1] ?? '', totals);
+    perDay.set(day, tiers);
+  }
+  const costOn = (tiers: Map<string, NanoTotals>, tier: RouteTier): number =>
+    fromNanos(tiers.get(tier)?.costNanos ?? 0n);
+  const byDay: LedgerDayTotals[] = [...perDay]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, tiers]) => {
+      const all = [...tiers.values()].reduce(addTotals, NO_TOTALS);
+      return {
+        day,
+        costUsd: fromNanos(all.costNanos),
+        deepCostUsd: fromNanos(all.deepCostNanos),
+        byTier: { fast: costOn(tiers, 'fast'), deep: costOn(tiers, 'deep') },
+      };
+    });
+  const totals = toTotals(total);
+  return {
+    totalCostUsd: totals.costUsd,
+    totalDeepCostUsd: totals.deepCostUsd,
+    savedUsd: totals.savedUsd,
+    reviews: totals.reviews,
+    byRepo,
+    byDay,
+  };
+};
