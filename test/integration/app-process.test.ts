@@ -253,6 +253,36 @@ describe('start-up settings (npm start)', () => {
       { PORT: 'abc' },
       /^PORT: expected a port number from 1 to 65535\. To resolve/m,
     ],
+    [
+      'a ROLE other than all, web or worker',
+      { ROLE: 'intake' },
+      /^ROLE: expected all \(the default\), web or worker\. To resolve, fix ROLE/m,
+    ],
+    [
+      'ROLE=web without REDIS_URL',
+      {
+        ROLE: 'web',
+        APP_ID: '1',
+        PRIVATE_KEY: 'x',
+        WEBHOOK_SECRET: 's',
+        DATABASE_URL: 'postgres://127.0.0.1/rr',
+      },
+      /^ROLE=web needs REDIS_URL and DATABASE_URL, and REDIS_URL is not set.*To resolve, set REDIS_URL and DATABASE_URL/m,
+    ],
+    [
+      'ROLE=worker without DATABASE_URL',
+      { ROLE: 'worker', APP_ID: '1', PRIVATE_KEY: 'x', REDIS_URL: 'redis://127.0.0.1:6379' },
+      /^ROLE=worker needs REDIS_URL and DATABASE_URL, and DATABASE_URL is not set.*To resolve/m,
+    ],
+    [
+      'ROLE=worker without any GitHub credential',
+      {
+        ROLE: 'worker',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        DATABASE_URL: 'postgres://127.0.0.1/rr',
+      },
+      /^ROLE=worker needs the GitHub App's credentials.*To resolve/m,
+    ],
   ])(
     'exits non-zero on %s, naming the variable, and never serves the setup page',
     async (_case, vars, message) => {
