@@ -115,7 +115,7 @@ describe('cost totals on SQLite', () => {
           try {
             const row = db
               .prepare(
-                'SELECT SUM(cost_usd) AS cost, SUM(deep_cost_usd) AS deep, COUNT(*) AS reviews FROM review_attempts',
+                'SELECT SUM(cost_nanos) / 1e9 AS cost, SUM(deep_cost_nanos) / 1e9 AS deep, COUNT(*) AS reviews FROM review_attempts',
               )
               .get() as { cost: number; deep: number; reviews: number };
             return Promise.resolve({
@@ -155,7 +155,7 @@ describe.skipIf(!url)('cost totals on Postgres (set DATABASE_URL to run)', () =>
           await client.connect();
           try {
             const { rows } = await client.query<{ cost: string; deep: string; reviews: string }>(
-              'SELECT SUM(cost_usd) AS cost, SUM(deep_cost_usd) AS deep, COUNT(*) AS reviews FROM review_attempts',
+              'SELECT SUM(cost_nanos) / 1e9 AS cost, SUM(deep_cost_nanos) / 1e9 AS deep, COUNT(*) AS reviews FROM review_attempts',
             );
             return {
               cost: Number(rows[0]!.cost),
