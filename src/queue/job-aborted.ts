@@ -22,3 +22,7 @@ export class JobAborted extends Error {
 /** The cause a queue gave when it aborted `signal`, or null when it was not aborted by a queue. */
 export const abortCause = (signal: AbortSignal): AbortCause | null =>
   signal.aborted && signal.reason instanceof JobAborted ? signal.reason.reason : null;
+
+/** The abort a running job gets when a newer head SHA is stored for its pull request. */
+export const supersededBy = (headSha: string): JobAborted =>
+  new JobAborted('superseded', `superseded by a newer push (head ${headSha.slice(0, 7)})`);

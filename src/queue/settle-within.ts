@@ -16,3 +16,12 @@ export const settleWithin = async (work: Promise<unknown>, ms: number): Promise<
     clearTimeout(timer);
   }
 };
+
+/** Runs `work` now and returns its result, or its exception, as a promise. */
+export const settleNow = <T>(work: () => T): Promise<T> => {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+};

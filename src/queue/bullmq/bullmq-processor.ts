@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
+import type { QueuePhase } from '../job-lifecycle.js';
 import type { ReviewJob } from '../../domain/review-job.js';
-import { abortCause, JobAborted } from '../job-aborted.js';
+import { abortCause, JobAborted, supersededBy } from '../job-aborted.js';
 import { prKey } from '../pr-key.js';
 import type { RedisPrCoordinator } from './redis-pr-coordinator.js';
 import { parseStoredJob } from '../schema.js';
@@ -32,7 +33,7 @@ export interface BullmqProcessorOptions {
   readonly coordinator: RedisPrCoordinator;
   /** Jobs this replica is running, by BullMQ job id; the queue aborts them on a newer push. */
   readonly running: Map<string, RunningJob>;
-  readonly phase: () => 'open' | 'stopping' | 'closed';
+  readonly phase: () => QueuePhase;
   readonly maxAttempts: number;
   readonly lockMs: number;
   readonly watchMs: number;
@@ -42,9 +43,6 @@ export interface BullmqProcessorOptions {
   /** Read per job: the app may hand the queue its logger when it starts. */
   readonly log: () => Log;
 }
-
-export const supersededBy = (headSha: string): JobAborted =>
-  new JobAborted('superseded', `superseded by a newer push (head ${headSha.slice(0, 7)})`);
 
 /** What a dead replica's job does: nothing, ever. */
 const never = () => new Promise<never>(() => undefined);

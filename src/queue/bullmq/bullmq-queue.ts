@@ -18,18 +18,17 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { ConfigError, errorMessage } from '../../domain/errors.js';
-import { silentLog, type Log } from '../../domain/log.js';
-import type { ReviewJob } from '../../domain/review-job.js';
+import type { Log } from '../../domain/log.js';
 import {
   createBullmqProcessor,
-  supersededBy,
   type BullmqJobData,
   type BullmqJobResult,
   type RunningJob,
 } from './bullmq-processor.js';
 import { connectIORedis, redactRedisUrl, type ConnectRedis } from './connect-ioredis.js';
 import { exponentialBackoff } from '../exponential-backoff.js';
-import { JobAborted } from '../job-aborted.js';
+import { JobAborted, supersededBy } from '../job-aborted.js';
+import { createJobLifecycle } from '../job-lifecycle.js';
 import { prKey } from '../pr-key.js';
 import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
 import { settleWithin } from '../settle-within.js';
@@ -76,8 +75,9 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
   const lockMs = options.lockMs ?? 30_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  let log = (options.log ?? silentLog).child({ queue: 'bullmq', queueName });
 
+  const running = new Map<string, RunningJob>();
+  let worker: Worker<BullmqJobData, BullmqJobResult> | null = null;
   const redis = await (options.connect ?? connectIORedis)(options.connection);
   const queue = new Queue<BullmqJobData, BullmqJobResult>(queueName, {
     connection: redis.connection,
@@ -89,7 +89,20 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
       removeOnFail: { age: 30 * DAY_S },
     },
   });
-  queue.on('error', (error: Error) => log.error({ err: error }, 'BullMQ queue error'));
+  const lifecycle = createJobLifecycle({
+    tags: { queue: 'bullmq', queueName },
+    log: options.log,
+    onDeadLetter: options.onDeadLetter,
+    stopTimeoutMs,
+    // Jobs end on other replicas too: idle() asks Redis again every 25 ms.
+    idlePollMs: 25,
+    busy: async () =>
+      running.size > 0 ||
+      sum(
+        await queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children'),
+      ) > 0,
+  });
+  queue.on('error', (error: Error) => lifecycle.log().error({ err: error }, 'BullMQ queue error'));
   const unreachable = await Promise.race([
     queue.waitUntilReady().then(
       () => null,
@@ -110,64 +123,42 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
     `${prefix}:${queueName}`,
   );
 
-  const running = new Map<string, RunningJob>();
-  const deadLetters = new Set<Promise<void>>();
-  let worker: Worker<BullmqJobData, BullmqJobResult> | null = null;
-  let onDeadLetter = options.onDeadLetter;
-  let phase: 'open' | 'stopping' | 'closed' = 'open';
-  let stopping: Promise<void> | null = null;
-
-  const deadLetter = async (job: ReviewJob, error: unknown): Promise<void> => {
-    const jobLog = log.child({ deliveryId: job.deliveryId, pr: prKey(job) });
-    jobLog.error({ err: error }, 'review job dead-lettered');
-    const pending = (onDeadLetter?.(job, error) ?? Promise.resolve()).catch((failure: unknown) =>
-      jobLog.error({ err: failure }, 'onDeadLetter failed'),
-    );
-    deadLetters.add(pending);
-    await pending;
-    deadLetters.delete(pending);
-  };
-
   const processJob = createBullmqProcessor({
     coordinator,
     running,
-    phase: () => phase,
+    phase: lifecycle.phase,
     maxAttempts,
     lockMs,
     watchMs: Math.max(10, Math.min(options.pollMs ?? 1_000, Math.floor(lockMs / 3))),
     contentionDelayMs: options.contentionDelayMs ?? 1_000,
-    deadLetter,
+    deadLetter: lifecycle.deadLetter,
     ...(options.onError ? { onError: options.onError } : {}),
-    log: () => log,
+    log: lifecycle.log,
   });
 
-  const shutdown = async (): Promise<void> => {
-    if (phase === 'closed') return;
-    phase = 'stopping';
-    if (worker) {
-      const closing = worker.close();
-      if (!(await settleWithin(closing, stopTimeoutMs))) {
-        for (const entry of running.values())
-          entry.controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
-        if (!(await settleWithin(closing, stopTimeoutMs)))
-          log.warn(
-            { jobs: running.size },
-            'review jobs ignored the shutdown: their locks will expire and another replica takes them',
-          );
-      }
-    }
-    await settleWithin(Promise.all(deadLetters), stopTimeoutMs);
-    phase = 'closed';
+  /** Lets BullMQ finish the running jobs within stopTimeoutMs, then aborts them: they go back. */
+  const drain = async (): Promise<void> => {
+    if (!worker) return;
+    const closing = worker.close();
+    if (await settleWithin(closing, stopTimeoutMs)) return;
+    for (const entry of running.values())
+      entry.controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+    if (!(await settleWithin(closing, stopTimeoutMs)))
+      lifecycle
+        .log()
+        .warn(
+          { jobs: running.size },
+          'review jobs ignored the shutdown: their locks will expire and another replica takes them',
+        );
+  };
+  const close = async (): Promise<void> => {
     await queue.close();
     await redis.close();
   };
 
   return {
     async enqueue(job) {
-      if (phase === 'closed')
-        throw new Error(
-          'the review queue is stopped and cannot take jobs. To resolve, stop the HTTP server before the queue.',
-        );
+      lifecycle.assertOpen();
       const seq = await coordinator.sequence(job.deliveryId);
       await queue.add('review', { job, seq }, { jobId: jobIdFor(job.deliveryId) });
       const key = prKey(job);
@@ -177,9 +168,8 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
           entry.controller.abort(supersededBy(job.headSha));
     },
     start(handle, startOptions) {
-      if (worker || phase !== 'open') return;
-      onDeadLetter = startOptions?.onDeadLetter ?? onDeadLetter;
-      if (startOptions?.log) log = startOptions.log.child({ queue: 'bullmq', queueName });
+      if (worker || lifecycle.phase() !== 'open') return;
+      lifecycle.configure(startOptions);
       worker = new Worker<BullmqJobData, BullmqJobResult>(
         queueName,
         (bullJob, token) => processJob(bullJob, token, handle),
@@ -194,36 +184,19 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
           settings: { backoffStrategy: (attempt: number) => backoffMs(attempt) },
         },
       );
-      worker.on('error', (error) => log.error({ err: error }, 'BullMQ worker error'));
+      worker.on('error', (error) => lifecycle.log().error({ err: error }, 'BullMQ worker error'));
     },
     async depth() {
       return sum(await queue.getJobCounts('waiting', 'delayed', 'prioritized'));
     },
-    async idle() {
-      while (phase !== 'closed') {
-        const counts = await queue.getJobCounts(
-          'active',
-          'waiting',
-          'delayed',
-          'prioritized',
-          'waiting-children',
-        );
-        if (sum(counts) === 0 && running.size === 0 && deadLetters.size === 0) return;
-        await sleep(25);
-      }
-    },
-    stop() {
-      stopping ??= shutdown();
-      return stopping;
-    },
+    idle: () => lifecycle.idle(),
+    stop: () => lifecycle.stop({ drain, close }),
     async abandon() {
-      if (phase === 'closed') return;
-      phase = 'closed';
+      if (!lifecycle.abandon()) return;
       for (const entry of running.values())
         entry.controller.abort(new JobAborted('abandoned', 'the queue was abandoned'));
       await worker?.close(true);
-      await queue.close();
-      await redis.close();
+      await close();
     },
   };
 };

@@ -5,15 +5,24 @@
  * fsync; the fsync comes when the WAL is copied back into the database: the checkpoint. SQLite
  * runs it inside whichever commit passes 1,000 WAL pages, so one webhook in a couple of hundred
  * waited milliseconds for the disk while its enqueue committed, and every webhook behind it on the
- * event loop with it (the benchmark's p99, README "Performance"). Here the committing connection
- * turns automatic checkpoints off and a thread checkpoints every second instead, PASSIVE: it never
- * blocks a writer or waits for one. Should the thread die, automatic checkpoints come back on,
- * so the WAL never grows without bound.
+ * event loop with it (the benchmark's p99, README "Performance"). Here a thread checkpoints every
+ * second instead, PASSIVE: it never blocks a writer or waits for one (checkpoint-thread.ts).
+ *
+ * A PASSIVE checkpoint cannot keep up with a burst of commits: the WAL is only rewound when every
+ * frame is copied back, and a writer that never pauses never lets that happen. So the committing
+ * connection checkpoints itself once the WAL passes `walLimitBytes` (SQLite's own automatic
+ * checkpoint, with a higher threshold than its 1,000 pages), and its `journal_size_limit` shrinks
+ * the file back to that size when the WAL is rewound. Ordinary traffic never reaches the limit;
+ * a burst is held near it. Should the thread die, automatic checkpoints come back at SQLite's
+ * default.
  */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
+import type { CheckpointThreadData } from './checkpoint-thread.js';
 
 export interface BackgroundCheckpoint {
   /** Ends the thread after its current checkpoint; does not wait for it. */
@@ -23,46 +32,35 @@ export interface BackgroundCheckpoint {
 /** SQLite's default: a commit that passes this many WAL pages checkpoints. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 
-/** The thread: CommonJS, run with `eval`, so it needs no file of its own next to the build. */
-const THREAD = `
-const { DatabaseSync } = require('node:sqlite');
-const { parentPort, workerData } = require('node:worker_threads');
-const db = new DatabaseSync(workerData.file, { timeout: 0 });
-let failures = 0;
-const timer = setInterval(() => {
-  try {
-    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
-    failures = 0;
-  } catch (error) {
-    // SQLITE_BUSY: another checkpoint is running; anything else, three times, ends the thread.
-    if (!/busy|locked/i.test(String(error && error.message)) && ++failures >= 3) throw error;
-  }
-}, workerData.everyMs);
-parentPort.on('message', () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
-`;
-
 export interface BackgroundCheckpointOptions {
-  /** The connection that commits; its automatic checkpoints are turned off while the thread runs. */
+  /** The connection that commits; it checkpoints itself only past `walLimitBytes`. */
   readonly db: DatabaseSync;
   readonly file: string;
   readonly everyMs?: number;
+  /** How big the WAL may grow in a burst before the committing connection checkpoints. */
+  readonly walLimitBytes?: number;
   readonly log?: Log;
 }
+
+/** The thread's module next to this one: `.ts` when run from source, `.js` from the build. */
+export const checkpointThreadUrl = (moduleUrl: string): URL =>
+  new URL(`./checkpoint-thread${extname(fileURLToPath(moduleUrl))}`, moduleUrl);
 
 export const startBackgroundCheckpoint = (
   options: BackgroundCheckpointOptions,
 ): BackgroundCheckpoint => {
   const { db, file, log } = options;
-  const worker = new Worker(THREAD, {
-    eval: true,
-    workerData: { file, everyMs: options.everyMs ?? 1_000 },
-  });
+  const walLimitBytes = options.walLimitBytes ?? 16 * 1_048_576;
+  const pageSize = Number(Object.values(db.prepare('PRAGMA page_size').get() ?? {})[0] ?? 4_096);
+  const workerData: CheckpointThreadData = {
+    file,
+    everyMs: options.everyMs ?? 1_000,
+    truncateAboveBytes: walLimitBytes,
+  };
+  const worker = new Worker(checkpointThreadUrl(import.meta.url), { workerData });
   worker.unref();
-  db.exec('PRAGMA wal_autocheckpoint = 0');
+  db.exec(`PRAGMA journal_size_limit = ${walLimitBytes}`);
+  db.exec(`PRAGMA wal_autocheckpoint = ${Math.max(1, Math.floor(walLimitBytes / pageSize))}`);
   let stopped = false;
   const fallBack = (reason: string): void => {
     if (stopped) return;

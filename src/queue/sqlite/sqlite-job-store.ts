@@ -1,18 +1,15 @@
 /**
  * The SQL behind the embedded queue: one `review_jobs` table in its own SQLite file, every
- * check-then-act in one statement or one IMMEDIATE transaction. Times that are compared
- * (`run_at`, `lease_until`) are epoch milliseconds; `created_at` and `updated_at` are ISO strings
- * for people reading the table.
+ * check-then-act in one statement or one IMMEDIATE transaction, and every statement the queue
+ * runs per job served by an index, so its cost does not grow with the backlog.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
 import type { ReviewJob } from '../../domain/review-job.js';
-import { startBackgroundCheckpoint } from './background-checkpoint.js';
 import { prKey } from '../pr-key.js';
 import { parseStoredJob } from '../schema.js';
+import { startBackgroundCheckpoint } from './background-checkpoint.js';
+import { openQueueDatabase } from './open-queue-database.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'superseded' | 'dead';
 
@@ -45,34 +42,17 @@ export interface SqliteJobStore {
   /** Running jobs whose lease ran out (their process died) go back to the queue, or die. */
   recoverExpired(owner: string, maxAttempts: number): ClaimedJob[];
   countQueued(): number;
+  /** Whether any job is queued, due or not: one index probe. */
+  hasQueued(): boolean;
   /** When the next queued job is due, or null when nothing is queued. */
   nextRunAt(): number | null;
-  /** Deletes finished rows last touched before `before` (epoch ms). */
-  prune(before: number): void;
+  /** Deletes a batch of finished rows last touched before `before` (epoch ms); `more` when rows are left. */
+  prune(before: number): { readonly more: boolean };
   close(): void;
 }
 
-const BUSY_TIMEOUT_MS = 5_000;
-
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE review_jobs (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     delivery_id TEXT NOT NULL UNIQUE,
-     pr_key TEXT NOT NULL,
-     head_sha TEXT NOT NULL,
-     payload TEXT NOT NULL,
-     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'superseded', 'dead')),
-     attempts INTEGER NOT NULL DEFAULT 0,
-     run_at INTEGER NOT NULL,
-     lease_owner TEXT,
-     lease_until INTEGER,
-     last_error TEXT,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX review_jobs_by_state ON review_jobs (state, run_at, id);
-   CREATE INDEX review_jobs_by_pr ON review_jobs (pr_key, state);`,
-];
+/** Finished rows deleted per statement: one batch never holds the event loop or swells the WAL. */
+const PRUNE_BATCH = 1_000;
 
 /** True when a newer job of the same pull request wants a different head: this one is moot. */
 const NEWER_HEAD = `EXISTS (SELECT 1 FROM review_jobs newer WHERE newer.pr_key = review_jobs.pr_key
@@ -81,41 +61,7 @@ const NEWER_HEAD = `EXISTS (SELECT 1 FROM review_jobs newer WHERE newer.pr_key =
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): SqliteJobStore => {
-  let db: DatabaseSync;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
-  } catch (error) {
-    throw new Error(
-      `cannot open the queue database ${file}: ${errorMessage(error)}. To resolve, make sure DATA_DIR is a writable directory.`,
-    );
-  }
-  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
-
-  const immediate = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
-
-  immediate(() => {
-    const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
-    if (version > MIGRATIONS.length)
-      throw new Error(
-        `the queue database ${file} was written by a newer review-router (schema ${version}, this one knows ${MIGRATIONS.length}). To resolve, run the newer version or move the file away.`,
-      );
-    for (const [index, sql] of MIGRATIONS.entries()) if (index >= version) db.exec(sql);
-    db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
-  });
-
+  const { db, immediate } = openQueueDatabase(file);
   // Intake commits here on every webhook: the WAL's fsyncs are left to a thread.
   const checkpoint = startBackgroundCheckpoint({ db, file, ...options });
 
@@ -140,7 +86,7 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
        WHERE id = (SELECT id FROM review_jobs AS candidate WHERE state = 'queued' AND run_at <= ?
          AND NOT EXISTS (SELECT 1 FROM review_jobs AS busy
            WHERE busy.pr_key = candidate.pr_key AND busy.state = 'running')
-         ORDER BY id LIMIT 1)
+         ORDER BY run_at, id LIMIT 1)
        RETURNING id, payload, attempts`,
     ),
     renew: db.prepare(
@@ -165,7 +111,7 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
        RETURNING state`,
     ),
     release: db.prepare(
-      `UPDATE review_jobs SET state = 'queued', attempts = attempts - 1, run_at = ?,
+      `UPDATE review_jobs SET state = 'queued', attempts = attempts - 1,
          lease_owner = NULL, lease_until = NULL, updated_at = ?
        WHERE id = ? AND lease_owner = ? AND state = 'running'`,
     ),
@@ -182,9 +128,15 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
          updated_at = ? WHERE id = ?`,
     ),
     countQueued: db.prepare(`SELECT COUNT(*) AS n FROM review_jobs WHERE state = 'queued'`),
-    nextRunAt: db.prepare(`SELECT MIN(run_at) AS at FROM review_jobs WHERE state = 'queued'`),
+    hasQueued: db.prepare(
+      `SELECT EXISTS (SELECT 1 FROM review_jobs WHERE state = 'queued') AS queued`,
+    ),
+    nextRunAt: db.prepare(
+      `SELECT run_at AS at FROM review_jobs WHERE state = 'queued' ORDER BY run_at LIMIT 1`,
+    ),
     prune: db.prepare(
-      `DELETE FROM review_jobs WHERE state IN ('done', 'superseded', 'dead') AND updated_at < ?`,
+      `DELETE FROM review_jobs WHERE id IN (SELECT id FROM review_jobs
+         WHERE state IN ('done', 'superseded', 'dead') AND updated_at < ? LIMIT ${PRUNE_BATCH})`,
     ),
   };
 
@@ -234,7 +186,7 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
     release(owner, ids) {
       const now = Date.now();
       immediate(() => {
-        for (const id of ids) statements.release.run(now, iso(now), id, owner);
+        for (const id of ids) statements.release.run(iso(now), id, owner);
       });
     },
     recoverExpired(owner, maxAttempts) {
@@ -245,12 +197,13 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
         .map(toClaimed);
     },
     countQueued: () => Number(statements.countQueued.get()?.n ?? 0),
+    hasQueued: () => Number(statements.hasQueued.get()?.queued ?? 0) === 1,
     nextRunAt() {
       const at = statements.nextRunAt.get()?.at;
       return at === null || at === undefined ? null : Number(at);
     },
     prune(before) {
-      statements.prune.run(iso(before));
+      return { more: Number(statements.prune.run(iso(before)).changes) === PRUNE_BATCH };
     },
     close() {
       checkpoint.stop();
