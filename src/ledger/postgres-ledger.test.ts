@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeCostReportsContract } from './cost-reports.contract.js';
 import { describeLedgerStoreContract } from './ledger-store.contract.js';
 import { openPostgresLedger } from './postgres-ledger.js';
 
@@ -23,6 +24,9 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
   });
 
   describeLedgerStoreContract('postgres ledger', () =>
+    Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
+  );
+  describeCostReportsContract('postgres ledger', () =>
     Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
   );
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeCostReportsContract } from './cost-reports.contract.js';
 import { describeLedgerStoreContract, sampleEntry } from './ledger-store.contract.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
 
@@ -12,6 +13,9 @@ const freshFile = (): string => join(root, `run-${(files += 1)}`, 'ledger.db');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describeLedgerStoreContract('sqlite ledger', () =>
+  Promise.resolve(openSqliteLedger({ file: freshFile() })),
+);
+describeCostReportsContract('sqlite ledger', () =>
   Promise.resolve(openSqliteLedger({ file: freshFile() })),
 );
 
