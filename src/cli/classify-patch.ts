@@ -4,7 +4,7 @@ import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { chooseTier } from '../route/choose-tier.js';
-import { planTiers, tierEstimates } from '../worker/plan-tiers.js';
+import { planTiers, tierEstimates } from '../review/plan-tiers.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 
 /** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
@@ -36,7 +36,7 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
   const { policy, prices, diff } = options;
   // An offline patch has no author association to speak of: don't count it as a first-timer.
   const classification = classifyChange({ diff, policy, authorAssociation: null });
-  const plans = planTiers({
+  const planned = planTiers({
     policy,
     classification,
     diff,
@@ -44,6 +44,8 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
     prices,
     maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
   });
+  if (!planned.ok) throw new Error(planned.error.message);
+  const plans = planned.value;
   // Offline there is no ledger: the monthly caps cannot be checked, the per-review cap can.
   const route = chooseTier({
     policy,

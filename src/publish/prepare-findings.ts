@@ -1,8 +1,8 @@
 import type { Finding } from '../domain/model-answer.js';
-import { fitRange } from '../publish/fit-finding.js';
-import { fingerprintFinding, readFingerprints } from '../publish/fingerprint-finding.js';
-import { selectFindings, type SelectedFindings } from '../publish/select-findings.js';
-import type { ReviewContext } from './review-context.js';
+import { fitRange } from './fit-finding.js';
+import { fingerprintFinding, readFingerprints } from './fingerprint-finding.js';
+import type { PublishPorts, ReviewedChange } from './reviewed-change.js';
+import { selectFindings, type SelectedFindings } from './select-findings.js';
 
 export interface PreparedFindings {
   /** Worth posting, not posted before, with ranges fitted to the pull request's diff. */
@@ -16,20 +16,20 @@ export interface PreparedFindings {
  * on the pull request before (no thread of its own can exist otherwise); a failure to read them
  * costs a possible repeat, not the review.
  */
-const readResolved = async (context: ReviewContext, postedBefore: number): Promise<Set<string>> => {
+const readResolved = async (
+  ports: Pick<PublishPorts, 'gh' | 'ref' | 'log'>,
+  postedBefore: number,
+): Promise<Set<string>> => {
   if (postedBefore === 0) return new Set();
   try {
-    const threads = await context.gh.listReviewThreads(context.ref);
+    const threads = await ports.gh.listReviewThreads(ports.ref);
     return new Set(
       threads
         .filter((thread) => thread.isResolved)
         .flatMap((thread) => thread.comments.flatMap((comment) => readFingerprints(comment.body))),
     );
   } catch (error) {
-    context.log.warn(
-      { err: error },
-      'cannot read review threads: resolved findings may repeat',
-    );
+    ports.log.warn({ err: error }, 'cannot read review threads: resolved findings may repeat');
     return new Set();
   }
 };
@@ -41,19 +41,17 @@ const readResolved = async (context: ReviewContext, postedBefore: number): Promi
  * resolved. `min_severity` and `max_comments` apply afterwards, to what is left.
  */
 export const prepareFindings = async (
-  context: ReviewContext,
+  change: Pick<ReviewedChange, 'repo' | 'job' | 'diff' | 'pullDiff'>,
   findings: readonly Finding[],
+  ports: Pick<PublishPorts, 'gh' | 'ref' | 'log' | 'ledger'>,
 ): Promise<PreparedFindings> => {
-  const pullDiff = context.pullDiff ?? context.diff;
-  const posted = await context.deps.ledger.listPostedFindings({
-    repo: context.repo,
-    pr: context.job.pr,
-  });
+  const { pullDiff } = change;
+  const posted = await ports.ledger.listPostedFindings({ repo: change.repo, pr: change.job.pr });
   const selected = selectFindings({
     findings,
-    fingerprint: (finding) => fingerprintFinding(finding, [context.diff, pullDiff]),
+    fingerprint: (finding) => fingerprintFinding(finding, [change.diff, pullDiff]),
     posted: new Set(posted.map((row) => row.fingerprint)),
-    resolved: await readResolved(context, posted.length),
+    resolved: await readResolved(ports, posted.length),
   });
   const files = new Map(pullDiff.files.map((file) => [file.path, file]));
   const fingerprints = new Map<Finding, string>();

@@ -1,6 +1,6 @@
 import type { Finding } from '../domain/model-answer.js';
-import { collapseSummary } from '../publish/collapse-summary.js';
-import type { ReviewContext } from './review-context.js';
+import { collapseSummary } from './collapse-summary.js';
+import type { PublishPorts, ReviewedChange } from './reviewed-change.js';
 
 export interface PostedReview {
   readonly id: number;
@@ -17,12 +17,13 @@ export interface PostedReview {
  * leaves two summaries, not a lost review).
  */
 export const rememberReview = async (
-  context: ReviewContext,
+  change: Pick<ReviewedChange, 'job' | 'repo' | 'pullState'>,
   review: PostedReview,
+  ports: Pick<PublishPorts, 'gh' | 'ref' | 'log' | 'ledger' | 'now'>,
 ): Promise<void> => {
-  const { deps, job, repo } = context;
-  const at = deps.now().toISOString();
-  await deps.ledger.recordPostedFindings(
+  const { job, repo } = change;
+  const at = ports.now().toISOString();
+  await ports.ledger.recordPostedFindings(
     review.findings.flatMap((finding) => {
       const fingerprint = review.fingerprints.get(finding);
       return fingerprint
@@ -39,8 +40,8 @@ export const rememberReview = async (
         : [];
     }),
   );
-  const previous = context.pullState?.summaryReviewId ?? null;
-  await deps.ledger.updatePullState({
+  const previous = change.pullState?.summaryReviewId ?? null;
+  await ports.ledger.updatePullState({
     repo,
     pr: job.pr,
     at,
@@ -49,15 +50,12 @@ export const rememberReview = async (
   });
   if (previous === null || previous === review.id) return;
   try {
-    const body = await context.gh.getReviewBody(context.ref, previous);
+    const body = await ports.gh.getReviewBody(ports.ref, previous);
     const collapsed =
       body === null ? null : collapseSummary(body, { headSha: job.headSha, url: review.url });
     if (collapsed !== null)
-      await context.gh.updateReviewBody(context.ref, { id: previous, body: collapsed });
+      await ports.gh.updateReviewBody(ports.ref, { id: previous, body: collapsed });
   } catch (error) {
-    context.log.warn(
-      { reviewId: previous, err: error },
-      'cannot cut down the previous summary',
-    );
+    ports.log.warn({ reviewId: previous, err: error }, 'cannot cut down the previous summary');
   }
 };

@@ -6,11 +6,11 @@ import type { Policy } from '../domain/policy.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { buildReviewPrompt } from '../review/build-prompt.js';
+import { buildReviewPrompt } from './build-prompt.js';
 import { testClassification, testPullRequest } from '../route/test-route-input.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
 import { planTiers, tierEstimates } from './plan-tiers.js';
-import { DEFAULT_LIMITS } from './types.js';
+import { DEFAULT_LIMITS } from '../worker/types.js';
 
 const prices = loadPriceTable();
 
@@ -37,8 +37,8 @@ const classification: Classification = {
   ],
 };
 
-const plan = (perReviewUsd: number | null) =>
-  planTiers({
+const plan = (perReviewUsd: number | null) => {
+  const planned = planTiers({
     policy: {
       ...DEFAULT_POLICY,
       budget: { ...DEFAULT_POLICY.budget, per_review_usd: perReviewUsd },
@@ -49,6 +49,9 @@ const plan = (perReviewUsd: number | null) =>
     prices,
     maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
   });
+  if (!planned.ok) throw new Error(planned.error.message);
+  return planned.value;
+};
 
 const deepCost = (inputTokens: number) =>
   estimateCostUsd(prices, 'claude-opus-4-6', {
@@ -126,16 +129,42 @@ describe('planTiers', () => {
         fast: { provider: 'anthropic', model: 'gpt-5.3-codex', effort: 'low' },
       },
     };
-    expect(() =>
-      planTiers({
-        policy,
-        classification,
-        diff: testDiff(files),
-        pr: testPullRequest(),
-        prices,
-        maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
-      }),
-    ).toThrow(/models\.fast: gpt-5\.3-codex is an openai model .* fix models\.fast\.provider/);
+    const planned = planTiers({
+      policy,
+      classification,
+      diff: testDiff(files),
+      pr: testPullRequest(),
+      prices,
+      maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    });
+    expect(planned.ok).toBe(false);
+    expect(planned.ok ? '' : planned.error.message).toMatch(
+      /models\.fast: gpt-5\.3-codex is an openai model .* fix models\.fast\.provider/,
+    );
+  });
+
+  it('names a model the price table does not know, as a value rather than an exception', () => {
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      models: {
+        ...DEFAULT_POLICY.models,
+        deep: { provider: 'anthropic', model: 'claude-unknown-9', effort: 'high' },
+      },
+    };
+    const planned = planTiers({
+      policy,
+      classification,
+      diff: testDiff(files),
+      pr: testPullRequest(),
+      prices,
+      maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    });
+    expect(planned).toEqual({
+      ok: false,
+      error: {
+        message: `unknown model claude-unknown-9 in price table v${prices.version}: add it to PRICES_FILE`,
+      },
+    });
   });
 
   it('hands routing the estimates without the prompt details', () => {

@@ -7,9 +7,10 @@ import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
-import { requireModel, type PriceTable } from '../ledger/price-table.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
-import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
+import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
 
@@ -42,6 +43,11 @@ export interface PlanTiersOptions {
   readonly maxInputTokens: number;
 }
 
+/** A model of the policy the price table cannot price: a configuration problem, not a bug. */
+export interface UnpricedModel {
+  readonly message: string;
+}
+
 /** Float sums like 0.95 + 0.05 must not "pass" a $1 cap. */
 const EPSILON_USD = 1e-9;
 
@@ -67,12 +73,24 @@ const maxTokensWithin = (
   return low;
 };
 
+/** Why the price table cannot price `tier`'s model as the policy sends it, or null when it can. */
+const priceProblem = (policy: Policy, prices: PriceTable, tier: Tier): string | null => {
+  const spec = policy.models[tier];
+  const row = Object.hasOwn(prices.models, spec.model) ? prices.models[spec.model] : undefined;
+  if (row === undefined)
+    return `unknown model ${spec.model} in price table v${prices.version}: add it to PRICES_FILE`;
+  if (row.provider === spec.provider) return null;
+  return `models.${tier}: ${spec.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${spec.provider}: fix models.${tier}.provider in .github/review-router.yml`;
+};
+
 /**
- * Estimates both tiers from one draft of the prompt. Throws when a model of the policy has no
+ * Estimates both tiers from one draft of the prompt, or says which model of the policy has no
  * price: the worker turns that into a failed check run.
  */
-export const planTiers = (options: PlanTiersOptions): TierPlans => {
+export const planTiers = (options: PlanTiersOptions): Result<TierPlans, UnpricedModel> => {
   const { policy, prices } = options;
+  const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
+  if (problem !== null) return err({ message: problem });
   const build = (maxInputTokens: number, diff: DiffModel = options.diff): ReviewPrompt =>
     buildReviewPrompt({
       policy,
@@ -87,13 +105,6 @@ export const planTiers = (options: PlanTiersOptions): TierPlans => {
   const cap = policy.budget.per_review_usd;
 
   const plan = (tier: Tier): TierPlan => {
-    const spec = policy.models[tier];
-    const row = requireModel(prices, spec.model);
-    if (row.provider !== spec.provider) {
-      throw new Error(
-        `models.${tier}: ${spec.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${spec.provider}: fix models.${tier}.provider in .github/review-router.yml`,
-      );
-    }
     const costOf = (inputTokens: number) =>
       estimateCostUsd(prices, policy.models[tier].model, {
         inputTokens,
@@ -123,7 +134,7 @@ export const planTiers = (options: PlanTiersOptions): TierPlans => {
     };
   };
 
-  return { inputTokens: whole.inputTokens, fast: plan('fast'), deep: plan('deep') };
+  return ok({ inputTokens: whole.inputTokens, fast: plan('fast'), deep: plan('deep') });
 };
 
 /** The estimates routing needs, without the prompt details. */

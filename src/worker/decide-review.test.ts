@@ -6,19 +6,14 @@ import { testDiff, testFile } from '../classify/test-diff.js';
 import { silentLog } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { ReviewJob } from '../domain/review-job.js';
-import type { GitHubPort } from '../github/types.js';
-import { loadPriceTable } from '../ledger/price-table.js';
 import { sampleEntry } from '../ledger/sample-entry.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { LedgerStore, ReserveRequest } from '../ledger/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { NO_SECRETS } from '../secrets/types.js';
 import { testClassification, testPullRequest } from '../route/test-route-input.js';
-import { decideReview } from './decide-review.js';
-import type { TierPlan, TierPlans } from './plan-tiers.js';
-import type { ReviewContext } from './review-context.js';
+import type { TierPlan, TierPlans } from '../review/plan-tiers.js';
+import { decideReview, type RoutedSubject } from './decide-review.js';
 import { DEFAULT_LIMITS } from './types.js';
-import { NO_DEADLINE } from './review-deadline.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const MONTH = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
@@ -66,30 +61,22 @@ afterEach(async () => {
 });
 
 /** A high-risk pull request (routed deep by the default rules) reviewed against `ledger`. */
-const contextWith = (ledger: LedgerStore, policy: Policy): ReviewContext => ({
-  job,
-  deps: {
-    github: () => Promise.reject(new Error('decideReview must not call GitHub')),
-    providers: {},
-    ledger,
-    prices: loadPriceTable(),
-    log: silentLog,
-    limits: DEFAULT_LIMITS,
-    now: () => NOW,
+const contextWith = (
+  ledger: LedgerStore,
+  policy: Policy,
+): [RoutedSubject, TierPlans, Parameters<typeof decideReview>[2]] => [
+  {
+    job,
+    repo: 'acme/api',
+    policy,
+    pr: testPullRequest(),
+    diff: testDiff([testFile('src/auth/session.ts', { additions: 12 })]),
+    classification: testClassification({ level: 'high' }),
+    scope: { kind: 'full', note: null },
   },
-  log: silentLog,
-  gh: {} as GitHubPort,
-  ref: { owner: 'acme', repo: 'api', pr: 7 },
-  repo: 'acme/api',
-  startedAt: NOW.toISOString(),
-  policy,
-  pr: testPullRequest(),
-  diff: testDiff([testFile('src/auth/session.ts', { additions: 12 })]),
-  classification: testClassification({ level: 'high' }),
-  signal: new AbortController().signal,
-  deadline: NO_DEADLINE,
-  secrets: NO_SECRETS,
-});
+  PLANS,
+  { ledger, limits: DEFAULT_LIMITS, now: () => NOW, log: silentLog },
+];
 
 /** Another review (pull request 8) reserves `amountUsd` just before our first reservation. */
 const racedBy = (amountUsd: number): LedgerStore => {
@@ -113,8 +100,7 @@ const reserved = async () =>
 describe('decideReview', () => {
   it('holds the estimate of the tier it routes to', async () => {
     const { decision, reservationId } = await decideReview(
-      contextWith(store, budgetPolicy({ monthly_usd: 2 })),
-      PLANS,
+      ...contextWith(store, budgetPolicy({ monthly_usd: 2 })),
     );
     expect(decision.tier).toBe('deep');
     expect(reservationId).not.toBeNull();
@@ -123,8 +109,7 @@ describe('decideReview', () => {
 
   it('routes again when another review took the budget first, and lowers this one to fast', async () => {
     const { decision, reservationId } = await decideReview(
-      contextWith(racedBy(0.16), budgetPolicy({ monthly_usd: 1.2 })),
-      PLANS,
+      ...contextWith(racedBy(0.16), budgetPolicy({ monthly_usd: 1.2 })),
     );
     expect(decision).toMatchObject({ tier: 'fast', rule: 'budget.monthly_usd' });
     expect(decision.budgetNote).toBe(
@@ -136,8 +121,7 @@ describe('decideReview', () => {
 
   it('routes again and skips when the policy says skip', async () => {
     const { decision, reservationId } = await decideReview(
-      contextWith(racedBy(0.16), budgetPolicy({ monthly_usd: 1.2, when_exceeded: 'skip' })),
-      PLANS,
+      ...contextWith(racedBy(0.16), budgetPolicy({ monthly_usd: 1.2, when_exceeded: 'skip' })),
     );
     expect(decision).toMatchObject({ tier: 'skip', rule: 'budget.monthly_usd' });
     expect(reservationId).toBeNull();
@@ -157,8 +141,7 @@ describe('decideReview', () => {
         }),
     };
     const { decision, reservationId } = await decideReview(
-      contextWith(alwaysTaken, budgetPolicy({ org_monthly_usd: 20 })),
-      PLANS,
+      ...contextWith(alwaysTaken, budgetPolicy({ org_monthly_usd: 20 })),
     );
     expect(reservationId).toBeNull();
     expect(decision).toMatchObject({ tier: 'skip', model: null, rule: 'budget.org_monthly_usd' });
@@ -172,8 +155,7 @@ describe('decideReview', () => {
 
   it('holds nothing when the policy has no monthly cap', async () => {
     const { decision, reservationId } = await decideReview(
-      contextWith(store, budgetPolicy({ per_review_usd: 5 })),
-      PLANS,
+      ...contextWith(store, budgetPolicy({ per_review_usd: 5 })),
     );
     expect(decision.tier).toBe('deep');
     expect(reservationId).toBeNull();

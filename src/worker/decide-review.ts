@@ -3,10 +3,17 @@ import type { ReserveResult } from '../ledger/types.js';
 import { chooseTier } from '../route/choose-tier.js';
 import type { RouteDecision, RouteInput } from '../route/types.js';
 import type { ReviewScope } from '../domain/review-scope.js';
-import { tierEstimates, type TierPlans } from './plan-tiers.js';
+import type { Log } from '../domain/log.js';
+import { tierEstimates, type TierPlans } from '../review/plan-tiers.js';
 import { readBudgetState } from './read-budget-state.js';
-import type { ReviewContext } from './review-context.js';
-import { reserveBudget } from './reserve-budget.js';
+import { reserveBudget, type BudgetDeps } from './reserve-budget.js';
+import type { ReviewSubject } from './review-subject.js';
+
+/** What routing reads of the change. */
+export type RoutedSubject = Pick<
+  ReviewSubject,
+  'job' | 'repo' | 'policy' | 'classification' | 'diff' | 'pr' | 'scope'
+>;
 
 export interface ReviewDecision {
   readonly decision: RouteDecision;
@@ -14,12 +21,12 @@ export interface ReviewDecision {
   readonly reservationId: string | null;
 }
 
-const routeInput = (context: ReviewContext): Omit<RouteInput, 'budget'> => ({
-  policy: context.policy,
-  classification: context.classification,
-  diff: context.diff,
-  pr: context.pr,
-  forcedTier: context.job.forcedTier,
+const routeInput = (subject: RoutedSubject): Omit<RouteInput, 'budget'> => ({
+  policy: subject.policy,
+  classification: subject.classification,
+  diff: subject.diff,
+  pr: subject.pr,
+  forcedTier: subject.job.forcedTier,
 });
 
 /** Each refusal means another review took budget since we read it; routing again sees that. */
@@ -48,11 +55,24 @@ const skipAfterRefusals = (decision: RouteDecision, refusal: Refusal): RouteDeci
  * routed again, which lowers it to the fast tier or skips it as the policy says.
  */
 export const decideReview = async (
-  context: ReviewContext,
+  subject: RoutedSubject,
   plans: TierPlans,
+  deps: BudgetDeps & { readonly log: Log },
 ): Promise<ReviewDecision> => {
-  const routed = await routeAndReserve(context, plans);
-  return { ...routed, decision: withScope(routed.decision, context.scope) };
+  const routed = await routeAndReserve(subject, plans, deps);
+  const decision = withScope(routed.decision, subject.scope);
+  const { classification } = subject;
+  deps.log.info(
+    {
+      tier: decision.tier,
+      rule: decision.rule,
+      risk: classification.risk.score,
+      size: classification.size,
+      budget: decision.budgetNote,
+    },
+    'routed',
+  );
+  return { ...routed, decision };
 };
 
 const short = (sha: string): string => sha.slice(0, 7);
@@ -61,8 +81,8 @@ const short = (sha: string): string => sha.slice(0, 7);
  * An incremental review says so in its reason, which the summary shows and the prompt quotes; a
  * push that changed none of the pull request's files (a merge of the base branch) is skipped.
  */
-const withScope = (decision: RouteDecision, scope: ReviewScope | undefined): RouteDecision => {
-  if (scope?.kind !== 'incremental') return decision;
+const withScope = (decision: RouteDecision, scope: ReviewScope): RouteDecision => {
+  if (scope.kind !== 'incremental') return decision;
   if (scope.files === 0) {
     return {
       ...decision,
@@ -80,24 +100,25 @@ const withScope = (decision: RouteDecision, scope: ReviewScope | undefined): Rou
 };
 
 const routeAndReserve = async (
-  context: ReviewContext,
+  subject: RoutedSubject,
   plans: TierPlans,
+  deps: BudgetDeps & { readonly log: Log },
 ): Promise<ReviewDecision> => {
-  if (context.scope?.kind === 'incremental' && context.scope.files === 0)
-    return { decision: chooseTier({ ...routeInput(context), budget: null }), reservationId: null };
+  if (subject.scope.kind === 'incremental' && subject.scope.files === 0)
+    return { decision: chooseTier({ ...routeInput(subject), budget: null }), reservationId: null };
   const estimate = tierEstimates(plans);
   let refusal: Refusal | null = null;
   let decision: RouteDecision | null = null;
   for (let attempt = 0; attempt < MAX_ROUTES; attempt += 1) {
     decision = chooseTier({
-      ...routeInput(context),
-      budget: await readBudgetState(context, estimate),
+      ...routeInput(subject),
+      budget: await readBudgetState(subject, estimate, deps),
     });
     if (decision.tier === 'skip') return { decision, reservationId: null };
-    const held = await reserveBudget(context, plans[decision.tier].usd);
+    const held = await reserveBudget(subject, plans[decision.tier].usd, deps);
     if (held.reserved) return { decision, reservationId: held.id };
     refusal = held;
-    context.log.info(
+    deps.log.info(
       { tier: decision.tier, scope: held.scope, attempt },
       'another review took the budget first: routing again',
     );

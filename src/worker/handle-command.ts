@@ -1,5 +1,6 @@
 import { repoFullName, type ReviewJob } from '../domain/review-job.js';
-import type { RepoPermission } from '../github/types.js';
+import type { GitHubPort, RepoPermission } from '../github/types.js';
+import type { LedgerStore } from '../ledger/types.js';
 import {
   explainCommandOutcome,
   renderCommandHelp,
@@ -11,6 +12,14 @@ import type { WorkerDeps } from './types.js';
 /** The review pipeline, for `/review`: the same job on the pull request's current head. */
 export type ReviewPipeline = (job: ReviewJob) => Promise<void>;
 
+/** What answering a command needs: GitHub, the ledger's pull-request state and rows, a clock. */
+export interface CommandDeps {
+  readonly github: (installationId: number) => Promise<GitHubPort>;
+  readonly ledger: Pick<LedgerStore, 'list' | 'getPullState' | 'updatePullState'>;
+  readonly log: WorkerDeps['log'];
+  readonly now: () => Date;
+}
+
 /** Roles that may steer the app (every command but /cost): checked with the permission API. */
 const WRITE_ROLES: ReadonlySet<RepoPermission> = new Set(['admin', 'maintain', 'write']);
 
@@ -21,9 +30,9 @@ const WRITE_ROLES: ReadonlySet<RepoPermission> = new Set(['admin', 'maintain', '
  * reaction; `/review` then runs the review pipeline on the pull request's current head and says
  * why when it posted no review.
  */
-export const runCommand = async (
+export const handleCommand = async (
   job: ReviewJob,
-  deps: WorkerDeps,
+  deps: CommandDeps,
   review: ReviewPipeline,
 ): Promise<void> => {
   const { command } = job;

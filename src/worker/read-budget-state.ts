@@ -1,6 +1,7 @@
 import type { MonthSpend, BudgetState, TierEstimate } from '../route/types.js';
 import { monthWindow } from './month-window.js';
-import type { ReviewContext } from './review-context.js';
+import type { BudgetDeps } from './reserve-budget.js';
+import type { ReviewSubject } from './review-subject.js';
 
 /**
  * What routing checks the budget caps against: this month's recorded spend and live reservations,
@@ -8,22 +9,23 @@ import type { ReviewContext } from './review-context.js';
  * policy sets no budget at all.
  */
 export const readBudgetState = async (
-  context: ReviewContext,
+  subject: Pick<ReviewSubject, 'repo' | 'policy' | 'job'>,
   estimate: { readonly fast: TierEstimate; readonly deep: TierEstimate },
+  deps: Pick<BudgetDeps, 'ledger' | 'now'>,
 ): Promise<BudgetState | null> => {
-  const { budget } = context.policy;
+  const { budget } = subject.policy;
   if (
     budget.monthly_usd === null &&
     budget.org_monthly_usd === null &&
     budget.per_review_usd === null
   )
     return null;
-  const now = context.deps.now();
-  const query = { repo: context.repo, ...monthWindow(now), at: now.toISOString() };
+  const now = deps.now();
+  const query = { repo: subject.repo, ...monthWindow(now), at: now.toISOString() };
   const read = (scope: 'repo' | 'org'): Promise<MonthSpend> =>
-    context.deps.ledger.committed({ ...query, scope });
+    deps.ledger.committed({ ...query, scope });
   const repo = budget.monthly_usd === null ? null : await read('repo');
   const org =
-    budget.org_monthly_usd === null ? null : { owner: context.job.owner, ...(await read('org')) };
+    budget.org_monthly_usd === null ? null : { owner: subject.job.owner, ...(await read('org')) };
   return { repo, org, estimate };
 };

@@ -4,7 +4,6 @@ import type { LedgerStore, ReserveRequest } from '../ledger/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { claimLeaseMs } from './claim-lease.js';
 import { reservationTtlMs, reserveBudget } from './reserve-budget.js';
-import type { ReviewContext } from './review-context.js';
 import { DEFAULT_LIMITS, type ReviewLimits } from './types.js';
 
 const MINUTE = 60_000;
@@ -39,14 +38,7 @@ describe('reserveBudget', () => {
       ...DEFAULT_POLICY,
       budget: { ...DEFAULT_POLICY.budget, monthly_usd: 10 },
     };
-    // Only what reserveBudget reads of a job's context.
-    const context = {
-      repo: 'acme/api',
-      policy,
-      deps: { ledger, limits, now: () => NOW },
-    } as unknown as ReviewContext;
-
-    await reserveBudget(context, 0.5);
+    await reserveBudget({ repo: 'acme/api', policy }, 0.5, { ledger, limits, now: () => NOW });
 
     expect(requests).toHaveLength(1);
     expect(requests[0]?.expiresAt).toBe(new Date(NOW.getTime() + 130 * MINUTE).toISOString());

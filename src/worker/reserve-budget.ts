@@ -1,10 +1,17 @@
 /** The worker's side of budget reservations: which caps apply, and holding an estimate under them. */
 import type { Policy } from '../domain/policy.js';
-import type { BudgetCap, ReserveResult } from '../ledger/types.js';
+import type { BudgetCap, LedgerStore, ReserveResult } from '../ledger/types.js';
 import { claimLeaseMs } from './claim-lease.js';
 import { monthWindow } from './month-window.js';
-import type { ReviewContext } from './review-context.js';
+import type { ReviewSubject } from './review-subject.js';
 import type { ReviewLimits } from './types.js';
+
+/** What reading and holding the budget needs: the ledger's budget half, the limits and a clock. */
+export interface BudgetDeps {
+  readonly ledger: Pick<LedgerStore, 'committed' | 'reserve'>;
+  readonly limits: ReviewLimits;
+  readonly now: () => Date;
+}
 
 /**
  * How long a reservation counts when nobody releases it (a worker that crashed mid-review): long
@@ -30,20 +37,21 @@ export const monthlyCaps = (policy: Policy): BudgetCap[] => {
  * With no monthly cap nothing needs holding: the result is reserved with a null id.
  */
 export const reserveBudget = async (
-  context: ReviewContext,
+  subject: Pick<ReviewSubject, 'repo' | 'policy'>,
   amountUsd: number,
+  deps: BudgetDeps,
   replaces: string | null = null,
 ): Promise<ReserveResult | { readonly reserved: true; readonly id: null }> => {
-  const caps = monthlyCaps(context.policy);
+  const caps = monthlyCaps(subject.policy);
   if (caps.length === 0) return { reserved: true, id: null };
-  const now = context.deps.now();
-  return context.deps.ledger.reserve({
-    repo: context.repo,
+  const now = deps.now();
+  return deps.ledger.reserve({
+    repo: subject.repo,
     amountUsd,
     caps,
     ...monthWindow(now),
     at: now.toISOString(),
-    expiresAt: new Date(now.getTime() + reservationTtlMs(context.deps.limits)).toISOString(),
+    expiresAt: new Date(now.getTime() + reservationTtlMs(deps.limits)).toISOString(),
     ...(replaces === null ? {} : { replaces }),
   });
 };

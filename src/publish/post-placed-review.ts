@@ -1,0 +1,58 @@
+import { httpStatus } from '../domain/http-status.js';
+import type { Finding } from '../domain/model-answer.js';
+import type { InlineComment } from '../github/types.js';
+import type { PlacedFindings } from './place-findings.js';
+import type { PublishPorts } from './reviewed-change.js';
+import { splitRejected } from './split-rejected.js';
+
+export interface PostPlacedOptions {
+  readonly headSha: string;
+  readonly placed: PlacedFindings;
+  readonly notes: readonly string[];
+  readonly body: (placed: PlacedFindings, notes: readonly string[]) => string;
+  readonly inlineComment: (finding: Finding) => InlineComment;
+}
+
+/**
+ * Posts the one review for this head SHA (event COMMENT, always). GitHub rejects a whole review
+ * for one bad inline comment (422): then the comments it will not place move to the body, found
+ * with pending-review probes, and the review posts again.
+ */
+export const postPlacedReview = async (
+  options: PostPlacedOptions,
+  ports: Pick<PublishPorts, 'gh' | 'ref' | 'log'>,
+): Promise<{ id: number; url: string }> => {
+  const { placed, notes, body, inlineComment, headSha } = options;
+  const post = (p: PlacedFindings, extra: readonly string[]) =>
+    ports.gh.createReview(ports.ref, {
+      commitId: headSha,
+      body: body(p, extra),
+      comments: p.inline.map(inlineComment),
+    });
+  try {
+    return await post(placed, notes);
+  } catch (error) {
+    if (httpStatus(error) !== 422 || placed.inline.length === 0) throw error;
+  }
+  // Find the comments GitHub will not place, move only those to the body, and post again.
+  const { accepted, rejected } = await splitRejected(placed.inline, (subset) =>
+    ports.gh.acceptsComments(ports.ref, headSha, subset.map(inlineComment)),
+  );
+  ports.log.warn(
+    { comments: placed.inline.length, rejected: rejected.length },
+    'GitHub rejected inline comments (422): posting those in the body',
+  );
+  const moved = { ...placed, inline: accepted, inBody: [...rejected, ...placed.inBody] };
+  const one = rejected.length === 1;
+  const note = `GitHub did not accept ${one ? 'one finding' : `${rejected.length} findings`} as inline comments, so ${one ? 'it is' : 'they are'} listed here.`;
+  try {
+    return await post(moved, [...notes, note]);
+  } catch (retryError) {
+    if (httpStatus(retryError) !== 422) throw retryError;
+  }
+  const inBody = { ...placed, inline: [], inBody: [...placed.inline, ...placed.inBody] };
+  return post(inBody, [
+    ...notes,
+    'GitHub did not accept these findings as inline comments, so they are listed here.',
+  ]);
+};

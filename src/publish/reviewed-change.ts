@@ -1,0 +1,43 @@
+/** What publishing a review reads: the change as reviewed, the answer, and the ports it writes through. */
+import type { Classification } from '../domain/classification.js';
+import type { DiffModel } from '../domain/diff.js';
+import type { Log } from '../domain/log.js';
+import type { Policy } from '../domain/policy.js';
+import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
+import type { ReviewScope } from '../domain/review-scope.js';
+import type { GitHubPort, PullRef } from '../github/types.js';
+import type { LedgerStore, PullState } from '../ledger/types.js';
+import type { SecretReport } from '../secrets/types.js';
+import type { OmittedFile } from './render-summary.js';
+
+export interface ReviewedChange {
+  readonly job: ReviewJob;
+  /** owner/name */
+  readonly repo: string;
+  readonly policy: Policy;
+  /** Redacted title, description and branch names. */
+  readonly pr: PullRequestFacts;
+  /** What the model reviewed. */
+  readonly diff: DiffModel;
+  /** The whole pull request's diff, where inline comments must sit. */
+  readonly pullDiff: DiffModel;
+  readonly classification: Classification;
+  readonly secrets: SecretReport;
+  readonly scope: ReviewScope;
+  readonly pullState: Pick<PullState, 'summaryReviewId'> | null;
+  readonly leftOut: readonly OmittedFile[];
+}
+
+export interface PublishPorts {
+  readonly gh: Pick<
+    GitHubPort,
+    'createReview' | 'acceptsComments' | 'listReviewThreads' | 'getReviewBody' | 'updateReviewBody'
+  >;
+  readonly ref: PullRef;
+  readonly log: Log;
+  readonly ledger: Pick<
+    LedgerStore,
+    'list' | 'listPostedFindings' | 'recordPostedFindings' | 'updatePullState'
+  >;
+  readonly now: () => Date;
+}

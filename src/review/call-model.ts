@@ -1,0 +1,174 @@
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import { formatUsd } from '../domain/format-usd.js';
+import type { ModelAnswer } from '../domain/model-answer.js';
+import { emptyUsage } from '../domain/usage.js';
+import { redactAnswer } from '../secrets/redact-answer.js';
+import { redactText } from '../secrets/redact-text.js';
+import { askModel, type SpentAttempt } from './ask-model.js';
+import { buildReviewPrompt } from './build-prompt.js';
+import type { PromptTrim } from './plan-tiers.js';
+import { priceAttempt } from './price-attempt.js';
+import type {
+  FailedAttempt,
+  TierCall,
+  TierCallDeps,
+  TierCallSubject,
+  TierChoice,
+} from './tier-call.js';
+
+const EMPTY_ANSWER: ModelAnswer = {
+  summary: '',
+  escalate: { needed: false, reason: '' },
+  findings: [],
+};
+
+/** Files the whole prompt would have had say they were left out for the per-review budget. */
+const omissionsOf = (
+  omitted: readonly { path: string; reason: string }[],
+  trim: PromptTrim | null,
+): { path: string; reason: string }[] =>
+  omitted.map((file) =>
+    trim !== null && file.reason === 'over token budget' && trim.wholePaths.has(file.path)
+      ? { path: file.path, reason: `over the per-review budget (${formatUsd(trim.capUsd)})` }
+      : file,
+  );
+
+/** A call that was never sent (no API key, no time left): the review still gets its failed row. */
+export const notAsked = (choice: TierChoice, error: string, at: Date): FailedAttempt => ({
+  tier: choice.tier,
+  reason: choice.reason,
+  outcome: 'failed',
+  provider: choice.model.provider,
+  model: choice.model.model,
+  usage: null,
+  costUsd: 0,
+  deepCostUsd: 0,
+  priceVersion: null,
+  error,
+  finishedAt: at.toISOString(),
+});
+
+/** Builds the prompt, asks one model (with one repair), prices the answer and every failed call. */
+export const callModel = async (
+  subject: TierCallSubject,
+  choice: TierChoice,
+  deps: TierCallDeps,
+): Promise<TierCall> => {
+  const provider = deps.providers[choice.model.provider];
+  if (!provider) {
+    const variable = choice.model.provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
+    const message = `no ${choice.model.provider} API key is configured: set ${variable} and restart the app`;
+    return {
+      result: { ok: false, choice, message, retryable: true },
+      failed: [notAsked(choice, message, deps.now())],
+    };
+  }
+  const prompt = buildReviewPrompt({
+    policy: subject.policy,
+    classification: subject.classification,
+    diff: subject.diff,
+    pr: subject.pr,
+    route: { tier: choice.tier, reason: choice.reason },
+    maxInputTokens: choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
+    formatFile: formatFileForPrompt,
+  });
+  const omitted = omissionsOf(prompt.omitted, choice.trim);
+  const started = Date.now();
+  const outcome = await askModel(
+    provider,
+    {
+      model: choice.model.model,
+      effort: choice.model.effort,
+      system: prompt.system,
+      repositoryContext: prompt.repositoryContext,
+      prompt: prompt.prompt,
+      maxOutputTokens: deps.limits.maxOutputTokens,
+      cacheKey: `review-router:${subject.repo}`,
+      timeoutMs: deps.limits.modelTimeoutMs,
+    },
+    deps.deadline,
+  );
+  deps.log.info(
+    { tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started },
+    'model answered',
+  );
+  const price = (usage: SpentAttempt['usage']) =>
+    priceAttempt({
+      prices: deps.prices,
+      tier: choice.tier,
+      model: choice.model.model,
+      deepModel: subject.policy.models.deep.model,
+      usage,
+      log: deps.log,
+    });
+  const failedOf = (spent: SpentAttempt): FailedAttempt => {
+    const priced = price(spent.usage);
+    return {
+      tier: choice.tier,
+      reason: choice.reason,
+      outcome: 'failed',
+      provider: spent.provider,
+      model: spent.model,
+      usage: spent.usage,
+      costUsd: priced.costUsd,
+      deepCostUsd: priced.deepCostUsd,
+      priceVersion: priced.priceVersion,
+      error: [`${spent.failure.kind}: ${spent.failure.message}`, priced.priceError]
+        .filter(Boolean)
+        .join('; '),
+      finishedAt: deps.now().toISOString(),
+    };
+  };
+
+  if (outcome.kind === 'failed' && outcome.failure.kind === 'invalid-answer') {
+    // Two invalid answers: the last one is the attempt that gets posted (without findings).
+    const failed = outcome.spent.slice(0, -1).map(failedOf);
+    const usage = outcome.spent.at(-1)?.usage ?? null;
+    const priced = price(usage);
+    return {
+      failed,
+      result: {
+        ok: true,
+        choice,
+        answer: EMPTY_ANSWER,
+        usage: usage ?? emptyUsage(choice.model.provider),
+        costUsd: priced.costUsd,
+        deepCostUsd: priced.deepCostUsd,
+        priceVersion: priced.priceVersion ?? deps.prices.version,
+        omitted,
+        invalidAnswer: redactText(outcome.failure.message, subject.knownSecrets).text,
+        priceError: priced.priceError,
+      },
+    };
+  }
+  const failed = outcome.spent.map(failedOf);
+  if (outcome.kind === 'failed') {
+    const { failure } = outcome;
+    return {
+      failed,
+      result: {
+        ok: false,
+        choice,
+        message: `${failure.provider} ${choice.model.model} failed (${failure.kind}${failure.status === null ? '' : `, HTTP ${failure.status}`}): ${failure.message}`,
+        retryable: failure.retryable,
+      },
+    };
+  }
+  const priced = price(outcome.reply.usage);
+  return {
+    failed,
+    result: {
+      ok: true,
+      choice,
+      // The model never saw this pull request's secrets; should its answer repeat one, it goes.
+      answer: redactAnswer(outcome.reply.answer, subject.knownSecrets),
+      usage: outcome.reply.usage,
+      costUsd: priced.costUsd,
+      deepCostUsd: priced.deepCostUsd,
+      priceVersion: priced.priceVersion ?? deps.prices.version,
+      omitted,
+      invalidAnswer: null,
+      priceError: priced.priceError,
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import type { Tier } from '../domain/review-job.js';
+import type { Usage } from '../domain/usage.js';
+import type { Log } from '../domain/log.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
+
+export interface PricedAttempt {
+  readonly costUsd: number;
+  readonly deepCostUsd: number;
+  readonly priceVersion: string | null;
+  /** Set when the usage could not be priced: the tokens are still recorded, at $0, with this error. */
+  readonly priceError: string | null;
+}
+
+export interface PriceAttemptOptions {
+  readonly prices: PriceTable;
+  readonly tier: Tier;
+  readonly model: string;
+  /** The policy's deep model: what the same prompt would have cost there. */
+  readonly deepModel: string;
+  readonly usage: Usage | null;
+  readonly log: Log;
+}
+
+/** Every prompt token the provider read, however it was billed. */
+export const promptTokens = (usage: Usage): number =>
+  usage.provider === 'openai'
+    ? usage.inputTokens
+    : usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens;
+
+/**
+ * What one attempt cost, and what the same prompt would have cost on the deep tier. Never throws:
+ * the model has answered and been paid, and a retry would pay again.
+ */
+export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
+  const { prices, usage } = options;
+  if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null, priceError: null };
+  const priced = priceUsage(prices, options.model, usage);
+  if (!priced.ok) {
+    options.log.error({ model: options.model, error: priced.error }, 'cannot price this usage');
+    return {
+      costUsd: 0,
+      deepCostUsd: 0,
+      priceVersion: null,
+      priceError: `unpriced: ${priced.error}`,
+    };
+  }
+  const deepCostUsd =
+    options.tier === 'deep'
+      ? priced.value.costUsd
+      : estimateCostUsd(prices, options.deepModel, {
+          inputTokens: promptTokens(usage),
+          outputTokens: usage.outputTokens,
+        });
+  return {
+    costUsd: priced.value.costUsd,
+    deepCostUsd,
+    priceVersion: priced.value.version,
+    priceError: null,
+  };
+};

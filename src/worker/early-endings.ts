@@ -1,0 +1,120 @@
+/** The ways a job ends before a model is asked, as outcomes for the finishing step. */
+import type { Classification } from '../domain/classification.js';
+import type { Log } from '../domain/log.js';
+import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
+import type { SkipRequest } from '../ledger/types.js';
+import type { UnpricedModel } from '../review/plan-tiers.js';
+import type { RouteDecision } from '../route/types.js';
+import { stopped, type JobOutcome } from './job-outcome.js';
+import type { PolicyFailure } from './read-policy.js';
+
+export const invalidPolicy = (failure: PolicyFailure, log: Log): JobOutcome => {
+  log.warn({ problems: failure.problems.length }, 'invalid policy file: no model called');
+  return stopped(
+    { tier: 'skip', outcome: 'failed', reason: 'invalid policy file', error: failure.summary },
+    {
+      check: {
+        conclusion: 'failure',
+        output: { title: 'Invalid policy file: no review was run', summary: failure.markdown },
+      },
+    },
+  );
+};
+
+/** The pull request was closed, or its head moved, before the job ran: a row, no check run. */
+export const noLongerCurrent = (
+  job: ReviewJob,
+  pr: Pick<PullRequestFacts, 'state' | 'headSha'>,
+  log: Log,
+): JobOutcome | null => {
+  if (pr.state !== 'closed' && pr.headSha === job.headSha) return null;
+  const closed = pr.state === 'closed';
+  log.info({ currentHead: pr.headSha, state: pr.state }, 'job no longer current: nothing reviewed');
+  return stopped({
+    tier: 'skip',
+    outcome: closed ? 'skipped' : 'superseded',
+    reason: closed
+      ? 'pull request closed before review'
+      : `head moved to ${pr.headSha.slice(0, 7)} before review`,
+  });
+};
+
+/** `skipped by /review skip from @octocat (comment 901)`: the reason in the check run and the ledger. */
+export const describeSkip = (skip: SkipRequest): string =>
+  `skipped by /review skip from @${skip.by} (comment ${skip.commentId})`;
+
+/**
+ * Someone with write access said `/review skip` on this pull request: every later push gets a
+ * `skipped` check run that says who and where, and a ledger row, until `/review` clears it.
+ */
+export const skippedByCommand = (skip: SkipRequest, log: Log): JobOutcome => {
+  log.info({ by: skip.by, commentId: skip.commentId }, 'reviews stopped by /review skip');
+  return stopped(
+    { tier: 'skip', outcome: 'skipped', reason: describeSkip(skip) },
+    {
+      check: {
+        conclusion: 'skipped',
+        output: {
+          title: `Skipped by /review skip from @${skip.by} (comment ${skip.commentId})`,
+          summary:
+            `@${skip.by} asked review-router to stop reviewing this pull request in comment ` +
+            `${skip.commentId}. Comment \`/review\` on the pull request to review it again.`,
+        },
+      },
+    },
+  );
+};
+
+/** An unknown model in the policy: a configuration problem the check run must name. */
+export const unknownModel = (
+  unpriced: UnpricedModel,
+  classification: Classification,
+  log: Log,
+): JobOutcome => {
+  log.warn({ error: unpriced.message }, "cannot price the policy's models: no model called");
+  return stopped(
+    { tier: 'skip', outcome: 'failed', reason: 'unknown model', error: unpriced.message },
+    {
+      classification,
+      check: {
+        conclusion: 'failure',
+        output: {
+          title: 'No review: a model in the policy has no price',
+          summary: unpriced.message,
+        },
+      },
+    },
+  );
+};
+
+/** A budget cap that skipped the review is named in the check run's title, in plain words. */
+const BUDGET_TITLES: Readonly<Record<string, string>> = {
+  'budget.monthly_usd': "Skipped: this review would pass the repository's monthly budget",
+  'budget.org_monthly_usd': "Skipped: this review would pass the organisation's monthly budget",
+  'budget.per_review_usd': 'Skipped: this review would pass the per-review budget',
+};
+
+/** Routed to skip: a `skipped` check run that says why (and, for a budget, the month's spend). */
+export const routedSkip = (
+  decision: RouteDecision,
+  deepCostUsd: number,
+  classification: Classification,
+): JobOutcome =>
+  stopped(
+    { tier: 'skip', outcome: 'skipped', reason: decision.reason, deepCostUsd },
+    {
+      classification,
+      check: {
+        conclusion: 'skipped',
+        output: {
+          title: BUDGET_TITLES[decision.rule] ?? `Skipped: ${decision.reason}`,
+          summary: [
+            `**Why:** ${decision.reason}`,
+            decision.budgetNote === null ? '' : `**Budget:** ${decision.budgetNote}`,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+        },
+      },
+    },
+  );

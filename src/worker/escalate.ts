@@ -1,0 +1,106 @@
+import { callTier } from '../review/call-tier.js';
+import type { TierPlan } from '../review/plan-tiers.js';
+import { describeDeadline } from '../review/review-deadline.js';
+import type { TierAnswer, TierCallDeps, TierCallSubject } from '../review/tier-call.js';
+import type { ReviewKey } from '../ledger/types.js';
+import { mayEscalate } from './may-escalate.js';
+import type { BudgetDeps } from './reserve-budget.js';
+import type { ReviewSubject } from './review-subject.js';
+import { answerRow, type Holdings } from './review-holdings.js';
+
+export interface EscalateOptions {
+  readonly subject: Pick<ReviewSubject, 'repo' | 'policy'> & TierCallSubject;
+  readonly deepPlan: TierPlan;
+  readonly deepKey: ReviewKey;
+  /** Takes the deep tier's claim for this delivery. */
+  readonly claimDeep: () => Promise<boolean>;
+  readonly budget: BudgetDeps;
+  readonly tier: TierCallDeps;
+}
+
+/** The answer to post, with the escalation and notes its summary shows; or what stopped it. */
+export type Escalated =
+  | {
+      readonly ok: true;
+      readonly held: Holdings;
+      readonly result: TierAnswer;
+      readonly escalation: { readonly reason: string; readonly fastCostUsd: number } | null;
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly held: Holdings; readonly error: unknown };
+
+/**
+ * When the fast model asks for a deep review and the policy, the budget and the deadline allow
+ * it, claims the deep tier and asks the deep model; its answer replaces the fast one, which is
+ * then recorded as escalated. Otherwise the fast answer is posted, with a note that says why.
+ */
+export const escalateIfAsked = async (
+  start: Holdings,
+  fast: TierAnswer,
+  options: EscalateOptions,
+): Promise<Escalated> => {
+  let held = start;
+  const keep = (notes: string[] = []): Escalated => ({
+    ok: true,
+    held,
+    result: fast,
+    escalation: null,
+    notes,
+  });
+  try {
+    const may = await mayEscalate(
+      options.subject,
+      fast,
+      { deep: options.deepPlan, reservationId: held.reservationId },
+      options.budget,
+    );
+    if (!may.allowed) return keep(may.note === null ? [] : [may.note]);
+    // The bigger reservation replaced the fast review's: whichever is held at the end is released.
+    held = { ...held, reservationId: may.reservationId };
+    const { deadline } = options.tier;
+    if (deadline.passed()) {
+      return keep([
+        `The fast model asked for a deep review, but ${describeDeadline(deadline)} had passed, so the deep review was not started; the fast review is posted.`,
+      ]);
+    }
+    if (!(await options.claimDeep())) return keep();
+    held = { ...held, claims: [...held.claims, options.deepKey] };
+    const reason = fast.answer.escalate.reason || 'the fast model asked for a deep review';
+    const deep = await callTier(
+      options.subject,
+      {
+        tier: 'deep',
+        model: options.subject.policy.models.deep,
+        reason: `escalated: ${reason}`,
+        budgetNote: fast.choice.budgetNote,
+        trim: options.deepPlan.trim,
+      },
+      options.tier,
+    );
+    held = { ...held, attempts: [...held.attempts, ...deep.failed] };
+    if (!deep.result.ok) {
+      held = {
+        ...held,
+        claims: held.claims.filter((key) => key !== options.deepKey),
+        releasedClaims: [...held.releasedClaims, options.deepKey],
+      };
+      return keep([
+        `The fast model asked for a deep review, but the deep model failed: ${deep.result.message}`,
+      ]);
+    }
+    held = {
+      ...held,
+      attempts: [...held.attempts, answerRow(fast, 'escalated')],
+      unposted: deep.result,
+    };
+    return {
+      ok: true,
+      held,
+      result: deep.result,
+      escalation: { reason, fastCostUsd: fast.costUsd },
+      notes: [],
+    };
+  } catch (error) {
+    return { ok: false, held, error };
+  }
+};

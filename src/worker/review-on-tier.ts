@@ -1,0 +1,142 @@
+import type { Tier } from '../domain/review-job.js';
+import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
+import { publishReview } from '../publish/publish-review.js';
+import { callTier } from '../review/call-tier.js';
+import type { TierPlan } from '../review/plan-tiers.js';
+import type { ReviewDeadline } from '../review/review-deadline.js';
+import type { TierCallDeps, TierCallSubject, TierChoice } from '../review/tier-call.js';
+import { claimLeaseMs } from './claim-lease.js';
+import { escalateIfAsked } from './escalate.js';
+import { endedWith, type JobOutcome } from './job-outcome.js';
+import { MOOT_CHECK, mootness } from './moot-check.js';
+import type { JobRun } from './open-job.js';
+import { abandoned, interrupted, posted, unanswered, type Holdings } from './review-holdings.js';
+import type { ReviewSubject } from './review-subject.js';
+import type { WorkerDeps } from './types.js';
+
+export interface ReviewOnTierOptions {
+  readonly choice: TierChoice;
+  /** What a deep review would cost and how it is trimmed, should the fast model ask for one. */
+  readonly deepPlan: TierPlan;
+  /** The budget held for this review (see decideReview); released once its cost is recorded. */
+  readonly reservationId: string | null;
+}
+
+/** What the queue gave the job: its abort signal and the deadline of its model calls. */
+export interface LiveJob {
+  readonly signal: AbortSignal;
+  readonly deadline: ReviewDeadline;
+}
+
+/**
+ * A running claim older than the claim lease (see claimLeaseMs: it outlasts the review's total
+ * deadline) was left by a process that crashed mid-review: the job, run again, takes it over.
+ */
+const claimOptions = (deps: Pick<WorkerDeps, 'limits' | 'now'>): ClaimOptions => ({
+  staleBefore: new Date(deps.now().getTime() - claimLeaseMs(deps.limits)).toISOString(),
+});
+
+const keyFor = (subject: Pick<ReviewSubject, 'repo' | 'job'>, tier: Tier): ReviewKey => ({
+  repo: subject.repo,
+  pr: subject.job.pr,
+  headSha: subject.job.headSha,
+  tier,
+});
+
+const tierSubject = (subject: ReviewSubject): TierCallSubject => ({
+  repo: subject.repo,
+  policy: subject.policy,
+  classification: subject.classification,
+  diff: subject.diff,
+  pr: subject.pr,
+  knownSecrets: subject.secrets.known,
+});
+
+/**
+ * Claims (head SHA, tier) so a redelivery or a second event cannot review twice, asks the model,
+ * escalates when the fast model asks and the policy and budget allow, and posts one review.
+ * Returns how it ended; the finishing step records the attempts and settles what is held.
+ */
+export const reviewOnTier = async (
+  run: JobRun,
+  subject: ReviewSubject,
+  options: ReviewOnTierOptions,
+  deps: WorkerDeps,
+  live: LiveJob,
+): Promise<JobOutcome> => {
+  const { choice } = options;
+  const { classification } = subject;
+  const key = keyFor(subject, choice.tier);
+  const claim = await deps.ledger.claim(key, run.job.deliveryId, claimOptions(deps));
+  if (!claim.claimed) {
+    run.log.info(
+      { tier: choice.tier, state: claim.state, by: claim.deliveryId },
+      'this head SHA already has a review on this tier: nothing to do',
+    );
+    return endedWith({ classification, reservationId: options.reservationId });
+  }
+  let held: Holdings = {
+    classification,
+    claims: [key],
+    releasedClaims: [],
+    reservationId: options.reservationId,
+    checkId: null,
+    attempts: [],
+    unposted: null,
+  };
+  const tierDeps: TierCallDeps = { ...deps, log: run.log, deadline: live.deadline };
+  try {
+    const checkId = await run.gh.createCheckRun(run.ref, run.job.headSha, {
+      title: `Reviewing on the ${choice.tier} tier`,
+      summary: `**Why this model:** ${choice.reason}`,
+    });
+    held = { ...held, checkId };
+    const first = await callTier(tierSubject(subject), choice, tierDeps);
+    held = { ...held, attempts: first.failed };
+    if (!first.result.ok) return unanswered(held, first.result.message);
+    held = { ...held, unposted: first.result };
+
+    const deepKey = keyFor(subject, 'deep');
+    const review = await escalateIfAsked(held, first.result, {
+      subject: { ...tierSubject(subject), policy: subject.policy },
+      deepPlan: options.deepPlan,
+      deepKey,
+      claimDeep: async () =>
+        (await deps.ledger.claim(deepKey, run.job.deliveryId, claimOptions(deps))).claimed,
+      budget: deps,
+      tier: tierDeps,
+    });
+    held = review.held;
+    if (!review.ok) return interrupted(held, review.error);
+
+    const moot = await mootness(run.gh, {
+      ref: run.ref,
+      headSha: run.job.headSha,
+      signal: live.signal,
+    });
+    if (moot !== null) {
+      const { title, summary, log } = MOOT_CHECK[moot];
+      run.log.info({}, log);
+      const error = moot === 'closed' ? 'pull request closed during the review' : null;
+      return abandoned(held, review.result, { title, summary }, error);
+    }
+
+    const published = await publishReview(
+      subject,
+      {
+        result: review.result,
+        escalation: review.escalation,
+        notes: review.notes,
+        spentBeforeUsd: held.attempts.reduce((sum, row) => sum + (row.costUsd ?? 0), 0),
+      },
+      { ...deps, gh: run.gh, ref: run.ref, log: run.log },
+    );
+    run.log.info(
+      { tier: review.result.choice.tier, costUsd: review.result.costUsd, url: published.url },
+      'review posted',
+    );
+    return posted(held, review.result, published);
+  } catch (error) {
+    return interrupted(held, error);
+  }
+};
