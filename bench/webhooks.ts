@@ -2,10 +2,14 @@
  * `npm run bench:webhooks`: how fast the app acknowledges webhooks, next to a bare Probot app that
  * does nothing, in the same run, so the figure is a ratio rather than a property of this machine.
  *
- * Both targets run as their own process with the same Probot, secret and log settings: (a) a
- * Probot app whose `pull_request` handler is empty, (b) `node dist/main.js` with the embedded
- * SQLite ledger and queue, GitHub and the model APIs faked in a third process, so the reviews it
- * queues run (and compete for the CPU) while the load goes on. Each gets signed
+ * Every target runs as its own processes with the same Probot, secret and log settings: (a) a
+ * Probot app whose `pull_request` handler is empty; (b) `node dist/main.js` with ROLE=all, the
+ * embedded SQLite ledger and queue, reviewing in the process that takes the webhooks; (c) the
+ * same build with ROLE=web taking the webhooks and a ROLE=worker process beside it running the
+ * reviews, sharing Postgres (DATABASE_URL, a schema of its own per start) and Redis (REDIS_URL,
+ * a key prefix of its own per start), both removed afterwards. (c) runs only when DATABASE_URL and
+ * REDIS_URL are set. GitHub and the model APIs are faked in another process, so the queued reviews
+ * run (and compete for the CPU) while the load goes on. Each target gets signed
  * `pull_request.opened` deliveries, every one with its own delivery id, pull request number and
  * head SHA, at a fixed rate: a warm-up, then the measured run.
  *
@@ -14,21 +18,23 @@
  * apart, each sending one delivery a second: an even rate. Latencies are autocannon's per-request
  * response times (in fractions of a millisecond; its own histogram rounds to whole ones).
  *
- * With Octokit's throttling on (the default, as against github.com), the app posts at most one
- * review every 3 s; `--github-throttle off` lets its worker review as fast as the fake APIs answer,
- * the most CPU it can take from intake.
+ * GitHub throttling is off by default (`--github-throttle off`), so the workers review as fast as
+ * the fake APIs answer: the most CPU the reviews can take from intake. `--github-throttle on`
+ * spaces reviews as against github.com (one every 3 s).
  *
- * The targets take turns for `--rounds` rounds, each start on an empty data directory, and each
- * target's figures pool its rounds, so a slow spell on a shared machine does not land on one alone.
+ * The targets take turns for `--rounds` rounds, each start on an empty data directory (and an
+ * empty schema and prefix), and each target's figures pool its rounds, so a slow spell on a shared
+ * machine does not land on one alone.
  *
- * `--cpu-prof DIR` writes a V8 CPU profile of review-router per round into DIR (it is stopped with
- * SIGTERM then, so it can write it), to find what holds the event loop.
+ * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
+ * DIR (it is stopped with SIGTERM then, so it can write it), to find what holds the event loop.
  *
- *   npm run bench:webhooks -- [--rate 100] [--duration 20] [--warmup 5] [--rounds 5]
- *                            [--model-delay-ms 1000] [--github-throttle on|off] [--cpu-prof DIR]
+ *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
+ *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
+ *     [--cpu-prof DIR]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -38,6 +44,8 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest } from 'autocannon';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { pullRequestEvent } from '../test/helpers/github-payloads.js';
 import { BENCH_OWNER, BENCH_REPO, benchHeadSha } from './bench-pull.js';
 
@@ -48,7 +56,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '5' },
     'model-delay-ms': { type: 'string', default: '1000' },
-    'github-throttle': { type: 'string', default: 'on' },
+    'github-throttle': { type: 'string', default: 'off' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -57,11 +65,14 @@ const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const rounds = Math.max(1, Number(values.rounds));
 const modelDelayMs = Number(values['model-delay-ms']);
-const githubThrottle = values['github-throttle'] === 'off' ? 'off' : 'on';
+const githubThrottle = values['github-throttle'] === 'on' ? 'on' : 'off';
 const cpuProfDir = values['cpu-prof'];
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/resolve-ts-imports.ts')).href;
 const SECRET = 'bench-webhook-secret';
+const DATABASE_URL = process.env.DATABASE_URL ?? '';
+const REDIS_URL = process.env.REDIS_URL ?? '';
+const RUN = randomBytes(4).toString('hex');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,18 +138,24 @@ const serviceStats = async (): Promise<{ reviews: number; modelCalls: number }> 
   return JSON.parse(await nextServiceLine()) as { reviews: number; modelCalls: number };
 };
 
-// --- the two targets ---------------------------------------------------------------------------
+// --- the targets -------------------------------------------------------------------------------
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const dataRoot = mkdtempSync(join(tmpdir(), 'rr-bench-webhooks-'));
 let starts = 0;
 
+interface Running {
+  readonly port: number;
+  stop(): Promise<void>;
+}
 interface Target {
   readonly name: string;
-  readonly args: string[];
-  readonly env: Record<string, string>;
+  /** The figure review-router's row is held to, as a ratio of the bare app's p99. */
+  readonly target?: number;
+  start(): Promise<Running>;
 }
+
 const probotEnv = {
   PATH: process.env.PATH ?? '',
   NODE_ENV: 'production',
@@ -151,39 +168,32 @@ const probotEnv = {
   GHE_HOST: fakes.githubHost,
   GHE_PROTOCOL: 'http',
 };
-const targets: Target[] = [
-  {
-    name: 'bare Probot app',
-    args: [join(ROOT, 'bench/bare-probot-app.ts')],
-    env: probotEnv,
-  },
-  {
-    name: 'review-router',
-    args: [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []), main],
-    env: {
-      ...probotEnv,
-      OPENAI_API_KEY: 'sk-bench',
-      OPENAI_BASE_URL: fakes.openaiBaseUrl,
-      ANTHROPIC_API_KEY: 'sk-ant-bench',
-      ANTHROPIC_BASE_URL: fakes.anthropicBaseUrl,
-      GITHUB_THROTTLE: githubThrottle,
-    },
-  },
-];
+const reviewEnv = {
+  OPENAI_API_KEY: 'sk-bench',
+  OPENAI_BASE_URL: fakes.openaiBaseUrl,
+  ANTHROPIC_API_KEY: 'sk-ant-bench',
+  ANTHROPIC_BASE_URL: fakes.anthropicBaseUrl,
+  GITHUB_THROTTLE: githubThrottle,
+};
+const profiled = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
 
-const startTarget = async (target: Target): Promise<{ port: number; child: ChildProcess }> => {
+/** Starts one process on a free port in an empty data directory; resolves once /ping answers. */
+const spawnListening = async (
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess }> => {
   const port = await freePort();
-  // Every start on an empty data directory, so no backlog from an earlier round.
   const dataDir = join(dataRoot, String(starts++));
   mkdirSync(dataDir);
-  // Logs go where a container's would, to stdout; here that is /dev/null, for both targets.
-  const child = spawn(process.execPath, target.args, {
+  // Logs go where a container's would, to stdout; here that is /dev/null, for every target.
+  const child = spawn(process.execPath, args, {
     cwd: dataDir,
-    env: { ...target.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: 'ignore',
   });
   for (let tries = 0; tries < 200; tries++) {
-    if (child.exitCode !== null) throw new Error(`${target.name} exited at start-up`);
+    if (child.exitCode !== null) throw new Error(`${name} exited at start-up`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ping`)).ok) return { port, child };
     } catch {
@@ -191,8 +201,105 @@ const startTarget = async (target: Target): Promise<{ port: number; child: Child
     }
     await sleep(50);
   }
-  throw new Error(`${target.name} did not start listening`);
+  throw new Error(`${name} did not start listening`);
 };
+
+/** SIGTERM lets review-router exit on its own, which writes its --cpu-prof profile. */
+const stopSignal = cpuProfDir ? 'SIGTERM' : 'SIGKILL';
+
+/** The database URL with `schema` as the search_path of every connection. */
+const withSchema = (url: string, schema: string) =>
+  `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
+/** ROLE=web with a ROLE=worker beside it, on a schema and a Redis prefix of their own. */
+const startWebAndWorker = async (): Promise<Running> => {
+  const schema = `rr_bench_${RUN}_${starts}`;
+  const prefix = `rr-bench-${RUN}-${starts}`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  const shared = {
+    DATABASE_URL: withSchema(DATABASE_URL, schema),
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+  };
+  // A worker verifies no webhook: it runs without the secret.
+  const workerEnv = Object.fromEntries(
+    Object.entries(probotEnv).filter(([name]) => name !== 'WEBHOOK_SECRET'),
+  );
+  const started: ChildProcess[] = [];
+  const stop = async (): Promise<void> => {
+    const [worker, web] = started;
+    if (web) await stopChild(web, stopSignal);
+    if (worker) await stopChild(worker);
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+    const redis = new Redis(REDIS_URL, { lazyConnect: true });
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  };
+  try {
+    const worker = await spawnListening('the worker', [main], {
+      ...workerEnv,
+      ...reviewEnv,
+      ...shared,
+      ROLE: 'worker',
+    });
+    started.push(worker.child);
+    const web = await spawnListening('the web process', [...profiled, main], {
+      ...probotEnv,
+      ...shared,
+      ROLE: 'web',
+    });
+    started.push(web.child);
+    return { port: web.port, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
+
+const startOne =
+  (name: string, args: string[], env: Record<string, string>, signal: NodeJS.Signals) =>
+  async (): Promise<Running> => {
+    const { port, child } = await spawnListening(name, args, env);
+    return { port, stop: () => stopChild(child, signal) };
+  };
+
+const targets: Target[] = [
+  {
+    name: 'bare Probot app',
+    start: startOne(
+      'bare Probot app',
+      [join(ROOT, 'bench/bare-probot-app.ts')],
+      probotEnv,
+      'SIGKILL',
+    ),
+  },
+  {
+    name: 'review-router ROLE=all',
+    target: 1.5,
+    start: startOne(
+      'review-router ROLE=all',
+      [...profiled, main],
+      { ...probotEnv, ...reviewEnv, ROLE: 'all' },
+      stopSignal,
+    ),
+  },
+  ...(DATABASE_URL && REDIS_URL
+    ? [{ name: 'review-router ROLE=web + worker', target: 1.2, start: startWebAndWorker }]
+    : []),
+];
+if (!DATABASE_URL || !REDIS_URL)
+  console.log(
+    'DATABASE_URL or REDIS_URL is not set: the web role (ROLE=web with a ROLE=worker beside it) is not measured.',
+  );
 
 // --- the load ----------------------------------------------------------------------------------
 
@@ -298,12 +405,14 @@ const rows = targets.map((target) => ({
   result: null as LoadResult | null,
   reviews: 0,
   p99s: [] as number[],
+  target: target.target,
 }));
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [index, target] of targets.entries()) {
       const row = rows[index]!;
-      const { port, child } = await startTarget(target);
+      const running = await target.start();
+      const { port } = running;
       try {
         await load(port, warmup);
         const before = await serviceStats();
@@ -313,11 +422,7 @@ try {
         row.reviews += after.reviews - before.reviews;
         row.p99s.push(percentile(result.latencies, 99));
       } finally {
-        // SIGTERM lets review-router exit on its own, which writes its --cpu-prof profile.
-        await stopChild(
-          child,
-          cpuProfDir && target.name === 'review-router' ? 'SIGTERM' : 'SIGKILL',
-        );
+        await running.stop();
       }
     }
   }
@@ -355,14 +460,16 @@ for (const row of table) {
   console.log(cells.join('  '));
 }
 
-const [bare, real] = rows;
-if (bare?.result && real?.result) {
+const [bare, ...routers] = rows;
+console.log('');
+for (const real of routers) {
+  if (!bare?.result || !real.result || real.target === undefined) continue;
   const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
   const clean = real.result.errors + real.result.non2xx + bare.result.errors + bare.result.non2xx;
   const perRound = real.p99s.map((p99, round) => (p99 / bare.p99s[round]!).toFixed(2));
   console.log(
-    `\np99 review-router / bare Probot: ${ratio.toFixed(3)}x over all rounds ` +
-      `(per round: ${perRound.join(', ')}); target at most 1.5x with no errors: ` +
-      `${ratio <= 1.5 && clean === 0 ? 'PASS' : 'MISS'}`,
+    `p99 ${real.name} / bare Probot: ${ratio.toFixed(3)}x over all rounds ` +
+      `(per round: ${perRound.join(', ')}); target at most ${real.target}x with no errors: ` +
+      `${ratio <= real.target && clean === 0 ? 'PASS' : 'MISS'}`,
   );
 }
