@@ -10,6 +10,7 @@ import type { ProviderId } from './domain/policy.js';
 import { createOctokitGitHub } from './github/octokit-github.js';
 import { registerIntake } from './intake/register-intake.js';
 import type { PriceTable } from './ledger/price-table.js';
+import type { ReportQueries } from './ledger/report-queries.js';
 import type { LedgerStore } from './ledger/types.js';
 import { createMetrics } from './metrics/create-metrics.js';
 import { createMetricsHandler } from './metrics/create-metrics-handler.js';
@@ -19,6 +20,7 @@ import { withProvidersMetrics } from './metrics/with-provider-metrics.js';
 import type { ModelProvider } from './providers/types.js';
 import type { JobQueue } from './queue/types.js';
 import { createReportHandler } from './report/create-report-handler.js';
+import { reportQueriesFromRows } from './report/report-queries-from-rows.js';
 import { processReviewJob, type WorkerDeps } from './worker/process-review-job.js';
 import { reportDeadLetter } from './worker/report-dead-letter.js';
 import { DEFAULT_LIMITS, type ReviewLimits } from './worker/types.js';
@@ -35,6 +37,8 @@ export interface StartupReport {
 export interface WebAppDeps {
   readonly queue: JobQueue;
   readonly ledger: LedgerStore;
+  /** What the report routes read (main.ts: a thread on SQLite); else the ledger, in process. */
+  readonly reports?: ReportQueries | undefined;
   readonly reportToken?: string | undefined;
   /** Guards `GET /metrics`; REPORT_TOKEN when unset. */
   readonly metricsToken?: string | undefined;
@@ -94,7 +98,8 @@ const registerWeb = (
   metrics: Metrics,
 ): void => {
   registerIntake(app, deps.queue, deps.now ?? (() => new Date()));
-  addHandler(createReportHandler({ ledger: deps.ledger, token: deps.reportToken }));
+  const reports = deps.reports ?? reportQueriesFromRows(deps.ledger);
+  addHandler(createReportHandler({ reports, token: deps.reportToken }));
   addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));
 };
 

@@ -13,7 +13,10 @@ import { hasAppCredentials, loadEnv, withDotEnv, type Env } from './env.js';
 import { createAppOctokit } from './github/app-octokit.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
 import { openPostgresLedger } from './ledger/postgres-ledger.js';
+import { openPostgresReportReader } from './ledger/postgres/open-postgres-report-reader.js';
+import type { ReportReader } from './ledger/report-queries.js';
 import { openSqliteLedger } from './ledger/sqlite-ledger.js';
+import { openSqliteReportReader } from './ledger/sqlite/open-sqlite-report-reader.js';
 import type { LedgerStore } from './ledger/types.js';
 import { DEFAULT_POLICY } from './policy/default-policy.js';
 import { countTokens } from './review/count-tokens.js';
@@ -43,6 +46,12 @@ const openLedger = (env: Env): LedgerStore =>
   env.DATABASE_URL
     ? openPostgresLedger({ connectionString: env.DATABASE_URL })
     : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite') });
+
+/** The report routes' reads: SQLite's on a thread of their own, so webhooks never wait for them. */
+const openReports = (env: Env): ReportReader =>
+  env.DATABASE_URL
+    ? openPostgresReportReader({ connectionString: env.DATABASE_URL })
+    : openSqliteReportReader({ file: join(env.DATA_DIR, 'ledger.sqlite') });
 
 /** BullMQ on Redis when REDIS_URL is set (several replicas); else jobs in DATA_DIR/queue.sqlite. */
 const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> => {
@@ -152,6 +161,7 @@ const main = async (): Promise<void> => {
     ...(env.CLAIM_LEASE_MS ? { claimLeaseMs: env.CLAIM_LEASE_MS } : {}),
   };
   const shared = { queue, ledger, reportToken: env.REPORT_TOKEN, metricsToken: env.METRICS_TOKEN };
+  const reports = env.ROLE === 'worker' ? undefined : openReports(env);
   const server =
     env.ROLE === 'worker'
       ? await startWorkerRole({
@@ -168,8 +178,8 @@ const main = async (): Promise<void> => {
         })
       : await run(
           env.ROLE === 'web'
-            ? createWebApp({ ...shared, startup })
-            : createApp({ ...shared, prices, providers, limits, startup }),
+            ? createWebApp({ ...shared, reports, startup })
+            : createApp({ ...shared, reports, prices, providers, limits, startup }),
           {
             log,
             Octokit,
@@ -186,6 +196,7 @@ const main = async (): Promise<void> => {
   stopOnSignals(log, env.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, async () => {
     await server.stop(); // no new webhooks or scrapes
     await queue.stop(); // finish the running reviews or hand them back, within a bounded wait
+    await reports?.close();
     await ledger.close();
   });
 };

@@ -1,8 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportReader } from '../ledger/report-queries.js';
 import { sampleEntry } from '../ledger/ledger-store.contract.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { openSqliteReportReader } from '../ledger/sqlite/open-sqlite-report-reader.js';
 import type { LedgerStore } from '../ledger/types.js';
 import { createReportHandler, REPORT_PAGE_CSP } from './create-report-handler.js';
+import { reportQueriesFromRows } from './report-queries-from-rows.js';
 import { signReportLink } from './sign-report-link.js';
 import { startTestHttpServer, type TestHttpServer } from './test-http-server.js';
 
@@ -10,25 +16,36 @@ const TOKEN = 'report-token';
 const NOW = new Date('2026-11-21T12:00:00Z');
 const bearer = { authorization: `Bearer ${TOKEN}` };
 
+let dir: string;
 let ledger: LedgerStore;
+let reader: ReportReader;
 let server: TestHttpServer;
 let unset: TestHttpServer;
 
 beforeAll(async () => {
-  ledger = openSqliteLedger({ file: ':memory:' });
+  dir = mkdtempSync(join(tmpdir(), 'rr-report-handler-'));
+  ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
   await ledger.migrate();
   await ledger.record(sampleEntry({ repo: 'acme/api', costUsd: 0.5, deepCostUsd: 0.5 }));
   await ledger.record(
     sampleEntry({ repo: 'acme/web', tier: 'fast', costUsd: 0.02, deepCostUsd: 0.3 }),
   );
-  server = await startTestHttpServer(createReportHandler({ ledger, token: TOKEN, now: () => NOW }));
-  unset = await startTestHttpServer(createReportHandler({ ledger, token: undefined }));
+  // The app's reader: the report queries on a thread of their own, off the webhooks' event loop.
+  reader = openSqliteReportReader({ file: join(dir, 'ledger.sqlite') });
+  server = await startTestHttpServer(
+    createReportHandler({ reports: reader, token: TOKEN, now: () => NOW }),
+  );
+  unset = await startTestHttpServer(
+    createReportHandler({ reports: reportQueriesFromRows(ledger), token: undefined }),
+  );
 });
 
 afterAll(async () => {
   await server.close();
   await unset.close();
+  await reader.close();
   await ledger.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const get = (path: string, headers: Record<string, string> = {}, origin = server.origin) =>
@@ -139,7 +156,7 @@ describe('createReportHandler', () => {
     await months.record(sampleEntry({ costUsd: 0.5, startedAt: '2026-11-21T10:00:00.000Z' }));
     const later = await startTestHttpServer(
       createReportHandler({
-        ledger: months,
+        reports: reportQueriesFromRows(months),
         token: TOKEN,
         now: () => new Date('2026-12-06T12:00:00Z'),
       }),

@@ -5,16 +5,19 @@
  * every route answers 404 while REPORT_TOKEN is unset.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LedgerFilter, LedgerStore } from '../ledger/types.js';
+import type { ReportQueries } from '../ledger/report-queries.js';
+import type { LedgerFilter } from '../ledger/types.js';
 import { hasBearerToken } from './has-bearer-token.js';
-import { mostExpensiveReviews } from './most-expensive-reviews.js';
 import { isReportAssetName, loadReportAssets, type ReportAssetName } from './report-assets.js';
 import { renderReportPage } from './render-report-page.js';
 import { checkReportLink, signReportLink, type LinkCheck } from './sign-report-link.js';
-import { summarizeCosts } from './summarize-costs.js';
 
 export interface ReportHandlerOptions {
-  readonly ledger: LedgerStore;
+  /**
+   * Answers in the database: the summary and the most expensive reviews. On SQLite, give it a
+   * reader on its own thread (openSqliteReportReader) so a large report never holds the webhooks.
+   */
+  readonly reports: ReportQueries;
   /** Unset: every report route answers 404. */
   readonly token: string | undefined;
   /** Checks link expiry; tests pin it. */
@@ -80,11 +83,14 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
 
   const servePage = async (res: ServerResponse, url: URL, token: string, check: LinkCheck) => {
     const filter = filterFrom(url);
-    const rows = await options.ledger.list(filter);
+    const [summary, top] = await Promise.all([
+      options.reports.summarize(filter),
+      options.reports.mostExpensive(filter, TOP_REVIEWS),
+    ]);
     const expiry = linkExpiry(url, check, now());
     const html = renderReportPage({
-      summary: summarizeCosts(rows),
-      top: mostExpensiveReviews(rows, TOP_REVIEWS),
+      summary,
+      top,
       filter,
       assetUrl: (name: ReportAssetName) => signReportLink(token, `/reports/assets/${name}`, expiry),
       jsonUrl: signReportLink(
@@ -139,7 +145,6 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' });
     if (asset !== null) return serveAsset(res, asset);
     if (route === '/reports') return servePage(res, url, token, check);
-    const rows = await options.ledger.list(filterFrom(url));
-    return sendJson(res, 200, summarizeCosts(rows));
+    return sendJson(res, 200, await options.reports.summarize(filterFrom(url)));
   };
 };

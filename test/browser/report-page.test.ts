@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUsd } from '../../src/domain/format-usd.js';
 import type { LedgerEntry } from '../../src/domain/ledger-entry.js';
 import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
+import type { ReportReader } from '../../src/ledger/report-queries.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { openSqliteReportReader } from '../../src/ledger/sqlite/open-sqlite-report-reader.js';
 import type { LedgerStore } from '../../src/ledger/types.js';
 import { createReportHandler } from '../../src/report/create-report-handler.js';
 import { signReportLink } from '../../src/report/sign-report-link.js';
@@ -74,6 +76,7 @@ if (!hasChromium) console.warn(`report-page browser test skipped: ${CHROMIUM} is
 describe.skipIf(!hasChromium)(`report page in headless Chromium (needs ${CHROMIUM})`, () => {
   let dir: string;
   let ledger: LedgerStore;
+  let reports: ReportReader;
   let server: TestHttpServer;
   let browser: Browser;
 
@@ -82,7 +85,9 @@ describe.skipIf(!hasChromium)(`report page in headless Chromium (needs ${CHROMIU
     ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
     await ledger.migrate();
     for (const row of ROWS) await ledger.record(row);
-    server = await startTestHttpServer(createReportHandler({ ledger, token: TOKEN }));
+    // The app's own reader: the report queries on a thread with a read-only connection.
+    reports = openSqliteReportReader({ file: join(dir, 'ledger.sqlite') });
+    server = await startTestHttpServer(createReportHandler({ reports, token: TOKEN }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -101,6 +106,7 @@ describe.skipIf(!hasChromium)(`report page in headless Chromium (needs ${CHROMIU
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await reports?.close();
     await ledger?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

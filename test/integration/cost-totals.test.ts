@@ -12,8 +12,11 @@ import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import type { LedgerEntry } from '../../src/domain/ledger-entry.js';
 import { openPostgresLedger } from '../../src/ledger/postgres-ledger.js';
+import { openPostgresReportReader } from '../../src/ledger/postgres/open-postgres-report-reader.js';
+import type { ReportReader } from '../../src/ledger/report-queries.js';
 import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { openSqliteReportReader } from '../../src/ledger/sqlite/open-sqlite-report-reader.js';
 import type { LedgerStore } from '../../src/ledger/types.js';
 import { createReportHandler } from '../../src/report/create-report-handler.js';
 import { startTestHttpServer } from '../../src/report/test-http-server.js';
@@ -48,6 +51,8 @@ const capture = () => {
 
 const readersAgree = async (options: {
   ledger: LedgerStore;
+  /** The app's reader for the report routes (a thread on SQLite, a pool of its own on Postgres). */
+  reports: ReportReader;
   sql: () => Promise<{ cost: number; deep: number; reviews: number }>;
   env: NodeJS.ProcessEnv;
 }) => {
@@ -73,7 +78,7 @@ const readersAgree = async (options: {
   );
 
   const server = await startTestHttpServer(
-    createReportHandler({ ledger: options.ledger, token: TOKEN }),
+    createReportHandler({ reports: options.reports, token: TOKEN }),
   );
   try {
     const response = await fetch(`${server.origin}/reports/costs`, {
@@ -89,6 +94,7 @@ const readersAgree = async (options: {
     expect(report.totalDeepCostUsd).toBeCloseTo(sql.deep, 9);
   } finally {
     await server.close();
+    await options.reports.close();
   }
   expect(cli.reviews).toBe(sql.reviews);
   expect(cli.cost).toBeCloseTo(sql.cost, 9);
@@ -109,6 +115,7 @@ describe('cost totals on SQLite', () => {
     try {
       await readersAgree({
         ledger,
+        reports: openSqliteReportReader({ file }),
         env: { DATA_DIR: dir },
         sql: () => {
           const db = new DatabaseSync(file, { readOnly: true });
@@ -149,6 +156,7 @@ describe.skipIf(!url)('cost totals on Postgres (set DATABASE_URL to run)', () =>
       await ledger.migrate();
       await readersAgree({
         ledger,
+        reports: openPostgresReportReader({ connectionString: target.toString() }),
         env: { DATABASE_URL: target.toString() },
         sql: async () => {
           const client = new pg.Client({ connectionString: target.toString() });
