@@ -1,4 +1,7 @@
-/** A real Probot app wired to a temporary SQLite ledger, nock-mocked GitHub and providers. */
+/**
+ * A real Probot app wired to a temporary SQLite ledger, the production embedded queue in its own
+ * temporary file (delivery ids remembered, as in production), nock-mocked GitHub and providers.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +13,7 @@ import { loadPriceTable } from '../../src/ledger/price-table.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
-import { createMemoryQueue } from '../../src/queue/memory-queue.js';
+import { createSqliteQueue } from '../../src/queue/sqlite/sqlite-queue.js';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
 import { anthropicTestClient } from './anthropic-messages.js';
 import { openAITestClient } from './openai-responses.js';
@@ -44,7 +47,12 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
   const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
   await ledger.migrate();
   const errors: unknown[] = [];
-  const queue = createMemoryQueue({ maxAttempts: 1, onError: (_job, error) => errors.push(error) });
+  const queue = createSqliteQueue({
+    file: join(dir, 'queue.sqlite'),
+    maxAttempts: 1,
+    pollMs: 20,
+    onError: (_job, error) => errors.push(error),
+  });
   const appFn = createApp({
     queue,
     ledger,

@@ -145,7 +145,7 @@ const runCase = async (attack: InjectionCase, number: number): Promise<Sent> => 
   );
 
   await app.probot.receive({
-    id: `injection-${attack.name}`,
+    id: `injection-${attack.name}-${number}`,
     name: 'pull_request',
     payload: pullRequestEvent('opened', {
       number,

@@ -264,7 +264,10 @@ describe('webhook to review', () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const github = mockPullRequest({
       pull,
-      files: [prFile('src/utils/format-date.ts', SMALL_PATCH), prFile('test/format-date.test.ts', SMALL_TEST_PATCH)],
+      files: [
+        prFile('src/utils/format-date.ts', SMALL_PATCH),
+        prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
+      ],
     });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
@@ -273,7 +276,9 @@ describe('webhook to review', () => {
       .reply(
         200,
         openAIResponse({
-          answer: modelAnswer({ escalate: { needed: true, reason: 'the date change alters a public API contract' } }),
+          answer: modelAnswer({
+            escalate: { needed: true, reason: 'the date change alters a public API contract' },
+          }),
           usage: { inputTokens: 5_000, cachedTokens: 0, outputTokens: 800, reasoningTokens: 300 },
         }),
       );
@@ -283,7 +288,12 @@ describe('webhook to review', () => {
         anthropicRequest = body as Record<string, any>;
         return true;
       })
-      .reply(200, anthropicMessage({ answer: modelAnswer({ summary: 'Deep look: callers expect a full timestamp.' }) }));
+      .reply(
+        200,
+        anthropicMessage({
+          answer: modelAnswer({ summary: 'Deep look: callers expect a full timestamp.' }),
+        }),
+      );
 
     await deliver('delivery-escalate', pullRequestEvent('opened', { headSha: HEAD }));
 
@@ -297,7 +307,9 @@ describe('webhook to review', () => {
     expect(github.sent.reviews).toHaveLength(1);
     const body = String(github.sent.reviews[0]?.body);
     expect(body).toContain('### review-router · deep review (anthropic `claude-opus-4-6`)');
-    expect(body).toContain('**Escalated:** the fast model asked for a deep review: the date change alters a public API contract');
+    expect(body).toContain(
+      '**Escalated:** the fast model asked for a deep review: the date change alters a public API contract',
+    );
     expect(body).toContain('Deep look: callers expect a full timestamp.');
 
     const rows = await app.ledger.list();
@@ -372,9 +384,8 @@ describe('webhook to review', () => {
       prFile('src/utils/format-date.ts', SMALL_PATCH),
       prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
     ];
+    // The queue keeps the delivery id: the redelivery reads nothing and calls no model.
     const github = mockPullRequest({ pull, files, pullReads: 2 });
-    // The redelivery reads the policy, the pull request and its files again, then finds the claim.
-    mockPullRequest({ pull, files, pullReads: 1 });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
     const openai = nock(OPENAI_TEST_ORIGIN)
@@ -384,6 +395,35 @@ describe('webhook to review', () => {
     const event = pullRequestEvent('opened', { headSha: HEAD });
     await deliver('delivery-1', event);
     await deliver('delivery-1', event);
+
+    expect(app.errors).toEqual([]);
+    checks.done();
+    review.done();
+    openai.done();
+    expect(github.sent.reviews).toHaveLength(1);
+    expect(nock.pendingMocks()).toEqual([]);
+    const rows = await app.ledger.list();
+    expect(rows.filter((r) => r.outcome === 'posted')).toHaveLength(1);
+  });
+
+  it('does not review a head SHA twice when two deliveries carry it', async () => {
+    const pull = pullRequestObject({ headSha: HEAD });
+    const files = [
+      prFile('src/utils/format-date.ts', SMALL_PATCH),
+      prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
+    ];
+    const github = mockPullRequest({ pull, files, pullReads: 2 });
+    // The second delivery reads the policy, the pull request and its files again, then finds the claim.
+    mockPullRequest({ pull, files, pullReads: 1 });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
+
+    const event = pullRequestEvent('opened', { headSha: HEAD });
+    await deliver('delivery-1', event);
+    await deliver('delivery-2', event);
 
     expect(app.errors).toEqual([]);
     checks.done();
