@@ -1,8 +1,12 @@
-import type { LedgerStore } from '../ledger/types.js';
+import type { LedgerFilter, LedgerStore } from '../ledger/types.js';
+import { COST_RECORD_COLUMNS } from '../report/cost-record-columns.js';
+import { describeCostsPage } from '../report/describe-costs-page.js';
 import { formatCosts } from '../report/format-costs.js';
 import { groupCosts } from '../report/group-costs.js';
 import { GROUP_KEYS, type CostRecord, type GroupKey } from '../report/types.js';
 import { toCostRecord } from '../report/to-cost-record.js';
+import { writeCsv } from '../report/write-csv.js';
+import { writeJsonArray } from '../report/write-json-array.js';
 import { CliError, type CliIo } from './cli-io.js';
 
 export type CostsFormat = 'table' | 'json' | 'csv';
@@ -19,38 +23,6 @@ export interface CostsCommandOptions {
   readonly format: string | undefined;
   readonly io: CliIo;
 }
-
-/** The columns of `costs --format csv`, in toCostRecord's order: the header of an empty ledger. */
-const RECORD_COLUMNS = [
-  'deliveryId',
-  'repo',
-  'pr',
-  'headSha',
-  'trigger',
-  'tier',
-  'provider',
-  'model',
-  'inputTokens',
-  'cachedInputTokens',
-  'cacheWriteTokens',
-  'outputTokens',
-  'reasoningTokens',
-  'costUsd',
-  'deepCostUsd',
-  'outcome',
-  'riskLevel',
-  'size',
-  'reason',
-  'startedAt',
-  'finishedAt',
-  'riskScore',
-  'cacheWrite5mTokens',
-  'cacheWrite1hTokens',
-  'inferenceGeo',
-  'priceVersion',
-  'error',
-  'installationId',
-] as const satisfies readonly (keyof CostRecord)[];
 
 const GROUP_COLUMNS = ['reviews', 'costUsd', 'deepCostUsd', 'savedUsd', 'avgCostUsd'] as const;
 
@@ -110,10 +82,57 @@ const toTableRow = (record: CostRecord) => ({
   reason: record.reason.length > 60 ? `${record.reason.slice(0, 59)}…` : record.reason,
 });
 
+/** Rows the table shows without --limit: the newest page, never every row. */
+export const TABLE_ROWS = 50;
+/** Rows read from the ledger per query while JSON or CSV streams out. */
+const PAGE_SIZE = 1_000;
+
+interface CostsQuery {
+  readonly ledger: LedgerStore;
+  readonly filter: LedgerFilter;
+  readonly limit: number | undefined;
+  readonly format: CostsFormat;
+  readonly out: (text: string) => void;
+}
+
+/** One row per group, summed by the database; with --limit, the newest N attempts grouped here. */
+const printGroups = async (query: CostsQuery, groupBy: readonly GroupKey[]): Promise<void> => {
+  const { ledger, filter, limit } = query;
+  const groups =
+    limit === undefined
+      ? await ledger.aggregate(filter, groupBy)
+      : groupCosts(await ledger.list({ ...filter, limit }), groupBy);
+  query.out(formatCosts(groups, query.format, [...new Set(groupBy), ...GROUP_COLUMNS]));
+};
+
+/** The newest page as a table, and a line with the totals of every attempt that matched. */
+const printTable = async ({ ledger, filter, limit, out }: CostsQuery): Promise<void> => {
+  const rows = await ledger.list({ ...filter, limit: limit ?? TABLE_ROWS });
+  const [totals] = await ledger.aggregate(filter, []);
+  out(formatCosts(rows.map(toCostRecord).map(toTableRow), 'table'));
+  if (totals !== undefined) out(describeCostsPage(rows.length, totals));
+};
+
+/** Every attempt (or the newest --limit), newest first, streamed a page at a time. */
+const printRecords = async ({ ledger, filter, limit, format, out }: CostsQuery): Promise<void> => {
+  const rows = ledger.stream(
+    { ...filter, ...(limit === undefined ? {} : { limit }) },
+    {
+      pageSize: PAGE_SIZE,
+    },
+  );
+  const records = (async function* () {
+    for await (const row of rows) yield toCostRecord(row);
+  })();
+  if (format === 'json') await writeJsonArray(records, out);
+  else await writeCsv(records, COST_RECORD_COLUMNS, out);
+};
+
 /**
- * `review-router costs`: every attempt newest first, or one row per group with savings. `--since`
- * is inclusive and `--until` exclusive, both on when the review started; `--limit N` keeps the
- * newest N attempts, before any grouping.
+ * `review-router costs`: the newest attempts and the total, every attempt as JSON or CSV, or one
+ * row per group with savings. `--since` is inclusive and `--until` exclusive, both on when the
+ * review started; `--limit N` keeps the newest N attempts, before any grouping. The ledger's
+ * size never decides the memory it takes: JSON and CSV stream, groups are summed in SQL.
  */
 export const runCostsCommand = async (options: CostsCommandOptions): Promise<void> => {
   const format = parseFormat(options.format);
@@ -127,23 +146,17 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
       `--since ${options.since} --until ${options.until}: --until is exclusive, so it must come after --since`,
     );
   const ledger = options.openLedger();
-  const rows = await ledger
-    .list({
-      ...(repo ? { repo } : {}),
-      ...(since ? { since } : {}),
-      ...(until ? { until } : {}),
-      ...(limit === undefined ? {} : { limit }),
-    })
-    .finally(() => ledger.close());
-  if (groupBy.length > 0) {
-    const columns = [...new Set(groupBy), ...GROUP_COLUMNS];
-    options.io.out(formatCosts(groupCosts(rows, groupBy), format, columns));
-    return;
+  const filter = {
+    ...(repo ? { repo } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+  };
+  const query: CostsQuery = { ledger, filter, limit, format, out: options.io.out };
+  try {
+    if (groupBy.length > 0) await printGroups(query, groupBy);
+    else if (format === 'table') await printTable(query);
+    else await printRecords(query);
+  } finally {
+    await ledger.close();
   }
-  const records = rows.map(toCostRecord);
-  options.io.out(
-    format === 'table'
-      ? formatCosts(records.map(toTableRow), format)
-      : formatCosts(records, format, RECORD_COLUMNS),
-  );
 };

@@ -1,0 +1,34 @@
+/**
+ * Writes a JSON array one item at a time, as `JSON.stringify(items, null, 2)` would print it
+ * (`[]` for none), so a million rows never sit in memory as one array or one string.
+ */
+
+/** Items per write: few enough to stay small, enough that writes are not per row. */
+const BATCH = 500;
+
+const indent = (item: unknown): string =>
+  `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
+
+/** `out` receives text without a trailing newline, as the CLI's writer expects. Returns the count. */
+export const writeJsonArray = async (
+  items: AsyncIterable<unknown>,
+  out: (text: string) => void,
+): Promise<number> => {
+  let count = 0;
+  let batch: string[] = [];
+  for await (const item of items) {
+    // Every item but the last ends with a comma: the previous one gets it when the next arrives.
+    if (count === 0) batch.push('[');
+    else batch[batch.length - 1] += ',';
+    batch.push(indent(item));
+    count += 1;
+    if (batch.length >= BATCH) {
+      const last = batch.pop() ?? '';
+      out(batch.join('\n'));
+      batch = [last];
+    }
+  }
+  if (count === 0) out('[]');
+  else out([...batch, ']'].join('\n'));
+  return count;
+};
