@@ -1,14 +1,15 @@
 /**
  * The one contract every JobQueue keeps, run by each queue's own test. `create`
  * builds a queue from the hooks; queues created with the same `hooks.storage` share storage, as a
- * restarted process or a second replica would. The suite stops every queue it created.
+ * restarted process or a second replica would. Every queue is durable. The suite stops every
+ * queue it created.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { deferred, pause, reviewJob, whenAborted } from './test-review-job.js';
-import type { DeadLetterHandler, DurableJobQueue, JobQueue } from './types.js';
+import type { DeadLetterHandler, DurableJobQueue, JobQueue, RetryOptions } from './types.js';
 
 export interface JobQueueHooks {
   /** Names the storage of one test: same value, same jobs. */
@@ -17,28 +18,22 @@ export interface JobQueueHooks {
   readonly maxAttempts: number;
   readonly backoffMs: (attempt: number) => number;
   readonly onDeadLetter: DeadLetterHandler;
+  readonly onError: NonNullable<RetryOptions['onError']>;
   readonly stopTimeoutMs: number;
 }
 
 export interface JobQueueFeatures {
-  /** Jobs outlive the queue; `create` returns a DurableJobQueue. */
-  readonly durable: boolean;
   /** Several queues over one storage share the work, as replicas. */
   readonly replicas: boolean;
 }
 
-const durable = (queue: JobQueue): DurableJobQueue => {
-  if (!('abandon' in queue)) throw new Error('features.durable needs a queue with abandon()');
-  return queue as DurableJobQueue;
-};
-
 export const describeJobQueueContract = (
   name: string,
-  create: (hooks: JobQueueHooks) => Promise<JobQueue>,
+  create: (hooks: JobQueueHooks) => Promise<DurableJobQueue>,
   features: JobQueueFeatures,
 ): void => {
   describe(`${name} (JobQueue contract)`, () => {
-    let opened: JobQueue[] = [];
+    let opened: DurableJobQueue[] = [];
     afterEach(async () => {
       await Promise.all(opened.map((queue) => queue.stop()));
       opened = [];
@@ -47,6 +42,7 @@ export const describeJobQueueContract = (
     const setup = (overrides: Partial<JobQueueHooks> = {}) => {
       const deadLetters: Array<{ job: ReviewJob; error: unknown }> = [];
       const backoffCalls: number[] = [];
+      const failedAttempts: number[] = [];
       const hooks: JobQueueHooks = {
         storage: `t${randomUUID().slice(0, 8)}`,
         concurrency: 4,
@@ -59,15 +55,16 @@ export const describeJobQueueContract = (
           deadLetters.push({ job, error });
           return Promise.resolve();
         },
+        onError: (_job, _error, attempt) => void failedAttempts.push(attempt),
         stopTimeoutMs: 5_000,
         ...overrides,
       };
-      const open = async (): Promise<JobQueue> => {
+      const open = async (): Promise<DurableJobQueue> => {
         const queue = await create(hooks);
         opened.push(queue);
         return queue;
       };
-      return { open, deadLetters, backoffCalls };
+      return { open, deadLetters, backoffCalls, failedAttempts };
     };
 
     /** Starts `queues` with one handler that counts, per pull request, how many run at once. */
@@ -203,6 +200,40 @@ export const describeJobQueueContract = (
       expect(logged).toContain('review job dead-lettered');
     });
 
+    it('reviews different pull requests side by side, never more than its concurrency', async () => {
+      const queue = await setup({ concurrency: 2 }).open();
+      let active = 0;
+      let mostAtOnce = 0;
+      queue.start(async () => {
+        active += 1;
+        mostAtOnce = Math.max(mostAtOnce, active);
+        await pause(20);
+        active -= 1;
+      });
+      for (const pr of [1, 2, 3]) await queue.enqueue(reviewJob(pr, 'a'));
+      await queue.idle();
+      expect(mostAtOnce).toBe(2);
+    });
+
+    it('tells onError of every failed attempt, the last one included', async () => {
+      const { open, failedAttempts } = setup({ maxAttempts: 3 });
+      const queue = await open();
+      queue.start(() => Promise.reject(new Error('GitHub 502')));
+      await queue.enqueue(reviewJob(1, 'a'));
+      await queue.idle();
+      expect(failedAttempts).toEqual([1, 2, 3]);
+    });
+
+    it('counts queued jobs as its depth before a handler starts, and none once they ran', async () => {
+      const queue = await setup().open();
+      await queue.enqueue(reviewJob(1, 'a'));
+      await queue.enqueue(reviewJob(2, 'a'));
+      expect(await queue.depth()).toBe(2);
+      queue.start(() => Promise.resolve());
+      await queue.idle();
+      expect(await queue.depth()).toBe(0);
+    });
+
     it('does not dead-letter a job that succeeds on a retry', async () => {
       const { open, deadLetters } = setup();
       const queue = await open();
@@ -252,7 +283,7 @@ export const describeJobQueueContract = (
       expect(signal.aborted).toBe(true);
     });
 
-    describe.skipIf(!features.durable)('durability', () => {
+    describe('durability', () => {
       it('runs a job queued before a stop once the queue is opened again', async () => {
         const { open } = setup();
         const first = await open();
@@ -266,7 +297,7 @@ export const describeJobQueueContract = (
 
       it('runs a job again when the queue that took it crashed before finishing', async () => {
         const { open } = setup();
-        const first = durable(await open());
+        const first = await open();
         const taken = deferred();
         first.start(async (_job, signal) => {
           taken.resolve();
@@ -339,7 +370,7 @@ export const describeJobQueueContract = (
 
       it('finishes on another replica a job whose replica crashed while running it', async () => {
         const { open } = setup();
-        const [first, survivor] = [durable(await open()), await open()];
+        const [first, survivor] = [await open(), await open()];
         const taken = deferred();
         first.start(async (_job, signal) => {
           taken.resolve();

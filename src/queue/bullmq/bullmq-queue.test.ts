@@ -56,7 +56,7 @@ describe.skipIf(!url)('bullmq queue (set REDIS_URL to run against Redis)', () =>
         connection: url,
         prefix: `${runPrefix}-${hooks.storage}`,
       }),
-    { durable: true, replicas: true },
+    { replicas: true },
   );
 
   const open = (

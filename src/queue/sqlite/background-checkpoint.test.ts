@@ -1,10 +1,17 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Log } from '../../domain/log.js';
-import { startBackgroundCheckpoint, type BackgroundCheckpoint } from './background-checkpoint.js';
+import {
+  checkpointThreadUrl,
+  startBackgroundCheckpoint,
+  type BackgroundCheckpoint,
+} from './background-checkpoint.js';
+import type { CheckpointThreadData } from './checkpoint-thread.js';
 
 const dirs: string[] = [];
 const running: BackgroundCheckpoint[] = [];
@@ -77,5 +84,40 @@ describe('startBackgroundCheckpoint', () => {
 
     expect(await eventually(() => autocheckpointPages(db) === 1_000)).toBe(true);
     expect(warnings[0]).toMatch(/background WAL checkpoints stopped/);
+  });
+});
+
+describe('the checkpoint thread', () => {
+  it.each([
+    ['src/queue/sqlite/background-checkpoint.ts', 'src/queue/sqlite/checkpoint-thread.ts'],
+    ['dist/queue/sqlite/background-checkpoint.js', 'dist/queue/sqlite/checkpoint-thread.js'],
+  ])('is loaded from beside %s, as %s', (from, thread) => {
+    expect(checkpointThreadUrl(`file:///app/${from}`).href).toBe(`file:///app/${thread}`);
+  });
+
+  it('runs from the JavaScript the build makes of it', async () => {
+    const { db, file } = openWal();
+    db.exec('PRAGMA wal_autocheckpoint = 0');
+    const source = readFileSync(new URL('./checkpoint-thread.ts', import.meta.url), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2023 },
+    });
+    const built = join(dirs.at(-1)!, 'checkpoint-thread.js');
+    writeFileSync(join(dirs.at(-1)!, 'package.json'), '{ "type": "module" }');
+    writeFileSync(built, outputText);
+    const workerData: CheckpointThreadData = { file, everyMs: 20, truncateAboveBytes: 1 << 30 };
+    const worker = new Worker(built, { workerData });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    let failed: unknown = null;
+    worker.on('error', (error) => (failed = error));
+    try {
+      const insert = db.prepare('INSERT INTO jobs (payload) VALUES (?)');
+      for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(1_000));
+      expect(await eventually(() => failed !== null || statSync(file).size > 1_500_000)).toBe(true);
+      expect(failed).toBeNull();
+    } finally {
+      worker.postMessage('stop');
+      await exited;
+    }
   });
 });

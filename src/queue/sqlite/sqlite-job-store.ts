@@ -58,9 +58,34 @@ const PRUNE_BATCH = 1_000;
 const NEWER_HEAD = `EXISTS (SELECT 1 FROM review_jobs newer WHERE newer.pr_key = review_jobs.pr_key
   AND newer.id > review_jobs.id AND newer.head_sha <> review_jobs.head_sha)`;
 
+/**
+ * What the queue asks for every job it runs, however long the backlog: each reads
+ * `review_jobs_by_state` in index order and stops early (the claim at its first takeable job).
+ */
+export const PER_JOB_QUERIES = {
+  claimNext: `UPDATE review_jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,
+       lease_until = ?, updated_at = ?
+     WHERE id = (SELECT id FROM review_jobs AS candidate WHERE state = 'queued' AND run_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM review_jobs AS busy
+         WHERE busy.pr_key = candidate.pr_key AND busy.state = 'running')
+       ORDER BY run_at, id LIMIT 1)
+     RETURNING id, payload, attempts`,
+  hasQueued: `SELECT EXISTS (SELECT 1 FROM review_jobs WHERE state = 'queued') AS queued`,
+  nextRunAt: `SELECT run_at AS at FROM review_jobs WHERE state = 'queued' ORDER BY run_at LIMIT 1`,
+} as const;
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): SqliteJobStore => {
+export interface SqliteJobStoreOptions {
+  readonly log?: Log;
+  /** How big the WAL may grow in a burst (see background-checkpoint). */
+  readonly walLimitBytes?: number;
+}
+
+export const openSqliteJobStore = (
+  file: string,
+  options: SqliteJobStoreOptions = {},
+): SqliteJobStore => {
   const { db, immediate } = openQueueDatabase(file);
   // Intake commits here on every webhook: the WAL's fsyncs are left to a thread.
   const checkpoint = startBackgroundCheckpoint({ db, file, ...options });
@@ -80,15 +105,7 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
       `UPDATE review_jobs SET state = 'superseded', updated_at = ?
        WHERE pr_key = ? AND state = 'queued' AND head_sha <> ? AND id < ?`,
     ),
-    claimNext: db.prepare(
-      `UPDATE review_jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,
-         lease_until = ?, updated_at = ?
-       WHERE id = (SELECT id FROM review_jobs AS candidate WHERE state = 'queued' AND run_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM review_jobs AS busy
-           WHERE busy.pr_key = candidate.pr_key AND busy.state = 'running')
-         ORDER BY run_at, id LIMIT 1)
-       RETURNING id, payload, attempts`,
-    ),
+    claimNext: db.prepare(PER_JOB_QUERIES.claimNext),
     renew: db.prepare(
       `UPDATE review_jobs SET lease_until = ?, updated_at = ?
        WHERE id = ? AND lease_owner = ? AND state = 'running'`,
@@ -128,12 +145,8 @@ export const openSqliteJobStore = (file: string, options: { log?: Log } = {}): S
          updated_at = ? WHERE id = ?`,
     ),
     countQueued: db.prepare(`SELECT COUNT(*) AS n FROM review_jobs WHERE state = 'queued'`),
-    hasQueued: db.prepare(
-      `SELECT EXISTS (SELECT 1 FROM review_jobs WHERE state = 'queued') AS queued`,
-    ),
-    nextRunAt: db.prepare(
-      `SELECT run_at AS at FROM review_jobs WHERE state = 'queued' ORDER BY run_at LIMIT 1`,
-    ),
+    hasQueued: db.prepare(PER_JOB_QUERIES.hasQueued),
+    nextRunAt: db.prepare(PER_JOB_QUERIES.nextRunAt),
     prune: db.prepare(
       `DELETE FROM review_jobs WHERE id IN (SELECT id FROM review_jobs
          WHERE state IN ('done', 'superseded', 'dead') AND updated_at < ? LIMIT ${PRUNE_BATCH})`,

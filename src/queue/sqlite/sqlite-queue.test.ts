@@ -17,7 +17,7 @@ describeJobQueueContract(
   'sqlite queue',
   (hooks) =>
     Promise.resolve(createSqliteQueue({ ...hooks, ...FAST, file: fileFor(hooks.storage) })),
-  { durable: true, replicas: false },
+  { replicas: false },
 );
 
 describe('createSqliteQueue', () => {

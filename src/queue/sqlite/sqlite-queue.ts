@@ -38,7 +38,10 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
   const pollMs = options.pollMs ?? 1_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
   const retainMs = options.retainMs ?? 7 * 24 * HOUR_MS;
-  const store = openSqliteJobStore(options.file, options.log ? { log: options.log } : {});
+  const store = openSqliteJobStore(options.file, {
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.walLimitBytes ? { walLimitBytes: options.walLimitBytes } : {}),
+  });
   const owner = randomUUID();
   const running = new Map<number, Running>();
   let handler: JobHandler | null = null;

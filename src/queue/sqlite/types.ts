@@ -15,5 +15,7 @@ export interface SqliteQueueOptions extends RetryOptions {
   readonly stopTimeoutMs?: number;
   /** How long finished rows are kept; they are what makes a late redelivery a no-op. */
   readonly retainMs?: number;
+  /** How big the WAL may grow in a burst before the committing connection checkpoints (16 MB). */
+  readonly walLimitBytes?: number;
   readonly log?: Log;
 }
