@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCsv } from './write-csv.js';
 
 async function* from<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
+  for (const item of items) yield await Promise.resolve(item);
 }
 
 const write = async (records: readonly object[], columns: readonly string[]) => {

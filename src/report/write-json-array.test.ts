@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeJsonArray } from './write-json-array.js';
 
 async function* from<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
+  for (const item of items) yield await Promise.resolve(item);
 }
 
 const items = (count: number) =>
