@@ -6,7 +6,7 @@ import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
 import type { ReviewScope } from '../domain/review-scope.js';
 import type { GitHubPort, PullRef } from '../github/types.js';
-import type { LedgerStore, PullState } from '../ledger/types.js';
+import type { CostRows, PullMemory, PullState } from '../ledger/types.js';
 import type { SecretReport } from '../secrets/types.js';
 import type { OmittedFile } from './render-summary.js';
 
@@ -35,9 +35,7 @@ export interface PublishPorts {
   >;
   readonly ref: PullRef;
   readonly log: Log;
-  readonly ledger: Pick<
-    LedgerStore,
-    'list' | 'listPostedFindings' | 'recordPostedFindings' | 'updatePullState'
-  >;
+  readonly ledger: Pick<CostRows, 'list'> &
+    Pick<PullMemory, 'listPostedFindings' | 'recordPostedFindings' | 'updatePullState'>;
   readonly now: () => Date;
 }

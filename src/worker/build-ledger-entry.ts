@@ -56,9 +56,3 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     finishedAt: options.finishedAt,
   };
 };
-
-/** Every prompt token the provider read, however it was billed. */
-export const promptTokens = (usage: Usage): number =>
-  usage.provider === 'openai'
-    ? usage.inputTokens
-    : usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens;

@@ -2,7 +2,7 @@ import { errorMessage, TransientError } from '../domain/errors.js';
 import type { Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import type { GitHubPort, RepoRef } from '../github/types.js';
-import type { LedgerStore } from '../ledger/types.js';
+import type { BudgetReservations, CostRows, ReviewClaims } from '../ledger/types.js';
 import { JobAborted } from '../queue/job-aborted.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { CheckReport, JobOutcome } from './job-outcome.js';
@@ -17,7 +17,9 @@ export interface FinishTarget {
 }
 
 export interface FinishDeps {
-  readonly ledger: Pick<LedgerStore, 'record' | 'settle' | 'release'>;
+  readonly ledger: Pick<CostRows, 'record'> &
+    Pick<ReviewClaims, 'settle'> &
+    Pick<BudgetReservations, 'release'>;
   readonly now: () => Date;
 }
 

@@ -1,6 +1,6 @@
 import { repoFullName, type ReviewJob } from '../domain/review-job.js';
 import type { GitHubPort, RepoPermission } from '../github/types.js';
-import type { LedgerStore } from '../ledger/types.js';
+import type { CostRows, PullMemory } from '../ledger/types.js';
 import {
   explainCommandOutcome,
   renderCommandHelp,
@@ -15,7 +15,7 @@ export type ReviewPipeline = (job: ReviewJob) => Promise<void>;
 /** What answering a command needs: GitHub, the ledger's pull-request state and rows, a clock. */
 export interface CommandDeps {
   readonly github: (installationId: number) => Promise<GitHubPort>;
-  readonly ledger: Pick<LedgerStore, 'list' | 'getPullState' | 'updatePullState'>;
+  readonly ledger: Pick<CostRows, 'list'> & Pick<PullMemory, 'getPullState' | 'updatePullState'>;
   readonly log: WorkerDeps['log'];
   readonly now: () => Date;
 }

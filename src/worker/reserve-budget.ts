@@ -1,6 +1,6 @@
 /** The worker's side of budget reservations: which caps apply, and holding an estimate under them. */
 import type { Policy } from '../domain/policy.js';
-import type { BudgetCap, LedgerStore, ReserveResult } from '../ledger/types.js';
+import type { BudgetCap, BudgetReservations, ReserveResult } from '../ledger/types.js';
 import { claimLeaseMs } from './claim-lease.js';
 import { monthWindow } from './month-window.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -8,7 +8,7 @@ import type { ReviewLimits } from './types.js';
 
 /** What reading and holding the budget needs: the ledger's budget half, the limits and a clock. */
 export interface BudgetDeps {
-  readonly ledger: Pick<LedgerStore, 'committed' | 'reserve'>;
+  readonly ledger: Pick<BudgetReservations, 'committed' | 'reserve'>;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
 }

@@ -2,7 +2,7 @@ import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { GitHubPort } from '../github/types.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import type { LedgerStore } from '../ledger/types.js';
+import type { BudgetReservations, CostRows, PullMemory, ReviewClaims } from '../ledger/types.js';
 import type { ModelProvider } from '../providers/types.js';
 
 export interface ReviewLimits {
@@ -38,7 +38,11 @@ export interface WorkerDeps {
   readonly github: (installationId: number) => Promise<GitHubPort>;
   /** Providers with an API key configured; a missing one fails the review with a clear message. */
   readonly providers: Partial<Record<ProviderId, ModelProvider>>;
-  readonly ledger: LedgerStore;
+  /** The ledger's cost rows (written and read per pull request), claims, budget and memory. */
+  readonly ledger: Pick<CostRows, 'record' | 'list'> &
+    ReviewClaims &
+    BudgetReservations &
+    PullMemory;
   readonly prices: PriceTable;
   readonly log: Log;
   readonly limits: ReviewLimits;
