@@ -16,7 +16,7 @@ export class TransientError extends Error {
     message: string,
     readonly context: { readonly cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, { cause: context.cause });
   }
 }
 

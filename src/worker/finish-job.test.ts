@@ -150,9 +150,10 @@ describe('finishJob', () => {
 
   it('settles an interrupted review first, says so on its check run at the end, and hands the job back as retryable', async () => {
     const { writes, finish } = harness();
+    const boom = new Error('boom');
     const outcome = review({
       attempts: [{ tier: 'fast', outcome: 'failed', reason: 'r', error: 'not posted: boom' }],
-      interrupted: new Error('boom'),
+      interrupted: boom,
       check: {
         id: 5,
         conclusion: 'neutral',
@@ -162,6 +163,8 @@ describe('finishJob', () => {
     const thrown = await finish(outcome).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(TransientError);
     expect((thrown as TransientError).message).toBe('boom');
+    // The original error, with its stack, travels with it to the log and the dead letter.
+    expect((thrown as TransientError).cause).toBe(boom);
     expect(writes).toEqual([
       'row:fast:failed',
       'settle:fast:released',
