@@ -9,7 +9,7 @@ import {
   toColumnValues,
   toIsoTimestamp,
 } from './ledger-columns.js';
-import { LedgerRowSchema, StoredUsd } from './schema.js';
+import { LedgerRowSchema, StoredUsdSum } from './schema.js';
 import type { SqlExecutor } from './sql/types.js';
 import type { CostRows, LedgerListFilter, StreamOptions } from './types.js';
 
@@ -77,7 +77,7 @@ export const createCostRows = (db: SqlExecutor): CostRows => ({
        WHERE repo = ? AND started_at >= ? AND started_at < ?`,
       [repo, toIsoTimestamp(from, 'from'), toIsoTimestamp(to, 'to')],
     );
-    return StoredUsd.parse(row?.nanos);
+    return StoredUsdSum.parse(row?.nanos);
   },
 
   aggregate: (filter, groupBy) => aggregateCosts(db, filter, groupBy),

@@ -1,6 +1,6 @@
 /**
- * What the ledger accepts back from a driver. Every row is parsed here on its way out: SQLite
- * gives numbers and text, pg gives int8 and numeric as text and timestamptz as a Date.
+ * What the ledger accepts back from a database. Every row is parsed here on its way out; the
+ * executors read integers as numbers and timestamps as UTC ISO text on both databases.
  */
 import { z } from 'zod';
 import type { RiskLevel, SizeClass } from '../domain/classification.js';
@@ -31,22 +31,20 @@ const RISK_LEVELS = every<RiskLevel>()(['low', 'medium', 'high', 'critical']);
 const SIZES = every<SizeClass>()(['XS', 'S', 'M', 'L', 'XL']);
 
 const INTEGER_TEXT = /^-?\d+$/;
+/** What `toIsoTimestamp` writes and what the executors read timestamps as. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** A whole number, given as a number or as int8 text. */
-export const StoredInteger = z.union([
-  z.int(),
-  z.string().regex(INTEGER_TEXT).transform(Number).pipe(z.int()),
-]);
+/** A whole number (the executors read int8 as a number while it is exact). */
+export const StoredInteger = z.int();
 
-/** Integer nano-dollars (a number, a bigint or int8/numeric text), read as dollars. */
-export const StoredUsd = z
-  .union([z.int(), z.bigint(), z.string().regex(INTEGER_TEXT)])
-  .transform(fromNanos);
+/** Integer nano-dollars, read as dollars. */
+export const StoredUsd = z.int().transform(fromNanos);
 
-/** A timestamp (ISO text or a Date), read as UTC ISO text with milliseconds. */
-export const StoredTimestamp = z
-  .union([z.iso.datetime({ offset: true }), z.date()])
-  .transform((value) => new Date(value).toISOString());
+/** A sum of nano-dollars as text (exact however large), read as dollars. */
+export const StoredUsdSum = z.string().regex(INTEGER_TEXT).transform(fromNanos);
+
+/** A UTC ISO timestamp with milliseconds, as the ledger writes them. */
+export const StoredTimestamp = z.string().regex(ISO_UTC);
 
 export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
   id: StoredInteger,

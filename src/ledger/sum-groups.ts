@@ -77,9 +77,10 @@ export const sumGroups = async (
   const groupBy =
     keys.length === 0 ? '' : `GROUP BY ${keys.map((_, index) => index + 1).join(', ')}`;
   const groups = new Map<string, SummedGroup>();
+  const source = filter.repo === undefined ? db.dialect.totalsSource : 'review_attempts';
   const sumChunk = async (where: Where): Promise<void> => {
     const rows = await db.query(
-      `SELECT ${[...select, TOTALS].join(', ')} FROM review_attempts WHERE ${where.sql} ${groupBy}`,
+      `SELECT ${[...select, TOTALS].join(', ')} FROM ${source} WHERE ${where.sql} ${groupBy}`,
       where.params,
     );
     for (const row of rows) {

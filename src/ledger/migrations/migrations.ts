@@ -123,12 +123,16 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Keyset pages read (started_at, id) in order, with or without a repository; the totals
+    // read every column they add up from one covering index, in started_at order.
     version: 6,
     name: 'index-review-attempts-for-reports',
     sql: () => `
       CREATE INDEX review_attempts_started_at_id ON review_attempts (started_at, id);
       CREATE INDEX review_attempts_repo_started_at_id ON review_attempts (repo, started_at, id);
       DROP INDEX review_attempts_repo_started_at;
+      CREATE INDEX review_attempts_costs ON review_attempts
+        (started_at, repo, tier, provider, outcome, cost_nanos, deep_cost_nanos);
     `,
   },
 ];

@@ -9,6 +9,7 @@ export const sqliteDialect: SqlDialect = {
   // Timestamps are stored as UTC ISO text (`2026-11-21T10:00:00.000Z`), so a prefix is exact.
   utcMonth: (column) => `substr(${column}, 1, 7)`,
   utcDay: (column) => `substr(${column}, 1, 10)`,
+  totalsSource: 'review_attempts INDEXED BY review_attempts_costs',
   chunkRows: 50_000,
 };
 
@@ -19,5 +20,6 @@ export const postgresDialect: SqlDialect = {
   ownerOf: (column) => `split_part(${column}, '/', 1)`,
   utcMonth: (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM')`,
   utcDay: (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  totalsSource: 'review_attempts',
   chunkRows: null,
 };

@@ -21,6 +21,11 @@ export interface SqlDialect {
   /** The UTC `YYYY-MM-DD` of a timestamp column. */
   readonly utcDay: (column: string) => string;
   /**
+   * Where totals over the whole ledger (no repository filter) read from: SQLite's planner would
+   * otherwise walk a repository index to skip a sort, and look up every row in the table.
+   */
+  readonly totalsSource: string;
+  /**
    * A database that runs on the caller's thread answers big reads in chunks of about this many
    * rows and lets the event loop run between them; null for one that answers over a socket.
    */
