@@ -1,5 +1,5 @@
 import type { MonthSpend, BudgetState, TierEstimate } from '../route/types.js';
-import { monthWindow } from './month-window.js';
+import { monthWindow } from '../route/month-window.js';
 import type { BudgetDeps } from './reserve-budget.js';
 import type { ReviewSubject } from './review-subject.js';
 

@@ -2,7 +2,7 @@
 import type { Policy } from '../domain/policy.js';
 import type { BudgetCap, BudgetReservations, ReserveResult } from '../ledger/types.js';
 import { claimLeaseMs } from './claim-lease.js';
-import { monthWindow } from './month-window.js';
+import { monthWindow } from '../route/month-window.js';
 import type { ReviewSubject } from './review-subject.js';
 import type { ReviewLimits } from './types.js';
 
