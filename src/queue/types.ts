@@ -1,4 +1,4 @@
-/** The queue port. Intake enqueues; the worker handles. Implementations: memory, SQLite, BullMQ. */
+/** The queue port. Intake enqueues; the worker handles. Adapters: `sqlite/` (embedded), `bullmq/` (Redis). */
 import type { Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 
