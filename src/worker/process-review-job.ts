@@ -11,7 +11,7 @@ import {
 } from './early-endings.js';
 import { finishJob } from './finish-job.js';
 import { handleCommand } from './handle-command.js';
-import type { JobOutcome } from './job-outcome.js';
+import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
 import { readPolicy } from './read-policy.js';
@@ -37,7 +37,10 @@ export const processReviewJob = async (
   });
   try {
     const run = await openJob(job, deps);
-    const outcome = await reviewPullRequest(run, deps, { signal, deadline });
+    // A stage that throws ends the job as interrupted: the finishing step decides the retry.
+    const outcome = await reviewPullRequest(run, deps, { signal, deadline }).catch(
+      (error: unknown) => endedWith({ interrupted: error }),
+    );
     await finishJob(outcome, run, deps);
   } finally {
     deadline.clear();

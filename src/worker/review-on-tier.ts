@@ -67,7 +67,16 @@ export const reviewOnTier = async (
   const { choice } = options;
   const { classification } = subject;
   const key = keyFor(subject, choice.tier);
-  const claim = await deps.ledger.claim(key, run.job.deliveryId, claimOptions(deps));
+  const claim = await deps.ledger
+    .claim(key, run.job.deliveryId, claimOptions(deps))
+    .catch((error: unknown) => ({ claimed: 'failed' as const, error }));
+  // The reservation decideReview made is released whatever happens to the claim.
+  if (claim.claimed === 'failed')
+    return endedWith({
+      classification,
+      reservationId: options.reservationId,
+      interrupted: claim.error,
+    });
   if (!claim.claimed) {
     run.log.info(
       { tier: choice.tier, state: claim.state, by: claim.deliveryId },
