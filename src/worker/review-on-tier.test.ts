@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { silentLog } from '../domain/log.js';
+import type { ReviewJob } from '../domain/review-job.js';
+import type { GitHubPort } from '../github/types.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { NO_DEADLINE } from '../review/review-deadline.js';
+import type { TierPlan } from '../review/plan-tiers.js';
+import { testClassification } from '../route/test-route-input.js';
+import type { JobRun } from './open-job.js';
+import { reviewOnTier } from './review-on-tier.js';
+import type { ReviewSubject } from './review-subject.js';
+import { DEFAULT_LIMITS, type WorkerDeps } from './types.js';
+
+const NOW = new Date('2026-11-21T10:00:00.000Z');
+const job = {
+  deliveryId: 'delivery-7',
+  owner: 'acme',
+  repo: 'api',
+  pr: 7,
+  headSha: 'a'.repeat(40),
+} as ReviewJob;
+const run: JobRun = {
+  job,
+  repo: 'acme/api',
+  ref: { owner: 'acme', repo: 'api', pr: 7 },
+  gh: {
+    createCheckRun: () => Promise.reject(new Error('no check run may open without a claim')),
+  } as unknown as GitHubPort,
+  log: silentLog,
+  startedAt: NOW.toISOString(),
+};
+const subject = {
+  job,
+  repo: 'acme/api',
+  policy: DEFAULT_POLICY,
+  classification: testClassification({ level: 'low' }),
+} as ReviewSubject;
+const deepPlan: TierPlan = { usd: 0.1, wholeUsd: 0.1, fit: { kind: 'whole' }, trim: null };
+const options = {
+  choice: {
+    tier: 'fast' as const,
+    model: DEFAULT_POLICY.models.fast,
+    reason: 'small change',
+    budgetNote: null,
+    trim: null,
+  },
+  deepPlan,
+  reservationId: 'r-1',
+};
+const depsWith = (claim: WorkerDeps['ledger']['claim']): WorkerDeps =>
+  ({
+    ledger: { claim },
+    limits: DEFAULT_LIMITS,
+    now: () => NOW,
+  }) as unknown as WorkerDeps;
+const live = { signal: new AbortController().signal, deadline: NO_DEADLINE };
+
+describe('reviewOnTier', () => {
+  it('does nothing but hand back the budget when another delivery holds the claim', async () => {
+    const deps = depsWith(() =>
+      Promise.resolve({ claimed: false, state: 'running', deliveryId: 'delivery-6' }),
+    );
+    const outcome = await reviewOnTier(run, subject, options, deps, live);
+    expect(outcome).toMatchObject({
+      attempts: [],
+      check: null,
+      claims: [],
+      reservationId: 'r-1',
+      interrupted: null,
+    });
+  });
+
+  it('hands back the budget and retries the job when the claim cannot be taken', async () => {
+    const down = new Error('database is down');
+    const outcome = await reviewOnTier(
+      run,
+      subject,
+      options,
+      depsWith(() => Promise.reject(down)),
+      live,
+    );
+    expect(outcome).toMatchObject({
+      attempts: [],
+      check: null,
+      claims: [],
+      reservationId: 'r-1',
+      interrupted: down,
+    });
+  });
+
+  it('releases its claim and records nothing when the check run cannot be opened', async () => {
+    const deps = depsWith(() => Promise.resolve({ claimed: true }));
+    const outcome = await reviewOnTier(run, subject, options, deps, live);
+    expect(outcome).toMatchObject({
+      attempts: [],
+      check: null,
+      claims: [{ repo: 'acme/api', pr: 7, headSha: job.headSha, tier: 'fast' }],
+      settleAs: 'released',
+      reservationId: 'r-1',
+    });
+    expect(outcome.interrupted).toEqual(new Error('no check run may open without a claim'));
+  });
+});
