@@ -17,7 +17,10 @@ export const escapeHtml = (text: string): string =>
 
 /** Markup that is already safe: the result of `html`, or `raw` for text the code itself wrote. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }
