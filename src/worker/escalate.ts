@@ -5,11 +5,10 @@ import type { TierAnswer, TierCallDeps, TierCallSubject } from '../review/tier-c
 import type { ReviewKey } from '../ledger/types.js';
 import { mayEscalate } from './may-escalate.js';
 import type { BudgetDeps } from './reserve-budget.js';
-import type { ReviewSubject } from './review-subject.js';
 import { answerRow, type Holdings } from './review-holdings.js';
 
 export interface EscalateOptions {
-  readonly subject: Pick<ReviewSubject, 'repo' | 'policy'> & TierCallSubject;
+  readonly subject: TierCallSubject;
   readonly deepPlan: TierPlan;
   readonly deepKey: ReviewKey;
   /** Takes the deep tier's claim for this delivery. */

@@ -107,7 +107,7 @@ export const reviewOnTier = async (
 
     const deepKey = keyFor(subject, 'deep');
     const review = await escalateIfAsked(held, first.result, {
-      subject: { ...tierSubject(subject), policy: subject.policy },
+      subject: tierSubject(subject),
       deepPlan: options.deepPlan,
       deepKey,
       claimDeep: async () =>
