@@ -3,6 +3,11 @@ export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly readStdin: () => Promise<string>;
+  /**
+   * Resolves once what `out` wrote has been taken by the reader (stdout drained), so a command
+   * that prints a million rows holds a pipe's buffer of them, not all of them. Absent: no wait.
+   */
+  readonly flush?: () => Promise<void>;
 }
 
 /**
@@ -51,6 +56,16 @@ export const createProcessIo = (): CliIo => {
     err: (line) => {
       if (!stderrClosed && !process.stderr.destroyed) process.stderr.write(`${line}\n`);
     },
+    flush: () =>
+      new Promise<void>((resolve) => {
+        const stdout = process.stdout;
+        if (stdoutClosed || stdout.destroyed || !stdout.writableNeedDrain) return resolve();
+        const done = (): void => {
+          for (const event of ['drain', 'close', 'error'] as const) stdout.off(event, done);
+          resolve();
+        };
+        for (const event of ['drain', 'close', 'error'] as const) stdout.once(event, done);
+      }),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -93,6 +93,8 @@ interface CostsQuery {
   readonly limit: number | undefined;
   readonly format: CostsFormat;
   readonly out: (text: string) => void;
+  /** Prints and waits until the reader has taken it: what a stream of rows writes with. */
+  readonly write: (text: string) => Promise<void>;
 }
 
 /** One row per group, summed by the database; with --limit, the newest N attempts grouped here. */
@@ -114,18 +116,23 @@ const printTable = async ({ ledger, filter, limit, out }: CostsQuery): Promise<v
 };
 
 /** Every attempt (or the newest --limit), newest first, streamed a page at a time. */
-const printRecords = async ({ ledger, filter, limit, format, out }: CostsQuery): Promise<void> => {
+const printRecords = async ({
+  ledger,
+  filter,
+  limit,
+  format,
+  write,
+}: CostsQuery): Promise<void> => {
   const rows = ledger.stream(
     { ...filter, ...(limit === undefined ? {} : { limit }) },
-    {
-      pageSize: PAGE_SIZE,
-    },
+    { pageSize: PAGE_SIZE },
   );
+  // CSV picks its columns from the row by name; JSON needs each record's fields in order.
+  if (format === 'csv') return void (await writeCsv(rows, COST_RECORD_COLUMNS, write));
   const records = (async function* () {
     for await (const row of rows) yield toCostRecord(row);
   })();
-  if (format === 'json') await writeJsonArray(records, out);
-  else await writeCsv(records, COST_RECORD_COLUMNS, out);
+  await writeJsonArray(records, write);
 };
 
 /**
@@ -151,7 +158,12 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
     ...(since ? { since } : {}),
     ...(until ? { until } : {}),
   };
-  const query: CostsQuery = { ledger, filter, limit, format, out: options.io.out };
+  const { io } = options;
+  const write = async (text: string): Promise<void> => {
+    io.out(text);
+    await io.flush?.();
+  };
+  const query: CostsQuery = { ledger, filter, limit, format, out: io.out, write };
   try {
     if (groupBy.length > 0) await printGroups(query, groupBy);
     else if (format === 'table') await printTable(query);

@@ -7,7 +7,7 @@ async function* from<T>(items: readonly T[]): AsyncGenerator<T> {
 
 const write = async (records: readonly object[], columns: readonly string[]) => {
   const writes: string[] = [];
-  const count = await writeCsv(from(records), columns, (text) => writes.push(text));
+  const count = await writeCsv(from(records), columns, (text) => void writes.push(text));
   return { writes, count, lines: writes.join('\n').split('\n') };
 };
 
@@ -37,5 +37,18 @@ describe('writeCsv', () => {
       ['reason', 'model', 'cached'],
     );
     expect(lines.join('\n')).toBe('reason,model,cached\n"big, ""risky""\nchange",,true');
+  });
+
+  it('waits until the reader has taken each batch before it writes the next', async () => {
+    let pending = 0;
+    let mostPending = 0;
+    const records = Array.from({ length: 2_000 }, (_, i) => ({ id: i }));
+    await writeCsv(from(records), ['id'], async () => {
+      pending += 1;
+      mostPending = Math.max(mostPending, pending);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      pending -= 1;
+    });
+    expect(mostPending).toBe(1);
   });
 });

@@ -4,18 +4,21 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-const BATCH = 500;
+const BATCH = 100;
 
 const toCsv = (records: unknown[][]): string =>
   stringify(records, { cast: { boolean: (value) => String(value) } }).replace(/\n$/, '');
 
-/** `out` receives text without a trailing newline, as the CLI's writer expects. Returns the count. */
+/**
+ * `out` receives text without a trailing newline, as the CLI's writer expects; a promise it returns
+ * (the reader has taken the text) is awaited before the next batch. Returns the count.
+ */
 export const writeCsv = async (
   records: AsyncIterable<object>,
   columns: readonly string[],
-  out: (text: string) => void,
+  out: (text: string) => void | Promise<void>,
 ): Promise<number> => {
-  out(toCsv([[...columns]]));
+  await out(toCsv([[...columns]]));
   let count = 0;
   let batch: unknown[][] = [];
   for await (const record of records) {
@@ -23,9 +26,9 @@ export const writeCsv = async (
     batch.push(columns.map((column) => values[column]));
     count += 1;
     if (batch.length < BATCH) continue;
-    out(toCsv(batch));
+    await out(toCsv(batch));
     batch = [];
   }
-  if (batch.length > 0) out(toCsv(batch));
+  if (batch.length > 0) await out(toCsv(batch));
   return count;
 };

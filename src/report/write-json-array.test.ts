@@ -16,7 +16,7 @@ const items = (count: number) =>
 
 const write = async (list: readonly unknown[]) => {
   const writes: string[] = [];
-  const count = await writeJsonArray(from(list), (text) => writes.push(text));
+  const count = await writeJsonArray(from(list), (text) => void writes.push(text));
   return { writes, count, text: writes.join('\n') };
 };
 

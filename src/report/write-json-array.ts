@@ -4,15 +4,18 @@
  */
 
 /** Items per write: few enough to stay small, enough that writes are not per row. */
-const BATCH = 500;
+const BATCH = 100;
 
 const indent = (item: unknown): string =>
   `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
 
-/** `out` receives text without a trailing newline, as the CLI's writer expects. Returns the count. */
+/**
+ * `out` receives text without a trailing newline, as the CLI's writer expects; a promise it returns
+ * (the reader has taken the text) is awaited before the next batch. Returns the count.
+ */
 export const writeJsonArray = async (
   items: AsyncIterable<unknown>,
-  out: (text: string) => void,
+  out: (text: string) => void | Promise<void>,
 ): Promise<number> => {
   let count = 0;
   let batch: string[] = [];
@@ -24,11 +27,11 @@ export const writeJsonArray = async (
     count += 1;
     if (batch.length >= BATCH) {
       const last = batch.pop() ?? '';
-      out(batch.join('\n'));
+      await out(batch.join('\n'));
       batch = [last];
     }
   }
-  if (count === 0) out('[]');
-  else out([...batch, ']'].join('\n'));
+  if (count === 0) await out('[]');
+  else await out([...batch, ']'].join('\n'));
   return count;
 };
