@@ -28,7 +28,8 @@ describe('writeCsv', () => {
     expect(lines[0]).toBe('repo,costUsd');
     expect(lines[1]).toBe('acme/r0,0');
     expect(lines[1_201]).toBe('acme/r1200,300');
-    expect(writes).toHaveLength(4);
+    expect(writes.length).toBeGreaterThan(2);
+    for (const text of writes) expect(text.split('\n').length).toBeLessThanOrEqual(500);
   });
 
   it('quotes commas, quotes and newlines, prints null as empty and booleans as words', async () => {
