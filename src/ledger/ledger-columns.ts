@@ -1,9 +1,21 @@
 /**
- * How a LedgerEntry maps to the `review_attempts` table: the one list a new column is added to
- * (with its migration, its field in domain/ledger-entry.ts and its schema in schema.ts).
+ * How a LedgerEntry maps to the `review_attempts` table and how a stored row is validated on its
+ * way out: the one ledger file a new column is added to, besides its migration.
  */
-import type { LedgerEntry } from '../domain/ledger-entry.js';
+import { z } from 'zod';
+import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import { toNanos } from './money.js';
+import {
+  OUTCOME_VALUES,
+  PROVIDERS,
+  RISK_LEVELS,
+  SIZES,
+  StoredInteger,
+  StoredTimestamp,
+  StoredUsd,
+  TIERS,
+  TRIGGERS,
+} from './stored-values.js';
 import type { SqlValue } from './sql/types.js';
 import type { LedgerListFilter } from './types.js';
 
@@ -39,6 +51,39 @@ const COLUMN_OF: { readonly [Field in keyof LedgerEntry]: string } = {
   finishedAt: 'finished_at',
 };
 
+/** A stored attempt, read with each column named after its field (ATTEMPT_FIELDS). */
+export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
+  id: StoredInteger,
+  deliveryId: z.string(),
+  installationId: StoredInteger,
+  repo: z.string(),
+  pr: StoredInteger,
+  headSha: z.string(),
+  trigger: z.enum(TRIGGERS),
+  tier: z.enum(TIERS),
+  provider: z.enum(PROVIDERS).nullable(),
+  model: z.string().nullable(),
+  inputTokens: StoredInteger,
+  cachedInputTokens: StoredInteger,
+  cacheWriteTokens: StoredInteger,
+  cacheWrite5mTokens: StoredInteger,
+  cacheWrite1hTokens: StoredInteger,
+  outputTokens: StoredInteger,
+  reasoningTokens: StoredInteger,
+  inferenceGeo: z.string().nullable(),
+  costUsd: StoredUsd,
+  deepCostUsd: StoredUsd,
+  priceVersion: z.string().nullable(),
+  outcome: z.enum(OUTCOME_VALUES),
+  riskScore: z.number().nullable(),
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
+  size: z.enum(SIZES).nullable(),
+  reason: z.string(),
+  error: z.string().nullable(),
+  startedAt: StoredTimestamp,
+  finishedAt: StoredTimestamp,
+});
+
 const FIELDS = Object.keys(COLUMN_OF) as (keyof LedgerEntry)[];
 
 /** `2026-11-21T10:00:00.000Z` for any timestamp or date JavaScript can read; throws otherwise. */
@@ -67,7 +112,7 @@ export const toColumnValues = (entry: LedgerEntry): SqlValue[] =>
   FIELDS.map((field) => {
     if (field === 'startedAt' || field === 'finishedAt') return toIsoTimestamp(entry[field], field);
     if (field === 'costUsd' || field === 'deepCostUsd') return toNanos(entry[field], field);
-    return entry[field];
+    return entry[field] ?? null;
   });
 
 /** `list`'s limit, checked before it reaches SQL. */
