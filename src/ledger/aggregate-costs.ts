@@ -25,6 +25,12 @@ const compareKey = (key: LedgerGroupKey, a: string | null, b: string | null): nu
   return a < b ? -1 : a > b ? 1 : 0;
 };
 
+/** `sum / count` to the nearest whole nano-dollar (halves up), exact however large the sum. */
+const roundedMean = (sum: bigint, count: number): bigint => {
+  const divisor = BigInt(count);
+  return sum / divisor + (2n * (sum % divisor) >= divisor ? 1n : 0n);
+};
+
 const toTotals = (totals: NanoTotals): LedgerTotals => ({
   reviews: totals.reviews,
   costUsd: fromNanos(totals.costNanos),
@@ -54,10 +60,7 @@ export const aggregateCosts = async (
     .map(({ keys: values, totals }) => ({
       ...Object.fromEntries(keys.map((key, index) => [key, values[index] ?? null])),
       ...toTotals(totals),
-      avgCostUsd: fromNanos(
-        totals.costNanos / BigInt(totals.reviews) +
-          (2n * (totals.costNanos % BigInt(totals.reviews)) >= BigInt(totals.reviews) ? 1n : 0n),
-      ),
+      avgCostUsd: fromNanos(roundedMean(totals.costNanos, totals.reviews)),
     }));
 };
 
