@@ -30,8 +30,9 @@ async function* streamRows(
   let after: LedgerRow | undefined;
   while (left > 0) {
     // Keyset pagination: the next page starts below the last row read, through the
-    // (started_at, id) indexes, however deep into the ledger it is.
-    const below = after === undefined ? '' : ' AND (started_at < ? OR (started_at = ? AND id < ?))';
+    // (started_at, id) indexes, however deep into the ledger it is. The bound on started_at alone
+    // is what lets SQLite seek the index: for an OR of two tests it scans from the newest row.
+    const below = after === undefined ? '' : ' AND started_at <= ? AND (started_at < ? OR id < ?)';
     const rows = toRows(
       await db.query(
         `SELECT ${ATTEMPT_FIELDS} FROM review_attempts WHERE ${where.sql}${below} ${NEWEST_FIRST} LIMIT ?`,
