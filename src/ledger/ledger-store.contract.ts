@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
 import { describePullStateContract } from './pull-state.contract.js';
+import { describeReviewClaimsContract } from './review-claims.contract.js';
 import { sampleEntry } from './sample-entry.js';
 import type { LedgerListFilter, LedgerStore, ReviewKey } from './types.js';
 
@@ -168,107 +169,6 @@ export const describeLedgerStoreContract = (
       expect(await store.spend('acme/none', from, to)).toBe(0);
     });
 
-    it('refuses a second claim on the same head SHA and tier, naming the first delivery', async () => {
-      expect(await store.claim(key(), 'first')).toEqual({ claimed: true });
-      expect(await store.claim(key(), 'second')).toEqual({
-        claimed: false,
-        state: 'running',
-        deliveryId: 'first',
-      });
-    });
-
-    it('lets exactly one of ten concurrent claims win', async () => {
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, index) => store.claim(key(), `delivery-${index}`)),
-      );
-      const winners = results.filter((result) => result.claimed);
-      expect(winners).toHaveLength(1);
-      const winner = results.findIndex((result) => result.claimed);
-      for (const result of results.filter((r) => !r.claimed)) {
-        expect(result).toEqual({
-          claimed: false,
-          state: 'running',
-          deliveryId: `delivery-${winner}`,
-        });
-      }
-    });
-
-    it('claims each tier, head SHA and pull request separately', async () => {
-      expect(await store.claim(key({ tier: 'fast' }), 'a')).toEqual({ claimed: true });
-      expect(await store.claim(key({ tier: 'deep' }), 'b')).toEqual({ claimed: true });
-      expect(await store.claim(key({ headSha: 'b'.repeat(40) }), 'c')).toEqual({ claimed: true });
-      expect(await store.claim(key({ pr: 43 }), 'd')).toEqual({ claimed: true });
-      expect(await store.claim(key({ repo: 'acme/web' }), 'e')).toEqual({ claimed: true });
-    });
-
-    it('lets a later delivery claim again after a release', async () => {
-      await store.claim(key(), 'first');
-      await store.settle(key(), 'released');
-      expect(await store.claim(key(), 'retry')).toEqual({ claimed: true });
-      expect(await store.claim(key(), 'third')).toMatchObject({
-        claimed: false,
-        deliveryId: 'retry',
-      });
-    });
-
-    it('keeps a posted claim, even when it is released afterwards', async () => {
-      await store.claim(key(), 'first');
-      await store.settle(key(), 'posted');
-      expect(await store.claim(key(), 'redelivered')).toEqual({
-        claimed: false,
-        state: 'posted',
-        deliveryId: 'first',
-      });
-      await store.settle(key(), 'released');
-      expect(await store.claim(key(), 'later')).toEqual({
-        claimed: false,
-        state: 'posted',
-        deliveryId: 'first',
-      });
-    });
-
-    it('lets a delivery take over a running claim older than staleBefore, once', async () => {
-      await store.claim(key(), 'crashed');
-      const past = new Date(Date.now() - 60_000).toISOString();
-      expect(await store.claim(key(), 'too-early', { staleBefore: past })).toMatchObject({
-        claimed: false,
-        deliveryId: 'crashed',
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const staleBefore = new Date().toISOString();
-      const takeovers = await Promise.all(
-        ['retry-1', 'retry-2', 'retry-3'].map((id) => store.claim(key(), id, { staleBefore })),
-      );
-      // The first takeover refreshes claimed_at, so the claim is no longer stale for the others.
-      expect(takeovers.filter((result) => result.claimed)).toHaveLength(1);
-    });
-
-    it("lets a delivery's own retry take its running claim back, and no other delivery", async () => {
-      await store.claim(key(), 'delivery-1');
-      expect(await store.claim(key(), 'delivery-2')).toMatchObject({
-        claimed: false,
-        deliveryId: 'delivery-1',
-      });
-      expect(await store.claim(key(), 'delivery-1')).toEqual({ claimed: true });
-      await store.settle(key(), 'posted');
-      expect(await store.claim(key(), 'delivery-1')).toEqual({
-        claimed: false,
-        state: 'posted',
-        deliveryId: 'delivery-1',
-      });
-    });
-
-    it('never takes over a posted claim, however old', async () => {
-      await store.claim(key(), 'first');
-      await store.settle(key(), 'posted');
-      const future = new Date(Date.now() + 60_000).toISOString();
-      expect(await store.claim(key(), 'late', { staleBefore: future })).toEqual({
-        claimed: false,
-        state: 'posted',
-        deliveryId: 'first',
-      });
-    });
-
     it('migrates a second time without touching the rows or claims', async () => {
       const recorded = await store.record(sampleEntry());
       await store.claim(key(), 'first');
@@ -280,6 +180,7 @@ export const describeLedgerStoreContract = (
       });
     });
   });
+  describeReviewClaimsContract(name, open);
   describeBudgetReservationsContract(name, open);
   describePullStateContract(name, open);
 };
