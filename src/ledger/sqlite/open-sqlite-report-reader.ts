@@ -2,7 +2,8 @@
  * The report routes' reader for the embedded ledger: a worker thread with its own read-only
  * connection (report-thread.ts). node:sqlite is synchronous, so a summary over a million rows
  * run on the app's thread would hold every webhook behind it; in the thread it holds nothing.
- * A thread that dies fails the requests it held, and the next request starts a new one.
+ * The thread starts with the reader; one that dies fails the requests it held, and the next
+ * request starts a new one.
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +69,8 @@ export const openSqliteReportReader = (options: OpenSqliteReportReaderOptions): 
       thread.worker.postMessage(request);
     });
 
+  // Started now, so the first report does not wait for the thread to load.
+  thread = start();
   return {
     summarize: (filter) => ask<LedgerSummary>({ id: nextId++, method: 'summarize', filter }),
     mostExpensive: (filter, limit) =>

@@ -14,7 +14,13 @@ import { createSqliteExecutor } from './sqlite-executor.js';
 
 const { file, busyTimeoutMs } = workerData as ReportThreadData;
 const db = new DatabaseSync(file, { readOnly: true, timeout: 0 });
-const queries = createReportQueries(createSqliteExecutor({ db, busyTimeoutMs }));
+const executor = createSqliteExecutor({ db, busyTimeoutMs });
+// This thread may block as long as a query takes: totals are summed in one pass, not in chunks
+// that give an event loop its turn.
+const queries = createReportQueries({
+  ...executor,
+  dialect: { ...executor.dialect, chunkRows: null },
+});
 
 const answer = async (request: ReportRequest): Promise<ReportResponse> => {
   try {
