@@ -4,13 +4,16 @@
  * transaction) is tried again after a timer, for up to `busyTimeoutMs`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { LRUCache } from 'lru-cache';
 import { sqliteDialect } from '../sql/dialects.js';
 import type { SqlExecutor, SqlRow, SqlValue } from '../sql/types.js';
 
 const SQLITE_BUSY = 5;
 const FIRST_RETRY_MS = 1;
 const LONGEST_RETRY_MS = 50;
+/** Prepared statements kept per connection: the ledger has a few dozen distinct ones. */
+const CACHED_STATEMENTS = 100;
 
 const isBusy = (error: unknown): boolean =>
   typeof error === 'object' &&
@@ -45,14 +48,24 @@ export const createSqliteExecutor = ({ db, busyTimeoutMs }: SqliteExecutorOption
     return next;
   };
 
+  // Preparing each time would leave a native statement per call for the GC to find: a stream
+  // of a million rows would hold hundreds of megabytes outside the heap.
+  const statements = new LRUCache<string, StatementSync>({ max: CACHED_STATEMENTS });
+  const prepare = (sql: string): StatementSync => {
+    const cached = statements.get(sql);
+    if (cached !== undefined) return cached;
+    const statement = db.prepare(sql);
+    statements.set(sql, statement);
+    return statement;
+  };
   const bind = (params: readonly SqlValue[]): SQLInputValue[] => [...params];
   const direct = (inTransaction: boolean): SqlExecutor => {
     const guard = <T>(step: () => T): Promise<T> =>
       inTransaction ? Promise.resolve().then(step) : exclusive(() => whenFree(step));
     return {
       dialect: sqliteDialect,
-      query: (sql, params = []) => guard(() => db.prepare(sql).all(...bind(params)) as SqlRow[]),
-      run: (sql, params = []) => guard(() => Number(db.prepare(sql).run(...bind(params)).changes)),
+      query: (sql, params = []) => guard(() => prepare(sql).all(...bind(params)) as SqlRow[]),
+      run: (sql, params = []) => guard(() => Number(prepare(sql).run(...bind(params)).changes)),
       exec: (sql) => guard(() => db.exec(sql)),
       transaction: (_lock, work) => {
         if (inTransaction) return work(direct(true));
