@@ -83,7 +83,7 @@ const toTableRow = (record: CostRecord) => ({
 });
 
 /** Rows the table shows without --limit: the newest page, never every row. */
-export const TABLE_ROWS = 50;
+const TABLE_ROWS = 50;
 /** Rows read from the ledger per query while JSON or CSV streams out. */
 const PAGE_SIZE = 1_000;
 
@@ -128,7 +128,10 @@ const printRecords = async ({
     { pageSize: PAGE_SIZE },
   );
   // CSV picks its columns from the row by name; JSON needs each record's fields in order.
-  if (format === 'csv') return void (await writeCsv(rows, COST_RECORD_COLUMNS, write));
+  if (format === 'csv') {
+    await writeCsv(rows, COST_RECORD_COLUMNS, write);
+    return;
+  }
   const records = (async function* () {
     for await (const row of rows) yield toCostRecord(row);
   })();

@@ -79,7 +79,10 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--repo <owner/name>', 'only this repository')
     .option('--since <date>', 'only reviews started on or after this date (inclusive)')
     .option('--until <date>', 'only reviews started before this date (exclusive)')
-    .option('--limit <n>', 'only the newest N reviews (before any --group-by)')
+    .option(
+      '--limit <n>',
+      'only the newest N reviews (before any --group-by); the table shows 50 unless told',
+    )
     .option('--group-by <keys>', 'comma-separated: repo, month, tier, provider')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (options: CostsFlags) => {
