@@ -15,6 +15,12 @@ export interface OpenPostgresLedgerOptions {
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/**
+ * Postgres cannot estimate how many groups a month or a day of started_at makes, plans for a
+ * million, and with the default 4 MB spills the report totals to disk; 64 MB keeps them in memory
+ * (a million rows by repository and month: 1.5 s instead of 2.5 s).
+ */
+export const REPORT_WORK_MEM = '-c work_mem=64MB';
 
 export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerStore => {
   const { schema } = options;
@@ -25,7 +31,9 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
   }
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    options: [...(schema === undefined ? [] : [`-c search_path=${schema}`]), REPORT_WORK_MEM].join(
+      ' ',
+    ),
   });
   // An idle connection that dies is dropped by the pool; the next query reports the failure.
   pool.on('error', () => undefined);
