@@ -2,22 +2,13 @@
 // Import cycles are checked by dpdm in `npm run lint`.
 import tseslint from 'typescript-eslint';
 
-const pureStageImports = {
-  changes: ['domain', 'changes'],
-  classify: ['domain', 'classify'],
-  route: ['domain', 'classify', 'route'],
-  report: ['domain', 'report', 'ledger'],
-  publish: ['domain', 'publish', 'github', 'secrets'],
-  secrets: ['domain', 'secrets'],
-};
-const adapters = [
-  '**/sqlite-*',
-  '**/postgres-*',
-  '**/openai-*',
-  '**/anthropic-*',
-  '**/octokit-*',
-  '**/memory-queue*',
-];
+/**
+ * The import rule, written once for every folder (docs/architecture.md, "The import rule"):
+ * arrows point inward. Only composition roots (main.ts, app.ts, cli/, startup/) build adapters;
+ * every other folder talks to a port. `import-rules.js` holds the folder lists so that
+ * `test/lint/import-rules.test.ts` can show each rule fires.
+ */
+import { importRuleConfigs } from './import-rules.js';
 
 export default tseslint.config(
   {
@@ -29,6 +20,7 @@ export default tseslint.config(
       'test-artifacts/**',
       'bin/**',
       'eslint.config.js',
+      'import-rules.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -47,55 +39,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../*'], message: 'domain/ imports nothing from the project.' }] },
-      ],
-    },
-  },
-  // Pure stages import only domain/ and their own folder (route also reads classify's glob helper).
-  ...Object.entries(pureStageImports).map(([stage, allowed]) => ({
-    files: [`src/${stage}/**/*.ts`],
-    ignores: ['**/*.test.ts', '**/test-*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: `^(\\.\\./)+(?!(${allowed.join('|')})/)[\\w-]+/`,
-              message: `${stage}/ is a pure stage: it imports only ${allowed.join(', ')}.`,
-            },
-          ],
-        },
-      ],
-    },
-  })),
-  {
-    files: [
-      'src/worker/**/*.ts',
-      'src/policy/**/*.ts',
-      'src/review/**/*.ts',
-      'src/publish/**/*.ts',
-    ],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: adapters,
-              message: 'Stages use port interfaces; only composition roots build adapters.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...importRuleConfigs,
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
