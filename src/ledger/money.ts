@@ -3,8 +3,6 @@
  * need, and what pricing rounds to), so sums in SQL are exact. The port speaks USD numbers.
  */
 const NANOS_PER_USD = 1_000_000_000;
-const NANOS_PER_USD_BIG = 1_000_000_000n;
-const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Dollars → whole nano-dollars; refuses what is not a finite amount. */
 export const toNanos = (usd: number, what: string): number => {
@@ -13,13 +11,7 @@ export const toNanos = (usd: number, what: string): number => {
 };
 
 /**
- * Nano-dollars as a driver returns them (a number, a bigint, or Postgres' numeric/int8 text) →
- * dollars, split into whole dollars and the rest so that large sums keep their precision.
+ * Nano-dollars as the database returns them (a number, or text for a sum that may pass 2^53) ->
+ * dollars. Past 2^53 nano-dollars ($9 million) a dollar figure is a float either way.
  */
-export const fromNanos = (nanos: number | bigint | string): number => {
-  if (typeof nanos === 'number') return nanos / NANOS_PER_USD;
-  const whole = BigInt(nanos);
-  // One correctly rounded division while the count is exact as a number.
-  if (whole <= MAX_EXACT && whole >= -MAX_EXACT) return Number(whole) / NANOS_PER_USD;
-  return Number(whole / NANOS_PER_USD_BIG) + Number(whole % NANOS_PER_USD_BIG) / NANOS_PER_USD;
-};
+export const fromNanos = (nanos: number | bigint | string): number => Number(nanos) / NANOS_PER_USD;
