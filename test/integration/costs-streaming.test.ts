@@ -106,6 +106,12 @@ describe('costs on a ledger bigger than a page', () => {
     expect((await costs('--repo', 'acme/none')).text).toBe('(no rows)');
   });
 
+  it('prints an empty JSON array and the CSV header alone when nothing matches', async () => {
+    expect(JSON.parse((await costs('--repo', 'acme/none', '--format', 'json')).text)).toEqual([]);
+    const csv = (await costs('--repo', 'acme/none', '--format', 'csv')).text;
+    expect(csv).toMatch(/^deliveryId,repo,pr,[^\n]*installationId$/);
+  });
+
   it('sums groups in the database, and groups only the newest N with --limit', async () => {
     const all = JSON.parse((await costs('--group-by', 'repo', '--format', 'json')).text);
     expect(all).toEqual([
