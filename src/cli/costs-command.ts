@@ -1,20 +1,19 @@
 import type { LedgerFilter, LedgerStore } from '../ledger/types.js';
-import { COST_RECORD_COLUMNS } from '../report/cost-record-columns.js';
 import { describeCostsPage } from '../report/describe-costs-page.js';
 import { formatCosts } from '../report/format-costs.js';
 import { groupCosts } from '../report/group-costs.js';
 import { GROUP_KEYS, type CostRecord, type GroupKey } from '../report/types.js';
 import { toCostRecord } from '../report/to-cost-record.js';
-import { writeCsv } from '../report/write-csv.js';
-import { writeJsonArray } from '../report/write-json-array.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { openLedgerAt, type LedgerLocation } from './ledger-location.js';
+import { streamInThread } from './stream-in-thread.js';
 
 export type CostsFormat = 'table' | 'json' | 'csv';
 const FORMATS: readonly CostsFormat[] = ['table', 'json', 'csv'];
 
 export interface CostsCommandOptions {
-  /** Opened once the options are known to be right, and closed before returning. */
-  readonly openLedger: () => LedgerStore;
+  /** Where the ledger is: asked once the options are known to be right. */
+  readonly locateLedger: () => LedgerLocation;
   readonly repo: string | undefined;
   readonly since: string | undefined;
   readonly until: string | undefined;
@@ -84,8 +83,6 @@ const toTableRow = (record: CostRecord) => ({
 
 /** Rows the table shows without --limit: the newest page, never every row. */
 const TABLE_ROWS = 50;
-/** Rows read from the ledger per query while JSON or CSV streams out. */
-const PAGE_SIZE = 1_000;
 
 interface CostsQuery {
   readonly ledger: LedgerStore;
@@ -93,8 +90,6 @@ interface CostsQuery {
   readonly limit: number | undefined;
   readonly format: CostsFormat;
   readonly out: (text: string) => void;
-  /** Prints and waits until the reader has taken it: what a stream of rows writes with. */
-  readonly write: (text: string) => Promise<void>;
 }
 
 /** One row per group, summed by the database; with --limit, the newest N attempts grouped here. */
@@ -115,29 +110,6 @@ const printTable = async ({ ledger, filter, limit, out }: CostsQuery): Promise<v
   if (totals !== undefined) out(describeCostsPage(rows.length, totals));
 };
 
-/** Every attempt (or the newest --limit), newest first, streamed a page at a time. */
-const printRecords = async ({
-  ledger,
-  filter,
-  limit,
-  format,
-  write,
-}: CostsQuery): Promise<void> => {
-  const rows = ledger.stream(
-    { ...filter, ...(limit === undefined ? {} : { limit }) },
-    { pageSize: PAGE_SIZE },
-  );
-  // CSV picks its columns from the row by name; JSON needs each record's fields in order.
-  if (format === 'csv') {
-    await writeCsv(rows, COST_RECORD_COLUMNS, write);
-    return;
-  }
-  const records = (async function* () {
-    for await (const row of rows) yield toCostRecord(row);
-  })();
-  await writeJsonArray(records, write);
-};
-
 /**
  * `review-router costs`: the newest attempts and the total, every attempt as JSON or CSV, or one
  * row per group with savings. `--since` is inclusive and `--until` exclusive, both on when the
@@ -155,22 +127,26 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
     throw new CliError(
       `--since ${options.since} --until ${options.until}: --until is exclusive, so it must come after --since`,
     );
-  const ledger = options.openLedger();
+  const location = options.locateLedger();
   const filter = {
     ...(repo ? { repo } : {}),
     ...(since ? { since } : {}),
     ...(until ? { until } : {}),
   };
   const { io } = options;
-  const write = async (text: string): Promise<void> => {
-    io.out(text);
-    await io.flush?.();
-  };
-  const query: CostsQuery = { ledger, filter, limit, format, out: io.out, write };
+  if (groupBy.length === 0 && format !== 'table') {
+    // Every row: formatted in a thread of its own, printed here as stdout takes it.
+    await streamInThread({ location, filter, limit, format }, async (text) => {
+      io.out(text);
+      await io.flush?.();
+    });
+    return;
+  }
+  const ledger = openLedgerAt(location);
+  const query: CostsQuery = { ledger, filter, limit, format, out: io.out };
   try {
     if (groupBy.length > 0) await printGroups(query, groupBy);
-    else if (format === 'table') await printTable(query);
-    else await printRecords(query);
+    else await printTable(query);
   } finally {
     await ledger.close();
   }

@@ -1,17 +1,14 @@
 /** Composition root of the `review-router` command line. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../domain/errors.js';
 import { loadEnv, parseEnv, type Env } from '../env.js';
 import { loadPriceTable } from '../ledger/price-table.js';
-import { openPostgresLedger } from '../ledger/postgres-ledger.js';
-import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
-import type { LedgerStore } from '../ledger/types.js';
 import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
+import { locateLedger } from './ledger-location.js';
 import { runPolicyCheckCommand } from './policy-check-command.js';
 import { runReportLinkCommand } from './report-link-command.js';
 
@@ -21,17 +18,6 @@ const DEFAULT_PORT = 3000;
 const packageVersion = (): string => {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
-};
-
-const openLedgerForReading = (env: Env): LedgerStore => {
-  if (env.DATABASE_URL) return openPostgresLedger({ connectionString: env.DATABASE_URL });
-  const file = join(env.DATA_DIR, 'ledger.sqlite');
-  if (!existsSync(file)) {
-    throw new CliError(
-      `no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`,
-    );
-  }
-  return openSqliteLedger({ file, readOnly: true });
 };
 
 const EXIT_STATUS_HELP = `
@@ -87,7 +73,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (options: CostsFlags) => {
       await runCostsCommand({
-        openLedger: () => openLedgerForReading(env),
+        locateLedger: () => locateLedger(env),
         repo: options.repo,
         since: options.since,
         until: options.until,

@@ -1,0 +1,33 @@
+/**
+ * Where the CLI finds the ledger the app writes: Postgres at DATABASE_URL, else the SQLite file
+ * under DATA_DIR. A location is plain data, so a thread can open the ledger too.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Env } from '../env.js';
+import { openPostgresLedger } from '../ledger/postgres-ledger.js';
+import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { LedgerStore } from '../ledger/types.js';
+import { CliError } from './cli-io.js';
+
+export type LedgerLocation =
+  | { readonly kind: 'postgres'; readonly connectionString: string }
+  | { readonly kind: 'sqlite'; readonly file: string };
+
+/** Throws a CliError that says where it looked when there is no ledger yet. */
+export const locateLedger = (env: Env): LedgerLocation => {
+  if (env.DATABASE_URL) return { kind: 'postgres', connectionString: env.DATABASE_URL };
+  const file = join(env.DATA_DIR, 'ledger.sqlite');
+  if (!existsSync(file)) {
+    throw new CliError(
+      `no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`,
+    );
+  }
+  return { kind: 'sqlite', file };
+};
+
+/** For reading only: the SQLite file is opened read-only, so the app can keep writing. */
+export const openLedgerAt = (location: LedgerLocation): LedgerStore =>
+  location.kind === 'postgres'
+    ? openPostgresLedger({ connectionString: location.connectionString })
+    : openSqliteLedger({ file: location.file, readOnly: true });
