@@ -26,12 +26,16 @@
  * empty schema and prefix), and each target's figures pool its rounds, so a slow spell on a shared
  * machine does not land on one alone.
  *
+ * `--targets all,web` picks the review-router targets (the bare app always runs). With
+ * `--without-worker` the web role runs alone and the reviews it queues wait in Redis: its own cost,
+ * without the CPU a worker, Postgres and Redis take on the same machine.
+ *
  * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
  * DIR (it is stopped with SIGTERM then, so it can write it), to find what holds the event loop.
  *
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
- *     [--cpu-prof DIR]
+ *     [--cpu-prof DIR] [--targets all,web] [--without-worker]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -58,6 +62,8 @@ const { values } = parseArgs({
     'model-delay-ms': { type: 'string', default: '1000' },
     'github-throttle': { type: 'string', default: 'off' },
     'cpu-prof': { type: 'string' },
+    targets: { type: 'string', default: 'all,web' },
+    'without-worker': { type: 'boolean', default: false },
   },
 });
 const rate = Number(values.rate);
@@ -67,6 +73,8 @@ const rounds = Math.max(1, Number(values.rounds));
 const modelDelayMs = Number(values['model-delay-ms']);
 const githubThrottle = values['github-throttle'] === 'on' ? 'on' : 'off';
 const cpuProfDir = values['cpu-prof'];
+const chosen = new Set(values.targets.split(','));
+const withoutWorker = values['without-worker'];
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/resolve-ts-imports.ts')).href;
 const SECRET = 'bench-webhook-secret';
@@ -227,9 +235,9 @@ const startWebAndWorker = async (): Promise<Running> => {
   const workerEnv = Object.fromEntries(
     Object.entries(probotEnv).filter(([name]) => name !== 'WEBHOOK_SECRET'),
   );
-  const started: ChildProcess[] = [];
+  let worker: ChildProcess | undefined;
+  let web: ChildProcess | undefined;
   const stop = async (): Promise<void> => {
-    const [worker, web] = started;
     if (web) await stopChild(web, stopSignal);
     if (worker) await stopChild(worker);
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -245,20 +253,22 @@ const startWebAndWorker = async (): Promise<Running> => {
     redis.disconnect();
   };
   try {
-    const worker = await spawnListening('the worker', [main], {
-      ...workerEnv,
-      ...reviewEnv,
-      ...shared,
-      ROLE: 'worker',
-    });
-    started.push(worker.child);
-    const web = await spawnListening('the web process', [...profiled, main], {
+    if (!withoutWorker)
+      worker = (
+        await spawnListening('the worker', [main], {
+          ...workerEnv,
+          ...reviewEnv,
+          ...shared,
+          ROLE: 'worker',
+        })
+      ).child;
+    const started = await spawnListening('the web process', [...profiled, main], {
       ...probotEnv,
       ...shared,
       ROLE: 'web',
     });
-    started.push(web.child);
-    return { port: web.port, stop };
+    web = started.child;
+    return { port: started.port, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -282,18 +292,28 @@ const targets: Target[] = [
       'SIGKILL',
     ),
   },
-  {
-    name: 'review-router ROLE=all',
-    target: 1.5,
-    start: startOne(
-      'review-router ROLE=all',
-      [...profiled, main],
-      { ...probotEnv, ...reviewEnv, ROLE: 'all' },
-      stopSignal,
-    ),
-  },
-  ...(DATABASE_URL && REDIS_URL
-    ? [{ name: 'review-router ROLE=web + worker', target: 1.2, start: startWebAndWorker }]
+  ...(chosen.has('all')
+    ? [
+        {
+          name: 'review-router ROLE=all',
+          target: 1.5,
+          start: startOne(
+            'review-router ROLE=all',
+            [...profiled, main],
+            { ...probotEnv, ...reviewEnv, ROLE: 'all' },
+            stopSignal,
+          ),
+        },
+      ]
+    : []),
+  ...(DATABASE_URL && REDIS_URL && chosen.has('web')
+    ? [
+        {
+          name: `review-router ROLE=web ${withoutWorker ? '(no worker)' : '+ worker'}`,
+          target: 1.2,
+          start: startWebAndWorker,
+        },
+      ]
     : []),
 ];
 if (!DATABASE_URL || !REDIS_URL)
