@@ -86,7 +86,7 @@ describe('parseEnv: ROLE', () => {
   });
 
   it('starts a worker without WEBHOOK_SECRET but never a web process', () => {
-    const { WEBHOOK_SECRET: _secret, ...credentials } = app;
+    const credentials = { APP_ID: app.APP_ID, PRIVATE_KEY: app.PRIVATE_KEY };
     expect(parseEnv({ ROLE: 'worker', ...shared, ...credentials }).WEBHOOK_SECRET).toBeUndefined();
     expect(() => parseEnv({ ROLE: 'web', ...shared, ...credentials })).toThrow(
       /^WEBHOOK_SECRET is not set/,
