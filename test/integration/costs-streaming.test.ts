@@ -2,7 +2,7 @@
  * `costs` at any ledger size: JSON and CSV stream every row a page at a time, the table shows the
  * newest page and a total line for everything that matched, groups are summed by the database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,19 @@ describe('costs on a ledger bigger than a page', () => {
       expect.objectContaining({ repo: 'acme/api', reviews: 3 }),
       expect.objectContaining({ repo: 'acme/web', reviews: 2 }),
     ]);
+  });
+
+  it('says what failed, with exit 1, when the ledger file is not a database', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'rr-costs-broken-'));
+    try {
+      writeFileSync(join(broken, 'ledger.sqlite'), 'not a database, only text '.repeat(40));
+      for (const flags of [['--format', 'json'], ['--format', 'csv'], []]) {
+        const { io, out } = capture();
+        expect(await runCli(['costs', ...flags], io, { DATA_DIR: broken })).toBe(1);
+        expect(out.join('\n')).toContain('file is not a database');
+      }
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });
