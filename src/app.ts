@@ -21,7 +21,8 @@ import type { ModelProvider } from './providers/types.js';
 import type { JobQueue } from './queue/types.js';
 import { createReportHandler } from './report/create-report-handler.js';
 import { reportQueriesFromRows } from './report/report-queries-from-rows.js';
-import { processReviewJob, type WorkerDeps } from './worker/process-review-job.js';
+import type { WorkerDeps } from './worker/process-review-job.js';
+import { runJob } from './worker/run-job.js';
 import { reportDeadLetter } from './worker/report-dead-letter.js';
 import { DEFAULT_LIMITS, type ReviewLimits } from './worker/types.js';
 
@@ -78,7 +79,7 @@ export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
     limits: deps.limits ?? DEFAULT_LIMITS,
     now: deps.now ?? (() => new Date()),
   };
-  deps.queue.start((job, signal) => processReviewJob(job, worker, signal), {
+  deps.queue.start((job, signal) => runJob(job, worker, signal), {
     log: deps.log,
     onDeadLetter: (job, error) => reportDeadLetter(job, error, worker),
   });

@@ -10,7 +10,6 @@ import {
   unknownModel,
 } from './early-endings.js';
 import { finishJob } from './finish-job.js';
-import { handleCommand } from './handle-command.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
@@ -21,15 +20,14 @@ import type { WorkerDeps } from './types.js';
 /**
  * The use case: one ReviewJob through policy, changes, classify, route, review and publish, then
  * one finishing step that writes the ledger rows, settles claims and budget, reports the check
- * run and decides whether the queue retries. Commands in comments have their own handler.
+ * run and decides whether the queue retries. Commands in comments have their own handler
+ * (run-job.ts sends them there).
  */
 export const processReviewJob = async (
   job: ReviewJob,
   deps: WorkerDeps,
   signal: AbortSignal,
 ): Promise<void> => {
-  if (job.command !== undefined)
-    return handleCommand(job, deps, (review) => processReviewJob(review, deps, signal));
   // Every model call of this job spends from one total deadline, counted from now.
   const deadline = startReviewDeadline({
     totalMs: deps.limits.reviewDeadlineMs,
