@@ -1,48 +1,15 @@
-import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ANTHROPIC_TEST_BASE_URL,
   anthropicMessage,
-  anthropicTestClient,
 } from '../../test/helpers/anthropic-messages.js';
 import { modelAnswer } from '../../test/helpers/model-answers.js';
-import { neverAnswers } from '../../test/helpers/never-answers.js';
-import { ReviewDeadlinePassed } from '../domain/review-deadline-passed.js';
 import { ModelAnswer } from '../review/schema.js';
-import { createAnthropicProvider } from './anthropic-provider.js';
-import type { ReviewRequest } from './types.js';
+import { expectMessage, provider, request, useNock } from './test-anthropic-provider.js';
 
-const request: ReviewRequest = {
-  model: 'claude-opus-4-6',
-  effort: 'high',
-  system: 'You are review-router.',
-  repositoryContext: '# This repository\n\n- Report at most 25 findings.',
-  prompt: 'Review pull request #42.',
-  // Above the SDK's non-streaming limit: only an explicit timeout lets it through.
-  maxOutputTokens: 32_000,
-  cacheKey: 'review-router:acme/widgets',
-  timeoutMs: 300_000,
-};
-
-const provider = () => createAnthropicProvider({ client: anthropicTestClient() });
-
-/** Captures the body of the one expected `POST /v1/messages`. */
-const expectMessage = (reply: Record<string, unknown>) => {
-  const sent: { body?: Record<string, unknown> } = {};
-  const scope = nock(ANTHROPIC_TEST_BASE_URL)
-    .post('/v1/messages', (body: Record<string, unknown>) => {
-      sent.body = body;
-      return true;
-    })
-    .reply(200, reply, { 'request-id': 'req_011CSHoEeqs5C35K2UUqR7Fy' });
-  return { scope, sent };
-};
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('createAnthropicProvider', () => {
   it('sends the exact Messages body with adaptive thinking, effort, format and a cached system', async () => {
@@ -178,79 +145,5 @@ describe('createAnthropicProvider', () => {
     expect(sent.body?.['system']).toEqual([
       { type: 'text', text: 'You are review-router.', cache_control: { type: 'ephemeral' } },
     ]);
-  });
-
-  it('reports stop_reason max_tokens as incomplete, keeping usage and the partial text', async () => {
-    const { scope } = expectMessage(
-      anthropicMessage({ answer: '{"summary": "Adds a', stopReason: 'max_tokens' }),
-    );
-
-    const result = await provider().review(request);
-
-    scope.done();
-    expect(result).toMatchObject({
-      ok: false,
-      error: {
-        kind: 'incomplete',
-        retryable: false,
-        rawAnswer: '{"summary": "Adds a',
-        usage: { provider: 'anthropic', outputTokens: 2_900 },
-      },
-    });
-  });
-
-  it('reports stop_reason refusal as refused with the explanation and the usage', async () => {
-    const { scope } = expectMessage(anthropicMessage({ answer: '', stopReason: 'refusal' }));
-
-    const result = await provider().review(request);
-
-    scope.done();
-    expect(result).toMatchObject({
-      ok: false,
-      error: { kind: 'refused', retryable: false, usage: { inputTokens: 3_200 } },
-    });
-    expect(!result.ok && result.error.message).toContain('The request could enable cyber harm.');
-  });
-
-  describe('when the call is aborted', () => {
-    const stalled = () =>
-      createAnthropicProvider({
-        client: new Anthropic({
-          apiKey: 'test-key',
-          baseURL: ANTHROPIC_TEST_BASE_URL,
-          maxRetries: 0,
-          fetch: neverAnswers,
-        }),
-      });
-
-    it('reports the review deadline passing as a timeout that is not retried, and says so', async () => {
-      const deadline = new AbortController();
-      setTimeout(() => deadline.abort(new ReviewDeadlinePassed(20 * 60_000)), 50);
-
-      const result = await stalled().review({ ...request, signal: deadline.signal });
-
-      expect(result).toEqual({
-        ok: false,
-        error: expect.objectContaining({
-          kind: 'timeout',
-          provider: 'anthropic',
-          status: null,
-          usage: null,
-          retryable: false,
-        }),
-      });
-      expect(!result.ok && result.error.message).toContain(
-        "The review's total deadline (20 min) passed while Anthropic was answering",
-      );
-    });
-
-    it('throws an abort that is not the review deadline back to the caller', async () => {
-      const caller = new AbortController();
-      setTimeout(() => caller.abort(new Error('shutting down')), 50);
-
-      await expect(stalled().review({ ...request, signal: caller.signal })).rejects.toBeInstanceOf(
-        Anthropic.APIUserAbortError,
-      );
-    });
   });
 });
