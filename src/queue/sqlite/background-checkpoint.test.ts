@@ -17,8 +17,8 @@ const dirs: string[] = [];
 const running: BackgroundCheckpoint[] = [];
 const dbs: DatabaseSync[] = [];
 
-afterEach(() => {
-  for (const checkpoint of running.splice(0)) checkpoint.stop();
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((checkpoint) => checkpoint.stop()));
   for (const db of dbs.splice(0)) db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });

@@ -22,11 +22,15 @@ import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
+import { settleWithin } from '../settle-within.js';
 import type { CheckpointThreadData } from './checkpoint-thread.js';
 
+/** How long `stop` waits for the thread to close its connection before ending it. */
+const STOP_WAIT_MS = 2_000;
+
 export interface BackgroundCheckpoint {
-  /** Ends the thread after its current checkpoint; does not wait for it. */
-  stop(): void;
+  /** Ends the thread after its current checkpoint, and resolves once it has closed its connection. */
+  stop(): Promise<void>;
 }
 
 /** SQLite's default: a commit that passes this many WAL pages checkpoints. */
@@ -62,6 +66,13 @@ export const startBackgroundCheckpoint = (
   db.exec(`PRAGMA journal_size_limit = ${walLimitBytes}`);
   db.exec(`PRAGMA wal_autocheckpoint = ${Math.max(1, Math.floor(walLimitBytes / pageSize))}`);
   let stopped = false;
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const fallBack = (reason: string): void => {
     if (stopped) return;
     stopped = true;
@@ -76,9 +87,14 @@ export const startBackgroundCheckpoint = (
   worker.on('exit', (code) => fallBack(`the checkpoint thread exited (${code})`));
   return {
     stop() {
-      if (stopped) return;
+      if (exited) return Promise.resolve();
       stopped = true;
       worker.postMessage('stop');
+      // Wait for the thread to close its connection, so nothing writes beside the queue's files
+      // once the queue says it is closed; a thread that does not answer is ended.
+      return settleWithin(exit, STOP_WAIT_MS).then(async (done) => {
+        if (!done) await worker.terminate();
+      });
     },
   };
 };

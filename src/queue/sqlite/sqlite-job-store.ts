@@ -48,7 +48,8 @@ export interface SqliteJobStore {
   nextRunAt(): number | null;
   /** Deletes a batch of finished rows last touched before `before` (epoch ms); `more` when rows are left. */
   prune(before: number): { readonly more: boolean };
-  close(): void;
+  /** Closes the database, and resolves once the checkpoint thread has closed its connection too. */
+  close(): Promise<void>;
 }
 
 /** Finished rows deleted per statement: one batch never holds the event loop or swells the WAL. */
@@ -218,9 +219,10 @@ export const openSqliteJobStore = (
     prune(before) {
       return { more: Number(statements.prune.run(iso(before)).changes) === PRUNE_BATCH };
     },
-    close() {
-      checkpoint.stop();
+    async close() {
+      const threadClosed = checkpoint.stop();
       db.close();
+      await threadClosed;
     },
   };
 };

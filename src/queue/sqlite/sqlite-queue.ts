@@ -225,8 +225,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
         clearInterval(entry.heartbeat);
         entry.controller.abort(new JobAborted('abandoned', 'the queue was abandoned'));
       }
-      store.close();
-      return Promise.resolve();
+      return store.close();
     },
   };
 };
