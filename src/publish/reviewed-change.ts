@@ -15,16 +15,19 @@ export interface ReviewedChange {
   /** owner/name */
   readonly repo: string;
   readonly policy: Policy;
-  /** Redacted title, description and branch names. */
+  /** Title, description and branch names with secrets redacted. */
   readonly pr: PullRequestFacts;
-  /** What the model reviewed. */
+  /** What the model reviewed, redacted: the whole pull request or the changes since the last review. */
   readonly diff: DiffModel;
   /** The whole pull request's diff, where inline comments must sit. */
   readonly pullDiff: DiffModel;
   readonly classification: Classification;
+  /** The secrets found before redaction, posted with the review. */
   readonly secrets: SecretReport;
   readonly scope: ReviewScope;
+  /** The review whose body holds the pull request's summary so far, if any. */
   readonly pullState: Pick<PullState, 'summaryReviewId'> | null;
+  /** Lockfiles and generated files kept out of `diff`, listed in the summary. */
   readonly leftOut: readonly OmittedFile[];
 }
 
