@@ -1,22 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { Probot, Server } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, omitQueryStrings } from './create-logger.js';
+import { freePort } from '../../test/helpers/free-port.js';
 
 const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs1', format: 'pem' })
   .toString();
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-};
 
 interface Running {
   readonly origin: string;

@@ -1,18 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from './create-logger.js';
 import { startSetup } from './start-setup.js';
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-};
+import { freePort } from '../../test/helpers/free-port.js';
 
 const CHANNEL = 'https://smee.io/rr-test-channel';
 let stop: (() => Promise<void>) | undefined;

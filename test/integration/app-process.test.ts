@@ -7,7 +7,6 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,21 +14,13 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github.js';
 import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HEAD = 'b'.repeat(40);
 const SECRET = 'process-test-secret';
 const OPENAI_KEY = 'sk-test-openai-key-never-logged';
 const ANTHROPIC_KEY = 'sk-ant-test-key-never-logged';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const waitFor = async (what: string, check: () => boolean | Promise<boolean>, tries = 200) => {
   for (let i = 0; i < tries; i++) {

@@ -11,7 +11,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -23,6 +22,7 @@ import { startFakeGitHub, type FakeGitHub, type FakePull } from '../fakes/fake-g
 import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
+import { freePort } from '../helpers/free-port.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? '';
 const REDIS_URL = process.env.REDIS_URL ?? '';
@@ -52,15 +52,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shaOf = (pr: number, version: number) =>
   createHash('sha1').update(`${RUN}:${pr}:${version}`).digest('hex');
 const keyOf = (pr: number) => `${OWNER}/${REPO}#${pr}`;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Polls until `check` holds; fails with `what` after `ms`. */
 const waitFor = async (what: string, check: () => boolean | Promise<boolean>, ms = 60_000) => {
