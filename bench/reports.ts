@@ -13,10 +13,9 @@
  *
  *   npm run bench:reports [-- --rows 100000] [--only sqlite|postgres]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,7 +24,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgresLedger } from '../src/ledger/postgres-ledger.js';
 import { openSqliteLedger } from '../src/ledger/sqlite-ledger.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { pullRequestEvent } from '../test/helpers/github-payloads.js';
+import { ensureBuiltApp } from './ensure-built-app.js';
 import { seedPostgres, seedSqlite } from './seed-ledger.js';
 
 const { values: flags } = parseArgs({
@@ -41,32 +42,7 @@ const SECRET = 'bench-webhook-secret';
 const MAX_RSS = join(ROOT, 'bench/print-max-rss.ts');
 const NOW = Date.now();
 
-const newestMtime = (dir: string): number =>
-  Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory()
-        ? newestMtime(join(dir, entry.name))
-        : statSync(join(dir, entry.name)).mtimeMs,
-    ),
-  );
-const MAIN = join(ROOT, 'dist/main.js');
-if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-  console.log('building dist/ (npm run build)…');
-  execFileSync(process.execPath, [
-    join(ROOT, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    join(ROOT, 'tsconfig.build.json'),
-  ]);
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+const MAIN = ensureBuiltApp(ROOT);
 
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

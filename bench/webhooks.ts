@@ -37,10 +37,9 @@
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
  *     [--cpu-prof DIR] [--targets all,web] [--without-worker]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,7 +49,9 @@ import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort } from '../test/helpers/free-port.js';
 import { pullRequestEvent } from '../test/helpers/github-payloads.js';
+import { ensureBuiltApp } from './ensure-built-app.js';
 import { BENCH_OWNER, BENCH_REPO, benchHeadSha } from './bench-pull.js';
 
 const { values } = parseArgs({
@@ -84,34 +85,7 @@ const RUN = randomBytes(4).toString('hex');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** dist/ is older than a file under src/ (or missing): build it, as `npm start` needs. */
-const newestMtime = (dir: string): number =>
-  Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory()
-        ? newestMtime(join(dir, entry.name))
-        : statSync(join(dir, entry.name)).mtimeMs,
-    ),
-  );
-const main = join(ROOT, 'dist/main.js');
-if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-  console.log('building dist/ (npm run build)…');
-  execFileSync(process.execPath, [
-    join(ROOT, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    join(ROOT, 'tsconfig.build.json'),
-  ]);
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+const main = ensureBuiltApp(ROOT);
 
 const stopChild = async (
   child: ChildProcess,
