@@ -6,18 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
 import { describePullStateContract } from './pull-state.contract.js';
 import { describeReviewClaimsContract } from './review-claims.contract.js';
-import { sampleEntry } from './sample-entry.js';
-import type { LedgerListFilter, LedgerStore, ReviewKey } from './types.js';
+import { sampleEntry, sampleKey } from './sample-entry.js';
+import type { LedgerListFilter, LedgerStore } from './types.js';
 
 export { sampleEntry } from './sample-entry.js';
 
-const key = (overrides: Partial<ReviewKey> = {}): ReviewKey => ({
-  repo: 'acme/api',
-  pr: 42,
-  headSha: 'a'.repeat(40),
-  tier: 'fast',
-  ...overrides,
-});
+const key = sampleKey;
 
 export const describeLedgerStoreContract = (
   name: string,

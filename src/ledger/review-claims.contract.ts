@@ -4,15 +4,10 @@
  * `describeLedgerStoreContract`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerStore, ReviewKey } from './types.js';
+import { sampleKey } from './sample-entry.js';
+import type { LedgerStore } from './types.js';
 
-const key = (overrides: Partial<ReviewKey> = {}): ReviewKey => ({
-  repo: 'acme/api',
-  pr: 42,
-  headSha: 'a'.repeat(40),
-  tier: 'fast',
-  ...overrides,
-});
+const key = sampleKey;
 
 export const describeReviewClaimsContract = (
   name: string,

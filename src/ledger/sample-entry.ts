@@ -1,5 +1,6 @@
-/** Test helper: one complete ledger entry, with fields replaced as a test needs. */
+/** Test helpers: one complete ledger entry, and one review key, with fields replaced as a test needs. */
 import type { LedgerEntry } from '../domain/ledger-entry.js';
+import type { ReviewKey } from './types.js';
 
 export const sampleEntry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry => ({
   deliveryId: 'd-1',
@@ -30,5 +31,13 @@ export const sampleEntry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry =
   error: null,
   startedAt: '2026-11-21T10:00:00.000Z',
   finishedAt: '2026-11-21T10:01:30.250Z',
+  ...overrides,
+});
+
+export const sampleKey = (overrides: Partial<ReviewKey> = {}): ReviewKey => ({
+  repo: 'acme/api',
+  pr: 42,
+  headSha: 'a'.repeat(40),
+  tier: 'fast',
   ...overrides,
 });
