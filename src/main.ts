@@ -9,7 +9,7 @@ import OpenAI from 'openai';
 import { run } from 'probot';
 import { createApp, createWebApp } from './app.js';
 import { ConfigError } from './domain/errors.js';
-import { hasAppCredentials, loadEnv, withDotEnv, type Env } from './env.js';
+import { hasAppCredentials, parseEnv, withDotEnv, type Env } from './env.js';
 import { createAppOctokit } from './github/app-octokit.js';
 import { loadPriceTable, requireModel } from './ledger/price-table.js';
 import { openPostgresLedger } from './ledger/postgres-ledger.js';
@@ -119,9 +119,10 @@ const missingProviderWarnings = (providers: Partial<Record<ProviderId, ModelProv
     );
 
 const main = async (): Promise<void> => {
-  const env = loadEnv();
-  // What Probot reads (port, host, webhook proxy, GHE_HOST): the same merged environment.
+  // The shell's variables with ./.env over them, read once: parsed for us, and handed to Probot
+  // as they are (port, host, webhook proxy, GHE_HOST).
   const probotEnv = withDotEnv(process.env);
+  const env = parseEnv(probotEnv);
   const log = await createLogger({
     level: env.LOG_LEVEL,
     format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
