@@ -92,7 +92,8 @@ const findKey = (env: Env, cwd: string): { text: string; where: string } => {
 /**
  * Checks the GitHub credentials once any of them is set, so that a wrong one stops the process
  * with a message that names it, instead of starting Probot's setup page or failing on the first
- * webhook. The environment's schema has already checked that APP_ID is a number.
+ * webhook. Parsing the environment has already checked that APP_ID is a number and that a
+ * WEBHOOK_SECRET is set where the role needs one.
  */
 export const readAppCredentials = (env: Env, cwd = process.cwd()): AppCredentials => {
   if (env.APP_ID === undefined) {
@@ -103,12 +104,7 @@ export const readAppCredentials = (env: Env, cwd = process.cwd()): AppCredential
   }
   const { text, where } = findKey(env, cwd);
   const key = parseKey(text, where);
-  if (env.WEBHOOK_SECRET === undefined && env.ROLE !== 'worker') {
-    throw new ConfigError(
-      'WEBHOOK_SECRET is not set. To resolve, set it to the webhook secret of your GitHub App: without it anyone could send the app fake pull requests.',
-      { variable: 'WEBHOOK_SECRET' },
-    );
-  }
+  // WEBHOOK_SECRET is checked where the environment is parsed: every role but a worker needs it.
   return {
     appId: Number(env.APP_ID),
     privateKey: key.export({ type: 'pkcs1', format: 'pem' }).toString(),
