@@ -2,7 +2,8 @@
  * ROLE=worker: runs review jobs from the shared queue and answers only `/ping` and `/metrics`. It
  * acts as the GitHub App through Probot's `Probot` class (installation tokens, the app's Octokit
  * with its retry and throttling plugins, throttling shared through REDIS_URL), with no webhook
- * server, so it needs no WEBHOOK_SECRET.
+ * server, so it needs no WEBHOOK_SECRET. It runs at a lower CPU priority than the web role
+ * (yield-cpu-to-intake.ts), so webhooks are acknowledged first on a shared host.
  */
 import type { Logger } from 'pino';
 import { Probot, type ProbotOctokit } from 'probot';
@@ -12,6 +13,7 @@ import { createMetrics } from '../metrics/create-metrics.js';
 import { createMetricsHandler } from '../metrics/create-metrics-handler.js';
 import type { AppCredentials } from './read-app-credentials.js';
 import { serveWorkerHttp, type WorkerHttpServer } from './serve-worker-http.js';
+import { yieldCpuToIntake } from './yield-cpu-to-intake.js';
 
 export interface WorkerRoleOptions extends Omit<AppDeps, 'reportToken' | 'startup'> {
   readonly credentials: AppCredentials;
@@ -50,6 +52,7 @@ export const startWorkerRole = async (options: WorkerRoleOptions): Promise<Worke
   logStarted(log, options.startup, {
     providers: Object.keys(options.providers),
     prices: options.prices.version,
+    niceness: yieldCpuToIntake(),
   });
   return server;
 };
