@@ -42,18 +42,28 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .command('classify')
     .description('classify patch files offline: size, risk, route and cost estimate')
     .argument(
-      '<diff-files...>',
+      '[diff-files...]',
       'unified diffs (git diff, git show, git format-patch); - reads stdin. A format-patch of several commits is refused when two of them change the same file: classify git diff FIRST^..LAST instead',
     )
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
     .option('--json', 'one JSON object per file, one per line')
-    .action(async (files: string[], options: { policy?: string; json?: boolean }) => {
+    .option(
+      '--git-dir <path>',
+      "with --commit: the repository, a work tree, .git or bare directory (default: the current directory's)",
+    )
+    .option(
+      '--commit <sha>',
+      'classify this commit of the repository instead of diff files, with the history before it',
+    )
+    .action(async (files: string[], options: ClassifyFlags) => {
       await runClassifyCommand({
         files,
         policyFile: options.policy,
         json: options.json === true,
         prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
         io,
+        gitDir: options.gitDir,
+        commit: options.commit,
       });
     });
 
@@ -156,6 +166,13 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
   return program;
 };
+
+interface ClassifyFlags {
+  policy?: string;
+  json?: boolean;
+  gitDir?: string;
+  commit?: string;
+}
 
 interface CostsFlags {
   repo?: string;
