@@ -8,7 +8,7 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
-import { locateLedger } from './ledger-location.js';
+import { locateLedger, openLedgerForWriting } from './ledger-location.js';
 import { runPolicyCheckCommand } from './policy-check-command.js';
 import { runReportLinkCommand } from './report-link-command.js';
 
@@ -152,6 +152,18 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
     .option('--json', 'one JSON object with the figures and the suggested levels')
     .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
+    .option(
+      '--history',
+      'score each commit with the history-aware signals and the history before it, as the app does once its history index is filled',
+    )
+    .option(
+      '--index-history',
+      "write the repository's history (HEAD: run it on the default branch) into the app's history index (DATABASE_URL, else DATA_DIR/ledger.sqlite): the history from before the app was installed",
+    )
+    .option(
+      '--repo <owner/name>',
+      "with --index-history: the repository's GitHub name (default: the origin remote's)",
+    )
     .action(async (options: CalibrateFlags) => {
       await runCalibrateCommand({
         gitDir: options.gitDir,
@@ -162,6 +174,11 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
         json: options.json === true,
         report: options.report,
         io,
+        history: options.history === true,
+        indexHistory:
+          options.indexHistory === true
+            ? { repo: options.repo, openLedger: () => openLedgerForWriting(env) }
+            : undefined,
       });
     });
   return program;
@@ -191,6 +208,9 @@ interface CalibrateFlags {
   policy?: string;
   json?: boolean;
   report?: string;
+  history?: boolean;
+  indexHistory?: boolean;
+  repo?: string;
 }
 
 /** Commander's own verdicts: help and version asked for are done; anything else is a usage error. */

@@ -36,11 +36,14 @@ const rowsOf = (repo: string, commits: readonly HistoryCommit[]): SqlValue[][] =
     ]),
   );
 
+/** GitHub names are case-insensitive: a clone's remote URL and a push event may spell them apart. */
+const keyOf = (repo: string): string => repo.toLowerCase();
+
 export const createHistoryIndex = (db: SqlExecutor): HistoryIndex => ({
   async recordHistory(repo, commits) {
-    const rows = rowsOf(repo, commits);
+    const rows = rowsOf(keyOf(repo), commits);
     if (rows.length === 0) return 0;
-    return db.transaction(['history', repo], async (tx) => {
+    return db.transaction(['history', keyOf(repo)], async (tx) => {
       let inserted = 0;
       for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
         inserted += await tx.run(
@@ -58,7 +61,7 @@ export const createHistoryIndex = (db: SqlExecutor): HistoryIndex => ({
     const before = Math.floor(at.getTime() / 1000);
     const [known] = await db.query(
       'SELECT 1 AS known FROM history_changes WHERE repo = ? AND committed_at < ? LIMIT 1',
-      [repo, before],
+      [keyOf(repo), before],
     );
     if (known === undefined) return null;
     const entries: PathHistory[] = [];
@@ -69,7 +72,7 @@ export const createHistoryIndex = (db: SqlExecutor): HistoryIndex => ({
          FROM history_changes
          WHERE repo = ? AND committed_at < ? AND path IN (${chunk.map(() => '?').join(', ')})
          GROUP BY path`,
-        [before - RECENT_FIX_SECONDS, repo, before, ...chunk],
+        [before - RECENT_FIX_SECONDS, keyOf(repo), before, ...chunk],
       );
       for (const row of rows) {
         const counts = PathCountsSchema.parse(row);

@@ -74,6 +74,16 @@ export const describeHistoryIndexContract = (
       });
     });
 
+    it('reads a repository name in any case', async () => {
+      await store.recordHistory('Acme/API', commits);
+      const history = await store.historyOf(
+        'acme/api',
+        ['src/b.ts'],
+        new Date('2026-05-01T00:00:00Z'),
+      );
+      expect(history?.paths).toEqual([{ path: 'src/b.ts', commits: 1, recentFixes: 1 }]);
+    });
+
     it('keeps a commit recorded twice (a redelivered push) once', async () => {
       await store.recordHistory('acme/api', commits);
       expect(await store.recordHistory('acme/api', commits)).toBe(0);
