@@ -51,10 +51,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       '--git-dir <path>',
       "with --commit: the repository, a work tree, .git or bare directory (default: the current directory's)",
     )
-    .option(
-      '--commit <sha>',
-      'classify this commit of the repository instead of diff files, with the history before it',
-    )
+    .option('--commit <sha>', 'classify this commit of --git-dir, with the history before it')
     .action(async (files: string[], options: ClassifyFlags) => {
       await runClassifyCommand({
         files,
@@ -152,18 +149,12 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
     .option('--json', 'one JSON object with the figures and the suggested levels')
     .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
-    .option(
-      '--history',
-      'score each commit with the history-aware signals and the history before it, as the app does once its history index is filled',
-    )
+    .option('--history', 'score each commit with the history before it, as the app does')
     .option(
       '--index-history',
       "write the repository's history (HEAD: run it on the default branch) into the app's history index (DATABASE_URL, else DATA_DIR/ledger.sqlite): the history from before the app was installed",
     )
-    .option(
-      '--repo <owner/name>',
-      "with --index-history: the repository's GitHub name (default: the origin remote's)",
-    )
+    .option('--repo <owner/name>', "with --index-history: its GitHub name (default: origin's)")
     .action(async (options: CalibrateFlags) => {
       await runCalibrateCommand({
         gitDir: options.gitDir,
