@@ -8,6 +8,7 @@
  *
  * --blame-all-files labels with every text file a fix changed (tests, docs, configuration
  * too), to check that labelling only source lines does not decide the comparison.
+ * --history scores each commit with the history-aware signals and the history before it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'max-commits': { type: 'string', default: '2000' },
     json: { type: 'string' },
     'blame-all-files': { type: 'boolean', default: false },
+    history: { type: 'boolean', default: false },
   },
 });
 
@@ -57,6 +59,7 @@ for (const name of names) {
     cacheDir: join(tmpdir(), 'review-router-calibrate'),
     concurrency: 2,
     blameAllFiles: values['blame-all-files'],
+    history: values.history,
   });
   if (result.status !== 'ok') {
     process.stderr.write(`${name}: ${result.reason}\n`);

@@ -98,7 +98,7 @@ const registerWeb = (
   deps: WebAppDeps,
   metrics: Metrics,
 ): void => {
-  registerIntake(app, deps.queue, deps.now ?? (() => new Date()));
+  registerIntake(app, deps.queue, deps.now ?? (() => new Date()), deps.ledger);
   const reports = deps.reports ?? reportQueriesFromRows(deps.ledger);
   addHandler(createReportHandler({ reports, token: deps.reportToken }));
   addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));

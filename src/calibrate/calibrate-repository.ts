@@ -6,6 +6,7 @@ import { listBlameTargets } from './list-blame-targets.js';
 import { listCommits } from './list-commits.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { readCommitPatches } from './read-commit-patches.js';
+import { readHistoriesBefore } from './read-histories-before.js';
 import { scoreCommit } from './score-commit.js';
 import { selectEvaluatedCommits } from './select-evaluated-commits.js';
 import { suggestRiskLevels } from './suggest-risk-levels.js';
@@ -43,6 +44,10 @@ export const calibrateRepository = async (options: CalibrateOptions): Promise<Ca
     Number.POSITIVE_INFINITY,
   );
   const streamed = all.filter((commit) => commit.commitTime >= windowStart - DAY).length;
+  const histories =
+    options.history === true
+      ? await readHistoriesBefore(options.gitDir, evaluated, options.rev)
+      : new Map<string, null>();
 
   const scored: ScoredCommit[] = [];
   const fixes: FixCommit[] = [];
@@ -62,6 +67,7 @@ export const calibrateRepository = async (options: CalibrateOptions): Promise<Ca
           commit,
           policy: options.policy,
           authorAssociation: first ? 'FIRST_TIME_CONTRIBUTOR' : null,
+          history: histories.get(commit.sha) ?? null,
         }),
       );
     }

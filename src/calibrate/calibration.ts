@@ -29,6 +29,11 @@ export interface CalibrateOptions {
   readonly cacheDir: string | null;
   /** Blame every text file a fix changed, not only source files (a sensitivity check). */
   readonly blameAllFiles?: boolean;
+  /**
+   * Score with the history-aware signals, each commit with the history before it (as the app does
+   * once its history index is filled); without, every commit scores as in a repository without history.
+   */
+  readonly history?: boolean;
   /** git processes run at once. */
   readonly concurrency: number;
   readonly onProgress?: (progress: CalibrationProgress) => void;

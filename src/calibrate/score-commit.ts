@@ -3,6 +3,7 @@ import { detectFileKind } from '../classify/detect-file-kind.js';
 import { SIZE_CLASSES } from '../domain/classification.js';
 import type { Policy } from '../domain/policy.js';
 import { subjectOf } from './detect-fix-message.js';
+import type { ChangeHistory } from '../domain/history.js';
 import type { CommitWithPatch, ScoredCommit } from './types.js';
 
 /** A number in [0, 1) drawn from the sha alone: the random baseline, the same on every run. */
@@ -23,6 +24,8 @@ export interface ScoreCommitOptions {
   readonly policy: Policy;
   /** GitHub's author_association as history can tell it: FIRST_TIME_CONTRIBUTOR or null. */
   readonly authorAssociation: string | null;
+  /** The history before the commit; null or absent scores it as a repository without history. */
+  readonly history?: ChangeHistory | null;
 }
 
 /**
@@ -36,6 +39,7 @@ export const scoreCommit = (options: ScoreCommitOptions): ScoredCommit => {
     diff: commit.diff,
     policy,
     authorAssociation: options.authorAssociation,
+    history: options.history ?? null,
   });
   return {
     sha: commit.sha,

@@ -28,5 +28,6 @@ export const buildSignalContext = (input: ClassifyInput): SignalContext => {
     counted,
     changedLines: counted.reduce((sum, facts) => sum + facts.changedLines, 0),
     authorAssociation: input.authorAssociation ?? null,
+    history: input.history ?? null,
   };
 };

@@ -1,5 +1,6 @@
 import type { RiskSignal } from '../domain/classification.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
+import type { ChangeHistory } from '../domain/history.js';
 import type { Policy } from '../domain/policy.js';
 
 export interface ClassifyInput {
@@ -7,6 +8,8 @@ export interface ClassifyInput {
   readonly policy: Policy;
   /** The pull request author's association (GitHub's `author_association`); null offline. */
   readonly authorAssociation?: string | null;
+  /** The repository's history before the change, for its paths; null or absent without history. */
+  readonly history?: ChangeHistory | null;
 }
 
 /** One file with the facts every signal needs, computed once per classification. */
@@ -33,6 +36,8 @@ export interface SignalContext {
   /** additions + deletions of the counted files: what size and large-change measure. */
   readonly changedLines: number;
   readonly authorAssociation: string | null;
+  /** The repository's history before the change; null without history (no history signal speaks). */
+  readonly history: ChangeHistory | null;
 }
 
 /** Every signal has this shape: it looks at the change and speaks up, or returns null. */

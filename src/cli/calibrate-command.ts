@@ -12,6 +12,8 @@ import type { Policy } from '../domain/policy.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { parsePolicyText } from '../policy/parse-policy-text.js';
+import type { LedgerStore } from '../ledger/types.js';
+import { indexHistory } from './index-history.js';
 import { CliError, type CliIo } from './cli-io.js';
 
 export interface CalibrateCommandOptions {
@@ -27,6 +29,17 @@ export interface CalibrateCommandOptions {
   readonly io: CliIo;
   /** Where blame results are kept between runs; the system temp directory by default. */
   readonly cacheDir?: string | null;
+  /** `--history`: score each commit with the history-aware signals and the history before it. */
+  readonly history?: boolean;
+  /** `--index-history`: also write the history into the app's history index (the backfill). */
+  readonly indexHistory?: IndexHistoryTarget | undefined;
+}
+
+/** Where `--index-history` writes: the ledger the app reads, under the repository's GitHub name. */
+export interface IndexHistoryTarget {
+  /** `--repo OWNER/NAME`; the origin remote's owner/name when not given. */
+  readonly repo: string | undefined;
+  readonly openLedger: () => LedgerStore;
 }
 
 const parseDeepRate = (value: string | undefined): number => {
@@ -124,7 +137,11 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
       options.cacheDir === undefined ? join(tmpdir(), 'review-router-calibrate') : options.cacheDir,
     concurrency: Math.max(2, Math.min(8, availableParallelism())),
     onProgress: reportProgress(options.io),
+    history: options.history === true,
   });
+  if (options.indexHistory !== undefined) {
+    await indexHistory({ gitDir, source, target: options.indexHistory, io: options.io });
+  }
   if (calibration.status !== 'ok') options.io.err(`calibrate: ${calibration.reason}`);
   options.io.out(
     options.json

@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { parsePolicyText } from '../policy/parse-policy-text.js';
 import { formatUsd } from '../domain/format-usd.js';
+import { classifyCommit } from './classify-commit.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { readPatch } from './read-patch.js';
@@ -15,6 +16,10 @@ export interface ClassifyCommandOptions {
   readonly json: boolean;
   readonly prices: PriceTable;
   readonly io: CliIo;
+  /** `--git-dir`: the repository `--commit` is read from (the current directory's by default). */
+  readonly gitDir?: string | undefined;
+  /** `--commit`: classify this commit of the repository, with the history before it. */
+  readonly commit?: string | undefined;
 }
 
 const readText = async (file: string, io: CliIo): Promise<string> => {
@@ -51,6 +56,25 @@ const renderHuman = (record: ClassifyRecord): string => {
 /** `review-router classify [--policy FILE] [--json] DIFF_FILE...`: one JSON line per file, in order. */
 export const runClassifyCommand = async (options: ClassifyCommandOptions): Promise<void> => {
   const policy = await loadPolicyFile(options.policyFile, options.io);
+  if (options.commit === undefined && options.gitDir !== undefined) {
+    throw new CliError('--git-dir names the repository of --commit SHA: pass --commit too');
+  }
+  if (options.commit !== undefined) {
+    if (options.files.length > 0) {
+      throw new CliError('classify takes either diff files or --commit SHA, not both');
+    }
+    const record = await classifyCommit({
+      gitDir: options.gitDir,
+      commit: options.commit,
+      policy,
+      prices: options.prices,
+    });
+    options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));
+    return;
+  }
+  if (options.files.length === 0) {
+    throw new CliError('classify needs diff files (- reads stdin) or --commit SHA');
+  }
   for (const file of options.files) {
     const record = classifyPatch({
       file,

@@ -1,5 +1,6 @@
 import { classifyChange } from '../classify/classify-change.js';
 import type { DiffModel } from '../domain/diff.js';
+import type { ChangeHistory } from '../domain/history.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
@@ -29,13 +30,20 @@ export interface ClassifyPatchOptions {
   readonly diff: DiffModel;
   readonly policy: Policy;
   readonly prices: PriceTable;
+  /** The repository's history before the change (classify --commit); null without. */
+  readonly history?: ChangeHistory | null;
 }
 
 /** The `classify --json` record for one patch. */
 export const classifyPatch = (options: ClassifyPatchOptions) => {
   const { policy, prices, diff } = options;
   // An offline patch has no author association to speak of: don't count it as a first-timer.
-  const classification = classifyChange({ diff, policy, authorAssociation: null });
+  const classification = classifyChange({
+    diff,
+    policy,
+    authorAssociation: null,
+    history: options.history ?? null,
+  });
   const planned = planTiers({
     policy,
     classification,

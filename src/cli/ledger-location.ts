@@ -31,3 +31,12 @@ export const openLedgerAt = (location: LedgerLocation): LedgerStore =>
   location.kind === 'postgres'
     ? openPostgresLedger({ connectionString: location.connectionString })
     : openSqliteLedger({ file: location.file, readOnly: true });
+
+/**
+ * For writing (calibrate's history backfill): Postgres at DATABASE_URL, else the SQLite file under
+ * DATA_DIR, created when the app has not run yet. The caller migrates it and closes it.
+ */
+export const openLedgerForWriting = (env: Env): LedgerStore =>
+  env.DATABASE_URL
+    ? openPostgresLedger({ connectionString: env.DATABASE_URL })
+    : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite') });

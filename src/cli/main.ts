@@ -8,7 +8,7 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
-import { locateLedger } from './ledger-location.js';
+import { locateLedger, openLedgerForWriting } from './ledger-location.js';
 import { runPolicyCheckCommand } from './policy-check-command.js';
 import { runReportLinkCommand } from './report-link-command.js';
 
@@ -42,18 +42,25 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .command('classify')
     .description('classify patch files offline: size, risk, route and cost estimate')
     .argument(
-      '<diff-files...>',
+      '[diff-files...]',
       'unified diffs (git diff, git show, git format-patch); - reads stdin. A format-patch of several commits is refused when two of them change the same file: classify git diff FIRST^..LAST instead',
     )
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
     .option('--json', 'one JSON object per file, one per line')
-    .action(async (files: string[], options: { policy?: string; json?: boolean }) => {
+    .option(
+      '--git-dir <path>',
+      "with --commit: the repository, a work tree, .git or bare directory (default: the current directory's)",
+    )
+    .option('--commit <sha>', 'classify this commit of --git-dir, with the history before it')
+    .action(async (files: string[], options: ClassifyFlags) => {
       await runClassifyCommand({
         files,
         policyFile: options.policy,
         json: options.json === true,
         prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
         io,
+        gitDir: options.gitDir,
+        commit: options.commit,
       });
     });
 
@@ -142,6 +149,12 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
     .option('--json', 'one JSON object with the figures and the suggested levels')
     .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
+    .option('--history', 'score each commit with the history before it, as the app does')
+    .option(
+      '--index-history',
+      "write the repository's history (HEAD: run it on the default branch) into the app's history index (DATABASE_URL, else DATA_DIR/ledger.sqlite): the history from before the app was installed",
+    )
+    .option('--repo <owner/name>', "with --index-history: its GitHub name (default: origin's)")
     .action(async (options: CalibrateFlags) => {
       await runCalibrateCommand({
         gitDir: options.gitDir,
@@ -152,10 +165,22 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
         json: options.json === true,
         report: options.report,
         io,
+        history: options.history === true,
+        indexHistory:
+          options.indexHistory === true
+            ? { repo: options.repo, openLedger: () => openLedgerForWriting(env) }
+            : undefined,
       });
     });
   return program;
 };
+
+interface ClassifyFlags {
+  policy?: string;
+  json?: boolean;
+  gitDir?: string;
+  commit?: string;
+}
 
 interface CostsFlags {
   repo?: string;
@@ -174,6 +199,9 @@ interface CalibrateFlags {
   policy?: string;
   json?: boolean;
   report?: string;
+  history?: boolean;
+  indexHistory?: boolean;
+  repo?: string;
 }
 
 /** Commander's own verdicts: help and version asked for are done; anything else is a usage error. */

@@ -2,6 +2,7 @@ import { classifyChange } from '../classify/classify-change.js';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
+import type { ChangeHistory } from '../domain/history.js';
 import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
@@ -23,6 +24,8 @@ export interface ScopeInput {
   readonly log: Log;
   /** What the pull request's diff went through before any model sees it (secret redaction). */
   readonly redact: (increment: DiffModel) => DiffModel;
+  /** The repository's history before now for the pull request's paths; null without history. */
+  readonly history?: ChangeHistory | null;
 }
 
 export interface ScopedChange {
@@ -60,7 +63,12 @@ const riskyPathsOf = (classification: Classification, policy: Policy): Set<strin
 export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange> => {
   const { job, policy, pr, pullDiff, state } = input;
   const classify = (diff: DiffModel) =>
-    classifyChange({ diff, policy, authorAssociation: pr.authorAssociation });
+    classifyChange({
+      diff,
+      policy,
+      authorAssociation: pr.authorAssociation,
+      history: input.history ?? null,
+    });
   const pullClassification = classify(pullDiff);
   const reviewable = (diff: DiffModel) => leaveOutGenerated(diff, policy.review.ignore_paths);
   const full = (note: string | null): ScopedChange => ({

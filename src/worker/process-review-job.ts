@@ -59,7 +59,12 @@ const reviewPullRequest = async (
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
 
-  const subject = await readChange(run, { policy: policy.value, pr, pullState });
+  const subject = await readChange(run, {
+    policy: policy.value,
+    pr,
+    pullState,
+    historyOf: (paths) => deps.ledger.historyOf(run.repo, paths, deps.now()),
+  });
   const { classification } = subject;
   const plans = planTiers({
     ...subject,

@@ -1,4 +1,5 @@
 import { fromGitHubFiles } from '../changes/from-github-files.js';
+import type { ChangeHistory } from '../domain/history.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PullState } from '../ledger/types.js';
@@ -11,6 +12,8 @@ export interface ReadChangeOptions {
   readonly policy: Policy;
   readonly pr: PullRequestFacts;
   readonly pullState: PullState | null;
+  /** The history index's answer for these paths (no GitHub call); absent: no history. */
+  readonly historyOf?: (paths: readonly string[]) => Promise<ChangeHistory | null>;
 }
 
 /**
@@ -19,12 +22,19 @@ export interface ReadChangeOptions {
  */
 export const readChange = async (
   run: JobRun,
-  { policy, pr, pullState }: ReadChangeOptions,
+  { policy, pr, pullState, historyOf }: ReadChangeOptions,
 ): Promise<ReviewSubject> => {
   const { files, truncated } = await run.gh.listFiles(run.ref);
   const redacted = redactSecrets(fromGitHubFiles(files, { truncated }), pr);
   if (redacted.report.findings.length + redacted.report.notes.length > 0)
     run.log.warn({ lines: redacted.report.findings.length }, 'possible secrets redacted');
+  const history =
+    historyOf === undefined
+      ? null
+      : await historyOf(redacted.diff.files.map((file) => file.path)).catch((error: unknown) => {
+          run.log.warn({ err: error }, 'history index unreadable: classified without history');
+          return null;
+        });
   const scoped = await chooseReviewScope({
     job: run.job,
     gh: run.gh,
@@ -35,6 +45,7 @@ export const readChange = async (
     state: pullState,
     log: run.log,
     redact: (increment) => redactSecrets(increment, pr).diff,
+    history,
   });
   return {
     job: run.job,

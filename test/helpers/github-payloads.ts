@@ -113,3 +113,45 @@ export const prFile = (
     ...extra,
   };
 };
+
+export interface PushCommitOptions {
+  readonly id: string;
+  readonly message: string;
+  readonly timestamp: string;
+  readonly added?: readonly string[];
+  readonly modified?: readonly string[];
+  readonly removed?: readonly string[];
+}
+
+/** A push event to `ref` of acme/api (default branch main), with these commits. */
+export const pushEvent = (ref: string, commits: readonly PushCommitOptions[]) => {
+  const example = examples
+    .find((e) => e.name === 'push')!
+    .examples.find((e) => e.ref === 'refs/heads/master')!;
+  const template = (example.commits as Array<Record<string, unknown>>)[0]!;
+  const repository = clone(example.repository) as Record<string, any>;
+  repository.name = 'api';
+  repository.full_name = 'acme/api';
+  repository.owner = { ...repository.owner, login: 'acme', name: 'acme' };
+  repository.default_branch = 'main';
+  repository.master_branch = 'main';
+  const payloadCommits = commits.map((commit) => ({
+    ...clone(template),
+    id: commit.id,
+    message: commit.message,
+    timestamp: commit.timestamp,
+    added: commit.added ?? [],
+    modified: commit.modified ?? [],
+    removed: commit.removed ?? [],
+  }));
+  return {
+    ...clone(example),
+    ref,
+    before: '0'.repeat(40),
+    after: commits.at(-1)?.id ?? '0'.repeat(40),
+    commits: payloadCommits,
+    head_commit: payloadCommits.at(-1) ?? null,
+    repository,
+    installation: { id: 42, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=' },
+  };
+};

@@ -1,7 +1,9 @@
 import type { DetectSignal } from '../types.js';
+import { detectChangeHistory } from './detect-change-history.js';
 import { detectCiWorkflow } from './detect-ci-workflow.js';
 import { detectDeletionsHeavy } from './detect-deletions-heavy.js';
 import { detectDependencyManifest } from './detect-dependency-manifest.js';
+import { detectFixHistory } from './detect-fix-history.js';
 import { detectFirstTimeContributor } from './detect-first-time-contributor.js';
 import { detectInfrastructure } from './detect-infrastructure.js';
 import { detectLargeChange } from './detect-large-change.js';
@@ -28,4 +30,6 @@ export const ALL_SIGNALS: readonly DetectSignal[] = [
   detectNoTests,
   detectFirstTimeContributor,
   detectDeletionsHeavy,
+  detectFixHistory,
+  detectChangeHistory,
 ];

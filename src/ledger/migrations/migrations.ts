@@ -135,4 +135,20 @@ export const migrations: readonly Migration[] = [
         (started_at, repo, tier, provider, outcome, cost_nanos, deep_cost_nanos);
     `,
   },
+  {
+    // The history index: one row per path each default-branch commit added or modified, from
+    // push events and calibrate's backfill. The key serves the one read (repository, paths).
+    version: 7,
+    name: 'create-history-changes',
+    sql: () => `
+      CREATE TABLE history_changes (
+        repo text NOT NULL,
+        path text NOT NULL,
+        sha text NOT NULL,
+        committed_at bigint NOT NULL,
+        fix integer NOT NULL CHECK (fix IN (0, 1)),
+        PRIMARY KEY (repo, path, sha)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestGitRepo, numberedLines, type TestGitRepo } from '../calibrate/test-git-repo.js';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './main.js';
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readStdin: () => Promise.resolve(''),
+  };
+  return { io, out, err };
+};
+
+let repo: TestGitRepo;
+let first: string;
+let fix: string;
+let change: string;
+
+beforeAll(() => {
+  repo = createTestGitRepo();
+  first = repo.commit({
+    message: 'add the parser',
+    date: '2025-01-01T00:00:00Z',
+    files: { 'src/parser.js': numberedLines('parse', 5) },
+  });
+  fix = repo.commit({
+    message: 'fix: parser crash on empty input',
+    date: '2025-02-01T00:00:00Z',
+    files: { 'src/parser.js': numberedLines('parse', 6) },
+  });
+  change = repo.commit({
+    message: 'feat: options',
+    date: '2025-03-01T00:00:00Z',
+    files: { 'src/parser.js': numberedLines('parse', 9), 'docs/a.md': 'hello\n' },
+  });
+});
+afterAll(() => repo.remove());
+
+const classify = async (args: readonly string[]) => {
+  const { io, out, err } = capture();
+  const code = await runCli(['classify', '--git-dir', repo.dir, ...args], io, {});
+  return { code, out, err };
+};
+
+describe('review-router classify --git-dir --commit', () => {
+  it('prints the classify object of a commit, with signals from the history before it', async () => {
+    const { code, out } = await classify(['--commit', change, '--json']);
+    expect(code).toBe(0);
+    const record = JSON.parse(out[0] ?? '') as {
+      file: string;
+      additions: number;
+      files: { path: string }[];
+      risk: { signals: { id: string; message: string }[] };
+      route: { tier: string };
+      estimate: { inputTokens: number };
+    };
+    expect(record.file).toBe(change);
+    expect(record.additions).toBe(4);
+    expect(record.files.map((file) => file.path)).toEqual(['docs/a.md', 'src/parser.js']);
+    expect(record.risk.signals.map((signal) => signal.id)).toEqual(
+      expect.arrayContaining(['fix-history', 'change-history', 'source-churn']),
+    );
+    expect(record.risk.signals.find((s) => s.id === 'fix-history')?.message).toBe(
+      'changes src/parser.js, which 1 fix commit changed in the year before',
+    );
+    expect(record.estimate.inputTokens).toBeGreaterThan(0);
+  });
+
+  it('gives the first commit no history signal, and never counts a commit in its own history', async () => {
+    const before = await classify(['--commit', first, '--json']);
+    const ids = (JSON.parse(before.out[0] ?? '') as { risk: { signals: { id: string }[] } }).risk
+      .signals;
+    expect(ids.map((signal) => signal.id)).not.toContain('change-history');
+    const own = await classify(['--commit', fix, '--json']);
+    const signals = (JSON.parse(own.out[0] ?? '') as { risk: { signals: { id: string }[] } }).risk
+      .signals;
+    expect(signals.map((signal) => signal.id)).not.toContain('fix-history');
+    expect(signals.map((signal) => signal.id)).toContain('change-history');
+  });
+
+  it('refuses an unknown commit, and diff files with --commit, with exit 2', async () => {
+    const unknown = await classify(['--commit', 'no-such-commit']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.join('\n')).toMatch(/--commit no-such-commit: no such commit/);
+    const both = await classify(['--commit', change, 'a.patch']);
+    expect(both.code).toBe(2);
+    expect(both.err.join('\n')).toMatch(/either diff files or --commit SHA/);
+  });
+});

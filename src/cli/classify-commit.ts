@@ -1,0 +1,43 @@
+import { readCommitWithHistory } from '../calibrate/read-commit-with-history.js';
+import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
+import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import type { Policy } from '../domain/policy.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
+import { CliError } from './cli-io.js';
+
+export interface ClassifyCommitOptions {
+  /** The repository; the current directory's when not given. */
+  readonly gitDir: string | undefined;
+  readonly commit: string;
+  readonly policy: Policy;
+  readonly prices: PriceTable;
+}
+
+/**
+ * The classify record of one commit of a local repository, against its first parent, with the
+ * history before it (its ancestors) for the history-aware signals. `file` is the commit's sha.
+ */
+export const classifyCommit = async (options: ClassifyCommitOptions): Promise<ClassifyRecord> => {
+  const where = options.gitDir ?? process.cwd();
+  const gitDir = await resolveGitDir(where);
+  if (gitDir === null) {
+    throw new CliError(
+      options.gitDir === undefined
+        ? `${where} is not a git repository (or a folder in one): pass --git-dir PATH`
+        : `--git-dir ${options.gitDir}: not a git repository (or a folder in one)`,
+    );
+  }
+  const commit = await readCommitWithHistory(gitDir, options.commit);
+  if (commit === null) {
+    throw new CliError(`--commit ${options.commit}: no such commit in ${gitDir}`);
+  }
+  const diff = parseUnifiedDiff(commit.patch);
+  return classifyPatch({
+    file: commit.sha,
+    diff,
+    policy: options.policy,
+    prices: options.prices,
+    history: commit.historyOf(diff.files.map((file) => file.path)),
+  });
+};
