@@ -51,6 +51,8 @@ describe('openSqliteLedger', () => {
       { version: 4, name: 'create-pull-state-and-posted-findings' },
       { version: 5, name: 'store-money-as-integer-nano-dollars' },
       { version: 6, name: 'index-review-attempts-for-reports' },
+      { version: 8, name: 'record-service-tier-and-discounts' },
+      { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
     ]);
   });
 
