@@ -1,3 +1,4 @@
+import type { Policy } from '../domain/policy.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { planTiers } from '../review/plan-tiers.js';
 import { startReviewDeadline } from '../review/review-deadline.js';
@@ -13,6 +14,7 @@ import { finishJob } from './finish-job.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
+import { raiseBudgetAlerts } from './raise-budget-alerts.js';
 import { readPolicy } from './read-policy.js';
 import { reviewOnTier, type LiveJob } from './review-on-tier.js';
 import type { WorkerDeps } from './types.js';
@@ -53,13 +55,23 @@ const reviewPullRequest = async (
 ): Promise<JobOutcome> => {
   const policy = await readPolicy(run.gh, run.ref);
   if (!policy.ok) return invalidPolicy(policy.error, run.log);
+  const outcome = await reviewUnderPolicy(run, policy.value, deps, live);
+  return raiseBudgetAlerts(outcome, { repo: run.repo, policy: policy.value, log: run.log }, deps);
+};
+
+const reviewUnderPolicy = async (
+  run: JobRun,
+  policy: Policy,
+  deps: WorkerDeps,
+  live: LiveJob,
+): Promise<JobOutcome> => {
   const pr = await run.gh.getPullRequest(run.ref);
   const moved = noLongerCurrent(run.job, pr, run.log);
   if (moved !== null) return moved;
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
 
-  const subject = await readChange(run, { policy: policy.value, pr, pullState });
+  const subject = await readChange(run, { policy, pr, pullState });
   const { classification } = subject;
   const plans = planTiers({
     ...subject,

@@ -2,7 +2,14 @@ import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { GitHubPort } from '../github/types.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import type { BudgetReservations, CostRows, PullMemory, ReviewClaims } from '../ledger/types.js';
+import type {
+  BudgetAlerts,
+  BudgetReservations,
+  CostRows,
+  PendingBatches,
+  PullMemory,
+  ReviewClaims,
+} from '../ledger/types.js';
 import type { ModelProvider } from '../providers/types.js';
 
 export interface ReviewLimits {
@@ -38,10 +45,15 @@ export interface WorkerDeps {
   readonly github: (installationId: number) => Promise<GitHubPort>;
   /** Providers with an API key configured; a missing one fails the review with a clear message. */
   readonly providers: Partial<Record<ProviderId, ModelProvider>>;
-  /** The ledger's cost rows (written and read per pull request), claims, budget and memory. */
+  /**
+   * The ledger's cost rows (written and read per pull request), claims, budget, alerts, batch
+   * reviews waiting for their provider, and memory.
+   */
   readonly ledger: Pick<CostRows, 'record' | 'list'> &
     ReviewClaims &
     BudgetReservations &
+    BudgetAlerts &
+    PendingBatches &
     PullMemory;
   readonly prices: PriceTable;
   readonly log: Log;

@@ -11,6 +11,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app.js';
 import { loadPriceTable } from '../../src/ledger/price-table.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import type { Metrics } from '../../src/metrics/types.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
 import { createSqliteQueue } from '../../src/queue/sqlite/sqlite-queue.js';
@@ -40,6 +41,8 @@ export interface TestAppOptions {
   readonly clients?: { readonly openai?: OpenAI; readonly anthropic?: Anthropic };
   /** Default TestOctokit (no retries, no throttling); pass the app's own to test GitHub faults. */
   readonly Octokit?: typeof ProbotOctokit;
+  /** The app's metrics registry, for tests that read what it counted. */
+  readonly metrics?: Metrics;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
@@ -66,6 +69,7 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     reportToken: options.reportToken,
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const probot = createTestProbot(options.Octokit);
   await probot.load(appFn, { cwd: process.cwd(), addHandler: () => undefined });
