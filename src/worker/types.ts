@@ -11,6 +11,7 @@ import type {
   ReviewClaims,
 } from '../ledger/types.js';
 import type { ModelProvider } from '../providers/types.js';
+import type { BatchDeps } from './batch-types.js';
 
 export interface ReviewLimits {
   /** The prompt (instructions + pull request) must fit in this many input tokens. */
@@ -59,4 +60,6 @@ export interface WorkerDeps {
   readonly log: Log;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
+  /** Batch APIs and delayed polls; without them a `mode: batch` rule reviews now. */
+  readonly batches?: BatchDeps;
 }
