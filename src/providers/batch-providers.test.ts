@@ -154,13 +154,11 @@ describe('the Anthropic batch adapter', () => {
   });
 
   it('cancels a batch', async () => {
-    nock(ANTHROPIC_TEST_BASE_URL)
-      .post('/v1/messages/batches/msgbatch_review_1/cancel')
-      .reply(200, {
-        id: 'msgbatch_review_1',
-        type: 'message_batch',
-        processing_status: 'canceling',
-      });
+    nock(ANTHROPIC_TEST_BASE_URL).post('/v1/messages/batches/msgbatch_review_1/cancel').reply(200, {
+      id: 'msgbatch_review_1',
+      type: 'message_batch',
+      processing_status: 'canceling',
+    });
     expect(await batch.cancel('msgbatch_review_1')).toEqual({ ok: true, value: null });
   });
 });
