@@ -35,6 +35,8 @@ export const originalJob = (pending: PendingBatch, owner: string, repo: string):
 export interface PollBatchOptions {
   /** Runs the review again without batch (the pipeline, told not to batch). */
   readonly reviewNow: (job: ReviewJob) => Promise<void>;
+  /** The queue's signal: aborted when a newer push is queued for the pull request. */
+  readonly signal: AbortSignal;
 }
 
 export const pollBatchReview = async (
@@ -85,7 +87,9 @@ export const pollBatchReview = async (
       { batchId: pending.batchId, status: checked?.status ?? 'unreachable', nextInMs: delayMs },
       'batch review still waiting',
     );
-    await deps.batches.schedule(pollJob(original, pending.id, next), delayMs);
+    // A newer push queued meanwhile supersedes the batch when its job starts: no poll after it.
+    if (!options.signal.aborted)
+      await deps.batches.schedule(pollJob(original, pending.id, next), delayMs);
     return;
   }
   if (checked.state === 'failed') {

@@ -17,6 +17,7 @@ export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): P
       { ...deps, batches },
       {
         reviewNow: (original) => processReviewJob(original, deps, signal, { batch: false }),
+        signal,
       },
     );
   return job.command !== undefined

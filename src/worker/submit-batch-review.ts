@@ -73,7 +73,11 @@ export const submitBatchReview = async (
     // A redelivery, or a retry after a crash: the batch is already out; make sure it is polled.
     run.log.info({ batchId: waiting.batchId }, 'this head SHA already waits for a batch review');
     const next = waiting.polls + 1;
-    await deps.batches.schedule(pollJob(run.job, waiting.id, next), deps.batches.pollDelayMs(next));
+    if (!live.signal.aborted)
+      await deps.batches.schedule(
+        pollJob(run.job, waiting.id, next),
+        deps.batches.pollDelayMs(next),
+      );
     return endedWith({ classification, reservationId: options.reservationId });
   }
   const key = { ...pull, headSha: run.job.headSha, tier: choice.tier };
@@ -147,7 +151,10 @@ export const submitBatchReview = async (
     checkId,
     at: deps.now().toISOString(),
   });
-  await deps.batches.schedule(pollJob(run.job, id, 1), deps.batches.pollDelayMs(1));
+  // A newer push queued meanwhile supersedes this batch when its job starts; a poll queued now
+  // would carry the old head SHA after it, and the queue would take it for the newer push.
+  if (!live.signal.aborted)
+    await deps.batches.schedule(pollJob(run.job, id, 1), deps.batches.pollDelayMs(1));
   // The claim stays running and the reservation held: the poll that finds the answer settles both.
   return endedWith({ classification });
 };

@@ -175,3 +175,31 @@ describe('a newer push while a batch review waits', () => {
     expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
   });
 });
+
+describe('a batch API that refuses the batch', () => {
+  it('reviews now, and the reason says why', async () => {
+    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+    mockPolicyFile(POLICY);
+    mockPull(HEAD, ['review:later'], { pull: 2, files: 1 });
+    mockChecks(sent);
+    mockReview(sent);
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/files')
+      .reply(400, {
+        error: { message: 'batch API not enabled for this project', type: 'invalid_request_error' },
+      })
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
+
+    await deliver('delivery-refused', HEAD, ['review:later']);
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(sent.checkRuns[0]?.output.title).toBe('Reviewing on the fast tier');
+    expect(String(sent.reviews[0]?.body)).toContain('the batch API refused it');
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.outcome, row.batch])).toEqual([['posted', false]]);
+    expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
