@@ -17,7 +17,9 @@ import { createMetricsHandler } from './metrics/create-metrics-handler.js';
 import type { Metrics } from './metrics/types.js';
 import { withLedgerMetrics } from './metrics/with-ledger-metrics.js';
 import { withProvidersMetrics } from './metrics/with-provider-metrics.js';
+import type { BatchProvider } from './providers/batch-types.js';
 import type { ModelProvider } from './providers/types.js';
+import { exponentialBackoff } from './queue/exponential-backoff.js';
 import type { JobQueue } from './queue/types.js';
 import { createReportHandler } from './report/create-report-handler.js';
 import { reportQueriesFromRows } from './report/report-queries-from-rows.js';
@@ -49,13 +51,20 @@ export interface WebAppDeps {
   readonly startup?: StartupReport;
 }
 
-export interface AppDeps extends WebAppDeps {
+/** Batch reviews: each provider's batch API, and how long to wait before each poll. */
+export interface BatchOptions {
+  readonly batchProviders?: Partial<Record<ProviderId, BatchProvider>> | undefined;
+  /** Before poll n (1-based); default 30 s doubling to 30 min. */
+  readonly batchPollMs?: ((poll: number) => number) | undefined;
+}
+
+export interface AppDeps extends WebAppDeps, BatchOptions {
   readonly prices: PriceTable;
   readonly providers: Partial<Record<ProviderId, ModelProvider>>;
   readonly limits?: ReviewLimits;
 }
 
-export interface ReviewWorkerDeps {
+export interface ReviewWorkerDeps extends BatchOptions {
   readonly queue: JobQueue;
   readonly ledger: LedgerStore;
   readonly prices: PriceTable;
@@ -68,6 +77,12 @@ export interface ReviewWorkerDeps {
   readonly now?: (() => Date) | undefined;
 }
 
+const DEFAULT_BATCH_POLL_MS = exponentialBackoff({
+  baseMs: 30_000,
+  maxMs: 30 * 60_000,
+  jitter: 0.1,
+});
+
 /** Takes review jobs from the queue and runs each through the pipeline, counted in `metrics`. */
 export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
   const worker: WorkerDeps = {
@@ -78,6 +93,15 @@ export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
     log: deps.log,
     limits: deps.limits ?? DEFAULT_LIMITS,
     now: deps.now ?? (() => new Date()),
+    ...(deps.batchProviders === undefined
+      ? {}
+      : {
+          batches: {
+            providers: deps.batchProviders,
+            schedule: (job, delayMs) => deps.queue.enqueue(job, { delayMs }),
+            pollDelayMs: deps.batchPollMs ?? DEFAULT_BATCH_POLL_MS,
+          },
+        }),
   };
   deps.queue.start((job, signal) => runJob(job, worker, signal), {
     log: deps.log,

@@ -23,6 +23,7 @@ import { countTokens } from './review/count-tokens.js';
 import { REVIEW_SYSTEM_PROMPT } from './review/review-system-prompt.js';
 import { createAnthropicProvider } from './providers/anthropic-provider.js';
 import { createOpenAIProvider } from './providers/openai-provider.js';
+import { buildBatchProviders } from './startup/build-batch-providers.js';
 import { createProviderFetch, providerFetchTimeouts } from './providers/provider-fetch.js';
 import type { ModelProvider } from './providers/types.js';
 import type { ProviderId } from './domain/policy.js';
@@ -147,6 +148,7 @@ const main = async (): Promise<void> => {
   // A web process only enqueues: it never starts the queue's worker.
   const { queue, where } = await openQueue(env);
   const providers = reviews ? buildProviders(env) : {};
+  const batchProviders = reviews ? buildBatchProviders(env) : {};
   const Octokit = createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' });
   const startup = {
     role: env.ROLE,
@@ -170,6 +172,7 @@ const main = async (): Promise<void> => {
           metricsToken: env.METRICS_TOKEN ?? env.REPORT_TOKEN,
           prices,
           providers,
+          batchProviders,
           limits,
           credentials,
           env: probotEnv,
@@ -180,7 +183,7 @@ const main = async (): Promise<void> => {
       : await run(
           env.ROLE === 'web'
             ? createWebApp({ ...shared, reports, startup })
-            : createApp({ ...shared, reports, prices, providers, limits, startup }),
+            : createApp({ ...shared, reports, prices, providers, batchProviders, limits, startup }),
           {
             log,
             Octokit,

@@ -3,6 +3,10 @@ import type { RiskLevel, SizeClass } from './classification.js';
 import type { ProviderId } from './policy.js';
 import type { RouteTier, Trigger } from './review-job.js';
 
+/** A provider discount the attempt was billed with: OpenAI's flex tier, or a batch API (half price). */
+export type Discount = 'flex' | 'batch';
+export const DISCOUNTS: readonly Discount[] = ['flex', 'batch'];
+
 export type Outcome = 'posted' | 'skipped' | 'failed' | 'superseded' | 'escalated';
 export const OUTCOMES: readonly Outcome[] = [
   'posted',
@@ -31,6 +35,12 @@ export interface LedgerEntry {
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   readonly inferenceGeo: string | null;
+  /** The service tier the provider says served the request (OpenAI `service_tier`), when it says. */
+  readonly serviceTier: string | null;
+  /** Sent through a batch API (OpenAI Batch, Anthropic Message Batches). */
+  readonly batch: boolean;
+  /** The discount the cost was priced with; null for list price. */
+  readonly discount: Discount | null;
   readonly costUsd: number;
   /** What the same prompt would have cost on the deep tier. */
   readonly deepCostUsd: number;

@@ -35,6 +35,8 @@ export interface RuleConditions {
 export interface RoutingRule {
   readonly when: RuleConditions;
   readonly tier: RouteTier;
+  /** `batch`: through the provider's batch API at half price, posted when the batch completes. */
+  readonly mode?: 'batch';
 }
 
 export interface PathInstruction {
@@ -85,6 +87,10 @@ export interface Policy {
     readonly org_monthly_usd: number | null;
     /** One review's estimate: files are left out, least risky first, to fit; null = no cap. */
     readonly per_review_usd: number | null;
+    /** One pull request's spend over every push and command, whatever the month; null = no cap. */
+    readonly per_pull_request_usd: number | null;
+    /** Shares of `monthly_usd` whose crossing raises an alert, once per month each. */
+    readonly alert_at: readonly number[];
     readonly when_exceeded: 'fast' | 'skip';
   };
 }

@@ -19,6 +19,15 @@ export interface ReviewJob {
   readonly receivedAt: string;
   /** Set when the job comes from a command in a pull request comment (trigger `command`). */
   readonly command?: PullCommand | undefined;
+  /** Set on a job that asks a provider whether a waiting batch review has ended. */
+  readonly batchPoll?: BatchPoll | undefined;
+}
+
+/** Which waiting batch review to ask about (its id in the ledger), and how many times so far. */
+export interface BatchPoll {
+  readonly pendingId: string;
+  /** 1 for the first poll. */
+  readonly poll: number;
 }
 
 /** The commands a pull request comment may hold (README, "Commands in pull request comments"). */

@@ -20,6 +20,7 @@ const committedNanos = async (
   query: CommittedQuery,
   excluding = '',
 ): Promise<CommittedNanos> => {
+  if (query.scope === 'pull') return pullNanos(db, query, excluding);
   const org = query.scope === 'org';
   const key = org ? ownerOf(query.repo) : query.repo;
   const [spent] = await db.query(
@@ -31,6 +32,29 @@ const committedNanos = async (
     `SELECT ${sumOf('amount_nanos')} FROM budget_reservations
      WHERE ${org ? 'owner' : 'repo'} = ? AND expires_at > ? AND id <> ?`,
     [key, toIsoTimestamp(query.at, 'at'), excluding],
+  );
+  return {
+    spentNanos: StoredInteger.parse(spent?.nanos),
+    reservedNanos: StoredInteger.parse(reserved?.nanos),
+  };
+};
+
+/** A pull request's spend over its whole life, and what its reviews in progress hold. */
+const pullNanos = async (
+  db: SqlExecutor,
+  query: CommittedQuery,
+  excluding: string,
+): Promise<CommittedNanos> => {
+  if (query.pr === undefined)
+    throw new TypeError('the pull scope counts one pull request: the query must name its pr');
+  const [spent] = await db.query(
+    `SELECT ${sumOf('cost_nanos')} FROM review_attempts WHERE repo = ? AND pr = ?`,
+    [query.repo, query.pr],
+  );
+  const [reserved] = await db.query(
+    `SELECT ${sumOf('amount_nanos')} FROM budget_reservations
+     WHERE repo = ? AND pr = ? AND expires_at > ? AND id <> ?`,
+    [query.repo, query.pr, toIsoTimestamp(query.at, 'at'), excluding],
   );
   return {
     spentNanos: StoredInteger.parse(spent?.nanos),
@@ -64,9 +88,17 @@ export const createBudgetReservations = (db: SqlExecutor): BudgetReservations =>
       }
       const id = randomUUID();
       await tx.run(
-        `INSERT INTO budget_reservations (id, repo, owner, amount_nanos, reserved_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        [id, request.repo, owner, amountNanos, at, toIsoTimestamp(request.expiresAt, 'expiresAt')],
+        `INSERT INTO budget_reservations (id, repo, owner, pr, amount_nanos, reserved_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          request.repo,
+          owner,
+          request.pr ?? null,
+          amountNanos,
+          at,
+          toIsoTimestamp(request.expiresAt, 'expiresAt'),
+        ],
       );
       return { reserved: true, id };
     });

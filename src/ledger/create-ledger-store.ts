@@ -1,7 +1,9 @@
 /** The whole ledger over one SQL executor: every concern, the same code for every database. */
+import { createBudgetAlerts } from './create-budget-alerts.js';
 import { createBudgetReservations } from './create-budget-reservations.js';
 import { createCostRows } from './create-cost-rows.js';
 import { createHistoryIndex } from './create-history-index.js';
+import { createPendingBatches } from './create-pending-batches.js';
 import { createPullMemory } from './create-pull-memory.js';
 import { createReviewClaims } from './create-review-claims.js';
 import type { SqlExecutor } from './sql/types.js';
@@ -18,6 +20,8 @@ export const createLedgerStore = ({ db, migrate }: CreateLedgerStoreOptions): Le
   ...createCostRows(db),
   ...createReviewClaims(db),
   ...createBudgetReservations(db),
+  ...createBudgetAlerts(db),
+  ...createPendingBatches(db),
   ...createPullMemory(db),
   ...createHistoryIndex(db),
   close: () => db.close(),

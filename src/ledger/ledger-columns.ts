@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import { toNanos } from './money.js';
 import {
+  DISCOUNT_VALUES,
   OUTCOME_VALUES,
   PROVIDERS,
   RISK_LEVELS,
@@ -38,6 +39,9 @@ const COLUMN_OF: { readonly [Field in keyof LedgerEntry]: string } = {
   outputTokens: 'output_tokens',
   reasoningTokens: 'reasoning_tokens',
   inferenceGeo: 'inference_geo',
+  serviceTier: 'service_tier',
+  batch: 'batch',
+  discount: 'discount',
   costUsd: 'cost_nanos',
   deepCostUsd: 'deep_cost_nanos',
   priceVersion: 'price_version',
@@ -71,6 +75,10 @@ export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
   outputTokens: StoredInteger,
   reasoningTokens: StoredInteger,
   inferenceGeo: z.string().nullable(),
+  serviceTier: z.string().nullable(),
+  // SQLite stores a boolean as 0 or 1; Postgres reads it back as a boolean.
+  batch: z.union([z.boolean(), z.literal(0), z.literal(1)]).transform(Boolean),
+  discount: z.enum(DISCOUNT_VALUES).nullable(),
   costUsd: StoredUsd,
   deepCostUsd: StoredUsd,
   priceVersion: z.string().nullable(),
@@ -112,6 +120,7 @@ export const toColumnValues = (entry: LedgerEntry): SqlValue[] =>
   FIELDS.map((field) => {
     if (field === 'startedAt' || field === 'finishedAt') return toIsoTimestamp(entry[field], field);
     if (field === 'costUsd' || field === 'deepCostUsd') return toNanos(entry[field], field);
+    if (field === 'batch') return entry.batch ? 1 : 0;
     return entry[field] ?? null;
   });
 

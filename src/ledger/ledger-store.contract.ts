@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
+import { describePullBudgetAlertsBatchesContract } from './pull-budget-alerts-batches.contract.js';
 import { describePullStateContract } from './pull-state.contract.js';
 import { describeReviewClaimsContract } from './review-claims.contract.js';
 import { sampleEntry, sampleKey } from './sample-entry.js';
@@ -177,4 +178,5 @@ export const describeLedgerStoreContract = (
   describeReviewClaimsContract(name, open);
   describeBudgetReservationsContract(name, open);
   describePullStateContract(name, open);
+  describePullBudgetAlertsBatchesContract(name, open);
 };

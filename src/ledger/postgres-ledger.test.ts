@@ -54,6 +54,8 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 5 },
       { version: 6 },
       { version: 7 },
+      { version: 8 },
+      { version: 11 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

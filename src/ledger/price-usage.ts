@@ -34,10 +34,21 @@ const NANO_PER_USD = 1e9;
 /** Dollars rounded to whole nano-dollars, so float noise never reaches the ledger. */
 export const roundUsd = (usd: number): number => Math.round(usd * NANO_PER_USD) / NANO_PER_USD;
 
+/** How a request was billed: `batch` is a batch API's half price on every token category. */
+export interface PriceOptions {
+  readonly discount?: 'batch';
+}
+
+/** The share of the list price a discount bills. */
+const DISCOUNT_SHARE: Readonly<Record<NonNullable<PriceOptions['discount']>, number>> = {
+  batch: 0.5,
+};
+
 export const priceUsage = (
   table: PriceTable,
   model: string,
   usage: Usage,
+  options: PriceOptions = {},
 ): Result<PricedUsage, string> => {
   let row: ModelPrice;
   try {
@@ -73,7 +84,8 @@ export const priceUsage = (
       tokens.cacheWrite1h * (rates.cacheWrite1h ?? 0) +
       tokens.output * rates.output) *
     (NANO_PER_USD / 1e6) *
-    geoMultiplier(table, row, usage.inferenceGeo);
+    geoMultiplier(table, row, usage.inferenceGeo) *
+    (options.discount === undefined ? 1 : DISCOUNT_SHARE[options.discount]);
   return ok({ costUsd: Math.round(nanoUsd) / NANO_PER_USD, version: table.version });
 };
 
@@ -82,13 +94,15 @@ export const estimateCostUsd = (
   table: PriceTable,
   model: string,
   tokens: { readonly inputTokens: number; readonly outputTokens: number },
+  options: PriceOptions = {},
 ): number => {
   const { provider } = requireModel(table, model);
-  const priced = priceUsage(table, model, {
-    ...emptyUsage(provider),
-    inputTokens: tokens.inputTokens,
-    outputTokens: tokens.outputTokens,
-  });
+  const priced = priceUsage(
+    table,
+    model,
+    { ...emptyUsage(provider), inputTokens: tokens.inputTokens, outputTokens: tokens.outputTokens },
+    options,
+  );
   if (!priced.ok) throw new Error(priced.error);
   return priced.value.costUsd;
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RiskLevel, SizeClass } from '../domain/classification.js';
-import type { Outcome } from '../domain/ledger-entry.js';
+import type { Discount, Outcome } from '../domain/ledger-entry.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { RouteTier, Trigger } from '../domain/review-job.js';
 import { fromNanos } from './money.js';
@@ -32,6 +32,7 @@ export const OUTCOME_VALUES = every<Outcome>()([
   'superseded',
   'escalated',
 ]);
+export const DISCOUNT_VALUES = every<Discount>()(['flex', 'batch']);
 export const RISK_LEVELS = every<RiskLevel>()(['low', 'medium', 'high', 'critical']);
 export const SIZES = every<SizeClass>()(['XS', 'S', 'M', 'L', 'XL']);
 

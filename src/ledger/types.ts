@@ -7,7 +7,10 @@ import type { Tier } from '../domain/review-job.js';
 import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from './report-types.js';
 import type { HistoryIndex } from './history-index.js';
 
+import type { PendingBatches } from './pending-batch-types.js';
+
 export type * from './report-types.js';
+export type * from './pending-batch-types.js';
 
 export interface ReviewKey {
   /** owner/name */
@@ -45,8 +48,11 @@ export type ClaimResult =
   | { readonly claimed: true }
   | { readonly claimed: false; readonly state: 'running' | 'posted'; readonly deliveryId: string };
 
-/** `repo`: one repository's spend; `org`: the sum over every repository of the same owner. */
-export type BudgetScope = 'repo' | 'org';
+/**
+ * `repo`: one repository's spend; `org`: the sum over every repository of the same owner;
+ * `pull`: one pull request's spend over its whole life (every push and command), not a month's.
+ */
+export type BudgetScope = 'repo' | 'org' | 'pull';
 
 export interface BudgetCap {
   readonly scope: BudgetScope;
@@ -56,6 +62,8 @@ export interface BudgetCap {
 export interface ReserveRequest {
   /** owner/name: the repository the review spends for. */
   readonly repo: string;
+  /** The pull request the review spends for: what a `pull` cap counts. */
+  readonly pr?: number;
   readonly amountUsd: number;
   /** Every cap the reservation must fit under; none means it always fits. */
   readonly caps: readonly BudgetCap[];
@@ -89,6 +97,8 @@ export interface CommittedQuery {
   readonly scope: BudgetScope;
   /** owner/name; for the org scope, its owner is what counts. */
   readonly repo: string;
+  /** Required for the pull scope, which counts every row of the pull request, whatever the window. */
+  readonly pr?: number;
   readonly from: string;
   readonly to: string;
   readonly at: string;
@@ -175,6 +185,25 @@ export interface BudgetReservations {
   committed(query: CommittedQuery): Promise<Committed>;
 }
 
+/** One share of a monthly budget reached by a repository's spend: raised once per month. */
+export interface BudgetAlert {
+  /** owner/name */
+  readonly repo: string;
+  /** The UTC calendar month, `YYYY-MM`. */
+  readonly month: string;
+  /** The share of `monthly_usd` reached, as in `budget.alert_at` (0.75). */
+  readonly share: number;
+  readonly spentUsd: number;
+  readonly capUsd: number;
+  readonly at: string;
+}
+
+/** Budget alerts, stored so each is raised once per month and share, by any replica. */
+export interface BudgetAlerts {
+  /** True when this call raised the alert; false when it was raised before this month. */
+  raiseAlert(alert: BudgetAlert): Promise<boolean>;
+}
+
 /** What the app remembers per pull request between jobs, and the findings it posted. */
 export interface PullMemory {
   /** The pull request's remembered state; null when the app has never stored any. */
@@ -189,7 +218,14 @@ export interface PullMemory {
 
 /** The whole ledger: every concern over one database. */
 export interface LedgerStore
-  extends CostRows, ReviewClaims, BudgetReservations, PullMemory, HistoryIndex {
+  extends
+    CostRows,
+    ReviewClaims,
+    BudgetReservations,
+    BudgetAlerts,
+    PendingBatches,
+    PullMemory,
+    HistoryIndex {
   /** Creates or upgrades the schema; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -50,6 +50,12 @@ export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
         }
       },
     }),
+    budgetAlerts: new Counter({
+      name: 'review_router_budget_alerts_total',
+      help: "Budget alerts raised: a repository's monthly spend reached a share of budget.monthly_usd (budget.alert_at), once per month and share.",
+      labelNames: ['share'] as const,
+      registers: [registry],
+    }),
     modelLatency: new Histogram({
       name: 'review_router_model_latency_seconds',
       help: 'Time from sending a review request to the provider to its answer or failure.',

@@ -25,6 +25,8 @@ export interface Metrics {
   readonly costUsd: Counter<'tier' | 'provider' | 'model'>;
   /** review_router_queue_depth: jobs waiting, read from the queue at each scrape. */
   readonly queueDepth: Gauge;
+  /** review_router_budget_alerts_total{share}: budget alerts raised (each once per repository and month). */
+  readonly budgetAlerts: Counter<'share'>;
   /** review_router_model_latency_seconds{provider,model,outcome} */
   readonly modelLatency: Histogram<'provider' | 'model' | 'outcome'>;
 }

@@ -31,3 +31,31 @@ describe('withLedgerMetrics', () => {
     expect(await reviewsCounted(metrics)).toBe(0);
   });
 });
+
+describe('withLedgerMetrics and budget alerts', () => {
+  it('counts an alert by its share only when the store says this call raised it', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const ledger = withLedgerMetrics(openSqliteLedger({ file: ':memory:' }), metrics);
+    await ledger.migrate();
+    const alert = {
+      repo: 'acme/api',
+      month: '2026-11',
+      share: 0.75,
+      spentUsd: 7.5,
+      capUsd: 10,
+      at: '2026-11-21T10:00:00.000Z',
+    };
+    expect(await ledger.raiseAlert(alert)).toBe(true);
+    expect(await ledger.raiseAlert(alert)).toBe(false);
+    expect(await ledger.raiseAlert({ ...alert, share: 0.9 })).toBe(true);
+    const counted = (await metrics.budgetAlerts.get()).values.map((v) => [v.labels.share, v.value]);
+    expect(counted).toEqual([
+      ['0.75', 1],
+      ['0.9', 1],
+    ]);
+    expect(await metrics.registry.metrics()).toContain(
+      'review_router_budget_alerts_total{share="0.75"} 1',
+    );
+    await ledger.close();
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * A LedgerStore that counts each recorded entry in the metrics once the store has accepted it.
+ * A LedgerStore that counts each recorded entry in the metrics once the store has accepted it,
+ * and each budget alert the store says this call raised.
  * Every other method passes straight through, however the port grows.
  */
 import type { LedgerStore } from '../ledger/types.js';
@@ -12,8 +13,16 @@ export const withLedgerMetrics = (ledger: LedgerStore, metrics: Metrics): Ledger
     recordAttempt(metrics, entry);
     return row;
   };
+  const raiseAlert: LedgerStore['raiseAlert'] = async (alert) => {
+    const raised = await ledger.raiseAlert(alert);
+    if (raised) metrics.budgetAlerts.inc({ share: String(alert.share) });
+    return raised;
+  };
+  const wrapped: Partial<Record<PropertyKey, unknown>> = { record, raiseAlert };
   return new Proxy(ledger, {
     get: (target, property, receiver): unknown =>
-      property === 'record' ? record : Reflect.get(target, property, receiver),
+      Object.hasOwn(wrapped, property)
+        ? wrapped[property]
+        : Reflect.get(target, property, receiver),
   });
 };

@@ -40,6 +40,8 @@ export const DEFAULT_POLICY: Policy = {
     monthly_usd: null,
     org_monthly_usd: null,
     per_review_usd: null,
+    per_pull_request_usd: null,
+    alert_at: [0.5, 0.75, 0.9, 1.0],
     when_exceeded: 'fast',
   },
 };

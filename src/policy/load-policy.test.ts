@@ -76,6 +76,8 @@ describe('loadPolicy', () => {
       monthly_usd: 10,
       org_monthly_usd: null,
       per_review_usd: 2,
+      per_pull_request_usd: null,
+      alert_at: [0.5, 0.75, 0.9, 1],
       when_exceeded: 'skip',
     });
   });

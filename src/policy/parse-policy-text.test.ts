@@ -42,6 +42,8 @@ describe('parsePolicyText with a valid file', () => {
       monthly_usd: 200,
       org_monthly_usd: null,
       per_review_usd: 1.5,
+      per_pull_request_usd: null,
+      alert_at: [0.5, 0.75, 0.9, 1],
       when_exceeded: 'skip',
     });
   });

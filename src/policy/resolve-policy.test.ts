@@ -68,6 +68,8 @@ describe('resolvePolicy', () => {
       monthly_usd: 50,
       org_monthly_usd: 500,
       per_review_usd: null,
+      per_pull_request_usd: null,
+      alert_at: [0.5, 0.75, 0.9, 1],
       when_exceeded: 'skip',
     });
   });

@@ -85,6 +85,15 @@ describe('PolicyFile', () => {
     { input: { budget: { org_monthly_usd: null } }, accepted: true },
     { input: { budget: { org_monthly_usd: -1 } }, accepted: false },
     { input: { budget: { org_monthly_usd: '500' } }, accepted: false },
+    { input: { budget: { per_pull_request_usd: 2.5 } }, accepted: true },
+    { input: { budget: { per_pull_request_usd: -1 } }, accepted: false },
+    { input: { budget: { alert_at: [0.5, 1] } }, accepted: true },
+    { input: { budget: { alert_at: [] } }, accepted: true },
+    { input: { budget: { alert_at: [0] } }, accepted: false },
+    { input: { budget: { alert_at: [1.5] } }, accepted: false },
+    { input: { budget: { alert_at: [0.5, 0.5] } }, accepted: false },
+    { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'batch' }] } }, accepted: true },
+    { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'later' }] } }, accepted: false },
     { input: { review: { max_comments: 0 } }, accepted: true },
     { input: { review: { max_comments: 101 } }, accepted: false },
     { input: { risk: { levels: { medium: 0, high: 0.5, critical: 1 } } }, accepted: true },
@@ -111,7 +120,9 @@ describe('models.<tier>.fallback', () => {
   it('accepts a complete failover model and null', () => {
     expect(
       PolicyFile.safeParse({
-        models: { fast: { fallback: { provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'low' } } },
+        models: {
+          fast: { fallback: { provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'low' } },
+        },
       }).success,
     ).toBe(true);
     expect(PolicyFile.safeParse({ models: { deep: { fallback: null } } }).success).toBe(true);
@@ -124,6 +135,8 @@ describe('models.<tier>.fallback', () => {
   ])('rejects the failover model %j', (fallback, path) => {
     const parsed = PolicyFile.safeParse({ models: { fast: { fallback } } });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.path.join('.')).toContain(`models.fast.fallback${path ? `.${path}` : ''}`);
+    expect(parsed.error?.issues[0]?.path.join('.')).toContain(
+      `models.fast.fallback${path ? `.${path}` : ''}`,
+    );
   });
 });

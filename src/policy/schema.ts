@@ -131,6 +131,7 @@ export const RuleConditionsFile = z.strictObject({
 export const RoutingRuleFile = z.strictObject({
   when: RuleConditionsFile,
   tier: z.enum(['skip', 'fast', 'deep']),
+  mode: z.enum(['batch']).exactOptional(),
 });
 
 export const PathInstructionFile = z.strictObject({
@@ -193,6 +194,13 @@ export const PolicyFile = z.strictObject({
       monthly_usd: usd,
       org_monthly_usd: usd,
       per_review_usd: usd,
+      per_pull_request_usd: usd,
+      alert_at: z
+        .array(z.number().gt(0).max(1))
+        .refine((shares) => new Set(shares).size === shares.length, {
+          message: 'each share may appear once',
+        })
+        .exactOptional(),
       when_exceeded: z.enum(['fast', 'skip']).exactOptional(),
     })
     .exactOptional(),

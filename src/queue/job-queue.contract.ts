@@ -6,6 +6,7 @@
  * crashes and replicas in job-queue.durability.contract.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { describeJobQueueDelays } from './job-queue.delay.contract.js';
 import { describeJobQueueDurability } from './job-queue.durability.contract.js';
 import { describeJobQueueFailures } from './job-queue.failures.contract.js';
 import { type JobQueueFeatures, type JobQueueHooks, useJobQueues } from './test-job-queue-setup.js';
@@ -124,5 +125,6 @@ export const describeJobQueueContract = (
 
     describeJobQueueFailures(setup);
     describeJobQueueDurability(setup, track, features);
+    describeJobQueueDelays(setup);
   });
 };

@@ -23,6 +23,9 @@ export const StoredReviewJob = z.object({
       author: z.string().min(1),
     })
     .optional(),
+  batchPoll: z
+    .object({ pendingId: z.string().min(1), poll: z.number().int().positive() })
+    .optional(),
 }) satisfies z.ZodType<ReviewJob>;
 
 /** Checks a stored value is a ReviewJob, or throws naming the job and what is wrong with it. */

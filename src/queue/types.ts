@@ -4,9 +4,15 @@ import type { ReviewJob } from '../domain/review-job.js';
 
 export type JobHandler = (job: ReviewJob, signal: AbortSignal) => Promise<void>;
 
+/** How a job is queued: at once, or after a delay (a batch review polling its provider). */
+export interface EnqueueOptions {
+  /** Not taken before this many milliseconds have passed; stored, so it survives a restart. */
+  readonly delayMs?: number;
+}
+
 export interface JobQueue {
   /** Returns as soon as the job is stored; never waits for the review. */
-  enqueue(job: ReviewJob): Promise<void>;
+  enqueue(job: ReviewJob, options?: EnqueueOptions): Promise<void>;
   /** Starts handing jobs to the handler: one job per pull request at a time. */
   start(handler: JobHandler, options?: StartOptions): void;
   /** Jobs waiting, not running. */

@@ -20,6 +20,8 @@ export interface PriceAttemptOptions {
   readonly deepModel: string;
   readonly usage: Usage | null;
   readonly log: Log;
+  /** A batch API's half price, on the attempt and on what the deep tier would have cost. */
+  readonly discount?: 'batch';
 }
 
 /** Every prompt token the provider read, however it was billed. */
@@ -35,7 +37,8 @@ export const promptTokens = (usage: Usage): number =>
 export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
   const { prices, usage } = options;
   if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null, priceError: null };
-  const priced = priceUsage(prices, options.model, usage);
+  const discount = options.discount === undefined ? {} : { discount: options.discount };
+  const priced = priceUsage(prices, options.model, usage, discount);
   if (!priced.ok) {
     options.log.error({ model: options.model, error: priced.error }, 'cannot price this usage');
     return {
@@ -48,10 +51,12 @@ export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
   const deepCostUsd =
     options.tier === 'deep'
       ? priced.value.costUsd
-      : estimateCostUsd(prices, options.deepModel, {
-          inputTokens: promptTokens(usage),
-          outputTokens: usage.outputTokens,
-        });
+      : estimateCostUsd(
+          prices,
+          options.deepModel,
+          { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens },
+          discount,
+        );
   return {
     costUsd: priced.value.costUsd,
     deepCostUsd,

@@ -63,7 +63,14 @@ export const policy = (review: Partial<Policy['review']> = {}): Policy => ({
     path_instructions: [],
     ...review,
   },
-  budget: { monthly_usd: null, per_review_usd: null, org_monthly_usd: null, when_exceeded: 'fast' },
+  budget: {
+    monthly_usd: null,
+    per_review_usd: null,
+    org_monthly_usd: null,
+    per_pull_request_usd: null,
+    alert_at: [],
+    when_exceeded: 'fast',
+  },
 });
 
 export const classification = (fileRisk: readonly string[]): Classification => ({

@@ -23,6 +23,7 @@ const lower = (
   note: string,
 ): Step => ({
   choice: {
+    ...step.choice,
     tier: change.tier,
     reason: `${step.choice.reason}; ${change.why}, so ${shortOutcome(change.tier)}`,
     rule: change.rule,
@@ -63,6 +64,13 @@ const REPO_CAP: MonthlyCap = {
   why: 'the monthly budget would be passed',
   describe: (cap, month) =>
     `monthly budget ${formatUsd(cap)}: ${formatUsd(month.spentUsd)} spent this month${held(month)}`,
+};
+
+const PULL_CAP: MonthlyCap = {
+  rule: 'budget.per_pull_request_usd',
+  why: "the pull request's budget would be passed",
+  describe: (cap, spend) =>
+    `pull request budget ${formatUsd(cap)}: ${formatUsd(spend.spentUsd)} spent on this pull request${held(spend)}`,
 };
 
 const orgCap = (owner: string): MonthlyCap => ({
@@ -122,7 +130,9 @@ const trimNote = (tier: RouteTier, policy: Policy, budget: BudgetState): string 
  * the fast tier if that fits, else nothing runs. Then `monthly_usd` for the repository, then
  * `org_monthly_usd` for the owner's repositories together: when the month's spend plus what reviews
  * in progress hold plus the estimate would pass the cap, `when_exceeded: fast` runs a deep review
- * on the fast tier if that fits and skips otherwise; `when_exceeded: skip` skips. `budgetNote`
+ * on the fast tier if that fits and skips otherwise; `when_exceeded: skip` skips. Before the monthly
+ * caps, `per_pull_request_usd` is checked the same way against the pull request's spend over every
+ * push and command. `budgetNote`
  * says what happened with the month's spend; null when the budget changed nothing.
  */
 export const applyBudget = (
@@ -133,6 +143,11 @@ export const applyBudget = (
   if (budget === null) return { choice, budgetNote: null };
   const caps = policy.budget;
   let step: Step = perReviewStep({ choice, notes: [] }, policy, budget);
+  step = monthlyStep(step, policy, budget, {
+    capUsd: caps.per_pull_request_usd,
+    month: budget.pull ?? null,
+    cap: PULL_CAP,
+  });
   step = monthlyStep(step, policy, budget, {
     capUsd: caps.monthly_usd,
     month: budget.repo,

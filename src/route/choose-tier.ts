@@ -22,7 +22,13 @@ const chooseBeforeBudget = (input: RouteInput): TierChoice => {
   }
   for (const [index, rule] of policy.routing.rules.entries()) {
     const reason = explainConditions(rule.when, input);
-    if (reason !== null) return { tier: rule.tier, reason, rule: `routing.rules[${index}]` };
+    if (reason !== null)
+      return {
+        tier: rule.tier,
+        reason: rule.mode === 'batch' ? `${reason}; batch review at half price` : reason,
+        rule: `routing.rules[${index}]`,
+        ...(rule.mode === undefined ? {} : { mode: rule.mode }),
+      };
   }
   const { size, risk } = input.classification;
   return {
@@ -46,5 +52,6 @@ export const chooseTier = (input: RouteInput): RouteDecision => {
     reason: choice.reason,
     rule: choice.rule,
     budgetNote,
+    ...(choice.tier !== 'skip' && choice.mode === 'batch' ? { mode: 'batch' as const } : {}),
   };
 };

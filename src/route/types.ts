@@ -30,6 +30,8 @@ export interface BudgetState {
   readonly repo: MonthSpend | null;
   /** Summed over every repository of `owner`. */
   readonly org: (MonthSpend & { readonly owner: string }) | null;
+  /** The pull request's spend over its whole life (every push and command), and what is held. */
+  readonly pull?: MonthSpend | null;
   readonly estimate: { readonly fast: TierEstimate; readonly deep: TierEstimate };
 }
 
@@ -57,11 +59,20 @@ export interface RouteDecision {
    * else null.
    */
   readonly budgetNote: string | null;
+  /**
+   * `batch` when the rule that decided says `mode: batch` (the review goes through the provider's
+   * batch API and is posted when it completes); `now` (or absent) otherwise, and for a skip.
+   */
+  readonly mode?: ReviewMode;
 }
+
+export type ReviewMode = 'now' | 'batch';
 
 /** A decision before the budget and the model are applied. */
 export interface TierChoice {
   readonly tier: RouteTier;
   readonly reason: string;
   readonly rule: string;
+  /** Set by a routing rule with `mode: batch`. */
+  readonly mode?: ReviewMode;
 }

@@ -20,6 +20,9 @@ export interface LedgerEntryOptions {
   readonly deepCostUsd?: number;
   readonly priceVersion?: string | null;
   readonly error?: string | null;
+  readonly serviceTier?: string | null;
+  /** Sent through a batch API, and priced with its discount. */
+  readonly batch?: boolean;
 }
 
 /** One ledger row for one attempt; usage fields are stored exactly as the provider reported them. */
@@ -43,6 +46,9 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     outputTokens: usage?.outputTokens ?? 0,
     reasoningTokens: usage?.reasoningTokens ?? 0,
     inferenceGeo: usage?.inferenceGeo ?? null,
+    serviceTier: options.serviceTier ?? null,
+    batch: options.batch ?? false,
+    discount: options.batch === true ? 'batch' : null,
     costUsd: options.costUsd ?? 0,
     deepCostUsd: options.deepCostUsd ?? 0,
     priceVersion: options.priceVersion ?? null,

@@ -6,7 +6,7 @@ import type { ReviewScope } from '../domain/review-scope.js';
 import type { Log } from '../domain/log.js';
 import { tierEstimates, type TierPlans } from '../review/plan-tiers.js';
 import { readBudgetState } from './read-budget-state.js';
-import { reserveBudget, type BudgetDeps } from './reserve-budget.js';
+import { CAP_NAMES, CAP_RULES, reserveBudget, type BudgetDeps } from './reserve-budget.js';
 import type { ReviewSubject } from './review-subject.js';
 
 /** What routing reads of the change. */
@@ -36,14 +36,14 @@ type Refusal = Extract<ReserveResult, { reserved: false }>;
 
 /** After MAX_ROUTES refusals in a row (budget taken faster than we can read it): skip, and say so. */
 const skipAfterRefusals = (decision: RouteDecision, refusal: Refusal): RouteDecision => {
-  const cap = refusal.scope === 'org' ? 'organisation budget' : 'monthly budget';
+  const cap = CAP_NAMES[refusal.scope];
   return {
     tier: 'skip',
     model: null,
     reason: `${decision.reason}; reviews running at the same time took the rest of the ${cap}, so no review`,
-    rule: refusal.scope === 'org' ? 'budget.org_monthly_usd' : 'budget.monthly_usd',
+    rule: CAP_RULES[refusal.scope],
     budgetNote:
-      `${cap} ${formatUsd(refusal.capUsd)}: ${formatUsd(refusal.spentUsd)} spent this month and ` +
+      `${cap} ${formatUsd(refusal.capUsd)}: ${formatUsd(refusal.spentUsd)} spent ${refusal.scope === 'pull' ? 'on this pull request' : 'this month'} and ` +
       `${formatUsd(refusal.reservedUsd)} held by reviews in progress, so this review is skipped`,
   };
 };

@@ -92,6 +92,7 @@ const BUDGET_TITLES: Readonly<Record<string, string>> = {
   'budget.monthly_usd': "Skipped: this review would pass the repository's monthly budget",
   'budget.org_monthly_usd': "Skipped: this review would pass the organisation's monthly budget",
   'budget.per_review_usd': 'Skipped: this review would pass the per-review budget',
+  'budget.per_pull_request_usd': "Skipped: this review would pass the pull request's budget",
 };
 
 /** Routed to skip: a `skipped` check run that says why (and, for a budget, the month's spend). */

@@ -1,7 +1,7 @@
 import { formatUsd } from '../domain/format-usd.js';
 import type { TierPlan } from '../review/plan-tiers.js';
 import type { TierAnswer } from '../review/tier-call.js';
-import { reserveBudget, type BudgetDeps } from './reserve-budget.js';
+import { CAP_NAMES, reserveBudget, type BudgetDeps } from './reserve-budget.js';
 import type { ReviewSubject } from './review-subject.js';
 
 export type Escalation =
@@ -14,7 +14,7 @@ export type Escalation =
  * takes over the fast review's reservation, atomically, or the fast review is posted.
  */
 export const mayEscalate = async (
-  subject: Pick<ReviewSubject, 'repo' | 'policy'>,
+  subject: Pick<ReviewSubject, 'repo' | 'policy' | 'pr'>,
   fast: TierAnswer,
   options: { readonly deep: TierPlan; readonly reservationId: string | null },
   deps: BudgetDeps,
@@ -33,7 +33,7 @@ export const mayEscalate = async (
   }
   const held = await reserveBudget(subject, fast.costUsd + deep.usd, deps, options.reservationId);
   if (held.reserved) return { allowed: true, reservationId: held.id };
-  const cap = held.scope === 'org' ? 'organisation budget' : 'monthly budget';
+  const cap = CAP_NAMES[held.scope];
   const inProgress =
     held.reservedUsd > 0
       ? ` and ${formatUsd(held.reservedUsd)} held by other reviews in progress`
@@ -42,7 +42,7 @@ export const mayEscalate = async (
     allowed: false,
     note:
       `${asked}, but a deep review (~${formatUsd(deep.usd)}) would pass the ${cap} of ` +
-      `${formatUsd(held.capUsd)}: ${formatUsd(held.spentUsd)} spent this month${inProgress}, ` +
+      `${formatUsd(held.capUsd)}: ${formatUsd(held.spentUsd)} spent ${held.scope === 'pull' ? 'on this pull request' : 'this month'}${inProgress}, ` +
       `and this fast review cost ${formatUsd(fast.costUsd)}; the fast review is posted.`,
   };
 };

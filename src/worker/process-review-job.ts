@@ -1,3 +1,4 @@
+import type { Policy } from '../domain/policy.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { planTiers } from '../review/plan-tiers.js';
 import { startReviewDeadline } from '../review/review-deadline.js';
@@ -13,8 +14,11 @@ import { finishJob } from './finish-job.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
+import { supersedeWaitingBatches } from './poll-batch-review.js';
+import { raiseBudgetAlerts } from './raise-budget-alerts.js';
 import { readPolicy } from './read-policy.js';
 import { reviewOnTier, type LiveJob } from './review-on-tier.js';
+import { submitBatchReview } from './submit-batch-review.js';
 import type { WorkerDeps } from './types.js';
 
 /**
@@ -27,6 +31,7 @@ export const processReviewJob = async (
   job: ReviewJob,
   deps: WorkerDeps,
   signal: AbortSignal,
+  options: ProcessOptions = {},
 ): Promise<void> => {
   // Every model call of this job spends from one total deadline, counted from now.
   const deadline = startReviewDeadline({
@@ -36,7 +41,7 @@ export const processReviewJob = async (
   try {
     const run = await openJob(job, deps);
     // A stage that throws ends the job as interrupted: the finishing step decides the retry.
-    const outcome = await reviewPullRequest(run, deps, { signal, deadline }).catch(
+    const outcome = await reviewPullRequest(run, deps, { signal, deadline }, options).catch(
       (error: unknown) => endedWith({ interrupted: error }),
     );
     await finishJob(outcome, run, deps);
@@ -50,17 +55,30 @@ const reviewPullRequest = async (
   run: JobRun,
   deps: WorkerDeps,
   live: LiveJob,
+  options: ProcessOptions,
 ): Promise<JobOutcome> => {
   const policy = await readPolicy(run.gh, run.ref);
   if (!policy.ok) return invalidPolicy(policy.error, run.log);
+  const outcome = await reviewUnderPolicy(run, policy.value, deps, { ...live, ...options });
+  return raiseBudgetAlerts(outcome, { repo: run.repo, policy: policy.value, log: run.log }, deps);
+};
+
+const reviewUnderPolicy = async (
+  run: JobRun,
+  policy: Policy,
+  deps: WorkerDeps,
+  live: LiveJob & ProcessOptions,
+): Promise<JobOutcome> => {
   const pr = await run.gh.getPullRequest(run.ref);
   const moved = noLongerCurrent(run.job, pr, run.log);
   if (moved !== null) return moved;
+  const { batches } = deps;
+  if (batches !== undefined) await supersedeWaitingBatches(run, { ...deps, batches });
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
 
   const subject = await readChange(run, {
-    policy: policy.value,
+    policy,
     pr,
     pullState,
     historyOf: (paths) => deps.ledger.historyOf(run.repo, paths, deps.now()),
@@ -81,13 +99,23 @@ const reviewPullRequest = async (
 
   const { tier, model, reason, budgetNote } = decision;
   const choice = { tier, model, reason, budgetNote, trim: plans.value[tier].trim };
-  return reviewOnTier(
-    run,
-    subject,
-    { choice, deepPlan: plans.value.deep, reservationId },
-    deps,
-    live,
-  );
+  const tierOptions = { choice, deepPlan: plans.value.deep, reservationId };
+  if (decision.mode === 'batch' && live.batch !== false && batches !== undefined) {
+    const estimateUsd = plans.value[tier].usd;
+    return submitBatchReview(
+      run,
+      subject,
+      { ...tierOptions, estimateUsd },
+      { ...deps, batches },
+      live,
+    );
+  }
+  return reviewOnTier(run, subject, tierOptions, deps, live);
 };
+
+/** `batch: false` reviews now whatever the rules say: a batch that failed or expired runs again. */
+export interface ProcessOptions {
+  readonly batch?: boolean;
+}
 
 export type { WorkerDeps };

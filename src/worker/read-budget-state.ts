@@ -17,15 +17,17 @@ export const readBudgetState = async (
   if (
     budget.monthly_usd === null &&
     budget.org_monthly_usd === null &&
-    budget.per_review_usd === null
+    budget.per_review_usd === null &&
+    budget.per_pull_request_usd === null
   )
     return null;
   const now = deps.now();
   const query = { repo: subject.repo, ...monthWindow(now), at: now.toISOString() };
-  const read = (scope: 'repo' | 'org'): Promise<MonthSpend> =>
-    deps.ledger.committed({ ...query, scope });
+  const read = (scope: 'repo' | 'org' | 'pull'): Promise<MonthSpend> =>
+    deps.ledger.committed({ ...query, scope, pr: subject.job.pr });
   const repo = budget.monthly_usd === null ? null : await read('repo');
   const org =
     budget.org_monthly_usd === null ? null : { owner: subject.job.owner, ...(await read('org')) };
-  return { repo, org, estimate };
+  const pull = budget.per_pull_request_usd === null ? null : await read('pull');
+  return { repo, org, pull, estimate };
 };

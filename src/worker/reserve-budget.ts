@@ -1,6 +1,6 @@
 /** The worker's side of budget reservations: which caps apply, and holding an estimate under them. */
 import type { Policy } from '../domain/policy.js';
-import type { BudgetCap, BudgetReservations, ReserveResult } from '../ledger/types.js';
+import type { BudgetCap, BudgetReservations, BudgetScope, ReserveResult } from '../ledger/types.js';
 import { claimLeaseMs } from './claim-lease.js';
 import { monthWindow } from '../route/month-window.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -22,10 +22,26 @@ export interface BudgetDeps {
 export const reservationTtlMs = (limits: ReviewLimits): number =>
   Math.max(6 * limits.modelTimeoutMs, claimLeaseMs(limits));
 
-/** The monthly caps of the policy, the repository's first: what a reservation must fit under. */
+/** Each cap as a check run names it, and the policy key that sets it. */
+export const CAP_NAMES: Readonly<Record<BudgetScope, string>> = {
+  repo: 'monthly budget',
+  org: 'organisation budget',
+  pull: 'pull request budget',
+};
+export const CAP_RULES: Readonly<Record<BudgetScope, string>> = {
+  repo: 'budget.monthly_usd',
+  org: 'budget.org_monthly_usd',
+  pull: 'budget.per_pull_request_usd',
+};
+
+/**
+ * The caps of the policy a reservation must fit under: the pull request's first, then the
+ * repository's month, then the organisation's.
+ */
 export const monthlyCaps = (policy: Policy): BudgetCap[] => {
-  const { monthly_usd: repo, org_monthly_usd: org } = policy.budget;
+  const { monthly_usd: repo, org_monthly_usd: org, per_pull_request_usd: pull } = policy.budget;
   const caps: BudgetCap[] = [];
+  if (pull !== null) caps.push({ scope: 'pull', capUsd: pull });
   if (repo !== null) caps.push({ scope: 'repo', capUsd: repo });
   if (org !== null) caps.push({ scope: 'org', capUsd: org });
   return caps;
@@ -37,21 +53,25 @@ export const monthlyCaps = (policy: Policy): BudgetCap[] => {
  * With no monthly cap nothing needs holding: the result is reserved with a null id.
  */
 export const reserveBudget = async (
-  subject: Pick<ReviewSubject, 'repo' | 'policy'>,
+  subject: Pick<ReviewSubject, 'repo' | 'policy'> & {
+    readonly pr?: { readonly number: number };
+  },
   amountUsd: number,
   deps: BudgetDeps,
   replaces: string | null = null,
+  ttlMs: number = reservationTtlMs(deps.limits),
 ): Promise<ReserveResult | { readonly reserved: true; readonly id: null }> => {
   const caps = monthlyCaps(subject.policy);
   if (caps.length === 0) return { reserved: true, id: null };
   const now = deps.now();
   return deps.ledger.reserve({
     repo: subject.repo,
+    ...(subject.pr === undefined ? {} : { pr: subject.pr.number }),
     amountUsd,
     caps,
     ...monthWindow(now),
     at: now.toISOString(),
-    expiresAt: new Date(now.getTime() + reservationTtlMs(deps.limits)).toISOString(),
+    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
     ...(replaces === null ? {} : { replaces }),
   });
 };

@@ -1,13 +1,26 @@
 import type { ReviewJob } from '../domain/review-job.js';
 import { handleCommand } from './handle-command.js';
+import { pollBatchReview } from './poll-batch-review.js';
 import { processReviewJob } from './process-review-job.js';
 import type { WorkerDeps } from './types.js';
 
 /**
  * What the queue runs for each job: a command in a comment goes to its own handler (which runs
- * the review pipeline for `/review`); a pull request event goes straight to the pipeline.
+ * the review pipeline for `/review`); a poll of a waiting batch review asks its provider; a pull
+ * request event goes straight to the pipeline.
  */
-export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): Promise<void> =>
-  job.command !== undefined
+export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): Promise<void> => {
+  const { batches } = deps;
+  if (job.batchPoll !== undefined && batches !== undefined)
+    return pollBatchReview(
+      job,
+      { ...deps, batches },
+      {
+        reviewNow: (original) => processReviewJob(original, deps, signal, { batch: false }),
+        signal,
+      },
+    );
+  return job.command !== undefined
     ? handleCommand(job, deps, (review) => processReviewJob(review, deps, signal))
     : processReviewJob(job, deps, signal);
+};

@@ -3,8 +3,16 @@ import type { ProviderId } from '../domain/policy.js';
 import type { GitHubPort } from '../github/types.js';
 import type { HistoryIndex } from '../ledger/history-index.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import type { BudgetReservations, CostRows, PullMemory, ReviewClaims } from '../ledger/types.js';
+import type {
+  BudgetAlerts,
+  BudgetReservations,
+  CostRows,
+  PendingBatches,
+  PullMemory,
+  ReviewClaims,
+} from '../ledger/types.js';
 import type { ModelProvider } from '../providers/types.js';
+import type { BatchDeps } from './batch-types.js';
 
 export interface ReviewLimits {
   /** The prompt (instructions + pull request) must fit in this many input tokens. */
@@ -39,14 +47,21 @@ export interface WorkerDeps {
   readonly github: (installationId: number) => Promise<GitHubPort>;
   /** Providers with an API key configured; a missing one fails the review with a clear message. */
   readonly providers: Partial<Record<ProviderId, ModelProvider>>;
-  /** The ledger's cost rows (written and read per pull request), claims, budget and memory. */
+  /**
+   * The ledger's cost rows (written and read per pull request), claims, budget, alerts, batch
+   * reviews waiting for their provider, and memory.
+   */
   readonly ledger: Pick<CostRows, 'record' | 'list'> &
     ReviewClaims &
     BudgetReservations &
+    BudgetAlerts &
+    PendingBatches &
     PullMemory &
     Pick<HistoryIndex, 'historyOf'>;
   readonly prices: PriceTable;
   readonly log: Log;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
+  /** Batch APIs and delayed polls; without them a `mode: batch` rule reviews now. */
+  readonly batches?: BatchDeps;
 }

@@ -11,7 +11,10 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app.js';
 import { loadPriceTable } from '../../src/ledger/price-table.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import type { Metrics } from '../../src/metrics/types.js';
+import { createAnthropicBatch } from '../../src/providers/anthropic-batch.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
+import { createOpenAIBatch } from '../../src/providers/openai-batch.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
 import { createSqliteQueue } from '../../src/queue/sqlite/sqlite-queue.js';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
@@ -40,10 +43,16 @@ export interface TestAppOptions {
   readonly clients?: { readonly openai?: OpenAI; readonly anthropic?: Anthropic };
   /** Default TestOctokit (no retries, no throttling); pass the app's own to test GitHub faults. */
   readonly Octokit?: typeof ProbotOctokit;
+  /** The app's metrics registry, for tests that read what it counted. */
+  readonly metrics?: Metrics;
+  /** Where the ledger and queue files live: a second app on the same directory is a restart. */
+  readonly dir?: string;
+  /** Turns batch reviews on (both providers' batch APIs on the test clients), polling this often. */
+  readonly batchPollMs?: (poll: number) => number;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
-  const dir = mkdtempSync(join(tmpdir(), 'review-router-test-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'review-router-test-'));
   const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
   await ledger.migrate();
   const errors: unknown[] = [];
@@ -66,6 +75,18 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     reportToken: options.reportToken,
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.batchPollMs
+      ? {
+          batchPollMs: options.batchPollMs,
+          batchProviders: {
+            openai: createOpenAIBatch({ client: options.clients?.openai ?? openAITestClient() }),
+            anthropic: createAnthropicBatch({
+              client: options.clients?.anthropic ?? anthropicTestClient(),
+            }),
+          },
+        }
+      : {}),
   });
   const probot = createTestProbot(options.Octokit);
   await probot.load(appFn, { cwd: process.cwd(), addHandler: () => undefined });
@@ -78,7 +99,7 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     async close() {
       await queue.stop();
       await ledger.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
 };

@@ -151,4 +151,60 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // What the provider says served a request, and the discount it was billed with: OpenAI's flex
+    // tier, or a batch API at half price.
+    version: 8,
+    name: 'record-service-tier-and-discounts',
+    sql: () => `
+      ALTER TABLE review_attempts ADD COLUMN service_tier text;
+      ALTER TABLE review_attempts ADD COLUMN batch boolean NOT NULL DEFAULT false;
+      ALTER TABLE review_attempts ADD COLUMN discount text
+        CHECK (discount IS NULL OR discount IN ('flex', 'batch'));
+    `,
+  },
+  {
+    // Budgets that follow a pull request (reservations name it), budget alerts raised once per
+    // month and share, and batch reviews waiting for their provider, so a restart resumes them.
+    version: 11,
+    name: 'pull-request-budgets-alerts-and-pending-batches',
+    sql: (d) => `
+      ALTER TABLE budget_reservations ADD COLUMN pr integer;
+      CREATE INDEX budget_reservations_pull ON budget_reservations (repo, pr, expires_at);
+      CREATE TABLE budget_alerts (
+        repo text NOT NULL,
+        month text NOT NULL,
+        share text NOT NULL,
+        spent_nanos bigint NOT NULL,
+        cap_nanos bigint NOT NULL,
+        raised_at ${d.timestamp} NOT NULL,
+        PRIMARY KEY (repo, month, share)
+      );
+      CREATE TABLE pending_batches (
+        id text PRIMARY KEY,
+        repo text NOT NULL,
+        pr integer NOT NULL,
+        head_sha text NOT NULL,
+        tier text NOT NULL CHECK (tier IN ('fast', 'deep')),
+        provider text NOT NULL,
+        model text NOT NULL,
+        effort text NOT NULL,
+        batch_id text NOT NULL,
+        state text NOT NULL CHECK (state IN ('submitted', 'fallback', 'done', 'superseded')),
+        delivery_id text NOT NULL,
+        installation_id bigint NOT NULL,
+        "trigger" text NOT NULL,
+        received_at ${d.timestamp} NOT NULL,
+        reason text NOT NULL,
+        budget_note text,
+        max_input_tokens integer NOT NULL,
+        reservation_id text,
+        check_id bigint,
+        polls integer NOT NULL,
+        submitted_at ${d.timestamp} NOT NULL,
+        updated_at ${d.timestamp} NOT NULL
+      );
+      CREATE INDEX pending_batches_pull ON pending_batches (repo, pr, state);
+    `,
+  },
 ];

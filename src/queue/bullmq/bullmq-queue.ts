@@ -157,10 +157,15 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
   };
 
   return {
-    async enqueue(job) {
+    async enqueue(job, enqueueOptions) {
       lifecycle.assertOpen();
       const seq = await coordinator.sequence(job.deliveryId);
-      await queue.add('review', { job, seq }, { jobId: jobIdFor(job.deliveryId) });
+      const delay = enqueueOptions?.delayMs ?? 0;
+      await queue.add(
+        'review',
+        { job, seq },
+        { jobId: jobIdFor(job.deliveryId), ...(delay > 0 ? { delay } : {}) },
+      );
       const key = prKey(job);
       await coordinator.markLatest(key, { seq, headSha: job.headSha });
       for (const entry of running.values())

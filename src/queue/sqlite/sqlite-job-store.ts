@@ -22,7 +22,7 @@ export interface ClaimedJob {
 
 export interface SqliteJobStore {
   /** Stores a job unless its delivery id is known; supersedes queued jobs of an older head. */
-  insert(job: ReviewJob): { readonly inserted: boolean };
+  insert(job: ReviewJob, delayMs?: number): { readonly inserted: boolean };
   /**
    * Marks the oldest due job of a pull request with nothing running as running, leased to owner.
    * A row that is not a ReviewJob is marked dead and the error thrown.
@@ -155,7 +155,7 @@ export const openSqliteJobStore = (
   };
 
   return {
-    insert(job) {
+    insert(job, delayMs = 0) {
       return immediate(() => {
         const now = Date.now();
         const key = prKey(job);
@@ -164,7 +164,7 @@ export const openSqliteJobStore = (
           key,
           job.headSha,
           JSON.stringify(job),
-          now,
+          now + Math.max(0, delayMs),
           iso(now),
           iso(now),
         );

@@ -192,10 +192,10 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
   };
 
   return {
-    enqueue: (job) =>
+    enqueue: (job, enqueueOptions) =>
       settleNow(() => {
         lifecycle.assertOpen();
-        if (!store.insert(job).inserted) {
+        if (!store.insert(job, enqueueOptions?.delayMs).inserted) {
           lifecycle.jobLog(job).info({}, 'delivery already queued: ignored');
           return;
         }

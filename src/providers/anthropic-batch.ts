@@ -1,0 +1,158 @@
+/**
+ * The Anthropic adapter of the batch port: the same Messages request as `anthropic-provider.ts`
+ * (adaptive thinking and effort from 4.6 on, the JSON-schema output format, the cache breakpoint
+ * on the last stable system block) sent as a Message Batch of one, read back from its results.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import type { Effort } from '../domain/policy.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { Usage } from '../domain/usage.js';
+import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
+import type { BatchCheck, BatchProvider } from './batch-types.js';
+import { httpFailure, transportFailure } from './provider-failure.js';
+import type { ProviderFailure, ReviewRequest } from './types.js';
+
+export interface AnthropicBatchOptions {
+  /** Built by the composition root from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL. */
+  readonly client: Anthropic;
+}
+
+/** Adaptive thinking and `output_config.effort` came with 4.6; a name we cannot read is newer. */
+const isAdaptive = (model: string): boolean => {
+  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(model);
+  if (!version) return true;
+  const major = Number(version[1]);
+  return major > 4 || (major === 4 && Number(version[2] ?? '0') >= 6);
+};
+
+const effortOf = (effort: Effort, model: string): 'low' | 'medium' | 'high' | 'xhigh' | 'max' => {
+  if (effort === 'none' || effort === 'minimal') return 'low';
+  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(model)) return 'max';
+  return effort;
+};
+
+const paramsOf = (
+  request: Omit<ReviewRequest, 'timeoutMs' | 'signal'>,
+  format: { readonly type: 'json_schema'; readonly schema: Record<string, unknown> },
+) => {
+  const adaptive = isAdaptive(request.model);
+  const texts = [request.system, request.repositoryContext].filter((text) => text !== '');
+  return {
+    model: request.model,
+    max_tokens: request.maxOutputTokens,
+    system: texts.map((text, index) => ({
+      type: 'text' as const,
+      text,
+      ...(index === texts.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    })),
+    messages: [{ role: 'user' as const, content: request.prompt }],
+    ...(adaptive ? { thinking: { type: 'adaptive' as const } } : {}),
+    output_config: {
+      ...(adaptive ? { effort: effortOf(request.effort, request.model) } : {}),
+      format: { type: format.type, schema: format.schema },
+    },
+  };
+};
+
+const toUsage = (usage: Anthropic.Usage): Usage => ({
+  provider: 'anthropic',
+  inputTokens: usage.input_tokens,
+  cachedInputTokens: usage.cache_read_input_tokens ?? 0,
+  cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+  cacheWrite5mTokens: usage.cache_creation?.ephemeral_5m_input_tokens ?? 0,
+  cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? 0,
+  outputTokens: usage.output_tokens,
+  reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
+  inferenceGeo: usage.inference_geo ?? null,
+});
+
+const toFailure = (error: unknown): ProviderFailure => {
+  if (error instanceof Anthropic.APIConnectionTimeoutError)
+    return transportFailure('anthropic', 'timeout', error.message);
+  if (error instanceof Anthropic.APIConnectionError)
+    return transportFailure('anthropic', 'connection', error.message);
+  if (error instanceof Anthropic.APIError && typeof error.status === 'number')
+    return httpFailure({
+      provider: 'anthropic',
+      status: error.status,
+      headers: error.headers instanceof Headers ? error.headers : undefined,
+      message: error.message,
+      overloaded: error instanceof Anthropic.OverloadedError,
+    });
+  throw error;
+};
+
+const attempt = async <T>(call: () => Promise<T>): Promise<Result<T, ProviderFailure>> => {
+  try {
+    return ok(await call());
+  } catch (error) {
+    return err(toFailure(error));
+  }
+};
+
+const readMessage = (message: Anthropic.Message): BatchCheck => {
+  const usage = toUsage(message.usage);
+  const unusable = (why: string): BatchCheck => ({
+    state: 'failed',
+    kind: 'unusable',
+    message: why,
+    usage,
+  });
+  if (message.stop_reason === 'refusal') return unusable('the model refused to answer');
+  if (
+    message.stop_reason === 'max_tokens' ||
+    message.stop_reason === 'model_context_window_exceeded'
+  )
+    return unusable(`the answer is incomplete (stop_reason ${message.stop_reason})`);
+  const text = message.content
+    .flatMap((block) => (block.type === 'text' ? [block.text] : []))
+    .join('');
+  const parsed = parseModelAnswer(text);
+  if (!parsed.ok) return unusable(`the answer failed validation: ${parsed.error}`);
+  return {
+    state: 'answered',
+    reply: { answer: parsed.value, usage, model: message.model, requestId: null },
+  };
+};
+
+export const createAnthropicBatch = ({ client }: AnthropicBatchOptions): BatchProvider => {
+  const format = zodOutputFormat(ModelAnswerSchema);
+  return {
+    id: 'anthropic',
+    submit: (request, customId) =>
+      attempt(async () => {
+        const batch = await client.messages.batches.create({
+          requests: [{ custom_id: customId, params: paramsOf(request, format) }],
+        });
+        return { batchId: batch.id };
+      }),
+    check: (batchId, customId) =>
+      attempt(async (): Promise<BatchCheck> => {
+        const batch = await client.messages.batches.retrieve(batchId);
+        if (batch.processing_status !== 'ended')
+          return { state: 'waiting', status: batch.processing_status };
+        for await (const entry of await client.messages.batches.results(batchId)) {
+          if (entry.custom_id !== customId) continue;
+          const { result } = entry;
+          if (result.type === 'succeeded') return readMessage(result.message);
+          const message =
+            result.type === 'errored'
+              ? `the request failed: ${result.error.error.message}`
+              : `the request ${result.type === 'expired' ? 'expired before it ran' : 'was canceled'}`;
+          return { state: 'failed', kind: result.type, message, usage: null };
+        }
+        return {
+          state: 'failed',
+          kind: 'errored',
+          message: 'the batch ended without an answer for this review',
+          usage: null,
+        };
+      }),
+    cancel: (batchId) =>
+      attempt(async () => {
+        await client.messages.batches.cancel(batchId);
+        return null;
+      }),
+  };
+};

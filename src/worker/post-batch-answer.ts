@@ -1,0 +1,92 @@
+/**
+ * The answer of a batch review, posted as any review is: the change is read again at the same
+ * head SHA (so the prompt, the files left out and the commentable lines are what the batch saw),
+ * the answer priced at the batch's half price, and one review published.
+ */
+import type { PullRequestFacts } from '../domain/review-job.js';
+import type { PendingBatch } from '../ledger/types.js';
+import type { ProviderReply } from '../providers/types.js';
+import { publishReview } from '../publish/publish-review.js';
+import type { TierAnswer } from '../review/tier-call.js';
+import { redactAnswer } from '../secrets/redact-answer.js';
+import { batchKey } from './batch-outcomes.js';
+import { buildBatchRequest } from './batch-request.js';
+import { invalidPolicy } from './early-endings.js';
+import type { JobOutcome } from './job-outcome.js';
+import type { JobRun } from './open-job.js';
+import { priceBatch } from './price-batch.js';
+import { raiseBudgetAlerts } from './raise-budget-alerts.js';
+import { readChange } from './read-change.js';
+import { readPolicy } from './read-policy.js';
+import { posted } from './review-holdings.js';
+import type { WorkerDeps } from './types.js';
+
+export const postBatchAnswer = async (
+  pending: PendingBatch,
+  reply: ProviderReply,
+  run: JobRun,
+  pr: PullRequestFacts,
+  deps: WorkerDeps,
+): Promise<JobOutcome> => {
+  const policy = await readPolicy(run.gh, run.ref);
+  if (!policy.ok) return invalidPolicy(policy.error, run.log);
+  const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
+  const subject = await readChange(run, { policy: policy.value, pr, pullState });
+  const choice = {
+    tier: pending.tier,
+    model: { provider: pending.provider, model: pending.model, effort: pending.effort },
+    reason: pending.reason,
+    budgetNote: pending.budgetNote,
+    trim: null,
+  };
+  const { omitted } = buildBatchRequest(subject, choice, {
+    maxInputTokens: pending.maxInputTokens,
+    maxOutputTokens: deps.limits.maxOutputTokens,
+  });
+  const priced = priceBatch(
+    pending,
+    reply.usage,
+    { ...deps, deepModel: policy.value.models.deep.model },
+    run.log,
+  );
+  const result: TierAnswer = {
+    ok: true,
+    choice,
+    answer: redactAnswer(reply.answer, subject.secrets.known),
+    usage: reply.usage,
+    costUsd: priced.costUsd,
+    deepCostUsd: priced.deepCostUsd,
+    priceVersion: priced.priceVersion ?? deps.prices.version,
+    omitted,
+    invalidAnswer: null,
+    priceError: priced.priceError,
+  };
+  const published = await publishReview(
+    subject,
+    {
+      result,
+      escalation: null,
+      notes: ['Reviewed through a batch API at half price.'],
+      spentBeforeUsd: 0,
+    },
+    { ...deps, gh: run.gh, ref: run.ref, log: run.log },
+  );
+  run.log.info(
+    { tier: pending.tier, costUsd: result.costUsd, url: published.url, batchId: pending.batchId },
+    'batch review posted',
+  );
+  const outcome = posted(
+    {
+      classification: subject.classification,
+      claims: [batchKey(pending)],
+      releasedClaims: [],
+      reservationId: pending.reservationId,
+      checkId: pending.checkId,
+      attempts: [],
+      unposted: result,
+    },
+    result,
+    published,
+  );
+  return raiseBudgetAlerts(outcome, { repo: run.repo, policy: policy.value, log: run.log }, deps);
+};
