@@ -17,7 +17,9 @@ import { calibrateRepository } from '../src/calibrate/calibrate-repository.js';
 import type { CalibrationResult } from '../src/calibrate/calibration.js';
 import { computeScorerMetrics } from '../src/calibrate/compute-metrics.js';
 import { SCORER_IDS, type ScorerMetrics } from '../src/calibrate/types.js';
+import { loadPriceTable } from '../src/ledger/price-table.js';
 import { DEFAULT_POLICY } from '../src/policy/default-policy.js';
+import { DEFAULT_LIMITS } from '../src/worker/types.js';
 import { formatEvaluationTables, type RepositoryFigures } from './format-evaluation-tables.js';
 import { REPOSITORY_SETS } from './risk-evaluation-repos.js';
 
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     mirror: { type: 'string', default: '/work/.mirror' },
     'max-commits': { type: 'string', default: '2000' },
     json: { type: 'string' },
+    'dump-commits': { type: 'string' },
     'blame-all-files': { type: 'boolean', default: false },
   },
 });
@@ -40,7 +43,9 @@ const figuresOf = (result: CalibrationResult, sourceOnly: boolean): ScorerMetric
   return SCORER_IDS.map((scorer) => computeScorerMetrics(commits, scorer));
 };
 
+const prices = loadPriceTable({ overridePath: process.env['PRICES_FILE'] });
 const rows: RepositoryFigures[] = [];
+const dumped: object[] = [];
 for (const name of names) {
   const gitDir = join(values.mirror, name.replace('/', '+'), 'repo');
   if (!existsSync(gitDir)) {
@@ -51,6 +56,8 @@ for (const name of names) {
     gitDir,
     deepRate: 0.2,
     policy: DEFAULT_POLICY,
+    prices,
+    maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
     followUpDays: 365,
     maxCommits: Number(values['max-commits']),
     minCommits: 50,
@@ -63,6 +70,15 @@ for (const name of names) {
     continue;
   }
   process.stderr.write(`${name}: ${result.commits.length} commits in ${result.elapsedMs} ms\n`);
+  for (const commit of result.commits) {
+    dumped.push({
+      repo: name,
+      bug: commit.bugInducing,
+      source: commit.touchesSource,
+      scores: commit.scores,
+      route: commit.route,
+    });
+  }
   rows.push({
     name,
     commits: result.commits.length,
@@ -76,4 +92,6 @@ for (const name of names) {
 }
 
 process.stdout.write(`${formatEvaluationTables(rows)}\n`);
+if (values['dump-commits'] !== undefined)
+  writeFileSync(values['dump-commits'], JSON.stringify(dumped));
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
