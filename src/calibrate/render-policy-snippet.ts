@@ -1,5 +1,6 @@
 import type { CalibrationResult } from './calibration.js';
-import { caughtAt, formatDay, formatPercent } from './describe-calibration.js';
+import { formatDay, formatPercent } from './describe-calibration.js';
+import { measureRankedRouting } from './measure-ranked-routing.js';
 
 /**
  * The YAML to paste into `.github/review-router.yml`: the suggested `risk.levels`, with comments
@@ -7,7 +8,12 @@ import { caughtAt, formatDay, formatPercent } from './describe-calibration.js';
  */
 export const renderPolicySnippet = (result: CalibrationResult): string => {
   const { levels, routing } = result.suggestion;
-  const baseline = caughtAt(result, 'lines-added', routing.deepShare);
+  const baseline = measureRankedRouting({
+    commits: result.commits,
+    scorer: 'lines-added',
+    deepShare: routing.deepShare,
+    levels,
+  }).caught;
   return [
     `# review-router calibrate, ${result.commits.length.toLocaleString('en-US')} commits ${formatDay(result.from)} to ${formatDay(result.to)}:`,
     `# with the routing rules in force these levels would have sent ${formatPercent(routing.deepShare, 1)} of them deep`,
