@@ -1,7 +1,7 @@
 import type { Policy } from '../domain/policy.js';
 import { measureRouting, type RoutingFigures } from './measure-routing.js';
 import {
-  candidateHighLevels,
+  candidateThresholds,
   levelsWithDeepAt,
   thresholdForShare,
   type DeepLevel,
@@ -41,11 +41,27 @@ export const deepLevelOf = (policy: Policy): DeepLevel =>
   ) ?? 'high';
 
 /**
+ * The lowest threshold (the most changes deep) whose routing costs at most `targetCost` of
+ * all-deep; the highest when none does.
+ */
+const lowestWithinCost = (options: {
+  readonly commits: readonly ScoredCommit[];
+  readonly candidates: readonly number[];
+  readonly place: (threshold: number) => SuggestedLevels;
+  readonly targetCost: number;
+}): number => {
+  const { commits, candidates, place, targetCost } = options;
+  const within = candidates.find(
+    (threshold) => measureRouting(commits, place(threshold).levels).costVsAllDeep <= targetCost,
+  );
+  return within ?? candidates.at(-1) ?? 0.98;
+};
+
+/**
  * The suggested `risk.levels`, with the policy's routing rules: the level where its deep tier
  * begins is placed for the deep rate (the share of commits at or above it closest to the rate),
- * or at the lowest score whose routing costs at most `targetCost` of all-deep (the most changes
- * deep within it; the highest score when none is), or, when both are asked, at the higher of the
- * two, so that it meets both.
+ * or at the lowest score whose routing costs at most `targetCost` of all-deep, or, when both are
+ * asked, at the higher of the two, so that it meets both.
  */
 export const chooseSuggestion = (
   commits: readonly ScoredCommit[],
@@ -56,18 +72,16 @@ export const chooseSuggestion = (
   const deepLevel = deepLevelOf(policy);
   const place = (threshold: number): SuggestedLevels =>
     levelsWithDeepAt({ scores, policyLevels: policy.risk.levels, deepLevel, threshold });
-  const candidates = candidateHighLevels(scores);
   const byRate = targets.deepRate === null ? 0 : thresholdForShare(scores, targets.deepRate);
   const byCost =
     targets.targetCost === null
       ? 0
-      : (candidates.find(
-          (threshold) =>
-            measureRouting(commits, place(threshold).levels).costVsAllDeep <=
-            (targets.targetCost ?? 0),
-        ) ??
-        candidates.at(-1) ??
-        0.98);
+      : lowestWithinCost({
+          commits,
+          candidates: candidateThresholds(scores),
+          place,
+          targetCost: targets.targetCost,
+        });
   const chosen = place(Math.max(byRate, byCost, 0.01));
   const routing = measureRouting(commits, chosen.levels);
   return {

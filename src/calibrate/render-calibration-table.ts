@@ -44,8 +44,8 @@ export const renderCalibrationTable = (calibration: Calibration, source: string)
     ...describeRouting(inForce).map((line) => `  ${line}`),
     '',
     `Suggested levels ${describeTargets(suggestion)} (with the policy's routing rules):`,
-    `  high ${suggestion.levels.high} takes ${formatPercent(suggestion.shares.high, 1)} of commits, ` +
-      `medium ${suggestion.levels.medium} ${formatPercent(suggestion.shares.medium, 1)}, ` +
+    `  medium ${suggestion.levels.medium} takes ${formatPercent(suggestion.shares.medium, 1)} of commits, ` +
+      `high ${suggestion.levels.high} ${formatPercent(suggestion.shares.high, 1)}, ` +
       `critical ${suggestion.levels.critical} ${formatPercent(suggestion.shares.critical, 1)}`,
     ...describeRouting(suggestion.routing).map((line) => `  ${line}`),
     ...(missed === null ? [] : [`  ${missed}`]),

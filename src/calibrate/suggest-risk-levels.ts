@@ -26,8 +26,8 @@ const thresholdFor = (sortedDescending: readonly number[], share: number): numbe
 const shareAtOrAbove = (scores: readonly number[], threshold: number): number =>
   scores.length === 0 ? 0 : scores.filter((score) => score >= threshold).length / scores.length;
 
-/** The `high` levels worth trying: every score a commit reached, within what the policy accepts. */
-export const candidateHighLevels = (scores: readonly number[]): number[] =>
+/** The thresholds worth trying: every score a commit reached, within what the policy accepts. */
+export const candidateThresholds = (scores: readonly number[]): number[] =>
   [...new Set(scores.map((score) => Math.min(0.98, Math.max(0.01, round2(score)))))].sort(
     (a, b) => a - b,
   );
@@ -61,11 +61,8 @@ export const levelsAroundHigh = (scores: readonly number[], high: number): Sugge
  * high or critical): high is the score whose share at or above it comes closest to the rate;
  * medium and critical around it (`levelsAroundHigh`).
  */
-export const suggestRiskLevels = (scores: readonly number[], deepRate: number): SuggestedLevels => {
-  const sorted = [...scores].sort((a, b) => b - a);
-  const high = Math.min(0.98, Math.max(0.01, round2(thresholdFor(sorted, deepRate))));
-  return levelsAroundHigh(scores, high);
-};
+export const suggestRiskLevels = (scores: readonly number[], deepRate: number): SuggestedLevels =>
+  levelsAroundHigh(scores, thresholdForShare(scores, deepRate));
 
 /** The levels routing can send deep on their own: the lowest is where the deep tier begins. */
 export type DeepLevel = 'medium' | 'high' | 'critical';
