@@ -1,5 +1,6 @@
 import type { Classification, RiskLevel } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
+import { ConfigError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, RouteTier } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
@@ -67,7 +68,8 @@ export const estimateCommitRoute = (options: EstimateCommitRouteOptions): Commit
     prices: options.prices,
     maxInputTokens: options.maxInputTokens,
   });
-  if (!planned.ok) throw new Error(planned.error.message);
+  // A model the price table does not know is the policy's or the operator's to fix, not a bug.
+  if (!planned.ok) throw new ConfigError(planned.error.message);
   const estimate = tierEstimates(planned.value);
   const tierAt = (level: RiskLevel): RouteTier =>
     chooseTier({

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,6 +142,33 @@ describe('review-router calibrate', () => {
     expect(html.match(/<path data-cost-scorer="/g)).toHaveLength(4);
     expect(html).toContain('data-routing="policy in force"');
     expect(html).toContain('data-routing="suggested levels"');
+  });
+
+  it('measures the policy given with --policy, and refuses one whose model has no price', async () => {
+    const strict = join(dir, 'strict.yml');
+    writeFileSync(strict, 'risk:\n  levels: { medium: 0.5, high: 0.6 }\n');
+    const ours = capture();
+    expect(await runCli(['calibrate', '--git-dir', history.repo.dir, '--json'], ours.io)).toBe(0);
+    const theirs = capture();
+    const args = ['calibrate', '--git-dir', history.repo.dir, '--json', '--policy', strict];
+    expect(await runCli(args, theirs.io)).toBe(0);
+    const [defaults, custom] = [ours, theirs].map(({ out }) => JSON.parse(out[0]!).inForce);
+    expect(custom.levels).toEqual({ medium: 0.5, high: 0.6, critical: 0.85 });
+    expect(custom.deepShare).toBeLessThan(defaults.deepShare);
+    expect(custom.costUsd).toBeLessThan(defaults.costUsd);
+
+    const unpriced = join(dir, 'unpriced.yml');
+    writeFileSync(
+      unpriced,
+      'models:\n  deep: { provider: anthropic, model: claude-unknown-9, effort: high }\n',
+    );
+    const refused = capture();
+    const code = await runCli(
+      ['calibrate', '--git-dir', history.repo.dir, '--policy', unpriced],
+      refused.io,
+    );
+    expect(code).toBe(2);
+    expect(refused.err.join('\n')).toContain('unknown model claude-unknown-9');
   });
 
   it.each([
