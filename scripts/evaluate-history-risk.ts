@@ -19,7 +19,9 @@ import type { ScoredCommit } from '../src/calibrate/types.js';
 import { riskLevelOf } from '../src/classify/score-risk.js';
 import { SIZE_CLASSES } from '../src/domain/classification.js';
 import type { Policy } from '../src/domain/policy.js';
+import { loadPriceTable } from '../src/ledger/price-table.js';
 import { DEFAULT_POLICY } from '../src/policy/default-policy.js';
+import { DEFAULT_LIMITS } from '../src/worker/types.js';
 import { REPOSITORY_SETS } from './risk-evaluation-repos.js';
 
 const { values } = parseArgs({
@@ -67,6 +69,8 @@ const figuresOf = (commits: readonly ScoredCommit[]): Figures => {
   };
 };
 
+const prices = loadPriceTable({ overridePath: process.env['PRICES_FILE'] });
+
 const measure = async (gitDir: string, history: boolean) => {
   const result = await calibrateRepository({
     gitDir,
@@ -78,6 +82,8 @@ const measure = async (gitDir: string, history: boolean) => {
     cacheDir: join(tmpdir(), 'review-router-calibrate'),
     concurrency: 2,
     history,
+    prices,
+    maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
   });
   return result.status === 'ok' ? figuresOf(result.commits) : null;
 };

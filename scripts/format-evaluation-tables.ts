@@ -1,3 +1,4 @@
+import type { RoutingFigures } from '../src/calibrate/measure-routing.js';
 import type { ScorerId, ScorerMetrics } from '../src/calibrate/types.js';
 import { SCORER_IDS } from '../src/calibrate/types.js';
 
@@ -13,6 +14,10 @@ export interface RepositoryFigures {
   readonly all: readonly ScorerMetrics[];
   /** The same, on the commits that touch a source file only. */
   readonly sourceOnly: readonly ScorerMetrics[];
+  /** The default policy's routing, with the app's cost estimates. */
+  readonly policy: RoutingFigures;
+  /** Lines added, sending the same share of commits deep. */
+  readonly linesAdded: RoutingFigures;
 }
 
 const LABELS: Readonly<Record<ScorerId, string>> = {
@@ -82,6 +87,39 @@ const formatView = (rows: readonly RepositoryFigures[], view: 'all' | 'sourceOnl
   ].join('\n');
 };
 
+const percent1 = (value: number): string =>
+  Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`;
+
+/** The default policy's deep share, catch and cost ratio, next to lines added at that share. */
+const formatRouting = (rows: readonly RepositoryFigures[]): string => {
+  const cells = (policy: RoutingFigures, lines: RoutingFigures): string[] => [
+    percent1(policy.deepShare),
+    percent1(policy.caught),
+    percent1(policy.costVsAllDeep),
+    percent1(lines.caught),
+    percent1(lines.costVsAllDeep),
+  ];
+  const meanRouting = (pick: (row: RepositoryFigures) => RoutingFigures): RoutingFigures => {
+    const all = rows.map(pick);
+    const avg = (key: 'deepShare' | 'caught' | 'costVsAllDeep') => mean(all.map((f) => f[key]));
+    return {
+      ...all[0]!,
+      deepShare: avg('deepShare'),
+      caught: avg('caught'),
+      costVsAllDeep: avg('costVsAllDeep'),
+    };
+  };
+  return [
+    '| repository | deep share | caught on deep | cost vs all-deep | lines added: caught | lines added: cost vs all-deep |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.name} | ${cells(row.policy, row.linesAdded).join(' | ')} |`),
+    `| **mean** | ${cells(
+      meanRouting((row) => row.policy),
+      meanRouting((row) => row.linesAdded),
+    ).join(' | ')} |`,
+  ].join('\n');
+};
+
 /** The Markdown of docs/risk-evidence.md for one set of repositories. */
 export const formatEvaluationTables = (rows: readonly RepositoryFigures[]): string => {
   const data = [
@@ -95,6 +133,10 @@ export const formatEvaluationTables = (rows: readonly RepositoryFigures[]): stri
   return [
     ...data,
     '',
+    '**Default policy: deep share, catch and estimated cost (lines added at the same deep share)**',
+    '',
+    formatRouting(rows),
+    '',
     '**All commits**',
     '',
     formatView(rows, 'all'),
@@ -102,5 +144,25 @@ export const formatEvaluationTables = (rows: readonly RepositoryFigures[]): stri
     '**Commits that touch a source file only**',
     '',
     formatView(rows, 'sourceOnly'),
+  ].join('\n');
+};
+
+/**
+ * The mean over repositories of the deep share, catch and estimated cost at each level where the
+ * deep tier could begin: one row per level, from `--sweep`.
+ */
+export const formatSweep = (
+  sweeps: readonly (readonly { threshold: number; figures: RoutingFigures }[])[],
+): string => {
+  const levels = sweeps[0]?.map((point) => point.threshold) ?? [];
+  const meanAt = (index: number, key: 'deepShare' | 'caught' | 'costVsAllDeep'): number =>
+    mean(sweeps.map((repository) => repository[index]?.figures[key] ?? Number.NaN));
+  return [
+    '| deep tier from | deep share | caught on deep | cost vs all-deep |',
+    '|---:|---:|---:|---:|',
+    ...levels.map(
+      (level, index) =>
+        `| ${level.toFixed(2)} | ${percent1(meanAt(index, 'deepShare'))} | ${percent1(meanAt(index, 'caught'))} | ${percent1(meanAt(index, 'costVsAllDeep'))} |`,
+    ),
   ].join('\n');
 };

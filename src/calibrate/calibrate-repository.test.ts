@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { calibrateRepository } from './calibrate-repository.js';
 import type { CalibrateOptions, CalibrationProgress } from './calibration.js';
@@ -25,6 +26,8 @@ const options = (overrides: Partial<CalibrateOptions> = {}): CalibrateOptions =>
   gitDir: history.repo.gitDir,
   deepRate: 0.2,
   policy: DEFAULT_POLICY,
+  prices: loadPriceTable(),
+  maxInputTokens: 120_000,
   followUpDays: 365,
   maxCommits: 5000,
   minCommits: 50,
@@ -67,7 +70,12 @@ describe('calibrateRepository on a history with known defects', () => {
   });
 
   it('suggests levels that route about the requested share deep', async () => {
-    const result = await calibrateRepository(options({ deepRate: 0.2 }));
+    // Rules that start the deep tier at high: the suggestion moves `high`.
+    const rules = [
+      { when: { risk: ['high' as const, 'critical' as const] }, tier: 'deep' as const },
+    ];
+    const policy = { ...DEFAULT_POLICY, routing: { ...DEFAULT_POLICY.routing, rules } };
+    const result = await calibrateRepository(options({ deepRate: 0.2, policy }));
     if (result.status !== 'ok') throw new Error(result.reason);
     const { levels, shares } = result.suggestion;
     expect(levels.medium).toBeLessThan(levels.high);
@@ -77,6 +85,45 @@ describe('calibrateRepository on a history with known defects', () => {
       result.commits.length;
     expect(shares.high).toBe(share);
     expect(Math.abs(share - 0.2)).toBeLessThan(0.1);
+  });
+
+  it('measures what the policy in force routes deep, catches and costs, with the app estimates', async () => {
+    const result = await calibrateRepository(options());
+    if (result.status !== 'ok') throw new Error(result.reason);
+    const { inForce } = result;
+    const deep = result.commits.filter(
+      (c) => c.route.tierByLevel[c.scores.classifier >= 0.18 ? 'medium' : 'low'] === 'deep',
+    );
+    expect(inForce.levels).toEqual(DEFAULT_POLICY.risk.levels);
+    expect(inForce.deepShare).toBe(deep.length / result.commits.length);
+    // the five features (40 source lines each) go deep, the reverted two-line change fast;
+    // the documentation is skipped
+    expect(inForce.caught).toBe(5 / 6);
+    expect(inForce.skipShare).toBeGreaterThan(0.5);
+    for (const commit of result.commits) {
+      expect(commit.route.costUsd.deep).toBeGreaterThan(commit.route.costUsd.fast * 3);
+    }
+    expect(inForce.costVsAllDeep).toBeGreaterThan(0);
+    expect(inForce.costVsAllDeep).toBeLessThan(inForce.deepShare + 0.1);
+    expect(inForce.costVsAllFast).toBeGreaterThan(1);
+  });
+
+  it('suggests the levels that keep the estimated cost within --target-cost', async () => {
+    const result = await calibrateRepository(options({ deepRate: null, targetCost: 0.1 }));
+    if (result.status !== 'ok') throw new Error(result.reason);
+    const { suggestion, costCurves } = result;
+    expect(suggestion).toMatchObject({ deepRate: null, targetCost: 0.1, withinTargetCost: true });
+    expect(suggestion.routing.costVsAllDeep).toBeLessThanOrEqual(0.1);
+    expect(suggestion.routing.deepShare).toBeGreaterThan(0);
+    expect(costCurves.map((c) => c.scorer)).toEqual([
+      'classifier',
+      'lines-added',
+      'size-class',
+      'random',
+    ]);
+    const classifier = costCurves[0]?.points ?? [];
+    expect(classifier.at(-1)?.caught).toBe(1);
+    expect(classifier.at(-1)?.cost).toBeLessThan(1);
   });
 
   it('reports progress through each stage and gives the same answer from its blame cache', async () => {

@@ -9,7 +9,9 @@ import { readCommitPatches } from './read-commit-patches.js';
 import { readHistoriesBefore } from './read-histories-before.js';
 import { scoreCommit } from './score-commit.js';
 import { selectEvaluatedCommits } from './select-evaluated-commits.js';
-import { suggestRiskLevels } from './suggest-risk-levels.js';
+import { chooseSuggestion } from './choose-suggestion.js';
+import { computeCostCurve } from './compute-cost-curve.js';
+import { measureRouting } from './measure-routing.js';
 import type { CalibrateOptions, Calibration } from './calibration.js';
 import { SCORER_IDS } from './types.js';
 import type { FixCommit, ScoredCommit } from './types.js';
@@ -26,10 +28,14 @@ const DAY = 86_400;
  *    evaluated ones, and keep the lines each fix commit deleted or changed in source files;
  * 3. blame those lines in each fix's parent (bounded concurrency, cached) and label the commits
  *    they come from, and every reverted commit, as bug-inducing;
- * 4. compute AUC, catch rates and curves per scorer, and the `risk.levels` for `deepRate`.
+ * 4. compute AUC, catch rates and curves per scorer; what the policy's routing caught and
+ *    cost, with the app's own estimates; and the `risk.levels` for `deepRate` or `targetCost`.
  */
 export const calibrateRepository = async (options: CalibrateOptions): Promise<Calibration> => {
   const started = Date.now();
+  const targetCost = options.targetCost ?? null;
+  // Without either target, the suggestion is for a fifth of the changes deep.
+  const deepRate = options.deepRate ?? (targetCost === null ? 0.2 : null);
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'listing commits', done: 0, total: 0 });
   const all = await listCommits(options.gitDir, options.rev);
@@ -66,6 +72,8 @@ export const calibrateRepository = async (options: CalibrateOptions): Promise<Ca
         scoreCommit({
           commit,
           policy: options.policy,
+          prices: options.prices,
+          maxInputTokens: options.maxInputTokens,
           authorAssociation: first ? 'FIRST_TIME_CONTRIBUTOR' : null,
           history: histories.get(commit.sha) ?? null,
         }),
@@ -113,11 +121,11 @@ export const calibrateRepository = async (options: CalibrateOptions): Promise<Ca
       scorer,
       points: computeCatchCurve(rankedBy(commits, scorer)),
     })),
-    suggestion: suggestRiskLevels(
-      commits.map((commit) => commit.scores.classifier),
-      options.deepRate,
-    ),
-    deepRate: options.deepRate,
+    costCurves: SCORER_IDS.map((scorer) => ({ scorer, points: computeCostCurve(commits, scorer) })),
+    inForce: measureRouting(commits, options.policy.risk.levels),
+    suggestion: chooseSuggestion(commits, options.policy, { deepRate, targetCost }),
+    deepRate,
+    targetCost,
     elapsedMs: Date.now() - started,
   };
 };

@@ -1,6 +1,9 @@
 /** What `calibrateRepository` is asked and what it answers. */
 import type { Policy } from '../domain/policy.js';
-import type { SuggestedLevels } from './suggest-risk-levels.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import type { Suggestion } from './choose-suggestion.js';
+import type { CostPoint } from './compute-cost-curve.js';
+import type { RoutingFigures } from './measure-routing.js';
 import type { CurvePoint, ScoredCommit, ScorerId, ScorerMetrics } from './types.js';
 
 export interface CalibrationProgress {
@@ -15,10 +18,16 @@ export interface CalibrateOptions {
   readonly rev?: string;
   /** Unix seconds: evaluate only commits committed at or after this time. */
   readonly since?: number;
-  /** The share of commits the deep tier should take, for the suggested levels. */
-  readonly deepRate: number;
-  /** The policy the classifier scores with. */
+  /** The share of commits the deep tier should take, for the suggested levels; null: not asked. */
+  readonly deepRate: number | null;
+  /** The most the suggested routing may cost, as a share of all-deep; null or absent: not asked. */
+  readonly targetCost?: number | null;
+  /** The policy the classifier scores with and the app routes with. */
   readonly policy: Policy;
+  /** The prices the app estimates a review's cost with. */
+  readonly prices: PriceTable;
+  /** The prompt budget the app reviews with (MAX_INPUT_TOKENS). */
+  readonly maxInputTokens: number;
   /** A commit is evaluated only with this many days of history after it (365). */
   readonly followUpDays: number;
   /** At most this many commits are evaluated, the newest eligible ones. */
@@ -66,8 +75,16 @@ export interface CalibrationResult {
   readonly commits: readonly ScoredCommit[];
   readonly metrics: readonly ScorerMetrics[];
   readonly curves: readonly { readonly scorer: ScorerId; readonly points: readonly CurvePoint[] }[];
-  readonly suggestion: SuggestedLevels;
-  readonly deepRate: number;
+  /** Catch against the estimated routed cost (share of all-deep), per scorer. */
+  readonly costCurves: readonly {
+    readonly scorer: ScorerId;
+    readonly points: readonly CostPoint[];
+  }[];
+  /** What the policy in force routed deep, caught and cost. */
+  readonly inForce: RoutingFigures;
+  readonly suggestion: Suggestion;
+  readonly deepRate: number | null;
+  readonly targetCost: number | null;
   readonly elapsedMs: number;
 }
 

@@ -1,12 +1,14 @@
 import type { CalibrationResult } from './calibration.js';
-import {
-  describeHistory,
-  formatPercent,
-  METRICS_HEADER,
-  metricsRows,
-} from './describe-calibration.js';
+import { describeHistory, METRICS_HEADER, metricsRows } from './describe-calibration.js';
 import { html, raw } from '../domain/html.js';
 import { renderCatchCurveSvg } from './render-catch-curve-svg.js';
+import { renderCostCurveSvg } from './render-cost-curve-svg.js';
+import {
+  describeLevels,
+  describeMissedTarget,
+  describeRouting,
+  describeTargets,
+} from './describe-routing.js';
 import { renderPolicySnippet } from './render-policy-snippet.js';
 
 const STYLE = `
@@ -30,6 +32,7 @@ svg .suggested { stroke: #1d4ed8; stroke-dasharray: 1 3; stroke-width: 2; }
  * image. The curve is inline SVG; every text that came from the repository is escaped.
  */
 export const renderCalibrationReport = (result: CalibrationResult, source: string): string => {
+  const missed = describeMissedTarget(result.suggestion);
   const header = METRICS_HEADER.map((cell) => html`<th>${cell}</th>`);
   const rows = metricsRows(result.metrics).map(
     (row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>
@@ -60,7 +63,17 @@ ${raw(renderCatchCurveSvg(result))}
 ${rows}
 </tbody>
 </table>
-<h2>Suggested levels for ${formatPercent(result.deepRate)} deep</h2>
+<h2>Bug-inducing changes caught against estimated cost</h2>
+<figure>
+${raw(renderCostCurveSvg(result))}
+<figcaption class="note">The changes the policy reviews start on the fast tier and move to the deep tier highest score first; the cost is the app's own estimate before a review (its prompt, priced with the price table), as a share of reviewing every change on the deep tier. Escalations from the fast tier are not counted.</figcaption>
+</figure>
+<ul>
+<li>Policy in force (levels ${describeLevels(result.inForce)}): ${describeRouting(result.inForce).join('; ')}.</li>
+<li>Suggested (levels ${describeLevels(result.suggestion.routing)}): ${describeRouting(result.suggestion.routing).join('; ')}.</li>
+</ul>
+<h2>Suggested levels ${describeTargets(result.suggestion)}</h2>
+${missed === null ? '' : html`<p class="note">${missed}.</p>`}
 <pre>${renderPolicySnippet(result)}</pre>
 <p class="note">A commit is bug-inducing when a later fix commit (found by its message) deleted or changed one of its source lines, traced with git blame, or when it was reverted (SZZ). Only commits with a year of history after them are measured.</p>
 </body>

@@ -5,6 +5,12 @@ import {
   METRICS_HEADER,
   metricsRows,
 } from './describe-calibration.js';
+import {
+  describeLevels,
+  describeMissedTarget,
+  describeRouting,
+  describeTargets,
+} from './describe-routing.js';
 import { renderPolicySnippet } from './render-policy-snippet.js';
 
 const pad = (rows: readonly (readonly string[])[]): string[] => {
@@ -26,17 +32,23 @@ export const renderCalibrationTable = (calibration: Calibration, source: string)
   if (calibration.status !== 'ok') {
     return `${source}: ${calibration.reason}`;
   }
-  const { suggestion, deepRate } = calibration;
+  const { suggestion, inForce } = calibration;
+  const missed = describeMissedTarget(suggestion);
   return [
     `${source}`,
     ...describeHistory(calibration).map((line) => `  ${line}`),
     '',
     ...pad([METRICS_HEADER, ...metricsRows(calibration.metrics)]).map((line) => `  ${line}`),
     '',
-    `Suggested levels for ${formatPercent(deepRate)} deep (rules route risk high and critical deep):`,
-    `  high ${suggestion.levels.high} takes ${formatPercent(suggestion.shares.high, 1)} of commits, ` +
-      `medium ${suggestion.levels.medium} ${formatPercent(suggestion.shares.medium, 1)}, ` +
+    `The policy in force (levels ${describeLevels(inForce)}), with the app's cost estimates:`,
+    ...describeRouting(inForce).map((line) => `  ${line}`),
+    '',
+    `Suggested levels ${describeTargets(suggestion)} (with the policy's routing rules):`,
+    `  medium ${suggestion.levels.medium} takes ${formatPercent(suggestion.shares.medium, 1)} of commits, ` +
+      `high ${suggestion.levels.high} ${formatPercent(suggestion.shares.high, 1)}, ` +
       `critical ${suggestion.levels.critical} ${formatPercent(suggestion.shares.critical, 1)}`,
+    ...describeRouting(suggestion.routing).map((line) => `  ${line}`),
+    ...(missed === null ? [] : [`  ${missed}`]),
     '',
     'Paste into .github/review-router.yml:',
     '',

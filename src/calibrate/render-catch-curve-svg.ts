@@ -3,9 +3,9 @@ import { SCORER_LABELS } from './describe-calibration.js';
 import { escapeHtml } from '../domain/html.js';
 import type { ScorerId } from './types.js';
 
-const WIDTH = 640;
-const HEIGHT = 420;
-const MARGIN = { top: 16, right: 150, bottom: 48, left: 56 };
+export const WIDTH = 640;
+export const HEIGHT = 420;
+export const MARGIN = { top: 16, right: 150, bottom: 48, left: 56 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -16,11 +16,12 @@ export const CURVE_STYLES: Readonly<Record<ScorerId, { color: string; dash: stri
   random: { color: '#6b7280', dash: '2 4' },
 };
 
-const x = (share: number): number => MARGIN.left + share * PLOT_WIDTH;
-const y = (caught: number): number => MARGIN.top + (1 - caught) * PLOT_HEIGHT;
-const num = (value: number): string => value.toFixed(1);
+export const x = (share: number): number => MARGIN.left + share * PLOT_WIDTH;
+export const y = (caught: number): number => MARGIN.top + (1 - caught) * PLOT_HEIGHT;
+export const num = (value: number): string => value.toFixed(1);
 
-const grid = (): string[] =>
+/** The 10% grid of both axes, with their labels. */
+export const grid = (): string[] =>
   Array.from({ length: 11 }, (_, step) => step / 10).flatMap((value) => [
     `<line x1="${num(x(value))}" y1="${num(y(0))}" x2="${num(x(value))}" y2="${num(y(1))}" class="grid"/>`,
     `<line x1="${num(x(0))}" y1="${num(y(value))}" x2="${num(x(1))}" y2="${num(y(value))}" class="grid"/>`,

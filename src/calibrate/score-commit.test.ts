@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import { loadPriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { randomScoreOf, scoreCommit } from './score-commit.js';
 
@@ -23,11 +24,15 @@ const added = (path: string, count: number) =>
     ...Array.from({ length: count }, (_, i) => `+line ${i}`),
   ].join('\n');
 
+const prices = loadPriceTable();
+
 describe('scoreCommit', () => {
   it('scores a commit with the classifier and the three baselines', () => {
     const scored = scoreCommit({
       commit: commitOf(`${added('src/a.ts', 60)}\n${added('docs/guide.md', 300)}`),
       policy: DEFAULT_POLICY,
+      prices,
+      maxInputTokens: 120_000,
       authorAssociation: null,
     });
     expect(scored.scores['lines-added']).toBe(360);
@@ -43,6 +48,8 @@ describe('scoreCommit', () => {
     const scored = scoreCommit({
       commit: commitOf(added('docs/guide.md', 200)),
       policy: DEFAULT_POLICY,
+      prices,
+      maxInputTokens: 120_000,
       authorAssociation: null,
     });
     expect(scored.scores.classifier).toBe(0);

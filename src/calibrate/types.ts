@@ -1,5 +1,7 @@
 /** Data of the calibrate stage: commits read from git, their labels, their scores and the metrics. */
+import type { RiskLevel } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
+import type { RouteTier, Tier } from '../domain/review-job.js';
 
 /** One non-merge commit as `git log` describes it, without its patch. */
 export interface CommitInfo {
@@ -42,6 +44,14 @@ export const SCORER_IDS: readonly ScorerId[] = [
   'random',
 ];
 
+/** What the app would do with a commit as a pull request: its estimated cost and its tier. */
+export interface CommitRoute {
+  /** The app's estimate before a call, in USD, of reviewing it on each tier. */
+  readonly costUsd: Readonly<Record<Tier, number>>;
+  /** The tier the policy's rules pick when the change has each risk level. */
+  readonly tierByLevel: Readonly<Record<RiskLevel, RouteTier>>;
+}
+
 /** One evaluated commit: its scores, whether it was bug-inducing, and why it scored. */
 export interface ScoredCommit {
   readonly sha: string;
@@ -53,6 +63,7 @@ export interface ScoredCommit {
   /** Whether it touched a source file (tests and documents are not source). */
   readonly touchesSource: boolean;
   readonly paths: readonly string[];
+  readonly route: CommitRoute;
   readonly bugInducing: boolean;
 }
 

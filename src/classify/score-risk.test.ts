@@ -28,6 +28,16 @@ describe('riskLevelOf', () => {
     [0.84, 'high'],
     [0.85, 'critical'],
     [1, 'critical'],
+  ])('gives a score of %d the level %s with levels 0.3, 0.6 and 0.85', (score, level) => {
+    expect(riskLevelOf(score, { medium: 0.3, high: 0.6, critical: 0.85 })).toBe(level);
+  });
+
+  it.each([
+    [0.17, 'low'],
+    [0.18, 'medium'],
+    [0.59, 'medium'],
+    [0.6, 'high'],
+    [0.85, 'critical'],
   ])('gives a score of %d the level %s with the default levels', (score, level) => {
     expect(riskLevelOf(score, testPolicy.risk.levels)).toBe(level);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +84,95 @@ describe('review-router calibrate', () => {
     expect(text).toContain('risk:\n  levels: { medium: ');
   });
 
+  it('reports the routing and cost of the policy in force and of a suggestion for --target-cost', async () => {
+    const { io, out } = capture();
+    const code = await runCli(
+      ['calibrate', '--git-dir', history.repo.dir, '--json', '--target-cost', '0.3'],
+      io,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(out[0]!);
+    expect(result).toMatchObject({ deepRate: null, targetCost: 0.3 });
+    for (const routing of [result.inForce, result.suggestion.routing]) {
+      expect(Object.keys(routing).sort()).toEqual(
+        [
+          'allDeepUsd',
+          'allFastUsd',
+          'caught',
+          'costUsd',
+          'costVsAllDeep',
+          'costVsAllFast',
+          'deepShare',
+          'levels',
+          'skipShare',
+        ].sort(),
+      );
+      expect(routing.costUsd).toBeGreaterThan(0);
+      expect(routing.allDeepUsd).toBeGreaterThan(routing.allFastUsd);
+    }
+    expect(result.suggestion.routing.costVsAllDeep).toBeLessThanOrEqual(0.3);
+    expect(result.suggestion.withinTargetCost).toBe(true);
+  });
+
+  it('prints the cost columns and draws catch against cost in the report', async () => {
+    const { io, out } = capture();
+    const report = join(dir, 'cost.html');
+    const code = await runCli(
+      [
+        'calibrate',
+        '--git-dir',
+        history.repo.dir,
+        '--deep-rate',
+        '0.2',
+        '--target-cost',
+        '0.3',
+        '--report',
+        report,
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/The policy in force \(levels medium 0\.18, high 0\.6, critical 0\.85\)/);
+    expect(text).toMatch(
+      /estimated cost \$\d+\.\d\d: \d+\.\d% of all-deep \(\$\d+\.\d\d\), \d+\.\d\dx all-fast/,
+    );
+    expect(text).toContain('Suggested levels for 20% deep and within 30% of the all-deep cost');
+    const html = readFileSync(report, 'utf8');
+    expect(html.match(/<path data-cost-scorer="/g)).toHaveLength(4);
+    expect(html).toContain('data-routing="policy in force"');
+    expect(html).toContain('data-routing="suggested levels"');
+  });
+
+  it('measures the policy given with --policy, and refuses one whose model has no price', async () => {
+    const strict = join(dir, 'strict.yml');
+    writeFileSync(strict, 'risk:\n  levels: { medium: 0.5, high: 0.6 }\n');
+    const ours = capture();
+    expect(await runCli(['calibrate', '--git-dir', history.repo.dir, '--json'], ours.io)).toBe(0);
+    const theirs = capture();
+    const args = ['calibrate', '--git-dir', history.repo.dir, '--json', '--policy', strict];
+    expect(await runCli(args, theirs.io)).toBe(0);
+    const [defaults, custom] = [ours, theirs].map(({ out }) => JSON.parse(out[0]!).inForce);
+    expect(custom.levels).toEqual({ medium: 0.5, high: 0.6, critical: 0.85 });
+    expect(custom.deepShare).toBeLessThan(defaults.deepShare);
+    expect(custom.costUsd).toBeLessThan(defaults.costUsd);
+
+    const unpriced = join(dir, 'unpriced.yml');
+    writeFileSync(
+      unpriced,
+      'models:\n  deep: { provider: anthropic, model: claude-unknown-9, effort: high }\n',
+    );
+    const refused = capture();
+    const code = await runCli(
+      ['calibrate', '--git-dir', history.repo.dir, '--policy', unpriced],
+      refused.io,
+    );
+    expect(code).toBe(2);
+    expect(refused.err.join('\n')).toContain('unknown model claude-unknown-9');
+  });
+
   it.each([
+    [['--target-cost', '30'], '--target-cost 30: expected a share between 0 and 1'],
     [['--deep-rate', '1.5'], '--deep-rate 1.5: expected a share between 0 and 1'],
     [['--since', 'yesterday-ish'], '--since yesterday-ish: expected a date'],
     [['--max-commits', '0'], '--max-commits 0: expected a whole number'],

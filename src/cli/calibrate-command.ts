@@ -9,6 +9,7 @@ import { nameRepository } from '../calibrate/name-repository.js';
 import { renderPolicySnippet } from '../calibrate/render-policy-snippet.js';
 import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
 import type { Policy } from '../domain/policy.js';
+import type { PriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { parsePolicyText } from '../policy/parse-policy-text.js';
@@ -21,11 +22,16 @@ export interface CalibrateCommandOptions {
   readonly gitDir: string | undefined;
   readonly since: string | undefined;
   readonly deepRate: string | undefined;
+  /** The most the suggested routing may cost, as a share of reviewing every change deep. */
+  readonly targetCost: string | undefined;
   readonly maxCommits: string | undefined;
   readonly json: boolean;
   readonly report: string | undefined;
   /** A .github/review-router.yml to score with (its sensitive paths, sizes, ignored paths). */
   readonly policyFile: string | undefined;
+  /** The prices and prompt budget the app estimates a review's cost with. */
+  readonly prices: PriceTable;
+  readonly maxInputTokens: number;
   readonly io: CliIo;
   /** Where blame results are kept between runs; the system temp directory by default. */
   readonly cacheDir?: string | null;
@@ -42,13 +48,12 @@ export interface IndexHistoryTarget {
   readonly openLedger: () => LedgerStore;
 }
 
-const parseDeepRate = (value: string | undefined): number => {
-  if (value === undefined) return 0.2;
+/** A share such as 0.2 or 20%, strictly between 0 and 1; null when the flag is absent. */
+const parseShare = (flag: string, value: string | undefined): number | null => {
+  if (value === undefined) return null;
   const rate = value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value);
   if (!Number.isFinite(rate) || rate <= 0 || rate >= 1)
-    throw new CliError(
-      `--deep-rate ${value}: expected a share between 0 and 1, such as 0.2 or 20%`,
-    );
+    throw new CliError(`${flag} ${value}: expected a share between 0 and 1, such as 0.2 or 20%`);
   return rate;
 };
 
@@ -100,6 +105,8 @@ const toJson = (calibration: Calibration, source: string): object => {
     bugInducing: calibration.bugInducing,
     metrics: calibration.metrics,
     deepRate: calibration.deepRate,
+    targetCost: calibration.targetCost,
+    inForce: calibration.inForce,
     suggestion: calibration.suggestion,
     policySnippet: renderPolicySnippet(calibration),
     elapsedMs: calibration.elapsedMs,
@@ -107,13 +114,15 @@ const toJson = (calibration: Calibration, source: string): object => {
 };
 
 /**
- * `review-router calibrate [--git-dir PATH] [--since DATE] [--deep-rate 0.2] [--json]
- * [--report FILE.html]`: measures the risk score on the repository's own history and suggests
- * the `risk.levels` that route the requested share deep. A history too young to measure is an
+ * `review-router calibrate [--git-dir PATH] [--since DATE] [--deep-rate 0.2] [--target-cost 0.3]
+ * [--json] [--report FILE.html]`: measures the risk score on the repository's own history, what
+ * the policy's routing caught and would have cost, and suggests the `risk.levels` that route the
+ * requested share deep or stay within the requested cost. A history too young to measure is an
  * answer, not a failure: it says why and exits 0.
  */
 export const runCalibrateCommand = async (options: CalibrateCommandOptions): Promise<void> => {
-  const deepRate = parseDeepRate(options.deepRate);
+  const deepRate = parseShare('--deep-rate', options.deepRate);
+  const targetCost = parseShare('--target-cost', options.targetCost);
   const since = parseSince(options.since);
   const maxCommits = parseMaxCommits(options.maxCommits);
   const policy = await loadPolicy(options.policyFile);
@@ -129,7 +138,10 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
     gitDir,
     ...(since === undefined ? {} : { since }),
     deepRate,
+    targetCost,
     policy,
+    prices: options.prices,
+    maxInputTokens: options.maxInputTokens,
     followUpDays: 365,
     maxCommits,
     minCommits: 50,

@@ -11,6 +11,7 @@ import { runCostsCommand } from './costs-command.js';
 import { locateLedger, openLedgerForWriting } from './ledger-location.js';
 import { runPolicyCheckCommand } from './policy-check-command.js';
 import { runReportLinkCommand } from './report-link-command.js';
+import { DEFAULT_LIMITS } from '../worker/types.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -144,7 +145,14 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       "the repository: a work tree, a .git directory or a bare one (default: the current directory's)",
     )
     .option('--since <date>', 'only commits on or after this date')
-    .option('--deep-rate <share>', 'the share of changes the deep tier should take', '0.2')
+    .option(
+      '--deep-rate <share>',
+      'suggest levels for this share of changes on the deep tier (default 0.2 without --target-cost)',
+    )
+    .option(
+      '--target-cost <share>',
+      'suggest the levels that route the most changes deep within this share of the all-deep cost',
+    )
     .option('--max-commits <n>', 'measure at most this many commits, the newest eligible', '5000')
     .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
     .option('--json', 'one JSON object with the figures and the suggested levels')
@@ -160,10 +168,13 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
         gitDir: options.gitDir,
         since: options.since,
         deepRate: options.deepRate,
+        targetCost: options.targetCost,
         maxCommits: options.maxCommits,
         policyFile: options.policy,
         json: options.json === true,
         report: options.report,
+        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
+        maxInputTokens: env.MAX_INPUT_TOKENS ?? DEFAULT_LIMITS.maxInputTokens,
         io,
         history: options.history === true,
         indexHistory:
@@ -195,6 +206,7 @@ interface CalibrateFlags {
   gitDir?: string;
   since?: string;
   deepRate?: string;
+  targetCost?: string;
   maxCommits?: string;
   policy?: string;
   json?: boolean;

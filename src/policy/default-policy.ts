@@ -10,7 +10,7 @@ export const DEFAULT_POLICY: Policy = {
   routing: {
     rules: [
       { when: { labels: ['review:deep'] }, tier: 'deep' },
-      { when: { risk: ['high', 'critical'] }, tier: 'deep' },
+      { when: { risk: ['medium', 'high', 'critical'] }, tier: 'deep' },
       { when: { size: ['XL'] }, tier: 'deep' },
     ],
     default: 'fast',
@@ -24,7 +24,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   risk: {
     sensitive_paths: [],
-    levels: { medium: 0.3, high: 0.6, critical: 0.85 },
+    levels: { medium: 0.18, high: 0.6, critical: 0.85 },
   },
   size: {
     changed_lines: { S: 50, M: 250, L: 1000, XL: 4000 },

@@ -121,12 +121,12 @@ describe('parsePolicyText with values it must reject', () => {
     },
     {
       case: 'a risk level below the default beneath it',
-      text: yaml('risk:', '  levels: { high: 0.2 }'),
+      text: yaml('risk:', '  levels: { high: 0.1 }'),
       path: 'risk.levels.high',
       line: 2,
       column: 19,
-      message: 'must be greater than medium (0.3), got 0.2',
-      hint: 'medium is 0.3 by default: set medium here too, or raise high',
+      message: 'must be greater than medium (0.18), got 0.1',
+      hint: 'medium is 0.18 by default: set medium here too, or raise high',
     },
     {
       case: 'a risk level above 1',

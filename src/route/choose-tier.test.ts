@@ -39,11 +39,10 @@ describe('chooseTier', () => {
       'risk high: touches authentication code in src/auth/',
     ],
     [
-      'an XL change',
-      routeFiles([
-        testFile('data/big.csv', { additions: 4000 }),
-        testFile('src/big.test.ts', { additions: 1200 }),
-      ]),
+      'an XL change of low risk',
+      testRouteInput({
+        classification: testClassification({ size: 'XL', level: 'low', changedLines: 5200 }),
+      }),
       'deep',
       'routing.rules[2]',
       'size XL: 5,200 changed lines',
@@ -58,8 +57,8 @@ describe('chooseTier', () => {
     [
       'a routine change',
       routeFiles([
-        testFile('src/a.ts', { additions: 30 }),
-        testFile('src/a.test.ts', { additions: 20 }),
+        testFile('src/a.ts', { additions: 3 }),
+        testFile('src/a.test.ts', { additions: 50 }),
       ]),
       'fast',
       'routing.default',

@@ -13,9 +13,10 @@
  * destructive migrations) keep their weights: the evidence cannot see what they guard against
  * and they did not hurt the ranking.
  *
- * Anchors with the default levels (medium 0.3, high 0.6, critical 0.85): one authentication
- * file reaches high on its own; 50 added source lines reach medium and about 300 reach high;
- * a README typo or a CI workflow change stays low; critical needs several strong signals.
+ * Anchors with the default levels (medium 0.18, high 0.6, critical 0.85): one authentication
+ * file reaches high on its own; about ten added source lines reach medium, where the default
+ * rules begin the deep tier, and about 300 reach high; a README typo or a CI workflow change
+ * stays low; critical needs several strong signals.
  */
 import type { SizeClass } from '../../domain/classification.js';
 
