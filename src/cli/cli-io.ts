@@ -22,11 +22,10 @@ export const EXIT_USAGE = 2;
 /** A failure the user can fix: printed without a stack trace, exit 2 unless told otherwise. */
 export class CliError extends Error {
   override readonly name = 'CliError';
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT_USAGE,
-  ) {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = EXIT_USAGE) {
     super(message);
+    this.exitCode = exitCode;
   }
 }
 

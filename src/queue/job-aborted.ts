@@ -11,11 +11,10 @@ export type AbortCause =
 
 export class JobAborted extends Error {
   override readonly name = 'JobAborted';
-  constructor(
-    readonly reason: AbortCause,
-    message: string,
-  ) {
+  readonly reason: AbortCause;
+  constructor(reason: AbortCause, message: string) {
     super(message);
+    this.reason = reason;
   }
 }
 
