@@ -4,13 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../domain/errors.js';
 import { loadEnv, parseEnv, type Env } from '../env.js';
 import { loadPriceTable } from '../ledger/price-table.js';
-import { runCalibrateCommand } from './calibrate-command.js';
-import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
-import { runCostsCommand } from './costs-command.js';
-import { locateLedger } from './ledger-location.js';
-import { runPolicyCheckCommand } from './policy-check-command.js';
-import { runReportLinkCommand } from './report-link-command.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -26,7 +20,11 @@ Exit status: 0 done; 1 the answer is no (policy check found problems) or somethi
 
 Every command reads its settings as the app does: the shell's variables with ./.env over them.`;
 
-/** The `review-router` program over an environment already read and validated. */
+/**
+ * The `review-router` program over an environment already read and validated. Each command's
+ * module is loaded when that command runs, so one command does not pay for the others' imports
+ * (the ledger drivers, the calibration's git plumbing, the report templates).
+ */
 export const buildProgram = (io: CliIo, env: Env): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
@@ -48,6 +46,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
     .option('--json', 'one JSON object per file, one per line')
     .action(async (files: string[], options: { policy?: string; json?: boolean }) => {
+      const { runClassifyCommand } = await import('./classify-command.js');
       await runClassifyCommand({
         files,
         policyFile: options.policy,
@@ -72,6 +71,8 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--group-by <keys>', 'comma-separated: repo, month, tier, provider')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (options: CostsFlags) => {
+      const { runCostsCommand } = await import('./costs-command.js');
+      const { locateLedger } = await import('./ledger-location.js');
       await runCostsCommand({
         locateLedger: () => locateLedger(env),
         repo: options.repo,
@@ -97,6 +98,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       "the file FILE's _extends names (such as the org's .github repository's review-router.yml): checked under FILE as the app layers it",
     )
     .action(async (file: string, options: { orgFile?: string }) => {
+      const { runPolicyCheckCommand } = await import('./policy-check-command.js');
       await runPolicyCheckCommand({ file, orgFile: options.orgFile, io });
     });
 
@@ -116,7 +118,8 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       '--base-url <url>',
       'where people reach the app (there is no setting for its public URL); default http://localhost:$PORT',
     )
-    .action((options: { path?: string; expires?: string; baseUrl?: string }) => {
+    .action(async (options: { path?: string; expires?: string; baseUrl?: string }) => {
+      const { runReportLinkCommand } = await import('./report-link-command.js');
       runReportLinkCommand({
         token: env.REPORT_TOKEN,
         path: options.path,
@@ -143,6 +146,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--json', 'one JSON object with the figures and the suggested levels')
     .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
     .action(async (options: CalibrateFlags) => {
+      const { runCalibrateCommand } = await import('./calibrate-command.js');
       await runCalibrateCommand({
         gitDir: options.gitDir,
         since: options.since,

@@ -67,6 +67,15 @@ const touchedPaths = (file: FileChange): string[] =>
     ? [file.path, file.previousPath]
     : [file.path];
 
+const touchesAPathTwice = (diff: DiffModel): boolean => {
+  const seen = new Set<string>();
+  for (const path of diff.files.flatMap(touchedPaths)) {
+    if (seen.has(path)) return true;
+    seen.add(path);
+  }
+  return false;
+};
+
 /** The first path that two commits of the patch both change, with the commits' positions. */
 const findSharedPath = (
   text: string,
@@ -114,6 +123,9 @@ const notADiff = (file: string, text: string): CliError => {
 export const readPatch = (file: string, text: string): DiffModel => {
   const diff = parseUnifiedDiff(text);
   if (diff.files.length === 0) throw notADiff(file, text);
+  // The commits of a series can share a file only if the whole patch names one path twice:
+  // without that, there is nothing to look for commit by commit (which parses the text again).
+  if (!touchesAPathTwice(diff)) return diff;
   const name = describeInput(file);
   const commits = findCommits(text);
   // A rename in one commit and an edit in another change one file under two names.

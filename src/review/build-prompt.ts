@@ -1,7 +1,7 @@
 /**
  * The prompt for one review: a stable system part, the repository's
  * instructions, then the pull request as quoted data with its files, most risky first, for as
- * long as the token budget lasts. Each file is rendered and counted once.
+ * long as the token budget lasts. Each file is counted once, and only as far as the budget left.
  */
 import picomatch from 'picomatch';
 import type { FileChange } from '../domain/diff.js';
@@ -27,7 +27,6 @@ const SEPARATOR_TOKENS = 1;
 interface Candidate {
   readonly file: FileChange;
   readonly order: number;
-  readonly rendered: string;
 }
 
 export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
@@ -39,7 +38,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   const candidates: Candidate[] = [];
   ordered.forEach((file, order) => {
     const reason = reasonToSkip(file, isIgnored);
-    if (reason === null) candidates.push({ file, order, rendered: input.formatFile(file) });
+    if (reason === null) candidates.push({ file, order });
     else skipped.push({ path: file.path, reason, order });
   });
 
@@ -47,7 +46,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     review: policy.review,
     paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
   });
-  const fence = chooseFence([
+  const quoted = [
     pr.title,
     truncateBody(pr.body).text,
     pr.author,
@@ -57,8 +56,8 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     route.reason,
     ...classification.risk.signals.map((signal) => signal.message),
     ...ordered.map((file) => file.path),
-    ...candidates.map((candidate) => candidate.rendered),
-  ]);
+  ];
+  const fence = chooseFence(quotedTexts(quoted, candidates, input.formatFile));
   const head = renderPullRequestHead({
     pr,
     classification,
@@ -80,11 +79,13 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   }[] = [];
   const overBudget: Candidate[] = [];
   for (const candidate of candidates) {
-    const block = fenceData(fence, `file ${quoteInline(candidate.file.path)}`, candidate.rendered);
-    const tokens =
-      remaining < smallestBlock
-        ? Number.POSITIVE_INFINITY
-        : countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
+    if (remaining < smallestBlock) {
+      overBudget.push(candidate);
+      continue;
+    }
+    const label = `file ${quoteInline(candidate.file.path)}`;
+    const block = fenceData(fence, label, input.formatFile(candidate.file));
+    const tokens = countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
     if (tokens <= remaining) {
       included.push({ candidate, block, tokens });
       remaining -= tokens;
@@ -128,6 +129,22 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
 };
 
 const OVER_BUDGET: OmitReason = 'over token budget';
+
+/**
+ * Everything the prompt quotes: `texts`, then the candidates' files, rendered afresh each time
+ * they are read. The fence reads them at least twice, and a large pull request's files need not
+ * all be held as text at once.
+ */
+const quotedTexts = (
+  texts: readonly string[],
+  candidates: readonly Candidate[],
+  formatFile: (file: FileChange) => string,
+): Iterable<string> => ({
+  *[Symbol.iterator]() {
+    yield* texts;
+    for (const candidate of candidates) yield formatFile(candidate.file);
+  },
+});
 
 const reasonToSkip = (
   file: FileChange,

@@ -73,6 +73,25 @@ describe('countTokensUpTo', () => {
     expect(countTokensUpTo(text, 1_000_000)).toBe(exact(text));
   });
 
+  it('gives the exact count whenever it fits, and a number above the limit whenever it does not', () => {
+    const text = source.repeat(40);
+    const count = exact(text);
+
+    for (const limit of [count, count + 1, count * 2])
+      expect(countTokensUpTo(text, limit)).toBe(count);
+    for (const limit of [0, 1, 10, 100, Math.floor(count / 2), count - 1]) {
+      expect(countTokensUpTo(text, limit)).toBeGreaterThan(limit);
+    }
+  });
+
+  it('rejects a text with more lines than the limit without counting past them', () => {
+    const lines = Array.from({ length: 5_000 }, (_, index) => `R ${index} + const a${index} = 1;`);
+    const count = countTokensUpTo(lines.join('\n'), 100);
+
+    expect(count).toBeGreaterThan(100);
+    expect(count).toBeLessThan(200);
+  });
+
   it('stops counting a huge text soon after the limit is passed', () => {
     const huge = source.repeat(100_000);
     const count = countTokensUpTo(huge, 500);
