@@ -83,8 +83,7 @@ const buildPatch = (bytes: number): string => {
       .replaceAll(MARK, folder)
       .replace(
         /^(rename|copy) (from|to) ("?)/gm,
-        (_match, kind: string, side: string, quote: string) =>
-          `${kind} ${side} ${quote}${folder}/`,
+        (_match, kind: string, side: string, quote: string) => `${kind} ${side} ${quote}${folder}/`,
       );
     parts.push(commit);
     size += commit.length;
@@ -98,10 +97,18 @@ interface Run {
   readonly stdout: string;
 }
 
-/** One process, timed from spawn to exit; its peak RSS when it ran with the print-max-rss hook. */
+/**
+ * One process, timed from spawn to exit; its peak RSS when it ran with the MAX_RSS hook. It is
+ * started by a shell that forks it: on Linux a process's peak RSS starts at that of the process
+ * it was forked from, and this one holds the whole history.
+ */
 const run = (command: string, args: readonly string[], cwd: string): Run => {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, maxBuffer: 1024 * MB, encoding: 'utf8' });
+  const result = spawnSync('/bin/sh', ['-c', '"$@"; exit $?', 'sh', command, ...args], {
+    cwd,
+    maxBuffer: 1024 * MB,
+    encoding: 'utf8',
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
