@@ -1,7 +1,8 @@
 /**
  * The prompt for one review: a stable system part, the repository's
  * instructions, then the pull request as quoted data with its files, most risky first, for as
- * long as the token budget lasts. Each file is counted once, and only as far as the budget left.
+ * long as the token budget lasts. Each file is rendered once, and counted once only as far as
+ * the budget left; once the budget cannot hold even an empty block, the rest are not counted.
  */
 import picomatch from 'picomatch';
 import type { FileChange } from '../domain/diff.js';
@@ -27,6 +28,7 @@ const SEPARATOR_TOKENS = 1;
 interface Candidate {
   readonly file: FileChange;
   readonly order: number;
+  readonly rendered: string;
 }
 
 export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
@@ -38,7 +40,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   const candidates: Candidate[] = [];
   ordered.forEach((file, order) => {
     const reason = reasonToSkip(file, isIgnored);
-    if (reason === null) candidates.push({ file, order });
+    if (reason === null) candidates.push({ file, order, rendered: input.formatFile(file) });
     else skipped.push({ path: file.path, reason, order });
   });
 
@@ -46,7 +48,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     review: policy.review,
     paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
   });
-  const quoted = [
+  const fence = chooseFence([
     pr.title,
     truncateBody(pr.body).text,
     pr.author,
@@ -56,8 +58,8 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     route.reason,
     ...classification.risk.signals.map((signal) => signal.message),
     ...ordered.map((file) => file.path),
-  ];
-  const fence = chooseFence(quotedTexts(quoted, candidates, input.formatFile));
+    ...candidates.map((candidate) => candidate.rendered),
+  ]);
   const head = renderPullRequestHead({
     pr,
     classification,
@@ -84,7 +86,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
       continue;
     }
     const label = `file ${quoteInline(candidate.file.path)}`;
-    const block = fenceData(fence, label, input.formatFile(candidate.file));
+    const block = fenceData(fence, label, candidate.rendered);
     const tokens = countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
     if (tokens <= remaining) {
       included.push({ candidate, block, tokens });
@@ -129,22 +131,6 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
 };
 
 const OVER_BUDGET: OmitReason = 'over token budget';
-
-/**
- * Everything the prompt quotes: `texts`, then the candidates' files, rendered afresh each time
- * they are read. The fence reads them at least twice, and a large pull request's files need not
- * all be held as text at once.
- */
-const quotedTexts = (
-  texts: readonly string[],
-  candidates: readonly Candidate[],
-  formatFile: (file: FileChange) => string,
-): Iterable<string> => ({
-  *[Symbol.iterator]() {
-    yield* texts;
-    for (const candidate of candidates) yield formatFile(candidate.file);
-  },
-});
 
 const reasonToSkip = (
   file: FileChange,

@@ -10,24 +10,17 @@ const FENCE_LENGTH = 16;
 
 /**
  * The fence for a prompt that quotes `contents`. Should a candidate occur in any of them, the next
- * candidate is tried, one hex digit longer every 8 attempts. `contents` is read once to hash it
- * and again for each candidate, so it may make its texts as it goes (a file rendered for the
- * prompt): they need not all be held at once.
+ * candidate is tried, one hex digit longer every 8 attempts.
  */
-export const chooseFence = (contents: Iterable<string>, length: number = FENCE_LENGTH): string => {
+export const chooseFence = (contents: readonly string[], length: number = FENCE_LENGTH): string => {
   const digest = hashAll(contents);
   for (let attempt = 0; ; attempt += 1) {
     const candidate = createHash('sha256')
       .update(`${attempt}:${digest}`)
       .digest('hex')
       .slice(0, length + Math.floor(attempt / 8));
-    if (!occursIn(contents, candidate)) return candidate;
+    if (!contents.some((content) => content.includes(candidate))) return candidate;
   }
-};
-
-const occursIn = (contents: Iterable<string>, candidate: string): boolean => {
-  for (const content of contents) if (content.includes(candidate)) return true;
-  return false;
 };
 
 /** Wraps untrusted `content` in a block; the label is quoted so it stays on its marker line. */
@@ -37,7 +30,7 @@ export const fenceData = (fence: string, label: string, content: string): string
 /** A value from the pull request on one line, with quotes and control characters escaped. */
 export const quoteInline = (value: string): string => JSON.stringify(value);
 
-const hashAll = (contents: Iterable<string>): string => {
+const hashAll = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
   for (const content of contents) {
     // Length-prefixed, so ['ab', 'c'] and ['a', 'bc'] hash differently.
