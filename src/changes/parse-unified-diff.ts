@@ -4,7 +4,7 @@ import { countChangedLines, readHunk } from './parse-hunks.js';
 import { GIT_FILE_HEADER, readGitFileSection } from './read-git-file-section.js';
 import type { GitFileSection } from './read-git-file-section.js';
 import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
-import { splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
+import { splitPatchBytes, splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
 
 const COMBINED_HEADERS = ['diff --cc ', 'diff --combined '];
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
@@ -18,9 +18,12 @@ const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
  * print; a binary file has `binary: true` and zero counts where git prints `-`. A mode-only
  * change is `modified` with no hunks. A combined diff (`diff --cc`) is skipped. The same file
  * patched twice (a series of mails) gives two entries, in input order.
+ *
+ * The patch may be given as its bytes (UTF-8): the model is the same as from its text, and
+ * takes less memory (see `splitPatchBytes`).
  */
-export function parseUnifiedDiff(text: string): DiffModel {
-  const lines = splitPatchLines(text);
+export function parseUnifiedDiff(patch: string | Uint8Array): DiffModel {
+  const lines = typeof patch === 'string' ? splitPatchLines(patch) : splitPatchBytes(patch);
   const files: FileChange[] = [];
   let previousSection: GitFileSection | null = null;
   let index = 0;

@@ -10,6 +10,29 @@ export function splitPatchLines(text: string): string[] {
   return lines;
 }
 
+/** A byte of a multi-byte UTF-8 sequence, or of an invalid one, read as Latin-1. */
+const NOT_ASCII = /[\x80-\xff]/;
+
+/**
+ * `splitPatchLines` of the patch's UTF-8 text, from its bytes: the same lines, invalid
+ * sequences replaced by U+FFFD alike. The bytes are read one character a byte (Latin-1), and
+ * only the lines that hold a byte beyond ASCII are decoded as UTF-8, on their own: a newline is
+ * never part of a UTF-8 sequence, so a line decodes the same alone as within the whole. The
+ * text then takes one byte a character in memory, where one emoji anywhere in a patch would
+ * make the whole of its UTF-8 text take two.
+ */
+export function splitPatchBytes(bytes: Uint8Array): string[] {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
+  const lines = body.toString('latin1').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (NOT_ASCII.test(line)) lines[index] = Buffer.from(line, 'latin1').toString('utf8');
+  }
+  return lines;
+}
+
 /** A header line without the `\r` a CRLF-converted patch file leaves at its end. */
 export function stripCarriageReturn(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;

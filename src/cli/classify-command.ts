@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { formatPolicyProblems } from '../policy/format-policy-problems.js';
-import { parsePolicyText } from '../policy/parse-policy-text.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { classifyCommit } from './classify-commit.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
@@ -35,6 +33,9 @@ const readText = async (file: string, io: CliIo): Promise<string> => {
 
 const loadPolicyFile = async (file: string | undefined, io: CliIo): Promise<Policy> => {
   if (file === undefined) return DEFAULT_POLICY;
+  // The YAML parser and the policy's messages are loaded only for a policy file.
+  const { parsePolicyText } = await import('../policy/parse-policy-text.js');
+  const { formatPolicyProblems } = await import('../policy/format-policy-problems.js');
   const parsed = parsePolicyText(await readText(file, io), file);
   if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
   return parsed.value;
@@ -51,6 +52,18 @@ const renderHuman = (record: ClassifyRecord): string => {
     `  estimate ~${record.estimate.inputTokens.toLocaleString('en-US')} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,
   ];
   return lines.join('\n');
+};
+
+/** A patch as its bytes (standard input as its text): the parser holds it one byte a character. */
+const readPatchInput = async (file: string, io: CliIo): Promise<string | Uint8Array> => {
+  if (file === '-') return readText(file, io);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
 };
 
 /** `review-router classify [--policy FILE] [--json] DIFF_FILE...`: one JSON line per file, in order. */
@@ -78,7 +91,7 @@ export const runClassifyCommand = async (options: ClassifyCommandOptions): Promi
   for (const file of options.files) {
     const record = classifyPatch({
       file,
-      diff: readPatch(file, await readText(file, options.io)),
+      diff: readPatch(file, await readPatchInput(file, options.io)),
       policy,
       prices: options.prices,
     });

@@ -4,14 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../domain/errors.js';
 import { loadEnv, parseEnv, type Env } from '../env.js';
 import { loadPriceTable } from '../ledger/price-table.js';
-import { runCalibrateCommand } from './calibrate-command.js';
-import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
-import { runCostsCommand } from './costs-command.js';
-import { locateLedger, openLedgerForWriting } from './ledger-location.js';
-import { runPolicyCheckCommand } from './policy-check-command.js';
-import { runReportLinkCommand } from './report-link-command.js';
-import { DEFAULT_LIMITS } from '../worker/types.js';
+import { addCalibrateCommand } from './add-calibrate-command.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -27,7 +21,11 @@ Exit status: 0 done; 1 the answer is no (policy check found problems) or somethi
 
 Every command reads its settings as the app does: the shell's variables with ./.env over them.`;
 
-/** The `review-router` program over an environment already read and validated. */
+/**
+ * The `review-router` program over an environment already read and validated. Each command's
+ * module is loaded when that command runs, so one command does not pay for the others' imports
+ * (the ledger drivers, the calibration's git plumbing, the report templates).
+ */
 export const buildProgram = (io: CliIo, env: Env): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
@@ -54,6 +52,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     )
     .option('--commit <sha>', 'classify this commit of --git-dir, with the history before it')
     .action(async (files: string[], options: ClassifyFlags) => {
+      const { runClassifyCommand } = await import('./classify-command.js');
       await runClassifyCommand({
         files,
         policyFile: options.policy,
@@ -80,6 +79,8 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--group-by <keys>', 'comma-separated: repo, month, tier, provider')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (options: CostsFlags) => {
+      const { runCostsCommand } = await import('./costs-command.js');
+      const { locateLedger } = await import('./ledger-location.js');
       await runCostsCommand({
         locateLedger: () => locateLedger(env),
         repo: options.repo,
@@ -105,6 +106,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       "the file FILE's _extends names (such as the org's .github repository's review-router.yml): checked under FILE as the app layers it",
     )
     .action(async (file: string, options: { orgFile?: string }) => {
+      const { runPolicyCheckCommand } = await import('./policy-check-command.js');
       await runPolicyCheckCommand({ file, orgFile: options.orgFile, io });
     });
 
@@ -124,7 +126,8 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       '--base-url <url>',
       'where people reach the app (there is no setting for its public URL); default http://localhost:$PORT',
     )
-    .action((options: { path?: string; expires?: string; baseUrl?: string }) => {
+    .action(async (options: { path?: string; expires?: string; baseUrl?: string }) => {
+      const { runReportLinkCommand } = await import('./report-link-command.js');
       runReportLinkCommand({
         token: env.REPORT_TOKEN,
         path: options.path,
@@ -135,54 +138,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       });
     });
 
-  program
-    .command('calibrate')
-    .description(
-      "measure the risk score on a repository's history (SZZ) and suggest risk.levels for a deep rate",
-    )
-    .option(
-      '--git-dir <path>',
-      "the repository: a work tree, a .git directory or a bare one (default: the current directory's)",
-    )
-    .option('--since <date>', 'only commits on or after this date')
-    .option(
-      '--deep-rate <share>',
-      'suggest levels for this share of changes on the deep tier (default 0.2 without --target-cost)',
-    )
-    .option(
-      '--target-cost <share>',
-      'suggest the levels that route the most changes deep within this share of the all-deep cost',
-    )
-    .option('--max-commits <n>', 'measure at most this many commits, the newest eligible', '5000')
-    .option('--policy <file>', 'a .github/review-router.yml to score with instead of the defaults')
-    .option('--json', 'one JSON object with the figures and the suggested levels')
-    .option('--report <file.html>', 'also write a self-contained HTML report with the curves')
-    .option('--history', 'score each commit with the history before it, as the app does')
-    .option(
-      '--index-history',
-      "write the repository's history (HEAD: run it on the default branch) into the app's history index (DATABASE_URL, else DATA_DIR/ledger.sqlite): the history from before the app was installed",
-    )
-    .option('--repo <owner/name>', "with --index-history: its GitHub name (default: origin's)")
-    .action(async (options: CalibrateFlags) => {
-      await runCalibrateCommand({
-        gitDir: options.gitDir,
-        since: options.since,
-        deepRate: options.deepRate,
-        targetCost: options.targetCost,
-        maxCommits: options.maxCommits,
-        policyFile: options.policy,
-        json: options.json === true,
-        report: options.report,
-        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
-        maxInputTokens: env.MAX_INPUT_TOKENS ?? DEFAULT_LIMITS.maxInputTokens,
-        io,
-        history: options.history === true,
-        indexHistory:
-          options.indexHistory === true
-            ? { repo: options.repo, openLedger: () => openLedgerForWriting(env) }
-            : undefined,
-      });
-    });
+  addCalibrateCommand(program, io, env);
   return program;
 };
 
@@ -200,20 +156,6 @@ interface CostsFlags {
   limit?: string;
   groupBy?: string;
   format?: string;
-}
-
-interface CalibrateFlags {
-  gitDir?: string;
-  since?: string;
-  deepRate?: string;
-  targetCost?: string;
-  maxCommits?: string;
-  policy?: string;
-  json?: boolean;
-  report?: string;
-  history?: boolean;
-  indexHistory?: boolean;
-  repo?: string;
 }
 
 /** Commander's own verdicts: help and version asked for are done; anything else is a usage error. */

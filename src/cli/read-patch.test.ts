@@ -134,3 +134,53 @@ describe('readPatch on what git writes', () => {
     expect(diff.files.map((file) => file.path)).toEqual(['docs/b.md']);
   });
 });
+
+describe('readPatch on a series that changes a file type', () => {
+  // git log -p --reverse of two commits: one deletes the symlink X, the next adds a regular file X.
+  const log = [
+    'commit 1111111111111111111111111111111111111111',
+    'Author: A <a@example.com>',
+    '',
+    '    remove the link',
+    '',
+    'diff --git a/X b/X',
+    'deleted file mode 120000',
+    'index 7ed6ff8..0000000',
+    '--- a/X',
+    '+++ /dev/null',
+    '@@ -1 +0,0 @@',
+    '-t',
+    '\\ No newline at end of file',
+    'commit 2222222222222222222222222222222222222222',
+    'Author: A <a@example.com>',
+    '',
+    '    add the file',
+    '',
+    'diff --git a/X b/X',
+    'new file mode 100644',
+    'index 0000000..4c5b43c',
+    '--- /dev/null',
+    '+++ b/X',
+    '@@ -0,0 +1 @@',
+    '+regular',
+    '',
+  ].join('\n');
+
+  it('reads it as one type change, as git diff of the range counts it', () => {
+    const diff = readPatch('log.patch', log);
+
+    expect(diff.files).toHaveLength(1);
+    expect(diff.files[0]).toMatchObject({
+      path: 'X',
+      status: 'modified',
+      additions: 1,
+      deletions: 1,
+    });
+  });
+
+  it('reads the same from the bytes of the file', () => {
+    expect(readPatch('log.patch', new TextEncoder().encode(log))).toEqual(
+      readPatch('log.patch', log),
+    );
+  });
+});

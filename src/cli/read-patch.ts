@@ -67,6 +67,21 @@ const touchedPaths = (file: FileChange): string[] =>
     ? [file.path, file.previousPath]
     : [file.path];
 
+/** Invalid UTF-8 becomes U+FFFD without changing line counts. */
+const textOf = (patch: string | Uint8Array): string =>
+  typeof patch === 'string'
+    ? patch
+    : Buffer.from(patch.buffer, patch.byteOffset, patch.byteLength).toString('utf8');
+
+const touchesAPathTwice = (diff: DiffModel): boolean => {
+  const seen = new Set<string>();
+  for (const path of diff.files.flatMap(touchedPaths)) {
+    if (seen.has(path)) return true;
+    seen.add(path);
+  }
+  return false;
+};
+
 /** The first path that two commits of the patch both change, with the commits' positions. */
 const findSharedPath = (
   text: string,
@@ -109,11 +124,16 @@ const notADiff = (file: string, text: string): CliError => {
  * Parses a patch for `classify`. Refuses, with exit 2, input that holds no file of a diff (an
  * empty file, text, an image) and a series of commits that change one file more than once:
  * adding up each commit's lines is not what `git diff` of the range counts when a later commit
- * changes or undoes an earlier one's lines.
+ * changes or undoes an earlier one's lines. A file's patch is best given as its bytes, which
+ * take less memory than its text.
  */
-export const readPatch = (file: string, text: string): DiffModel => {
-  const diff = parseUnifiedDiff(text);
-  if (diff.files.length === 0) throw notADiff(file, text);
+export const readPatch = (file: string, patch: string | Uint8Array): DiffModel => {
+  const diff = parseUnifiedDiff(patch);
+  if (diff.files.length === 0) throw notADiff(file, textOf(patch));
+  // The commits of a series can share a file only if the whole patch names one path twice:
+  // without that, there is nothing to look for commit by commit (which parses the text again).
+  if (!touchesAPathTwice(diff)) return diff;
+  const text = textOf(patch);
   const name = describeInput(file);
   const commits = findCommits(text);
   // A rename in one commit and an edit in another change one file under two names.

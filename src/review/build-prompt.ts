@@ -1,7 +1,8 @@
 /**
  * The prompt for one review: a stable system part, the repository's
  * instructions, then the pull request as quoted data with its files, most risky first, for as
- * long as the token budget lasts. Each file is rendered and counted once.
+ * long as the token budget lasts. Each file is rendered once, and counted once only as far as
+ * the budget left; once the budget cannot hold even an empty block, the rest are not counted.
  */
 import picomatch from 'picomatch';
 import type { FileChange } from '../domain/diff.js';
@@ -80,11 +81,13 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   }[] = [];
   const overBudget: Candidate[] = [];
   for (const candidate of candidates) {
-    const block = fenceData(fence, `file ${quoteInline(candidate.file.path)}`, candidate.rendered);
-    const tokens =
-      remaining < smallestBlock
-        ? Number.POSITIVE_INFINITY
-        : countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
+    if (remaining < smallestBlock) {
+      overBudget.push(candidate);
+      continue;
+    }
+    const label = `file ${quoteInline(candidate.file.path)}`;
+    const block = fenceData(fence, label, candidate.rendered);
+    const tokens = countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
     if (tokens <= remaining) {
       included.push({ candidate, block, tokens });
       remaining -= tokens;

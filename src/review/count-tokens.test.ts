@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +7,8 @@ import { countTokens, countTokensUpTo } from './count-tokens.js';
 
 const reference = new Tiktoken(o200kBase);
 const exact = (text: string): number => reference.encode(text, [], []).length;
+/** Texts with a run that countTokens counts in slices, where a single encode may differ. */
+const LONG_RUN_ANYWHERE = /[\p{L}\p{M}]{48,}|\s{48,}|[^\s\p{L}\p{M}\p{N}]{48,}/u;
 
 const source = `import { createHash } from 'node:crypto';
 
@@ -69,11 +73,50 @@ describe('countTokensUpTo', () => {
     expect(countTokensUpTo(text, 1_000_000)).toBe(exact(text));
   });
 
+  it('gives the exact count whenever it fits, and a number above the limit whenever it does not', () => {
+    const text = source.repeat(40);
+    const count = exact(text);
+
+    for (const limit of [count, count + 1, count * 2])
+      expect(countTokensUpTo(text, limit)).toBe(count);
+    for (const limit of [0, 1, 10, 100, Math.floor(count / 2), count - 1]) {
+      expect(countTokensUpTo(text, limit)).toBeGreaterThan(limit);
+    }
+  });
+
+  it('rejects a text with more lines than the limit without counting past them', () => {
+    const lines = Array.from({ length: 5_000 }, (_, index) => `R ${index} + const a${index} = 1;`);
+    const count = countTokensUpTo(lines.join('\n'), 100);
+
+    // Each line starts with a letter, so the 101st line settles it before any encoding.
+    expect(count).toBe(101);
+  });
+
   it('stops counting a huge text soon after the limit is passed', () => {
     const huge = source.repeat(100_000);
     const count = countTokensUpTo(huge, 500);
 
     expect(count).toBeGreaterThan(500);
     expect(count).toBeLessThan(5_000);
+  });
+});
+
+describe('countTokens against a second implementation of o200k_base', () => {
+  it("gives js-tiktoken's count for any text without long runs", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        expect(countTokens(text)).toBe(exact(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives js-tiktoken's count for this repository's own source files", () => {
+    const folder = new URL('.', import.meta.url);
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.ts'))) {
+      const text = readFileSync(new URL(name, folder), 'utf8');
+      if (LONG_RUN_ANYWHERE.test(text)) continue;
+      expect(countTokens(text), name).toBe(exact(text));
+    }
   });
 });

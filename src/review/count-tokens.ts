@@ -3,32 +3,50 @@
  *
  * An estimate for Anthropic models (their tokenizer is not public); the bill comes from the
  * provider's reported usage, never from here.
+ *
+ * The encoding is gpt-tokenizer's, loaded on the first count: building its rank table takes
+ * a few hundred milliseconds and tens of megabytes, which a command that counts nothing (or a
+ * process that has not yet reviewed anything) should not pay.
  */
 import { hash } from 'node:crypto';
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200kBase from 'js-tiktoken/ranks/o200k_base';
+import { createRequire } from 'node:module';
+import type * as O200kBase from 'gpt-tokenizer/encoding/o200k_base';
 import { LRUCache } from 'lru-cache';
 
 /**
  * Runs of one character class longer than this are counted in slices. BPE over a single long
- * piece is super-linear in js-tiktoken (16,000 letters take seconds), and a pull request author
- * must not be able to stall the worker with a file of `aaaa...`.
+ * piece grows faster than its length, and a pull request author must not be able to stall the
+ * worker with a file of `aaaa...`.
  */
 const LONG_RUN = /([\p{L}\p{M}]{48,}|\s{48,}|[^\s\p{L}\p{M}\p{N}]{48,})/u;
 const SLICE = 32;
 
-let encoder: Tiktoken | null = null;
+/**
+ * Remembered merges of pieces the encoder has seen (gpt-tokenizer keeps 100,000 unless told):
+ * a diff repeats its identifiers and indentation, so a few thousand catch most of them.
+ */
+const MERGE_CACHE_SIZE = 4_096;
+
+let encoding: typeof O200kBase | null = null;
+
+/** No special tokens: `<|endoftext|>` in a diff is text, and must not throw. */
+const AS_TEXT = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 
 const encodedLength = (text: string): number => {
-  encoder ??= new Tiktoken(o200kBase);
-  // No special tokens: `<|endoftext|>` in a diff is text, and must not throw.
-  return encoder.encode(text, [], []).length;
+  if (encoding === null) {
+    const loaded = createRequire(import.meta.url)(
+      'gpt-tokenizer/encoding/o200k_base',
+    ) as typeof O200kBase;
+    loaded.setMergeCacheSize(MERGE_CACHE_SIZE);
+    encoding = loaded;
+  }
+  return encoding.countTokens(text, AS_TEXT);
 };
 
 /**
  * Counts already made, by text. One review builds its prompt several times (to price each tier,
  * then to send one), and every review repeats the system prompt and its repository's
- * instructions: js-tiktoken takes about 0.3 µs a character, milliseconds of the event loop that
+ * instructions: counting takes about 0.1 µs a character, milliseconds of the event loop that
  * intake shares, so each text is counted once. Keyed by the text's SHA-256 (hashing is about a
  * thousand times cheaper than counting), so the cache holds no text of a pull request.
  */
@@ -71,16 +89,22 @@ const countUncached = (text: string): number => {
 
 /** Chunks of about this many characters, cut after a newline, for `countTokensUpTo`. */
 const CHUNK = 4_096;
+/** Near the limit, chunks shrink to about this many characters a token left, but no smaller. */
+const CHARACTERS_PER_TOKEN_LEFT = 4;
+const SMALLEST_CHUNK = 256;
 
 /**
  * The count of `text` when it is at most `limit`; otherwise some number above `limit`, found
- * without counting the rest. A file that cannot fit the remaining budget costs about the budget
- * to reject, however large it is.
+ * without counting the rest. A text that cannot fit the remaining budget costs about the budget
+ * to reject, however large it is, and nothing to encode when it has more lines than the limit.
  */
 export const countTokensUpTo = (text: string, limit: number): number => {
+  const lines = countTokenStartingLines(text, limit);
+  if (lines > limit) return lines;
   let total = 0;
   for (let start = 0; start < text.length;) {
-    const end = chunkEnd(text, start);
+    const left = (limit - total) * CHARACTERS_PER_TOKEN_LEFT;
+    const end = chunkEnd(text, start, Math.min(CHUNK, Math.max(SMALLEST_CHUNK, left)));
     total += countTokens(text.slice(start, end));
     if (total > limit) return total;
     start = end;
@@ -89,14 +113,32 @@ export const countTokensUpTo = (text: string, limit: number): number => {
 };
 
 /**
- * After the first newline past CHUNK characters that starts a line with a non-blank character,
- * where the encoding would split anyway, so the chunks add up to the count of the whole (or at
- * 4 x CHUNK when there is no such line).
+ * A lower bound on the count of `text`, up to just past `limit`: the lines that start with an
+ * ASCII letter. No piece of o200k_base's split runs from a newline into a letter, and every
+ * piece is at least one token, so each such line starts at least one token of its own (slices
+ * and chunks only add boundaries). A rendered diff line starts with its side letter.
  */
-const chunkEnd = (text: string, start: number): number => {
-  if (text.length - start <= CHUNK) return text.length;
+const countTokenStartingLines = (text: string, limit: number): number => {
+  let lines = 0;
+  for (let newline = text.indexOf('\n'); newline !== -1 && lines <= limit;) {
+    if (isAsciiLetter(text.charCodeAt(newline + 1))) lines += 1;
+    newline = text.indexOf('\n', newline + 1);
+  }
+  return lines;
+};
+
+const isAsciiLetter = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/**
+ * After the first newline past `size` characters that starts a line with a non-blank
+ * character, where the encoding would split anyway, so the chunks add up to the count of the
+ * whole (or at 4 x CHUNK when there is no such line).
+ */
+const chunkEnd = (text: string, start: number, size: number): number => {
+  if (text.length - start <= size) return text.length;
   const boundary = /\n(?=\S)/g;
-  boundary.lastIndex = start + CHUNK;
+  boundary.lastIndex = start + size;
   const match = boundary.exec(text);
   if (match !== null && match.index < start + 4 * CHUNK) return match.index + 1;
   const hard = start + 4 * CHUNK;
