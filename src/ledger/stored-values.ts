@@ -24,7 +24,14 @@ export const TRIGGERS = every<Trigger>()([
   'command',
 ]);
 export const TIERS = every<RouteTier>()(['skip', 'fast', 'deep']);
-export const PROVIDERS = every<ProviderId>()(['openai', 'anthropic']);
+export const PROVIDERS = every<ProviderId>()([
+  'openai',
+  'anthropic',
+  'azure-openai',
+  'bedrock',
+  'vertex',
+  'openai-compatible',
+]);
 export const OUTCOME_VALUES = every<Outcome>()([
   'posted',
   'skipped',

@@ -106,10 +106,15 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
 
   const plan = (tier: Tier): TierPlan => {
     const costOf = (inputTokens: number) =>
-      estimateCostUsd(prices, policy.models[tier].model, {
-        inputTokens,
-        outputTokens: ESTIMATED_OUTPUT_TOKENS[tier],
-      });
+      estimateCostUsd(
+        prices,
+        policy.models[tier].model,
+        { inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS[tier] },
+        {
+          provider: policy.models[tier].provider,
+          discount: policy.models[tier].service_tier === 'flex' ? 'flex' : null,
+        },
+      );
     const wholeUsd = costOf(whole.inputTokens);
     if (cap === null || wholeUsd <= cap + EPSILON_USD) {
       return { usd: wholeUsd, wholeUsd, fit: { kind: 'whole' }, trim: null };
