@@ -1,6 +1,7 @@
 /** One row per review attempt: who, what, which model, tokens, dollars (docs/architecture.md). */
 import type { RiskLevel, SizeClass } from './classification.js';
 import type { ProviderId } from './policy.js';
+import type { Discount } from './usage.js';
 import type { RouteTier, Trigger } from './review-job.js';
 
 export type Outcome = 'posted' | 'skipped' | 'failed' | 'superseded' | 'escalated';
@@ -31,6 +32,12 @@ export interface LedgerEntry {
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   readonly inferenceGeo: string | null;
+  /** The service tier the provider says served the request (`default`, `flex`, `standard`...). */
+  readonly serviceTier: string | null;
+  /** Sent through a provider's batch API. */
+  readonly batch: boolean;
+  /** The discount the cost was priced with: null (none), `flex` or `batch`. */
+  readonly discount: Discount | null;
   readonly costUsd: number;
   /** What the same prompt would have cost on the deep tier. */
   readonly deepCostUsd: number;

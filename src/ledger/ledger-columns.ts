@@ -6,10 +6,12 @@ import { z } from 'zod';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import { toNanos } from './money.js';
 import {
+  DISCOUNTS,
   OUTCOME_VALUES,
   PROVIDERS,
   RISK_LEVELS,
   SIZES,
+  StoredBoolean,
   StoredInteger,
   StoredTimestamp,
   StoredUsd,
@@ -38,6 +40,9 @@ const COLUMN_OF: { readonly [Field in keyof LedgerEntry]: string } = {
   outputTokens: 'output_tokens',
   reasoningTokens: 'reasoning_tokens',
   inferenceGeo: 'inference_geo',
+  serviceTier: 'service_tier',
+  batch: 'batch',
+  discount: 'discount',
   costUsd: 'cost_nanos',
   deepCostUsd: 'deep_cost_nanos',
   priceVersion: 'price_version',
@@ -71,6 +76,9 @@ export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
   outputTokens: StoredInteger,
   reasoningTokens: StoredInteger,
   inferenceGeo: z.string().nullable(),
+  serviceTier: z.string().nullable(),
+  batch: StoredBoolean,
+  discount: z.enum(DISCOUNTS).nullable(),
   costUsd: StoredUsd,
   deepCostUsd: StoredUsd,
   priceVersion: z.string().nullable(),
@@ -112,6 +120,8 @@ export const toColumnValues = (entry: LedgerEntry): SqlValue[] =>
   FIELDS.map((field) => {
     if (field === 'startedAt' || field === 'finishedAt') return toIsoTimestamp(entry[field], field);
     if (field === 'costUsd' || field === 'deepCostUsd') return toNanos(entry[field], field);
+    // 1 and 0 are booleans to both: SQLite has no other, and Postgres reads '1' and '0' as such.
+    if (field === 'batch') return entry.batch ? 1 : 0;
     return entry[field] ?? null;
   });
 

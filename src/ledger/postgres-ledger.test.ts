@@ -49,6 +49,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 4 },
       { version: 5 },
       { version: 6 },
+      { version: 8 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

@@ -51,6 +51,7 @@ describe('openSqliteLedger', () => {
       { version: 4, name: 'create-pull-state-and-posted-findings' },
       { version: 5, name: 'store-money-as-integer-nano-dollars' },
       { version: 6, name: 'index-review-attempts-for-reports' },
+      { version: 8, name: 'record-service-tier-batch-and-discount' },
     ]);
   });
 

@@ -31,4 +31,7 @@ export const COST_RECORD_COLUMNS = [
   'priceVersion',
   'error',
   'installationId',
+  'serviceTier',
+  'batch',
+  'discount',
 ] as const satisfies readonly (keyof CostRecord)[];

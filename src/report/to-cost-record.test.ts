@@ -12,6 +12,9 @@ const EXTRAS = [
   'priceVersion',
   'error',
   'installationId',
+  'serviceTier',
+  'batch',
+  'discount',
 ];
 
 describe('toCostRecord', () => {

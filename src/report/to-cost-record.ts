@@ -31,4 +31,7 @@ export const toCostRecord = (row: LedgerRow): CostRecord => ({
   priceVersion: row.priceVersion,
   error: row.error,
   installationId: row.installationId,
+  serviceTier: row.serviceTier,
+  batch: row.batch,
+  discount: row.discount,
 });

@@ -3,7 +3,7 @@ import type { LedgerEntry, Outcome } from '../domain/ledger-entry.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { ReviewJob, RouteTier } from '../domain/review-job.js';
 import { repoFullName } from '../domain/review-job.js';
-import type { Usage } from '../domain/usage.js';
+import { discountOf, type Discount, type Usage } from '../domain/usage.js';
 
 export interface LedgerEntryOptions {
   readonly job: ReviewJob;
@@ -20,6 +20,10 @@ export interface LedgerEntryOptions {
   readonly deepCostUsd?: number;
   readonly priceVersion?: string | null;
   readonly error?: string | null;
+  /** Sent through a provider's batch API; default false. */
+  readonly batch?: boolean;
+  /** The discount the cost was priced with; default: what the usage's service tier says. */
+  readonly discount?: Discount | null;
 }
 
 /** One ledger row for one attempt; usage fields are stored exactly as the provider reported them. */
@@ -43,6 +47,9 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     outputTokens: usage?.outputTokens ?? 0,
     reasoningTokens: usage?.reasoningTokens ?? 0,
     inferenceGeo: usage?.inferenceGeo ?? null,
+    serviceTier: usage?.serviceTier ?? null,
+    batch: options.batch ?? false,
+    discount: options.discount === undefined ? discountOf(usage) : options.discount,
     costUsd: options.costUsd ?? 0,
     deepCostUsd: options.deepCostUsd ?? 0,
     priceVersion: options.priceVersion ?? null,

@@ -135,4 +135,16 @@ export const migrations: readonly Migration[] = [
         (started_at, repo, tier, provider, outcome, cost_nanos, deep_cost_nanos);
     `,
   },
+  {
+    // Where the price came from: the service tier the provider says served the request, whether
+    // it went through a batch API, and the discount billed (null, 'flex' or 'batch').
+    version: 8,
+    name: 'record-service-tier-batch-and-discount',
+    sql: () => `
+      ALTER TABLE review_attempts ADD COLUMN service_tier text;
+      ALTER TABLE review_attempts ADD COLUMN batch boolean NOT NULL DEFAULT false;
+      ALTER TABLE review_attempts ADD COLUMN discount text
+        CHECK (discount IS NULL OR discount IN ('flex', 'batch'));
+    `,
+  },
 ];
