@@ -26,7 +26,9 @@ import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } fro
 export type MessagesProviderId = Extract<ProviderId, 'anthropic' | 'bedrock' | 'vertex'>;
 
 /** What the adapter uses of a client: `Anthropic`, `AnthropicBedrock` and `AnthropicVertex` all have it. */
-export type MessagesClient = Pick<Anthropic, 'messages'>;
+export interface MessagesClient {
+  readonly messages: Pick<Anthropic['messages'], 'create'>;
+}
 
 export interface AnthropicProviderOptions {
   /**
