@@ -17,7 +17,7 @@ import { createOpenAIChatProvider } from './openai-chat-provider.js';
 import { createOpenAIProvider } from './openai-provider.js';
 import type { ReviewRequest } from './types.js';
 
-const request: ReviewRequest = {
+const standardRequest: ReviewRequest = {
   model: 'gpt-5.3-codex',
   effort: 'low',
   system: 'You are review-router.',
@@ -26,8 +26,8 @@ const request: ReviewRequest = {
   maxOutputTokens: 16_000,
   cacheKey: 'review-router:acme/widgets',
   timeoutMs: 60_000,
-  serviceTier: 'flex',
 };
+const request: ReviewRequest = { ...standardRequest, serviceTier: 'flex' };
 
 type Body = {
   service_tier?: string;
@@ -114,9 +114,7 @@ describe('the flex tier', () => {
     const { scope, bodies } = expectCalls(OPENAI_TEST_ORIGIN, '/v1/responses', [
       [200, openAIResponse({ answer: modelAnswer() })],
     ]);
-    const { serviceTier: _, ...standard } = request;
-
-    await createOpenAIProvider({ client: openAITestClient() }).review(standard);
+    await createOpenAIProvider({ client: openAITestClient() }).review(standardRequest);
 
     scope.done();
     expect(bodies[0]).not.toHaveProperty('service_tier');
