@@ -29,7 +29,7 @@ export const EFFORTS_BY_PROVIDER: { readonly [P in ProviderId]: readonly Effort[
 };
 
 /** The providers that have OpenAI's flex tier. */
-export const FLEX_PROVIDERS: readonly ProviderId[] = ['openai'];
+export const FLEX_PROVIDERS: readonly ProviderId[] = ['openai', 'azure-openai'];
 
 const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
 
