@@ -10,11 +10,11 @@ const EXTRAS = [
   'cacheWrite1hTokens',
   'inferenceGeo',
   'priceVersion',
-  'error',
-  'installationId',
   'serviceTier',
   'batch',
   'discount',
+  'error',
+  'installationId',
 ];
 
 describe('toCostRecord', () => {
