@@ -39,16 +39,14 @@ afterEach(() => nock.cleanAll());
 
 describe('provider failures', () => {
   it('reports Bedrock throttling as a retryable rate limit, with where to raise the quota', async () => {
-    const scope = nock(BEDROCK_TEST_ORIGIN)
-      .post(`/model/${BEDROCK_TEST_MODEL}/invoke`)
-      .reply(
-        429,
-        { message: 'Too many requests, please wait before trying again.' },
-        {
-          'x-amzn-errortype':
-            'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/',
-        },
-      );
+    const scope = nock(BEDROCK_TEST_ORIGIN).post(`/model/${BEDROCK_TEST_MODEL}/invoke`).reply(
+      429,
+      { message: 'Too many requests, please wait before trying again.' },
+      {
+        'x-amzn-errortype':
+          'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/',
+      },
+    );
     const provider = createAnthropicProvider({ id: 'bedrock', client: bedrockTestClient() });
 
     const result = await provider.review(request(BEDROCK_TEST_MODEL));
