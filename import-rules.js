@@ -30,6 +30,7 @@ export const ADAPTER_PACKAGES = {
   '@anthropic-ai/*': ['providers'],
   undici: ['providers'],
   'smee-client': [],
+  'google-auth-library': [],
 };
 
 /** Schema helpers of the model SDKs: pure functions that turn a zod schema into a format. */

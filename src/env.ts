@@ -56,6 +56,24 @@ export const Env = z.object({
   OPENAI_BASE_URL: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalText,
+  /** Azure OpenAI (the openai package's AzureOpenAI): the resource's key, endpoint, API version. */
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_ENDPOINT: optionalText,
+  OPENAI_API_VERSION: optionalText,
+  /** Claude on Amazon Bedrock: the region, and a Bedrock API key or the AWS credential chain. */
+  AWS_REGION: optionalText,
+  AWS_BEARER_TOKEN_BEDROCK: optionalText,
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_SESSION_TOKEN: optionalText,
+  ANTHROPIC_BEDROCK_BASE_URL: optionalText,
+  /** Claude on Google Vertex AI, with Google application default credentials. */
+  CLOUD_ML_REGION: optionalText,
+  ANTHROPIC_VERTEX_PROJECT_ID: optionalText,
+  ANTHROPIC_VERTEX_BASE_URL: optionalText,
+  /** Any Chat Completions server (Ollama, vLLM, LiteLLM, OpenRouter); the key is optional. */
+  OPENAI_COMPATIBLE_BASE_URL: optionalText,
+  OPENAI_COMPATIBLE_API_KEY: optionalText,
   PORT: port,
   HOST: optionalText,
   /** Probot's webhook proxy (smee.io) for a laptop; written to `.env` by the setup flow. */

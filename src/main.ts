@@ -4,8 +4,6 @@
  * (reviews from the shared queue, behind a plain HTTP server for /ping and /metrics).
  */
 import { join } from 'node:path';
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
 import { run } from 'probot';
 import { createApp, createWebApp } from './app.js';
 import { ConfigError } from './domain/errors.js';
@@ -21,16 +19,13 @@ import type { LedgerStore } from './ledger/types.js';
 import { DEFAULT_POLICY } from './policy/default-policy.js';
 import { countTokens } from './review/count-tokens.js';
 import { REVIEW_SYSTEM_PROMPT } from './review/review-system-prompt.js';
-import { createAnthropicProvider } from './providers/anthropic-provider.js';
-import { createOpenAIProvider } from './providers/openai-provider.js';
 import { buildBatchProviders } from './startup/build-batch-providers.js';
-import { createProviderFetch, providerFetchTimeouts } from './providers/provider-fetch.js';
-import type { ModelProvider } from './providers/types.js';
-import type { ProviderId } from './domain/policy.js';
 import { createBullmqQueue } from './queue/bullmq/bullmq-queue.js';
 import { createSqliteQueue } from './queue/sqlite/sqlite-queue.js';
 import type { JobQueue } from './queue/types.js';
+import { buildProviders, missingProviderWarnings } from './startup/build-providers.js';
 import { checkPostgres } from './startup/check-postgres.js';
+import { checkProviderSettings } from './startup/check-provider-settings.js';
 import { createLogger } from './startup/create-logger.js';
 import { readAppCredentials } from './startup/read-app-credentials.js';
 import { startSetup } from './startup/start-setup.js';
@@ -78,47 +73,6 @@ const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> 
   };
 };
 
-/** Both SDKs send through undici with timeouts above MODEL_TIMEOUT_MS (see provider-fetch.ts). */
-const buildProviders = (env: Env): Partial<Record<ProviderId, ModelProvider>> => {
-  const transport = createProviderFetch(
-    providerFetchTimeouts(env.MODEL_TIMEOUT_MS ?? DEFAULT_LIMITS.modelTimeoutMs),
-  );
-  return {
-    ...(env.OPENAI_API_KEY
-      ? {
-          openai: createOpenAIProvider({
-            client: new OpenAI({
-              apiKey: env.OPENAI_API_KEY,
-              baseURL: env.OPENAI_BASE_URL ?? null,
-              maxRetries: 2,
-              ...transport,
-            }),
-          }),
-        }
-      : {}),
-    ...(env.ANTHROPIC_API_KEY
-      ? {
-          anthropic: createAnthropicProvider({
-            client: new Anthropic({
-              apiKey: env.ANTHROPIC_API_KEY,
-              baseURL: env.ANTHROPIC_BASE_URL ?? null,
-              maxRetries: 2,
-              ...transport,
-            }),
-          }),
-        }
-      : {}),
-  };
-};
-
-const missingProviderWarnings = (providers: Partial<Record<ProviderId, ModelProvider>>): string[] =>
-  (['openai', 'anthropic'] as const)
-    .filter((provider) => !providers[provider])
-    .map(
-      (provider) =>
-        `no ${provider} API key: reviews routed to ${provider} end in a check run that says so`,
-    );
-
 const main = async (): Promise<void> => {
   // The shell's variables with ./.env over them, read once: parsed for us, and handed to Probot
   // as they are (port, host, webhook proxy, GHE_HOST).
@@ -138,16 +92,23 @@ const main = async (): Promise<void> => {
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
   const reviews = env.ROLE !== 'web';
   if (reviews) {
+    checkProviderSettings(env);
     // Build the tokenizer's tables (about 0.6 s) and count the system prompt every review repeats
     // now, not in the middle of the first review while webhooks wait behind it on the event loop.
     countTokens(REVIEW_SYSTEM_PROMPT);
-    for (const spec of Object.values(DEFAULT_POLICY.models)) requireModel(prices, spec.model);
+    for (const spec of Object.values(DEFAULT_POLICY.models))
+      requireModel(prices, spec.model, spec.provider);
   }
   const ledger = openLedger(env);
   await ledger.migrate();
   // A web process only enqueues: it never starts the queue's worker.
   const { queue, where } = await openQueue(env);
-  const providers = reviews ? buildProviders(env) : {};
+  const providers = reviews
+    ? buildProviders({
+        env,
+        modelTimeoutMs: env.MODEL_TIMEOUT_MS ?? DEFAULT_LIMITS.modelTimeoutMs,
+      })
+    : {};
   const batchProviders = reviews ? buildBatchProviders(env) : {};
   const Octokit = createAppOctokit({ throttle: env.GITHUB_THROTTLE !== 'off' });
   const startup = {

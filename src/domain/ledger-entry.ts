@@ -1,11 +1,8 @@
 /** One row per review attempt: who, what, which model, tokens, dollars (docs/architecture.md). */
 import type { RiskLevel, SizeClass } from './classification.js';
 import type { ProviderId } from './policy.js';
+import type { Discount } from './usage.js';
 import type { RouteTier, Trigger } from './review-job.js';
-
-/** A provider discount the attempt was billed with: OpenAI's flex tier, or a batch API (half price). */
-export type Discount = 'flex' | 'batch';
-export const DISCOUNTS: readonly Discount[] = ['flex', 'batch'];
 
 export type Outcome = 'posted' | 'skipped' | 'failed' | 'superseded' | 'escalated';
 export const OUTCOMES: readonly Outcome[] = [
@@ -35,11 +32,11 @@ export interface LedgerEntry {
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   readonly inferenceGeo: string | null;
-  /** The service tier the provider says served the request (OpenAI `service_tier`), when it says. */
+  /** The service tier the provider says served the request (`default`, `flex`, `standard`...). */
   readonly serviceTier: string | null;
-  /** Sent through a batch API (OpenAI Batch, Anthropic Message Batches). */
+  /** Sent through a provider's batch API. */
   readonly batch: boolean;
-  /** The discount the cost was priced with; null for list price. */
+  /** The discount the cost was priced with: null (none), `flex` or `batch`. */
   readonly discount: Discount | null;
   readonly costUsd: number;
   /** What the same prompt would have cost on the deep tier. */

@@ -3,7 +3,16 @@ import type { RiskLevel, SizeClass } from './classification.js';
 import type { RouteTier, Tier } from './review-job.js';
 import type { Severity } from './model-answer.js';
 
-export type ProviderId = 'openai' | 'anthropic';
+/**
+ * Where a model is asked. `openai`, `azure-openai` and `openai-compatible` speak OpenAI's APIs and
+ * count tokens as OpenAI does; `anthropic`, `bedrock` and `vertex` serve Claude's Messages API and
+ * count as Anthropic does (see usage.ts).
+ */
+export type ProviderId =
+  'openai' | 'anthropic' | 'azure-openai' | 'bedrock' | 'vertex' | 'openai-compatible';
+
+/** OpenAI's tiers a policy may ask for: `flex` is cheaper (Batch rates) and slower. */
+export type ServiceTier = 'standard' | 'flex';
 export type Effort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** One model on one provider, at one reasoning effort. */
@@ -14,6 +23,8 @@ export interface ModelChoice {
 }
 
 export interface ModelSpec extends ModelChoice {
+  /** `flex` asks OpenAI's flex tier (standard when flex capacity is unavailable); absent: standard. */
+  readonly service_tier?: ServiceTier;
   /**
    * Where a review goes when this model's provider keeps failing (rate limits, overload, 5xx,
    * timeouts) after the SDK's retries; null or absent: no failover.

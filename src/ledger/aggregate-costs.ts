@@ -1,4 +1,5 @@
 /** The report queries: totals per group and the `/reports/costs` summary, added up in the database. */
+import type { ProviderId } from '../domain/policy.js';
 import type { RouteTier } from '../domain/review-job.js';
 import { fromNanos } from './money.js';
 import { addTotals, NO_TOTALS, sumGroups, type NanoTotals } from './sum-groups.js';
@@ -8,6 +9,7 @@ import type {
   LedgerFilter,
   LedgerGroup,
   LedgerGroupKey,
+  LedgerProviderTotals,
   LedgerRepoTotals,
   LedgerSummary,
   LedgerTotals,
@@ -68,12 +70,24 @@ export const summarizeCosts = async (
   db: SqlExecutor,
   filter: LedgerFilter,
 ): Promise<LedgerSummary> => {
-  const repos = await sumGroups(db, filter, ['repo']);
+  // One read for both: per repository and provider, then added up each way.
+  const pairs = await sumGroups(db, filter, ['repo', 'provider']);
   const days = await sumGroups(db, filter, [db.dialect.utcDay('started_at'), 'tier']);
-  const total = repos.reduce((sum, group) => addTotals(sum, group.totals), NO_TOTALS);
-  const byRepo: LedgerRepoTotals[] = repos
-    .map(({ keys, totals }) => ({ repo: keys[0] ?? '', ...toTotals(totals) }))
+  const total = pairs.reduce((sum, group) => addTotals(sum, group.totals), NO_TOTALS);
+  const addUp = (index: number): Map<string | null, NanoTotals> => {
+    const sums = new Map<string | null, NanoTotals>();
+    for (const { keys, totals } of pairs) {
+      const key = keys[index] ?? null;
+      sums.set(key, addTotals(sums.get(key) ?? NO_TOTALS, totals));
+    }
+    return sums;
+  };
+  const byRepo: LedgerRepoTotals[] = [...addUp(0)]
+    .map(([repo, totals]) => ({ repo: repo ?? '', ...toTotals(totals) }))
     .sort((a, b) => b.costUsd - a.costUsd || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0));
+  const byProvider: LedgerProviderTotals[] = [...addUp(1)]
+    .map(([provider, totals]) => ({ provider: provider as ProviderId | null, ...toTotals(totals) }))
+    .sort(byProviderSpend);
   const perDay = new Map<string, Map<string, NanoTotals>>();
   for (const { keys, totals } of days) {
     const day = keys[0] ?? '';
@@ -102,5 +116,17 @@ export const summarizeCosts = async (
     reviews: totals.reviews,
     byRepo,
     byDay,
+    byProvider,
   };
+};
+
+/** Most spent first, then by name; attempts that called no model (null) last. */
+export const byProviderSpend = (
+  a: { readonly provider: string | null; readonly costUsd: number },
+  b: { readonly provider: string | null; readonly costUsd: number },
+): number => {
+  if (a.provider === null || b.provider === null) {
+    return a.provider === b.provider ? 0 : a.provider === null ? 1 : -1;
+  }
+  return b.costUsd - a.costUsd || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0);
 };

@@ -110,6 +110,7 @@ export const describeCostReportsContract = (
         reviews: 0,
         byRepo: [],
         byDay: [],
+        byProvider: [],
       });
     });
 

@@ -6,11 +6,12 @@ import { z } from 'zod';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import { toNanos } from './money.js';
 import {
-  DISCOUNT_VALUES,
+  DISCOUNTS,
   OUTCOME_VALUES,
   PROVIDERS,
   RISK_LEVELS,
   SIZES,
+  StoredBoolean,
   StoredInteger,
   StoredTimestamp,
   StoredUsd,
@@ -76,9 +77,8 @@ export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
   reasoningTokens: StoredInteger,
   inferenceGeo: z.string().nullable(),
   serviceTier: z.string().nullable(),
-  // SQLite stores a boolean as 0 or 1; Postgres reads it back as a boolean.
-  batch: z.union([z.boolean(), z.literal(0), z.literal(1)]).transform(Boolean),
-  discount: z.enum(DISCOUNT_VALUES).nullable(),
+  batch: StoredBoolean,
+  discount: z.enum(DISCOUNTS).nullable(),
   costUsd: StoredUsd,
   deepCostUsd: StoredUsd,
   priceVersion: z.string().nullable(),
@@ -120,6 +120,7 @@ export const toColumnValues = (entry: LedgerEntry): SqlValue[] =>
   FIELDS.map((field) => {
     if (field === 'startedAt' || field === 'finishedAt') return toIsoTimestamp(entry[field], field);
     if (field === 'costUsd' || field === 'deepCostUsd') return toNanos(entry[field], field);
+    // 1 and 0 are booleans to both: SQLite has no other, and Postgres reads '1' and '0' as such.
     if (field === 'batch') return entry.batch ? 1 : 0;
     return entry[field] ?? null;
   });

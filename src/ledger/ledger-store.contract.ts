@@ -63,6 +63,23 @@ export const describeLedgerStoreContract = (
       expect(Object.keys(rows[0]!).sort()).toEqual([...Object.keys(full), 'id'].sort());
     });
 
+    it('stores the service tier, the batch flag and the discount of each attempt', async () => {
+      const flex = sampleEntry({ provider: 'openai', serviceTier: 'flex', discount: 'flex' });
+      const batch = sampleEntry({
+        deliveryId: 'd-batch',
+        provider: 'bedrock',
+        model: 'global.anthropic.claude-opus-4-6-v1',
+        serviceTier: 'batch',
+        batch: true,
+        discount: 'batch',
+        startedAt: '2026-11-20T10:00:00.000Z',
+      });
+      await store.record(flex);
+      await store.record(batch);
+      const rows = await store.list();
+      expect(rows.map(({ id: _, ...entry }) => entry)).toEqual([flex, batch]);
+    });
+
     it('returns timestamps as UTC ISO strings with milliseconds, whatever offset they came with', async () => {
       await store.record(
         sampleEntry({ startedAt: '2026-11-21T11:00:00+01:00', finishedAt: '2026-11-21T10:00:05Z' }),

@@ -1,10 +1,18 @@
 /**
  * The versioned, dated price table: data in prices/default.json, which the
  * operator may override with PRICES_FILE.
+ *
+ * `models` holds the models of OpenAI's and Anthropic's own APIs, keyed by model ID. The other
+ * providers have a section each under `providers`, keyed by what the policy names there: an Azure
+ * OpenAI deployment, a Bedrock model ID (its `global.`/`us.`/`eu.` inference profile is part of
+ * it, and so is the regional price), a Vertex AI model ID (priced per region with
+ * `regionMultipliers`), a self-hosted model (free only when a row says so, rates 0).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../domain/errors.js';
+import type { ProviderId } from '../domain/policy.js';
+import type { Discount } from '../domain/usage.js';
 
 /** USD per million tokens. */
 const Rate = z.number().nonnegative();
@@ -20,8 +28,16 @@ export const LongContextRates = z.strictObject({
 });
 export type LongContextRates = z.infer<typeof LongContextRates>;
 
-export const ModelPrice = z.strictObject({
-  provider: z.enum(['openai', 'anthropic']),
+const PROVIDER_IDS = [
+  'openai',
+  'anthropic',
+  'azure-openai',
+  'bedrock',
+  'vertex',
+  'openai-compatible',
+] as const satisfies readonly ProviderId[];
+
+const RATES = {
   input: Rate,
   /** OpenAI cached input, Anthropic cache read. */
   cachedInput: Rate,
@@ -30,14 +46,36 @@ export const ModelPrice = z.strictObject({
   cacheWrite1h: Rate.nullable(),
   output: Rate,
   longContext: LongContextRates.optional(),
-});
+};
+
+/** One model's rates on one provider. */
+export const ModelPrice = z.strictObject({ provider: z.enum(PROVIDER_IDS), ...RATES });
 export type ModelPrice = z.infer<typeof ModelPrice>;
+
+/** A row of a provider's section: the section names the provider. */
+const ProviderModelPrice = z.strictObject(RATES);
 
 /** Per provider, per reported inference geography: a multiplier on every category. */
 const GeoMultipliers = z.partialRecord(
-  z.enum(['openai', 'anthropic']),
+  z.enum(PROVIDER_IDS),
   z.record(z.string(), z.number().positive()),
 );
+
+/**
+ * One provider's models, keyed by the name the policy uses there, and per serving region a
+ * multiplier on every category (`*`: any other region).
+ */
+const ProviderSection = z.strictObject({
+  models: z.record(z.string().min(1), ProviderModelPrice),
+  regionMultipliers: z.record(z.string().min(1), z.number().positive()).optional(),
+});
+const ProviderSections = z.partialRecord(z.enum(PROVIDER_IDS), ProviderSection);
+
+/** The share of the price a discounted request pays (OpenAI flex and both batch APIs: half). */
+const Discounts = z.strictObject({
+  flex: z.number().positive().max(1),
+  batch: z.number().positive().max(1),
+});
 
 export const PriceTable = z.strictObject({
   version: z.string().min(1),
@@ -45,9 +83,14 @@ export const PriceTable = z.strictObject({
   currency: z.literal('USD'),
   unit: z.literal('per_million_tokens'),
   geoMultipliers: GeoMultipliers,
+  discounts: Discounts.optional(),
   models: z.record(z.string().min(1), ModelPrice),
+  providers: ProviderSections.optional(),
 });
 export type PriceTable = z.infer<typeof PriceTable>;
+
+/** Half price for flex and batch when the table does not say otherwise. */
+export const DEFAULT_DISCOUNTS: Readonly<Record<Discount, number>> = { flex: 0.5, batch: 0.5 };
 
 /** What PRICES_FILE may hold: a new version and date, and the rows it replaces or adds. */
 const PriceOverride = z.strictObject({
@@ -56,7 +99,9 @@ const PriceOverride = z.strictObject({
   currency: z.literal('USD').optional(),
   unit: z.literal('per_million_tokens').optional(),
   geoMultipliers: GeoMultipliers.optional(),
+  discounts: Discounts.optional(),
   models: z.record(z.string().min(1), ModelPrice).optional(),
+  providers: ProviderSections.optional(),
 });
 
 const defaultTableUrl = new URL('../../prices/default.json', import.meta.url);
@@ -75,12 +120,23 @@ export const loadPriceTable = (options: LoadPriceTableOptions = {}): PriceTable 
     const key = provider as keyof typeof geoMultipliers;
     geoMultipliers[key] = { ...geoMultipliers[key], ...multipliers };
   }
+  const providers = { ...defaults.providers };
+  for (const [provider, section] of Object.entries(override.providers ?? {})) {
+    const key = provider as keyof typeof providers;
+    const current = providers[key];
+    providers[key] = {
+      models: { ...current?.models, ...section.models },
+      regionMultipliers: { ...current?.regionMultipliers, ...section.regionMultipliers },
+    };
+  }
   return {
     ...defaults,
     version: override.version,
     effectiveDate: override.effectiveDate,
     geoMultipliers,
+    discounts: override.discounts ?? defaults.discounts,
     models: { ...defaults.models, ...override.models },
+    providers,
   };
 };
 
@@ -105,13 +161,51 @@ const readOverride = (path: string): z.infer<typeof PriceOverride> => {
   );
 };
 
-/** The row for a model; an unknown model is an error, never $0. */
-export const requireModel = (table: PriceTable, model: string): ModelPrice => {
-  const row = Object.hasOwn(table.models, model) ? table.models[model] : undefined;
-  if (row === undefined) {
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+
+/**
+ * The row for a model on a provider: its provider's section first, then `models` (the OpenAI and
+ * Anthropic APIs' own rows, whose `provider` the caller checks against the usage). Without a
+ * provider, the `models` row. An unknown model is an error that says where to add it, never $0.
+ */
+export const requireModel = (
+  table: PriceTable,
+  model: string,
+  provider?: ProviderId,
+): ModelPrice => {
+  if (provider !== undefined) {
+    const rates = own(table.providers?.[provider]?.models, model);
+    if (rates !== undefined) return { provider, ...rates };
+  }
+  const row = own(table.models, model);
+  const ownApi = provider === undefined || provider === 'openai' || provider === 'anthropic';
+  if (row !== undefined && (ownApi || row.provider === provider)) return row;
+  if (ownApi) {
     throw new Error(
       `unknown model ${model} in price table v${table.version}: add it to PRICES_FILE`,
     );
   }
-  return row;
+  const free =
+    provider === 'openai-compatible'
+      ? '; a self-hosted model is free only with every rate set to 0'
+      : '';
+  throw new Error(
+    `unknown model ${model} for provider ${provider} in price table v${table.version}: add it to PRICES_FILE under providers.${provider}.models (prices/default.json shows the format${free})`,
+  );
 };
+
+/** The multiplier for the region that served a request, 1 where the provider's prices do not vary. */
+export const regionMultiplier = (
+  table: PriceTable,
+  provider: ProviderId,
+  region: string | null | undefined,
+): number => {
+  const multipliers = table.providers?.[provider]?.regionMultipliers;
+  if (multipliers === undefined || region === null || region === undefined) return 1;
+  return own(multipliers, region) ?? own(multipliers, '*') ?? 1;
+};
+
+/** The share of the full price a discounted request pays. */
+export const discountShare = (table: PriceTable, discount: Discount | null): number =>
+  discount === null ? 1 : (table.discounts ?? DEFAULT_DISCOUNTS)[discount];

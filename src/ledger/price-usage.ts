@@ -1,11 +1,15 @@
 /**
  * Usage -> dollars. Each token is priced exactly once, in the category the
- * provider put it in; see src/domain/usage.ts for how the two providers count.
+ * provider put it in; see src/domain/usage.ts for how the providers count. A discount (flex,
+ * batch) scales the whole request, after the region's and the geography's multipliers.
  */
 import { errorMessage } from '../domain/errors.js';
+import type { ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { emptyUsage, type Usage } from '../domain/usage.js';
+import { countsLike, discountOf, emptyUsage, type Discount, type Usage } from '../domain/usage.js';
 import {
+  discountShare,
+  regionMultiplier,
   requireModel,
   type LongContextRates,
   type ModelPrice,
@@ -34,25 +38,23 @@ const NANO_PER_USD = 1e9;
 /** Dollars rounded to whole nano-dollars, so float noise never reaches the ledger. */
 export const roundUsd = (usd: number): number => Math.round(usd * NANO_PER_USD) / NANO_PER_USD;
 
-/** How a request was billed: `batch` is a batch API's half price on every token category. */
-export interface PriceOptions {
-  readonly discount?: 'batch';
+export interface PriceUsageOptions {
+  /**
+   * The discount billed: `batch` for a request sent through a batch API, which its usage may not
+   * say. Absent: what the usage's service tier says (`flex`, `batch`), else none.
+   */
+  readonly discount?: Discount | null;
 }
-
-/** The share of the list price a discount bills. */
-const DISCOUNT_SHARE: Readonly<Record<NonNullable<PriceOptions['discount']>, number>> = {
-  batch: 0.5,
-};
 
 export const priceUsage = (
   table: PriceTable,
   model: string,
   usage: Usage,
-  options: PriceOptions = {},
+  options: PriceUsageOptions = {},
 ): Result<PricedUsage, string> => {
   let row: ModelPrice;
   try {
-    row = requireModel(table, model);
+    row = requireModel(table, model, usage.provider);
   } catch (error) {
     return err(errorMessage(error));
   }
@@ -63,7 +65,7 @@ export const priceUsage = (
   }
   const invalid = findInvalidCount(usage);
   if (invalid !== null) return err(`usage for ${model} has an invalid ${invalid}`);
-  if (usage.provider === 'openai' && usage.cachedInputTokens > usage.inputTokens) {
+  if (countsLike(usage.provider) === 'openai' && usage.cachedInputTokens > usage.inputTokens) {
     return err(
       `usage for ${model} reports ${usage.cachedInputTokens} cached tokens out of ${usage.inputTokens} input tokens: OpenAI input tokens include cached ones`,
     );
@@ -85,30 +87,42 @@ export const priceUsage = (
       tokens.output * rates.output) *
     (NANO_PER_USD / 1e6) *
     geoMultiplier(table, row, usage.inferenceGeo) *
-    (options.discount === undefined ? 1 : DISCOUNT_SHARE[options.discount]);
+    regionMultiplier(table, usage.provider, usage.region) *
+    discountShare(table, options.discount === undefined ? discountOf(usage) : options.discount);
   return ok({ costUsd: Math.round(nanoUsd) / NANO_PER_USD, version: table.version });
 };
+
+export interface EstimateOptions {
+  /** Where the model runs; absent: the provider of its `models` row. */
+  readonly provider?: ProviderId;
+  /** The discount the request will get (flex, batch), if any. */
+  readonly discount?: Discount | null;
+}
 
 /** A pre-call estimate: plain input and output tokens, no cache, no geography. */
 export const estimateCostUsd = (
   table: PriceTable,
   model: string,
   tokens: { readonly inputTokens: number; readonly outputTokens: number },
-  options: PriceOptions = {},
+  options: EstimateOptions = {},
 ): number => {
-  const { provider } = requireModel(table, model);
+  const { provider } = requireModel(table, model, options.provider);
   const priced = priceUsage(
     table,
     model,
-    { ...emptyUsage(provider), inputTokens: tokens.inputTokens, outputTokens: tokens.outputTokens },
-    options,
+    {
+      ...emptyUsage(provider),
+      inputTokens: tokens.inputTokens,
+      outputTokens: tokens.outputTokens,
+    },
+    { discount: options.discount ?? null },
   );
   if (!priced.ok) throw new Error(priced.error);
   return priced.value.costUsd;
 };
 
 const categorize = (usage: Usage): TokenCategories => {
-  if (usage.provider === 'openai') {
+  if (countsLike(usage.provider) === 'openai') {
     // input includes cached; output includes reasoning (never added again).
     return {
       input: usage.inputTokens - usage.cachedInputTokens,
@@ -134,7 +148,7 @@ const categorize = (usage: Usage): TokenCategories => {
 
 /** The prompt size that decides the long-context rate. */
 const promptTokens = (usage: Usage): number =>
-  usage.provider === 'openai'
+  countsLike(usage.provider) === 'openai'
     ? usage.inputTokens
     : usage.inputTokens +
       usage.cachedInputTokens +

@@ -32,6 +32,11 @@ export interface LedgerRepoTotals extends LedgerTotals {
   readonly repo: string;
 }
 
+export interface LedgerProviderTotals extends LedgerTotals {
+  /** null for attempts that called no model. */
+  readonly provider: ProviderId | null;
+}
+
 export interface LedgerDayTotals {
   /** UTC `YYYY-MM-DD` of startedAt. */
   readonly day: string;
@@ -50,6 +55,8 @@ export interface LedgerSummary {
   readonly byRepo: readonly LedgerRepoTotals[];
   /** Oldest day first. */
   readonly byDay: readonly LedgerDayTotals[];
+  /** Most spent first, then by name; attempts that called no model last. */
+  readonly byProvider: readonly LedgerProviderTotals[];
 }
 
 export interface StreamOptions {

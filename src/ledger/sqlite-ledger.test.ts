@@ -56,7 +56,7 @@ describe('openSqliteLedger', () => {
       { version: 5, name: 'store-money-as-integer-nano-dollars' },
       { version: 6, name: 'index-review-attempts-for-reports' },
       { version: 7, name: 'create-history-changes' },
-      { version: 8, name: 'record-service-tier-and-discounts' },
+      { version: 8, name: 'record-service-tier-batch-and-discount' },
       { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
     ]);
   });

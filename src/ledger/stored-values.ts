@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import type { RiskLevel, SizeClass } from '../domain/classification.js';
-import type { Discount, Outcome } from '../domain/ledger-entry.js';
+import type { Outcome } from '../domain/ledger-entry.js';
 import type { ProviderId } from '../domain/policy.js';
+import type { Discount } from '../domain/usage.js';
 import type { RouteTier, Trigger } from '../domain/review-job.js';
 import { fromNanos } from './money.js';
 
@@ -24,7 +25,14 @@ export const TRIGGERS = every<Trigger>()([
   'command',
 ]);
 export const TIERS = every<RouteTier>()(['skip', 'fast', 'deep']);
-export const PROVIDERS = every<ProviderId>()(['openai', 'anthropic']);
+export const PROVIDERS = every<ProviderId>()([
+  'openai',
+  'anthropic',
+  'azure-openai',
+  'bedrock',
+  'vertex',
+  'openai-compatible',
+]);
 export const OUTCOME_VALUES = every<Outcome>()([
   'posted',
   'skipped',
@@ -32,7 +40,7 @@ export const OUTCOME_VALUES = every<Outcome>()([
   'superseded',
   'escalated',
 ]);
-export const DISCOUNT_VALUES = every<Discount>()(['flex', 'batch']);
+export const DISCOUNTS = every<Discount>()(['flex', 'batch']);
 export const RISK_LEVELS = every<RiskLevel>()(['low', 'medium', 'high', 'critical']);
 export const SIZES = every<SizeClass>()(['XS', 'S', 'M', 'L', 'XL']);
 
@@ -42,6 +50,9 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A whole number (the executors read int8 as a number while it is exact). */
 export const StoredInteger = z.int();
+
+/** A boolean: Postgres reads true or false, SQLite stores 1 or 0. */
+export const StoredBoolean = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform(Boolean);
 
 /** Integer nano-dollars, read as dollars. */
 export const StoredUsd = z.int().transform(fromNanos);

@@ -8,6 +8,7 @@ import { readPath } from './read-path.js';
 import { resolvePolicy } from './resolve-policy.js';
 import {
   EFFORTS_BY_PROVIDER,
+  FLEX_PROVIDERS,
   RISK_LEVEL_KEYS,
   SIZE_THRESHOLD_KEYS,
   type PolicyFile,
@@ -120,9 +121,33 @@ const checkModel = (layers: readonly CheckedLayer[], tier: Tier): LayerIssue[] =
   return issues.filter((entry) => entry.layer >= 0);
 };
 
+/** A flex tier inherited onto a provider without one, or the other way round. */
+const checkServiceTier = (layers: readonly CheckedLayer[], tier: Tier): LayerIssue[] => {
+  const merged = resolvePolicy(layers.map((layer) => layer.config)).models[tier];
+  if (merged.service_tier !== 'flex' || FLEX_PROVIDERS.includes(merged.provider)) return [];
+  const at = (key: string): PathSegment[] => ['models', tier, key];
+  const tierLayer = lastSetBy(layers, at('service_tier'));
+  const providerLayer = lastSetBy(layers, at('provider'));
+  const layer = Math.max(tierLayer, providerLayer);
+  if (layer < 0) return [];
+  return [
+    {
+      layer,
+      issue: {
+        path: at(tierLayer >= providerLayer ? 'service_tier' : 'provider'),
+        at: 'value',
+        message: `service_tier 'flex' is not available for provider '${merged.provider}' (flex is set ${origin(layers, tierLayer)}, the provider ${origin(layers, providerLayer)})`,
+        hint: `flex is OpenAI's tier: use provider ${FLEX_PROVIDERS.join(', ')}, or set models.${tier}.service_tier: standard here`,
+      },
+    },
+  ];
+};
+
 export const checkPolicyLayers = (layers: readonly CheckedLayer[]): LayerIssue[] => [
   ...checkModel(layers, 'fast'),
   ...checkModel(layers, 'deep'),
+  ...checkServiceTier(layers, 'fast'),
+  ...checkServiceTier(layers, 'deep'),
   ...checkIncreasing(layers, ['risk', 'levels'], RISK_LEVEL_KEYS),
   ...checkIncreasing(layers, ['size', 'changed_lines'], SIZE_THRESHOLD_KEYS),
 ];

@@ -59,6 +59,35 @@ describe('loadPolicy', () => {
     ]);
   });
 
+  it('refuses flex inherited onto a provider without a flex tier, on the file that set it last', async () => {
+    const problems = await problemsOf({
+      [`acme/api:${PATH}`]: yaml(
+        '_extends: .github',
+        'models: { fast: { provider: bedrock, model: global.anthropic.claude-haiku-4-5-20251001-v1:0 } }',
+      ),
+      [`acme/.github:${PATH}`]: yaml('models: { fast: { service_tier: flex } }'),
+    });
+    expect(problems).toMatchObject([
+      {
+        file: `acme/api:${PATH}`,
+        path: 'models.fast.provider',
+        message: `service_tier 'flex' is not available for provider 'bedrock' (flex is set in acme/.github:${PATH}, the provider in acme/api:${PATH})`,
+      },
+    ]);
+  });
+
+  it('refuses flex on a provider without a flex tier in one file', async () => {
+    const problems = await problemsOf({
+      [`acme/api:${PATH}`]: yaml('models: { deep: { provider: vertex, service_tier: flex } }'),
+    });
+    expect(problems).toMatchObject([
+      {
+        path: 'models.deep.service_tier',
+        message: "service_tier 'flex' is not available for provider 'vertex'",
+      },
+    ]);
+  });
+
   it('blames the org file when its provider no longer takes the effort the repository set', async () => {
     const problems = await problemsOf({
       [`acme/api:${PATH}`]: yaml('_extends: .github', 'models: { fast: { effort: minimal } }'),

@@ -63,7 +63,8 @@ describe('parsePolicyText with values it must reject', () => {
       path: 'models.deep.provider',
       line: 3,
       column: 15,
-      message: 'expected one of: openai, anthropic',
+      message:
+        'expected one of: openai, anthropic, azure-openai, bedrock, vertex, openai-compatible',
       hint: null,
     },
     {

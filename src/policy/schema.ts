@@ -7,12 +7,29 @@ import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
 import type { Effort, ProviderId } from '../domain/policy.js';
 
-export const PROVIDERS = ['openai', 'anthropic'] as const satisfies readonly ProviderId[];
+export const PROVIDERS = [
+  'openai',
+  'anthropic',
+  'azure-openai',
+  'bedrock',
+  'vertex',
+  'openai-compatible',
+] as const satisfies readonly ProviderId[];
+
+const OPENAI_EFFORTS: readonly Effort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const ANTHROPIC_EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'max'];
 
 export const EFFORTS_BY_PROVIDER: { readonly [P in ProviderId]: readonly Effort[] } = {
-  openai: ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'],
-  anthropic: ['low', 'medium', 'high', 'max'],
+  openai: OPENAI_EFFORTS,
+  'azure-openai': OPENAI_EFFORTS,
+  'openai-compatible': OPENAI_EFFORTS,
+  anthropic: ANTHROPIC_EFFORTS,
+  bedrock: ANTHROPIC_EFFORTS,
+  vertex: ANTHROPIC_EFFORTS,
 };
+
+/** The providers that have OpenAI's flex tier. */
+export const FLEX_PROVIDERS: readonly ProviderId[] = ['openai', 'azure-openai'];
 
 const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
 
@@ -89,8 +106,23 @@ export const ModelSpecFile = z
     model: text.exactOptional(),
     effort: z.enum(EFFORTS).exactOptional(),
     fallback: FallbackFile.nullable().exactOptional(),
+    service_tier: z.enum(['standard', 'flex']).exactOptional(),
   })
   .superRefine((spec, ctx) => {
+    if (
+      spec.service_tier === 'flex' &&
+      spec.provider !== undefined &&
+      !FLEX_PROVIDERS.includes(spec.provider)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['service_tier'],
+        message: `service_tier 'flex' is not available for provider '${spec.provider}'`,
+        params: {
+          hint: `flex is OpenAI's tier: use provider ${FLEX_PROVIDERS.join(', ')}, or remove service_tier`,
+        },
+      });
+    }
     if (spec.provider === undefined || spec.effort === undefined) return;
     const allowed = EFFORTS_BY_PROVIDER[spec.provider];
     if (!allowed.includes(spec.effort)) {

@@ -85,6 +85,7 @@ describe('createAnthropicProvider', () => {
           outputTokens: 2_900,
           reasoningTokens: 1_800,
           inferenceGeo: 'us',
+          serviceTier: 'standard',
         },
       },
     });

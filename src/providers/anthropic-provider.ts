@@ -2,10 +2,14 @@
  * The Anthropic adapter of the model-provider port: one Messages API call with adaptive thinking
  * and a JSON-schema answer. Never temperature, never a forced
  * tool, never a prefill: all three are 400s with thinking on the 4.6+ models.
+ *
+ * The same adapter serves Claude on Amazon Bedrock and Google Vertex AI: their SDKs
+ * (`AnthropicBedrock`, `AnthropicVertex`) take the same Messages request and rewrite it for their
+ * cloud (model in the path, SigV4 or Google OAuth, `anthropic_version` in the body).
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
-import type { Effort } from '../domain/policy.js';
+import type { Effort, ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import type { Usage } from '../domain/usage.js';
@@ -18,9 +22,24 @@ import {
 } from './provider-failure.js';
 import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
 
+/** The providers that serve Claude's Messages API. */
+export type MessagesProviderId = Extract<ProviderId, 'anthropic' | 'bedrock' | 'vertex'>;
+
+/** What the adapter uses of a client: `Anthropic`, `AnthropicBedrock` and `AnthropicVertex` all have it. */
+export interface MessagesClient {
+  readonly messages: Pick<Anthropic['messages'], 'create'>;
+}
+
 export interface AnthropicProviderOptions {
-  /** Built by the composition root from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL. */
-  readonly client: Anthropic;
+  /**
+   * Built by the composition root: `Anthropic` from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL,
+   * `AnthropicBedrock` or `AnthropicVertex` from their clouds' variables.
+   */
+  readonly client: MessagesClient;
+  /** Which provider the client reaches; default `anthropic`. */
+  readonly id?: MessagesProviderId;
+  /** The region every answer is served from, where the price depends on it (Vertex AI's). */
+  readonly region?: string | null;
 }
 
 type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
@@ -31,10 +50,15 @@ type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
  * be recorded and the text that gets one repair, and (in 1.12.0, despite its types) returns a
  * plain Promise without `withResponse()`, so no request id.
  */
-export const createAnthropicProvider = ({ client }: AnthropicProviderOptions): ModelProvider => {
+export const createAnthropicProvider = ({
+  client,
+  id = 'anthropic',
+  region = null,
+}: AnthropicProviderOptions): ModelProvider => {
   const format = zodOutputFormat(ModelAnswerSchema);
+  const host: Host = { id, region };
   return {
-    id: 'anthropic',
+    id,
     review: async (request) => {
       const generation = modelGeneration(request.model);
       try {
@@ -57,9 +81,9 @@ export const createAnthropicProvider = ({ client }: AnthropicProviderOptions): M
             { timeout: request.timeoutMs, signal: request.signal ?? null },
           )
           .withResponse();
-        return readMessage(data, request_id ?? null);
+        return readMessage(data, request_id ?? null, host);
       } catch (error) {
-        return err(toFailure(error, request));
+        return err(toFailure(error, request, id));
       }
     },
   };
@@ -84,7 +108,7 @@ const systemBlocks = (request: ReviewRequest): Anthropic.TextBlockParam[] => {
  * A name we cannot read is assumed to be newer.
  */
 const modelGeneration = (model: string): 'adaptive' | 'legacy' => {
-  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(model);
+  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(claudeName(model));
   if (!version) return 'adaptive';
   const major = Number(version[1]);
   const minor = Number(version[2] ?? '0');
@@ -98,21 +122,37 @@ const modelGeneration = (model: string): 'adaptive' | 'legacy' => {
  */
 const anthropicEffort = (effort: Effort, model: string): AnthropicEffort => {
   if (effort === 'none' || effort === 'minimal') return 'low';
-  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(model)) return 'max';
+  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(claudeName(model))) return 'max';
   return effort;
 };
+
+/**
+ * The Claude name inside a cloud's model ID: Bedrock's `global.anthropic.claude-opus-4-6-v1`
+ * (or `...-v1:0`) and Vertex's `claude-opus-4-6@20260101` are `claude-opus-4-6`.
+ */
+const claudeName = (model: string): string =>
+  model
+    .replace(/^(?:[a-z]+\.)?anthropic\./, '')
+    .replace(/-v\d+(?::\d+)?$/, '')
+    .replace(/@.*$/, '');
+
+interface Host {
+  readonly id: MessagesProviderId;
+  readonly region: string | null;
+}
 
 const readMessage = (
   message: Anthropic.Message,
   requestId: string | null,
+  host: Host,
 ): Result<ProviderReply, ProviderFailure> => {
-  const usage = toUsage(message.usage);
+  const usage = toUsage(message.usage, host);
   const text = message.content
     .flatMap((block) => (block.type === 'text' ? [block.text] : []))
     .join('');
   const rawAnswer = text === '' ? null : text;
   const fail = (kind: 'invalid-answer' | 'refused' | 'incomplete', detail: string) =>
-    err(answerFailure({ provider: 'anthropic', kind, message: detail, usage, rawAnswer }));
+    err(answerFailure({ provider: host.id, kind, message: detail, usage, rawAnswer }));
 
   switch (message.stop_reason) {
     case 'max_tokens':
@@ -143,8 +183,8 @@ const readMessage = (
  * Exactly as reported (src/domain/usage.ts): input_tokens excludes cache reads and writes, which
  * come on top; output_tokens includes thinking, whose own count may be null on 4.6.
  */
-const toUsage = (usage: Anthropic.Usage): Usage => ({
-  provider: 'anthropic',
+const toUsage = (usage: Anthropic.Usage, host: Host): Usage => ({
+  provider: host.id,
   inputTokens: usage.input_tokens,
   cachedInputTokens: usage.cache_read_input_tokens ?? 0,
   cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
@@ -153,6 +193,8 @@ const toUsage = (usage: Anthropic.Usage): Usage => ({
   outputTokens: usage.output_tokens,
   reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
   inferenceGeo: usage.inference_geo ?? null,
+  serviceTier: usage.service_tier ?? null,
+  ...(host.region === null ? {} : { region: host.region }),
 });
 
 /**
@@ -160,22 +202,26 @@ const toUsage = (usage: Anthropic.Usage): Usage => ({
  * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
  * is thrown back to it.
  */
-const toFailure = (error: unknown, request: ReviewRequest): ProviderFailure => {
+const toFailure = (
+  error: unknown,
+  request: ReviewRequest,
+  provider: MessagesProviderId,
+): ProviderFailure => {
   const deadline = deadlinePassedOn(request.signal);
   const stopped =
     error instanceof Anthropic.APIUserAbortError ||
     error instanceof Anthropic.APIConnectionTimeoutError;
-  if (deadline !== null && stopped) return deadlineFailure('anthropic', deadline.totalMs);
+  if (deadline !== null && stopped) return deadlineFailure(provider, deadline.totalMs);
   if (error instanceof Anthropic.APIUserAbortError) throw error;
   if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    return transportFailure('anthropic', 'timeout', error.message);
+    return transportFailure(provider, 'timeout', error.message);
   }
   if (error instanceof Anthropic.APIConnectionError) {
-    return transportFailure('anthropic', 'connection', error.message);
+    return transportFailure(provider, 'connection', error.message);
   }
   if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
     return httpFailure({
-      provider: 'anthropic',
+      provider,
       status: error.status,
       headers: error.headers instanceof Headers ? error.headers : undefined,
       message: error.message,

@@ -104,6 +104,7 @@ describe('createOpenAIProvider', () => {
           outputTokens: 1_400,
           reasoningTokens: 960,
           inferenceGeo: null,
+          serviceTier: 'default',
         },
       },
     });

@@ -1,26 +1,32 @@
 /**
  * The OpenAI adapter of the model-provider port: one Responses API call with a strict JSON-schema
- * answer.
+ * answer. It serves Azure OpenAI too, through the SDK's `AzureOpenAI` client (the model is the
+ * deployment name). On the flex tier, a 429 "resource unavailable" (flex has no capacity now) is
+ * sent once more on the standard tier; the usage says which tier served the answer.
  */
 import OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { makeParseableTextFormat } from 'openai/lib/parser';
 import type { ModelAnswer } from '../domain/model-answer.js';
+import type { ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
-import {
-  answerFailure,
-  deadlineFailure,
-  httpFailure,
-  transportFailure,
-} from './provider-failure.js';
+import { toOpenAIFailure as toFailure } from './openai-failure.js';
+import { answerFailure } from './provider-failure.js';
 import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
 
+/** The providers that serve OpenAI's Responses API. */
+export type ResponsesProviderId = Extract<ProviderId, 'openai' | 'azure-openai'>;
+
 export interface OpenAIProviderOptions {
-  /** Built by the composition root from OPENAI_API_KEY / OPENAI_BASE_URL. */
+  /**
+   * Built by the composition root: `OpenAI` from OPENAI_API_KEY / OPENAI_BASE_URL, or `AzureOpenAI`
+   * from AZURE_OPENAI_API_KEY / AZURE_OPENAI_ENDPOINT / OPENAI_API_VERSION.
+   */
   readonly client: OpenAI;
+  /** Which provider the client reaches; default `openai`. */
+  readonly id?: ResponsesProviderId;
 }
 
 /**
@@ -32,41 +38,68 @@ const answerFormat = () =>
 
 type ParsedAnswer = Result<ModelAnswer, string>;
 
-export const createOpenAIProvider = ({ client }: OpenAIProviderOptions): ModelProvider => {
+export const createOpenAIProvider = ({
+  client,
+  id = 'openai',
+}: OpenAIProviderOptions): ModelProvider => {
   const format = answerFormat();
+  /** One request on one tier (`flex`, `default` = standard, or none = the project's); SDK errors are thrown. */
+  const send = async (
+    request: ReviewRequest,
+    tier: 'flex' | 'default' | null,
+  ): Promise<Result<ProviderReply, ProviderFailure>> => {
+    const { data, request_id } = await client.responses
+      .parse(
+        {
+          model: request.model,
+          instructions: request.system,
+          input: [
+            ...(request.repositoryContext === ''
+              ? []
+              : [{ role: 'developer' as const, content: request.repositoryContext }]),
+            { role: 'user', content: request.prompt },
+          ],
+          reasoning: { effort: request.effort },
+          text: { format },
+          max_output_tokens: request.maxOutputTokens,
+          store: false,
+          prompt_cache_key: request.cacheKey,
+          ...(tier === null ? {} : { service_tier: tier }),
+        },
+        { timeout: request.timeoutMs, signal: request.signal ?? null },
+      )
+      .withResponse();
+    return readResponse(data, request_id, id);
+  };
   return {
-    id: 'openai',
+    id,
     review: async (request) => {
+      const flex = request.serviceTier === 'flex';
       try {
-        const { data, request_id } = await client.responses
-          .parse(
-            {
-              model: request.model,
-              instructions: request.system,
-              input: [
-                ...(request.repositoryContext === ''
-                  ? []
-                  : [{ role: 'developer' as const, content: request.repositoryContext }]),
-                { role: 'user', content: request.prompt },
-              ],
-              reasoning: { effort: request.effort },
-              text: { format },
-              max_output_tokens: request.maxOutputTokens,
-              store: false,
-              prompt_cache_key: request.cacheKey,
-            },
-            { timeout: request.timeoutMs, signal: request.signal ?? null },
-          )
-          .withResponse();
-        return readResponse(data, request_id);
+        return await send(request, flex ? 'flex' : null);
       } catch (error) {
-        return err(toFailure(error, request));
+        if (!flex || !isFlexUnavailable(error)) return err(toFailure(error, request, id));
+      }
+      // Flex had no capacity: nothing was spent, and the standard tier is asked once.
+      try {
+        return await send(request, 'default');
+      } catch (error) {
+        return err(toFailure(error, request, id));
       }
     },
   };
 };
 
+/**
+ * OpenAI's 429 "resource unavailable": flex has no capacity for the request now. Not a rate limit
+ * of the account (`rate_limit_exceeded`), which the standard tier would hit as well.
+ */
+const isFlexUnavailable = (error: unknown): boolean =>
+  error instanceof OpenAI.RateLimitError &&
+  (error.code === 'resource_unavailable' || /resource.unavailable/i.test(error.message));
+
 interface ParsedResponse {
+  readonly service_tier?: string | null;
   readonly status?: OpenAI.Responses.ResponseStatus;
   readonly incomplete_details: OpenAI.Responses.Response.IncompleteDetails | null;
   readonly error: OpenAI.Responses.ResponseError | null;
@@ -80,13 +113,14 @@ interface ParsedResponse {
 const readResponse = (
   response: ParsedResponse,
   requestId: string | null,
+  provider: ResponsesProviderId,
 ): Result<ProviderReply, ProviderFailure> => {
-  const usage = toUsage(response.usage);
+  const usage = toUsage(response.usage, provider, response.service_tier ?? null);
   const rawAnswer = response.output_text === '' ? null : response.output_text;
   const fail = (
     kind: 'invalid-answer' | 'refused' | 'incomplete' | 'server-error',
     message: string,
-  ) => err(answerFailure({ provider: 'openai', kind, message, usage, rawAnswer }));
+  ) => err(answerFailure({ provider, kind, message, usage, rawAnswer }));
 
   const status = response.status ?? 'completed';
   if (status === 'failed') {
@@ -128,41 +162,19 @@ const findRefusal = (output: readonly OpenAI.Responses.ResponseOutputItem[]): st
  * writes, billed on top of input, while OpenAI's `cache_write_tokens` are inside input_tokens
  * and the price table (prices/default.json) has no OpenAI cache-write rate.
  */
-const toUsage = (usage: OpenAI.Responses.ResponseUsage | undefined): Usage => {
-  if (usage === undefined) return emptyUsage('openai');
+const toUsage = (
+  usage: OpenAI.Responses.ResponseUsage | undefined,
+  provider: ResponsesProviderId,
+  serviceTier: string | null,
+): Usage => {
+  const tier = serviceTier === null ? {} : { serviceTier };
+  if (usage === undefined) return { ...emptyUsage(provider), ...tier };
   return {
-    ...emptyUsage('openai'),
+    ...emptyUsage(provider),
     inputTokens: usage.input_tokens,
     cachedInputTokens: usage.input_tokens_details?.cached_tokens ?? 0,
     outputTokens: usage.output_tokens,
     reasoningTokens: usage.output_tokens_details?.reasoning_tokens ?? 0,
+    ...tier,
   };
-};
-
-/**
- * The SDK's errors as typed failures. An abort by the review's deadline (or the SDK's timeout
- * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
- * is thrown back to it.
- */
-const toFailure = (error: unknown, request: ReviewRequest): ProviderFailure => {
-  const deadline = deadlinePassedOn(request.signal);
-  const stopped =
-    error instanceof OpenAI.APIUserAbortError || error instanceof OpenAI.APIConnectionTimeoutError;
-  if (deadline !== null && stopped) return deadlineFailure('openai', deadline.totalMs);
-  if (error instanceof OpenAI.APIUserAbortError) throw error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return transportFailure('openai', 'timeout', error.message);
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    return transportFailure('openai', 'connection', error.message);
-  }
-  if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
-    return httpFailure({
-      provider: 'openai',
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-    });
-  }
-  throw error;
 };

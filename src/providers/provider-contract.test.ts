@@ -1,84 +1,9 @@
 /** One contract, every adapter: what the worker relies on whichever provider answers. */
-import Anthropic from '@anthropic-ai/sdk';
 import nock from 'nock';
-import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderId } from '../domain/policy.js';
-import {
-  ANTHROPIC_TEST_BASE_URL,
-  anthropicError,
-  anthropicMessage,
-  anthropicTestClient,
-  DEFAULT_ANTHROPIC_USAGE,
-} from '../../test/helpers/anthropic-messages.js';
 import { finding, modelAnswer } from '../../test/helpers/model-answers.js';
-import {
-  DEFAULT_OPENAI_USAGE,
-  OPENAI_TEST_BASE_URL,
-  OPENAI_TEST_ORIGIN,
-  openAIError,
-  openAIResponse,
-  openAITestClient,
-} from '../../test/helpers/openai-responses.js';
-import { createAnthropicProvider } from './anthropic-provider.js';
-import { createOpenAIProvider } from './openai-provider.js';
-import type { ModelProvider, ReviewRequest } from './types.js';
-
-interface Harness {
-  readonly id: ProviderId;
-  readonly create: () => ModelProvider;
-  readonly createWithFetch: (fetch: typeof globalThis.fetch) => ModelProvider;
-  readonly endpoint: () => nock.Interceptor;
-  readonly answer: (answer: unknown) => Record<string, unknown>;
-  readonly error: (status: number) => Record<string, unknown>;
-  readonly model: string;
-  /** The input tokens the default response reports. */
-  readonly inputTokens: number;
-}
-
-const harnesses: Harness[] = [
-  {
-    id: 'openai',
-    create: () => createOpenAIProvider({ client: openAITestClient() }),
-    createWithFetch: (fetch) =>
-      createOpenAIProvider({
-        client: new OpenAI({
-          apiKey: 'test-key',
-          baseURL: OPENAI_TEST_BASE_URL,
-          maxRetries: 0,
-          fetch,
-        }),
-      }),
-    endpoint: () => nock(OPENAI_TEST_ORIGIN).post('/v1/responses'),
-    answer: (answer) => openAIResponse({ answer }),
-    error: (status) =>
-      openAIError(`status ${status}`, status === 429 ? 'requests' : 'server_error'),
-    model: 'gpt-5.3-codex',
-    inputTokens: DEFAULT_OPENAI_USAGE.inputTokens,
-  },
-  {
-    id: 'anthropic',
-    create: () => createAnthropicProvider({ client: anthropicTestClient() }),
-    createWithFetch: (fetch) =>
-      createAnthropicProvider({
-        client: new Anthropic({
-          apiKey: 'test-key',
-          baseURL: ANTHROPIC_TEST_BASE_URL,
-          maxRetries: 0,
-          fetch,
-        }),
-      }),
-    endpoint: () => nock(ANTHROPIC_TEST_BASE_URL).post('/v1/messages'),
-    answer: (answer) => anthropicMessage({ answer }),
-    error: (status) =>
-      anthropicError(
-        status === 429 ? 'rate_limit_error' : status === 529 ? 'overloaded_error' : 'api_error',
-        `status ${status}`,
-      ),
-    model: 'claude-opus-4-6',
-    inputTokens: DEFAULT_ANTHROPIC_USAGE.inputTokens,
-  },
-];
+import { HARNESSES, type Harness } from './test-provider-harnesses.js';
+import type { ReviewRequest } from './types.js';
 
 /** A fetch that waits until the SDK aborts it, as a stalled provider would. */
 const neverAnswers: typeof globalThis.fetch = (_url, init) =>
@@ -111,7 +36,7 @@ beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
-describe.each(harnesses)('the $id provider', (harness) => {
+describe.each(HARNESSES)('the $id provider', (harness) => {
   it('answers with the validated answer and says which provider counted the usage', async () => {
     const scope = harness.endpoint().reply(200, harness.answer(modelAnswer()));
 

@@ -1,18 +1,14 @@
 /**
- * Typed failures shared by both adapters. The two SDKs come from the same generator, so an HTTP
- * error is a status, headers and a message in both; each adapter only says which of its classes
- * mean a timeout or a lost connection.
+ * Typed failures shared by every adapter. The SDKs come from the same generator, so an HTTP
+ * error is a status, headers and a message in all of them; each adapter only says which of its
+ * classes mean a timeout or a lost connection. What to do about a failure depends on where the
+ * model runs, so the advice is per provider (provider-advice.ts).
  */
 import { formatDuration } from '../domain/format-duration.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Usage } from '../domain/usage.js';
+import { adviceFor, PROVIDER_NAMES as NAMES } from './provider-advice.js';
 import type { ProviderFailure, ProviderFailureKind } from './types.js';
-
-const NAMES: Record<ProviderId, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
-const KEY_VARIABLES: Record<ProviderId, string> = {
-  openai: 'OPENAI_API_KEY',
-  anthropic: 'ANTHROPIC_API_KEY',
-};
 
 /** What a retry of the same request can fix: capacity and transport, not the request itself. */
 const RETRYABLE = new Set<ProviderFailureKind>([
@@ -31,17 +27,20 @@ export interface HttpFailureInput {
   readonly message: string;
   /** The SDK said overloaded (Anthropic's OverloadedError), whatever the status. */
   readonly overloaded?: boolean;
+  /** The error's code or type from the body (`content_filter`, `ThrottlingException`, ...). */
+  readonly code?: string | null;
 }
 
 export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
   const { provider, status } = input;
-  const kind = kindForStatus(status, input.overloaded ?? false);
+  const kind =
+    input.code === 'content_filter' ? 'refused' : kindForStatus(status, input.overloaded ?? false);
   const retryAfterMs = input.headers ? readRetryAfterMs(input.headers) : null;
   const wait = retryAfterMs === null ? '' : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
   return {
     kind,
     provider,
-    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${input.message}${advice(kind, provider)}`,
+    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${input.message}${adviceFor(provider, kind)}`,
     status,
     usage: null,
     rawAnswer: null,
@@ -58,7 +57,7 @@ export const transportFailure = (
 ): ProviderFailure => ({
   kind,
   provider,
-  message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}: ${message}`,
+  message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}: ${message}${adviceFor(provider, kind)}`,
   status: null,
   usage: null,
   rawAnswer: null,
@@ -123,11 +122,6 @@ const kindForStatus = (status: number, overloaded: boolean): ProviderFailureKind
   if (status >= 500) return 'server-error';
   return 'bad-request';
 };
-
-const advice = (kind: ProviderFailureKind, provider: ProviderId): string =>
-  kind === 'auth'
-    ? `. To resolve, check ${KEY_VARIABLES[provider]} and the account's access to the model`
-    : '';
 
 /** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
 export const readRetryAfterMs = (headers: Headers, now: number = Date.now()): number | null => {

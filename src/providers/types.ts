@@ -1,5 +1,5 @@
 /** The model-provider port: one review request in, one validated answer (or a typed failure) out. */
-import type { Effort, ProviderId } from '../domain/policy.js';
+import type { Effort, ProviderId, ServiceTier } from '../domain/policy.js';
 import type { ModelAnswer } from '../domain/model-answer.js';
 import type { Result } from '../domain/result.js';
 import type { Usage } from '../domain/usage.js';
@@ -16,6 +16,11 @@ export interface ReviewRequest {
   readonly maxOutputTokens: number;
   /** Keys OpenAI's prompt cache (e.g. `review-router:owner/name`). */
   readonly cacheKey: string;
+  /**
+   * `flex`: OpenAI's flex tier, once more on the standard tier when flex has no capacity. Absent:
+   * the standard tier. Providers without tiers ignore it.
+   */
+  readonly serviceTier?: ServiceTier;
   /** For one HTTP attempt; the SDK's own retries each get it again. */
   readonly timeoutMs: number;
   /**

@@ -29,6 +29,9 @@ export const COST_RECORD_COLUMNS = [
   'cacheWrite1hTokens',
   'inferenceGeo',
   'priceVersion',
+  'serviceTier',
+  'batch',
+  'discount',
   'error',
   'installationId',
 ] as const satisfies readonly (keyof CostRecord)[];

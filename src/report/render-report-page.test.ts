@@ -50,6 +50,27 @@ describe('renderReportPage', () => {
     expect(html).toContain('<div class="card-value">$0.52</div>');
   });
 
+  it('shows spend per provider, most first, with attempts that called no model last', () => {
+    const mixed: LedgerRow[] = [
+      { ...sampleEntry({ provider: 'bedrock', costUsd: 0.25 }), id: 3 },
+      { ...sampleEntry({ provider: 'openai', costUsd: 0.75 }), id: 4 },
+      { ...sampleEntry({ provider: null, model: null, tier: 'skip', costUsd: 0 }), id: 5 },
+    ];
+    const html = page({ summary: summarizeCosts(mixed), top: mixed });
+    const table = /<table id="spend-by-provider">(.*?)<\/table>/s.exec(html)?.[1] ?? '';
+    expect(
+      [...table.matchAll(/data-provider="([^"]*)" data-cost-usd="([^"]*)"/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    ).toEqual([
+      ['openai', '0.75'],
+      ['bedrock', '0.25'],
+      ['', '0'],
+    ]);
+    expect(table).toContain('<td>no model called</td>');
+  });
+
   it('escapes a hostile repository name and reason everywhere in the HTML', () => {
     const html = page({ filter: { repo: HOSTILE_REPO } });
     expect(html).not.toContain('<img');

@@ -8,6 +8,7 @@ import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { LedgerFilter } from '../ledger/types.js';
 import { embedJson, html, type SafeHtml } from '../domain/html.js';
 import type { ReportAssetName } from './report-assets.js';
+import { renderProviderTable } from './render-provider-table.js';
 import { renderReviewTable } from './render-review-table.js';
 import type { CostSummary } from './types.js';
 
@@ -117,6 +118,7 @@ ${filterForm(page.filter, page.link)}
 <main>
 ${totals(page.summary)}
 ${charts(page.summary)}
+${renderProviderTable(page.summary.byProvider)}
 <section class="reviews">
 <h2>Most expensive reviews</h2>
 ${renderReviewTable(page.top)}

@@ -55,6 +55,9 @@ describe('summarizeCosts', () => {
         { day: '2026-11-01', costUsd: 0.9, deepCostUsd: 1.9, byTier: { fast: 0.2, deep: 0.7 } },
         { day: '2026-11-02', costUsd: 0.1, deepCostUsd: 0.5, byTier: { fast: 0.1, deep: 0 } },
       ],
+      byProvider: [
+        { provider: 'anthropic', reviews: 4, costUsd: 1, deepCostUsd: 2.4, savedUsd: 1.4 },
+      ],
     });
   });
 
@@ -84,6 +87,7 @@ describe('summarizeCosts', () => {
       reviews: 0,
       byRepo: [],
       byDay: [],
+      byProvider: [],
     });
   });
 });

@@ -1,11 +1,15 @@
-/** The `GET /reports/costs` body: totals, per repository (most spent first) and per UTC day. */
+/**
+ * The `GET /reports/costs` body: totals, per repository (most spent first), per UTC day and per
+ * provider.
+ */
 import type { LedgerRow } from '../domain/ledger-entry.js';
+import { byProviderSpend } from '../ledger/aggregate-costs.js';
 import { savedUsd } from './saved-usd.js';
 import { sumUsd } from './sum-usd.js';
-import type { CostSummary, DayCost, RepoCost } from './types.js';
+import type { CostSummary, DayCost, ProviderCost, RepoCost } from './types.js';
 
-const groupBy = (rows: readonly LedgerRow[], keyOf: (row: LedgerRow) => string) => {
-  const groups = new Map<string, LedgerRow[]>();
+const groupBy = <K>(rows: readonly LedgerRow[], keyOf: (row: LedgerRow) => K) => {
+  const groups = new Map<K, LedgerRow[]>();
   for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
   return groups;
 };
@@ -33,6 +37,15 @@ export const summarizeCosts = (rows: readonly LedgerRow[]): CostSummary => {
       deepCostUsd: sumUsd(members.map((row) => row.deepCostUsd)),
       byTier: { fast: costOn(members, 'fast'), deep: costOn(members, 'deep') },
     }));
+  const byProvider: ProviderCost[] = [...groupBy(rows, (row) => row.provider)]
+    .map(([provider, members]) => ({
+      provider,
+      reviews: members.length,
+      costUsd: sumUsd(members.map((row) => row.costUsd)),
+      deepCostUsd: sumUsd(members.map((row) => row.deepCostUsd)),
+      savedUsd: sumUsd(members.map(savedUsd)),
+    }))
+    .sort(byProviderSpend);
   return {
     totalCostUsd: sumUsd(rows.map((row) => row.costUsd)),
     totalDeepCostUsd: sumUsd(rows.map((row) => row.deepCostUsd)),
@@ -40,5 +53,6 @@ export const summarizeCosts = (rows: readonly LedgerRow[]): CostSummary => {
     reviews: rows.length,
     byRepo,
     byDay,
+    byProvider,
   };
 };

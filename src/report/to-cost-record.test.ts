@@ -10,6 +10,9 @@ const EXTRAS = [
   'cacheWrite1hTokens',
   'inferenceGeo',
   'priceVersion',
+  'serviceTier',
+  'batch',
+  'discount',
   'error',
   'installationId',
 ];

@@ -29,6 +29,9 @@ export const toCostRecord = (row: LedgerRow): CostRecord => ({
   cacheWrite1hTokens: row.cacheWrite1hTokens,
   inferenceGeo: row.inferenceGeo,
   priceVersion: row.priceVersion,
+  serviceTier: row.serviceTier,
+  batch: row.batch,
+  discount: row.discount,
   error: row.error,
   installationId: row.installationId,
 });

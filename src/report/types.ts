@@ -34,6 +34,9 @@ export type CostRecord = Pick<
   | 'priceVersion'
   | 'error'
   | 'installationId'
+  | 'serviceTier'
+  | 'batch'
+  | 'discount'
 >;
 
 /**
@@ -64,6 +67,11 @@ export interface RepoCost extends CostTotals {
   readonly repo: string;
 }
 
+export interface ProviderCost extends CostTotals {
+  /** null for attempts that called no model. */
+  readonly provider: ProviderId | null;
+}
+
 export interface DayCost {
   /** UTC `YYYY-MM-DD` of startedAt. */
   readonly day: string;
@@ -80,6 +88,8 @@ export interface CostSummary {
   readonly reviews: number;
   readonly byRepo: readonly RepoCost[];
   readonly byDay: readonly DayCost[];
+  /** Most spent first, then by name; attempts that called no model last. */
+  readonly byProvider: readonly ProviderCost[];
 }
 
 export type CostFormat = 'table' | 'json' | 'csv';

@@ -7,6 +7,7 @@ import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildReviewPrompt } from './build-prompt.js';
 import type { PromptTrim } from './plan-tiers.js';
+import { flexTimeoutMs, notConfigured } from './provider-settings.js';
 import { priceAttempt } from './price-attempt.js';
 import type {
   FailedAttempt,
@@ -56,8 +57,7 @@ export const callModel = async (
 ): Promise<TierCall> => {
   const provider = deps.providers[choice.model.provider];
   if (!provider) {
-    const variable = choice.model.provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
-    const message = `no ${choice.model.provider} API key is configured: set ${variable} and restart the app`;
+    const message = notConfigured(choice.model.provider);
     return {
       result: { ok: false, choice, message, retryable: true },
       failed: [notAsked(choice, message, deps.now())],
@@ -84,7 +84,9 @@ export const callModel = async (
       prompt: prompt.prompt,
       maxOutputTokens: deps.limits.maxOutputTokens,
       cacheKey: `review-router:${subject.repo}`,
-      timeoutMs: deps.limits.modelTimeoutMs,
+      ...(choice.model.service_tier === 'flex'
+        ? { serviceTier: 'flex' as const, timeoutMs: flexTimeoutMs(deps.limits.modelTimeoutMs) }
+        : { timeoutMs: deps.limits.modelTimeoutMs }),
     },
     deps.deadline,
   );
@@ -98,6 +100,7 @@ export const callModel = async (
       tier: choice.tier,
       model: choice.model.model,
       deepModel: subject.policy.models.deep.model,
+      deepProvider: subject.policy.models.deep.provider,
       usage,
       log: deps.log,
     });

@@ -6,9 +6,10 @@ import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
+import { errorMessage } from '../domain/errors.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
 import { err, ok, type Result } from '../domain/result.js';
-import type { PriceTable } from '../ledger/price-table.js';
+import { requireModel, type ModelPrice, type PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
@@ -76,9 +77,12 @@ const maxTokensWithin = (
 /** Why the price table cannot price `tier`'s model as the policy sends it, or null when it can. */
 const priceProblem = (policy: Policy, prices: PriceTable, tier: Tier): string | null => {
   const spec = policy.models[tier];
-  const row = Object.hasOwn(prices.models, spec.model) ? prices.models[spec.model] : undefined;
-  if (row === undefined)
-    return `unknown model ${spec.model} in price table v${prices.version}: add it to PRICES_FILE`;
+  let row: ModelPrice;
+  try {
+    row = requireModel(prices, spec.model, spec.provider);
+  } catch (error) {
+    return errorMessage(error);
+  }
   if (row.provider === spec.provider) return null;
   return `models.${tier}: ${spec.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${spec.provider}: fix models.${tier}.provider in .github/review-router.yml`;
 };
@@ -106,10 +110,15 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
 
   const plan = (tier: Tier): TierPlan => {
     const costOf = (inputTokens: number) =>
-      estimateCostUsd(prices, policy.models[tier].model, {
-        inputTokens,
-        outputTokens: ESTIMATED_OUTPUT_TOKENS[tier],
-      });
+      estimateCostUsd(
+        prices,
+        policy.models[tier].model,
+        { inputTokens, outputTokens: ESTIMATED_OUTPUT_TOKENS[tier] },
+        {
+          provider: policy.models[tier].provider,
+          discount: policy.models[tier].service_tier === 'flex' ? 'flex' : null,
+        },
+      );
     const wholeUsd = costOf(whole.inputTokens);
     if (cap === null || wholeUsd <= cap + EPSILON_USD) {
       return { usd: wholeUsd, wholeUsd, fit: { kind: 'whole' }, trim: null };

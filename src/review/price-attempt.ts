@@ -1,5 +1,6 @@
 import type { Tier } from '../domain/review-job.js';
-import type { Usage } from '../domain/usage.js';
+import type { ProviderId } from '../domain/policy.js';
+import { countsLike, type Discount, type Usage } from '../domain/usage.js';
 import type { Log } from '../domain/log.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
@@ -18,15 +19,17 @@ export interface PriceAttemptOptions {
   readonly model: string;
   /** The policy's deep model: what the same prompt would have cost there. */
   readonly deepModel: string;
+  /** The deep model's provider; absent: the provider of its `models` row. */
+  readonly deepProvider?: ProviderId;
+  /** The discount billed (a batch request); absent: what the usage's service tier says. */
+  readonly discount?: Discount | null;
   readonly usage: Usage | null;
   readonly log: Log;
-  /** A batch API's half price, on the attempt and on what the deep tier would have cost. */
-  readonly discount?: 'batch';
 }
 
 /** Every prompt token the provider read, however it was billed. */
 export const promptTokens = (usage: Usage): number =>
-  usage.provider === 'openai'
+  countsLike(usage.provider) === 'openai'
     ? usage.inputTokens
     : usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens;
 
@@ -37,8 +40,12 @@ export const promptTokens = (usage: Usage): number =>
 export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
   const { prices, usage } = options;
   if (usage === null) return { costUsd: 0, deepCostUsd: 0, priceVersion: null, priceError: null };
-  const discount = options.discount === undefined ? {} : { discount: options.discount };
-  const priced = priceUsage(prices, options.model, usage, discount);
+  const priced = priceUsage(
+    prices,
+    options.model,
+    usage,
+    options.discount === undefined ? {} : { discount: options.discount },
+  );
   if (!priced.ok) {
     options.log.error({ model: options.model, error: priced.error }, 'cannot price this usage');
     return {
@@ -55,7 +62,11 @@ export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
           prices,
           options.deepModel,
           { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens },
-          discount,
+          {
+            ...(options.deepProvider === undefined ? {} : { provider: options.deepProvider }),
+            // A batch review would have gone through the deep provider's batch API too.
+            ...(options.discount === 'batch' ? { discount: 'batch' as const } : {}),
+          },
         );
   return {
     costUsd: priced.value.costUsd,

@@ -3,7 +3,7 @@ import type { LedgerEntry, Outcome } from '../domain/ledger-entry.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { ReviewJob, RouteTier } from '../domain/review-job.js';
 import { repoFullName } from '../domain/review-job.js';
-import type { Usage } from '../domain/usage.js';
+import { discountOf, type Discount, type Usage } from '../domain/usage.js';
 
 export interface LedgerEntryOptions {
   readonly job: ReviewJob;
@@ -20,9 +20,10 @@ export interface LedgerEntryOptions {
   readonly deepCostUsd?: number;
   readonly priceVersion?: string | null;
   readonly error?: string | null;
-  readonly serviceTier?: string | null;
-  /** Sent through a batch API, and priced with its discount. */
+  /** Sent through a provider's batch API; default false. */
   readonly batch?: boolean;
+  /** The discount the cost was priced with; default: `batch` for a batch row, else what the usage's service tier says. */
+  readonly discount?: Discount | null;
 }
 
 /** One ledger row for one attempt; usage fields are stored exactly as the provider reported them. */
@@ -46,9 +47,14 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     outputTokens: usage?.outputTokens ?? 0,
     reasoningTokens: usage?.reasoningTokens ?? 0,
     inferenceGeo: usage?.inferenceGeo ?? null,
-    serviceTier: options.serviceTier ?? null,
+    serviceTier: usage?.serviceTier ?? null,
     batch: options.batch ?? false,
-    discount: options.batch === true ? 'batch' : null,
+    discount:
+      options.discount !== undefined
+        ? options.discount
+        : options.batch === true
+          ? 'batch'
+          : discountOf(usage),
     costUsd: options.costUsd ?? 0,
     deepCostUsd: options.deepCostUsd ?? 0,
     priceVersion: options.priceVersion ?? null,

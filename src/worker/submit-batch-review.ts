@@ -12,16 +12,20 @@ import { BATCH_RESERVATION_TTL_MS, pollJob, type BatchDeps } from './batch-types
 import { claimLeaseMs } from './claim-lease.js';
 import { reserveBudget } from './reserve-budget.js';
 import { reviewOnTier, type LiveJob, type ReviewOnTierOptions } from './review-on-tier.js';
+import type { ProviderId } from '../domain/policy.js';
 import type { ReviewSubject } from './review-subject.js';
 import type { WorkerDeps } from './types.js';
 
-const PROVIDER_NAMES = { openai: "OpenAI's Batch API", anthropic: "Anthropic's Message Batches" };
+const PROVIDER_NAMES: Partial<Record<ProviderId, string>> = {
+  openai: "OpenAI's Batch API",
+  anthropic: "Anthropic's Message Batches",
+};
 
-export const queuedCheck = (provider: 'openai' | 'anthropic', tier: string, reason: string) => ({
+export const queuedCheck = (provider: ProviderId, tier: string, reason: string) => ({
   title: `Queued for batch review on the ${tier} tier`,
   summary:
     `**Why this model:** ${reason}\n\nQueued for batch review: the review goes through ` +
-    `${PROVIDER_NAMES[provider]} at half price and is posted when the batch completes ` +
+    `${PROVIDER_NAMES[provider] ?? `${provider}'s batch API`} at half price and is posted when the batch completes ` +
     '(usually within an hour, at most 24 hours). A newer push replaces it.',
 });
 

@@ -9,13 +9,15 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type OpenAI from 'openai';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../src/app.js';
-import { loadPriceTable } from '../../src/ledger/price-table.js';
+import { loadPriceTable, type PriceTable } from '../../src/ledger/price-table.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import type { Metrics } from '../../src/metrics/types.js';
 import { createAnthropicBatch } from '../../src/providers/anthropic-batch.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
 import { createOpenAIBatch } from '../../src/providers/openai-batch.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
+import type { ModelProvider } from '../../src/providers/types.js';
+import type { ProviderId } from '../../src/domain/policy.js';
 import { createSqliteQueue } from '../../src/queue/sqlite/sqlite-queue.js';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
 import { anthropicTestClient } from './anthropic-messages.js';
@@ -49,6 +51,10 @@ export interface TestAppOptions {
   readonly dir?: string;
   /** Turns batch reviews on (both providers' batch APIs on the test clients), polling this often. */
   readonly batchPollMs?: (poll: number) => number;
+  /** Providers beside (or instead of) the OpenAI and Anthropic test providers. */
+  readonly providers?: Partial<Record<ProviderId, ModelProvider>>;
+  /** Default: the shipped price table. */
+  readonly prices?: PriceTable;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
@@ -65,12 +71,13 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
   const appFn = createApp({
     queue,
     ledger,
-    prices: loadPriceTable(),
+    prices: options.prices ?? loadPriceTable(),
     providers: {
       openai: createOpenAIProvider({ client: options.clients?.openai ?? openAITestClient() }),
       anthropic: createAnthropicProvider({
         client: options.clients?.anthropic ?? anthropicTestClient(),
       }),
+      ...options.providers,
     },
     reportToken: options.reportToken,
     limits: options.limits ?? DEFAULT_LIMITS,

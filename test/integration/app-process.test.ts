@@ -240,6 +240,16 @@ describe('start-up settings (npm start)', () => {
       /^WEBHOOK_SECRET is not set\. To resolve/m,
     ],
     [
+      'a Vertex AI project without its region',
+      {
+        APP_ID: '1',
+        PRIVATE_KEY: pem,
+        WEBHOOK_SECRET: 's',
+        ANTHROPIC_VERTEX_PROJECT_ID: 'acme-reviews',
+      },
+      /^The vertex provider needs CLOUD_ML_REGION and ANTHROPIC_VERTEX_PROJECT_ID, and CLOUD_ML_REGION is not set\. To resolve/m,
+    ],
+    [
       'a PORT that is not a number',
       { PORT: 'abc' },
       /^PORT: expected a port number from 1 to 65535\. To resolve/m,

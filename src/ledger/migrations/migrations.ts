@@ -152,10 +152,10 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // What the provider says served a request, and the discount it was billed with: OpenAI's flex
-    // tier, or a batch API at half price.
+    // Where the price came from: the service tier the provider says served the request, whether
+    // it went through a batch API, and the discount billed (null, 'flex' or 'batch').
     version: 8,
-    name: 'record-service-tier-and-discounts',
+    name: 'record-service-tier-batch-and-discount',
     sql: () => `
       ALTER TABLE review_attempts ADD COLUMN service_tier text;
       ALTER TABLE review_attempts ADD COLUMN batch boolean NOT NULL DEFAULT false;
