@@ -11,7 +11,20 @@ export const MIN_ENTROPY = 3;
 const TEMPLATE = /\$\{|\{\{|%\(|^\$|^%|^<.*>$|process\.env|getenv|environ/i;
 const PLACEHOLDER =
   /your|example|placeholder|change_?me|dummy|sample|redacted|fake|insert|replace|xxxx|\*\*\*|\.\.\.|0{6}|123456|abcdef/i;
-const PATH_OR_URL = /:\/\/|^[./~]|\/.*\//;
+/** A URL, or a path rooted at `/`, `./`, `../`, `~/` (a value may start with `.` or `~`). */
+const PATH_OR_URL = /:\/\/|^\.{0,2}\/|^~\/|^[A-Za-z]:\\/;
+
+/**
+ * `a/b/c` whose parts are words (no part mixes upper case, lower case and digits): a path. Random
+ * base64 has slashes too, but its parts mix all three.
+ */
+const isRelativePath = (value: string): boolean => {
+  const parts = value.split('/');
+  return (
+    parts.length >= 3 &&
+    parts.every((part) => !(/[A-Z]/.test(part) && /[a-z]/.test(part) && /[0-9]/.test(part)))
+  );
+};
 
 export const looksRandom = (value: string, minLength: number): boolean =>
   value.length >= minLength &&
@@ -21,6 +34,7 @@ export const looksRandom = (value: string, minLength: number): boolean =>
   !TEMPLATE.test(value) &&
   !PLACEHOLDER.test(value) &&
   !PATH_OR_URL.test(value) &&
+  !isRelativePath(value) &&
   shannonEntropy(value) >= MIN_ENTROPY;
 
 /** Passwords in URLs are often short; only well-known defaults and templates are let through. */

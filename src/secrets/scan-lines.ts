@@ -1,12 +1,13 @@
 /**
- * The secrets in consecutive lines of one text: single-line secrets on each line, and PEM private
- * keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
+ * The secrets in consecutive lines of one text: single-line secrets on each line, values named on
+ * a neighbouring line (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
  * nothing after the marker but the key (a quote, `\n`, base64), runs over base64 and header
  * lines, and closes at its `-----END` line; everything in between is redacted. Base64 lines just
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
-import { findLineSecrets } from './find-line-secrets.js';
+import { findBlockSecrets } from './find-block-secrets.js';
+import { findLinesSecrets } from './find-line-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -24,7 +25,8 @@ const keyRange = (start: number, end: number): SecretRange => ({ start, end, kin
 
 /** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
 export const scanLines = (lines: readonly string[]): SecretRange[][] => {
-  const found = lines.map((line) => findLineSecrets(line));
+  const found = findLinesSecrets(lines);
+  findBlockSecrets(lines, found);
   let inKey = false;
   lines.forEach((line, index) => {
     const ranges = found[index] ?? [];

@@ -1,0 +1,22 @@
+/**
+ * Whether a value that has a secret's shape is a placeholder rather than a credential: an example
+ * from documentation, `xxxx`, a run of one character, a counting sequence, a template, or a word
+ * that says so (`EXAMPLE`, `your_token`, `dummy`). Checked on what every detector finds, so that a
+ * vendor prefix followed by filler is left readable like any other placeholder.
+ */
+const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|(.)\1{7}|0123456|1234567|abcdefg|ABCDEFG/;
+const WORDS =
+  /example|placeholder|your[_-]?(?:own|real|api|secret|token|key|pass|app|access|client)|change[_-]?me|dummy|sample|redacted|replace[_-]?(?:me|with|this)|insert[_-]?(?:your|here)|fake[_-]?(?:key|token|secret|pass)|not[_-]?a[_-]?(?:real|secret)|do[_-]?not[_-]?use/i;
+const TEMPLATE = /\$\{|\{\{|%\(|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^<[^>]*>$|^\[[A-Za-z _-]*\]$/;
+
+/**
+ * Published examples that would otherwise pass as real: the documentation keys of AWS, and the
+ * signature of the JSON Web Token shown on jwt.io.
+ */
+const DOCUMENTED = ['IOSFODNN7', 'K7MDENG/bPxRfiCY', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'];
+
+export const isPlaceholder = (value: string): boolean =>
+  FILLER.test(value) ||
+  WORDS.test(value) ||
+  TEMPLATE.test(value) ||
+  DOCUMENTED.some((example) => value.includes(example));

@@ -1,0 +1,61 @@
+/**
+ * Which detectors a text needs: those one of whose keywords it contains. All keywords are found in
+ * two passes over the text (one for keywords in their exact case, one for keywords in any case),
+ * however many detectors there are; a detector whose keywords are absent costs nothing more.
+ */
+import type { SecretDetector } from './types.js';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Longest first, so that a keyword inside another is not what the alternation stops at. */
+const alternation = (keywords: Iterable<string>, flags: string): RegExp | null => {
+  const sorted = [...new Set(keywords)].sort((a, b) => b.length - a.length);
+  return sorted.length === 0 ? null : new RegExp(sorted.map(escape).join('|'), flags);
+};
+
+/** A found keyword also stands for every keyword inside it (`accountkey=` holds `key`). */
+const within = (found: string, keywords: readonly string[]): string[] =>
+  keywords.filter((keyword) => found.includes(keyword));
+
+export interface KeywordGate {
+  /** The detectors to run on `text`, in their order. */
+  readonly select: (text: string) => SecretDetector[];
+}
+
+export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate => {
+  const cased = detectors.filter((detector) => detector.casedKeywords === true);
+  const anyCase = detectors.filter((detector) => detector.casedKeywords !== true);
+  const casedWords = cased.flatMap((detector) => detector.keywords);
+  const anyCaseWords = anyCase.flatMap((detector) => detector.keywords.map((k) => k.toLowerCase()));
+  const casedPattern = alternation(casedWords, 'g');
+  const anyCasePattern = alternation(anyCaseWords, 'gi');
+
+  const present = (
+    pattern: RegExp | null,
+    text: string,
+    words: readonly string[],
+    lower: boolean,
+  ) => {
+    const found = new Set<string>();
+    if (pattern === null) return found;
+    for (const match of text.matchAll(pattern)) {
+      const word = lower ? match[0].toLowerCase() : match[0];
+      if (found.has(word)) continue;
+      for (const inner of within(word, words)) found.add(inner);
+    }
+    return found;
+  };
+
+  return {
+    select: (text) => {
+      const casedFound = present(casedPattern, text, casedWords, false);
+      const anyCaseFound = present(anyCasePattern, text, anyCaseWords, true);
+      return detectors.filter((detector) => {
+        if (detector.keywords.length === 0) return true;
+        return detector.casedKeywords === true
+          ? detector.keywords.some((keyword) => casedFound.has(keyword))
+          : detector.keywords.some((keyword) => anyCaseFound.has(keyword.toLowerCase()));
+      });
+    },
+  };
+};
