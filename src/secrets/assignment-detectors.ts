@@ -9,6 +9,8 @@
  * password (a connection string, an XML password attribute), where only templates, placeholders
  * and well-known defaults are let through.
  */
+import { decodeBase64 } from './decode-base64.js';
+import { isPlaceholder } from './is-placeholder.js';
 import { looksLikeUrlPassword, looksRandom } from './looks-random.js';
 import { ASSIGN, SECRET_KEYWORDS, SECRET_NAME, SECRET_NAME_END } from './secret-name.js';
 import type { SecretDetector } from './types.js';
@@ -20,12 +22,20 @@ export const MIN_GENERIC_LENGTH = 12;
 const UNQUOTED = '[^\\s"\'`,;(){}\\[\\]<>\\\\&|]';
 const QUOTED = '[^"\'`\\r\\n]';
 
-/** `a.b.c` or `snake_case_words`: code that names a value, not a value. */
-const IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$/;
+/** `snake_case_words`, or a version (`jjwt-0.11.2`): code or text, not a credential. */
+const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
+
+/** `a.b.c` whose parts are words (none mixes upper case, lower case and digits): a member access. */
+const isMemberAccess = (value: string): boolean =>
+  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) &&
+  value.split('.').every((part) => !(/[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part)));
 
 /** A value that looks like a credential: random, not an identifier, template or placeholder. */
 export const randomValue = (secret: string): boolean =>
-  !IDENTIFIER.test(secret) && looksRandom(secret, MIN_GENERIC_LENGTH);
+  !IDENTIFIER.test(secret) &&
+  !isMemberAccess(secret) &&
+  looksRandom(secret, MIN_GENERIC_LENGTH) &&
+  !isPlaceholder(decodeBase64(secret));
 
 const keywords = [...SECRET_KEYWORDS];
 
@@ -40,6 +50,11 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   // name = "value", name: 'value', "name" => `value`, $name .= "value", var name string = "value"
   detector(
     `${SECRET_NAME_END}${ASSIGN}(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>`,
+    randomValue,
+  ),
+  // #define NAME "value"
+  detector(
+    `#[ \\t]{0,4}define[ \\t]{1,8}[A-Za-z0-9_]{0,64}?${SECRET_NAME_END}[ \\t]{1,8}"(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)"`,
     randomValue,
   ),
   // NAME=value, name: value, --name=value (up to a blank, a quote or a separator)

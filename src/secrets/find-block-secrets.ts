@@ -4,6 +4,7 @@
  * or `stringData:` in a Kubernetes `kind: Secret` manifest, whatever their key is called.
  */
 import { randomValue } from './assignment-detectors.js';
+import { decodeBase64 } from './decode-base64.js';
 import { isPlaceholder } from './is-placeholder.js';
 import { SECRET_NAME } from './secret-name.js';
 import type { SecretRange } from './types.js';
@@ -56,7 +57,8 @@ const findKubernetesData = (lines: readonly string[], found: SecretRange[][]): v
       if (line.trim() !== '') dataIndent = -1;
       return;
     }
-    if (isPlaceholder(value) || /^\$|\{\{/.test(value)) return;
+    if (isPlaceholder(value) || isPlaceholder(decodeBase64(value)) || /^\$|\{\{/.test(value))
+      return;
     const start = line.indexOf(value, line.indexOf(':') + 1);
     found[index]?.push({ start, end: start + value.length, kind: 'kubernetes-secret' });
   });

@@ -37,12 +37,27 @@ const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange
   }
 };
 
+/** Structure a kind's value must have, whichever detector found it (secretlint's are looser). */
+const STRUCTURE: Readonly<Record<string, RegExp>> = {
+  'slack-token': /^(?:xox[a-z]-(?:\d-)?\d{8,}-|xapp-\d-|xoxe)/,
+};
+
+/** Filler right after a value (`xoxp-…-####`) makes it a placeholder too. */
+const TRAILING = 8;
+
+const isCredential = (text: string, range: SecretRange): boolean => {
+  if (range.kind === 'private-key') return true;
+  const value = text.slice(range.start, range.end);
+  return (
+    !isPlaceholder(text.slice(range.start, range.end + TRAILING)) &&
+    (STRUCTURE[range.kind]?.test(value) ?? true)
+  );
+};
+
 export const findTextSecrets = (text: string): SecretRange[] => {
   if (text.length < MIN_TEXT_LENGTH) return [];
   const ranges: SecretRange[] = [];
   for (const detector of GATE.select(text)) runDetector(text, detector, ranges);
   ranges.push(...secretlintRanges(text));
-  return ranges.filter(
-    (range) => range.kind === 'private-key' || !isPlaceholder(text.slice(range.start, range.end)),
-  );
+  return ranges.filter((range) => isCredential(text, range));
 };

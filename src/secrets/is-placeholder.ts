@@ -4,9 +4,19 @@
  * that says so (`EXAMPLE`, `your_token`, `dummy`). Checked on what every detector finds, so that a
  * vendor prefix followed by filler is left readable like any other placeholder.
  */
-const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|(.)\1{7}|0123456|1234567|abcdefg|ABCDEFG/;
+const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|#{4}|(.)\1{7}|(.{2,4})\2{3}/;
+
+/** Six characters counting up (`abcdef`, `123456`, `mnopqr`): typed by a person, not drawn. */
+const hasCountingRun = (value: string): boolean => {
+  let run = 1;
+  for (let index = 1; index < value.length; index += 1) {
+    run = value.charCodeAt(index) === value.charCodeAt(index - 1) + 1 ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  return false;
+};
 const WORDS =
-  /example|placeholder|your[_-]?(?:own|real|api|secret|token|key|pass|app|access|client)|change[_-]?me|dummy|sample|redacted|replace[_-]?(?:me|with|this)|insert[_-]?(?:your|here)|fake[_-]?(?:key|token|secret|pass)|not[_-]?a[_-]?(?:real|secret)|do[_-]?not[_-]?use/i;
+  /example|placeholder|your[_-]?(?:own|real|api|secret|token|key|pass|app|access|client)|change[_-]?me|dummy|sample|redacted|replace[_-]?(?:me|with|this)|insert[_-]?(?:your|here)|fake[_-]?(?:key|token|secret|pass)|not[_-]?a[_-]?(?:real|secret)|do[_-]?not[_-]?use|here$|string$/i;
 const TEMPLATE = /\$\{|\{\{|%\(|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^<[^>]*>$|^\[[A-Za-z _-]*\]$/;
 
 /**
@@ -17,6 +27,7 @@ const DOCUMENTED = ['IOSFODNN7', 'K7MDENG/bPxRfiCY', 'SflKxwRJSMeKKF2QT4fwpMeJf3
 
 export const isPlaceholder = (value: string): boolean =>
   FILLER.test(value) ||
+  hasCountingRun(value) ||
   WORDS.test(value) ||
   TEMPLATE.test(value) ||
   DOCUMENTED.some((example) => value.includes(example));

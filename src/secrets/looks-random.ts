@@ -11,30 +11,37 @@ export const MIN_ENTROPY = 3;
 const TEMPLATE = /\$\{|\{\{|%\(|^\$|^%|^<.*>$|process\.env|getenv|environ/i;
 const PLACEHOLDER =
   /your|example|placeholder|change_?me|dummy|sample|redacted|fake|insert|replace|xxxx|\*\*\*|\.\.\.|0{6}|123456|abcdef/i;
-/** A URL, or a path rooted at `/`, `./`, `../`, `~/` (a value may start with `.` or `~`). */
-const PATH_OR_URL = /:\/\/|^\.{0,2}\/|^~\/|^[A-Za-z]:\\/;
+/** A URL, or a Windows path. */
+const URL_OR_DRIVE = /:\/\/|^[A-Za-z]:\\/;
 
 /**
- * `a/b/c` whose parts are words (no part mixes upper case, lower case and digits): a path. Random
- * base64 has slashes too, but its parts mix all three.
+ * A path: rooted at `/`, `./`, `../` or `~/`, or `a/b/c`, whose parts are words (no part mixes
+ * upper case, lower case and digits). Random base64 has slashes too, even a leading one, but its
+ * parts mix all three; a value may start with `.` or `~` and still be a secret.
  */
-const isRelativePath = (value: string): boolean => {
+const isPath = (value: string): boolean => {
   const parts = value.split('/');
   return (
-    parts.length >= 3 &&
+    (/^(?:\.{0,2}|~)\//.test(value) || parts.length >= 3) &&
     parts.every((part) => !(/[A-Z]/.test(part) && /[a-z]/.test(part) && /[0-9]/.test(part)))
   );
+};
+
+/** Letters and digits; or, without digits, both cases over 16 characters or more, or a symbol. */
+const mixesCharacters = (value: string): boolean => {
+  const upperAndLower = /[A-Z]/.test(value) && /[a-z]/.test(value);
+  if (/[0-9]/.test(value)) return /[A-Za-z]/.test(value);
+  return upperAndLower && (value.length >= 16 || /[^A-Za-z]/.test(value));
 };
 
 export const looksRandom = (value: string, minLength: number): boolean =>
   value.length >= minLength &&
   !/\s/.test(value) &&
-  /[A-Za-z]/.test(value) &&
-  /[0-9]/.test(value) &&
+  mixesCharacters(value) &&
   !TEMPLATE.test(value) &&
   !PLACEHOLDER.test(value) &&
-  !PATH_OR_URL.test(value) &&
-  !isRelativePath(value) &&
+  !URL_OR_DRIVE.test(value) &&
+  !isPath(value) &&
   shannonEntropy(value) >= MIN_ENTROPY;
 
 /** Passwords in URLs are often short; only well-known defaults and templates are let through. */
@@ -42,6 +49,7 @@ const WEAK_DEFAULTS = /^(password|passwd|pass|postgres|mysql|root|admin|secret|g
 
 export const looksLikeUrlPassword = (value: string): boolean =>
   value.length >= 6 &&
+  !/[<>{}]/.test(value) &&
   !WEAK_DEFAULTS.test(value) &&
   !TEMPLATE.test(value) &&
   !PLACEHOLDER.test(value);

@@ -23,6 +23,39 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 
 const keyRange = (start: number, end: number): SecretRange => ({ start, end, kind: 'private-key' });
 
+/** Fewer base64 characters than any real key holds: `-----BEGIN PRIVATE KEY-----\nanything`. */
+const MIN_KEY_BODY = 64;
+const MARKER = /-----(?:BEGIN|END)[A-Z0-9 ]{0,40}-----/g;
+
+/**
+ * Key blocks (runs of lines with a private-key range) whose ranges hold fewer than
+ * `MIN_KEY_BODY` base64 characters besides their markers: a placeholder or a check, not a key.
+ */
+const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): SecretRange[][] => {
+  const isKey = (range: SecretRange) => range.kind === 'private-key';
+  let start = 0;
+  while (start < found.length) {
+    if (!(found[start] ?? []).some(isKey)) {
+      start += 1;
+      continue;
+    }
+    let end = start;
+    let body = 0;
+    while (end < found.length && (found[end] ?? []).some(isKey)) {
+      for (const range of (found[end] ?? []).filter(isKey)) {
+        const text = (lines[end] ?? '').slice(range.start, range.end).replace(MARKER, '');
+        body += text.replace(/\\n|[^A-Za-z0-9+/]/g, '').length;
+      }
+      end += 1;
+    }
+    if (body < MIN_KEY_BODY)
+      for (let index = start; index < end; index += 1)
+        found[index] = (found[index] ?? []).filter((range) => !isKey(range));
+    start = end;
+  }
+  return found;
+};
+
 /** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
 export const scanLines = (lines: readonly string[]): SecretRange[][] => {
   const found = findLinesSecrets(lines);
@@ -67,5 +100,5 @@ export const scanLines = (lines: readonly string[]): SecretRange[][] => {
       if (above < index - 1) ranges.push(keyRange(0, orphanEnd.index + orphanEnd[0].length));
     }
   });
-  return found;
+  return dropKeysWithoutBody(lines, found);
 };

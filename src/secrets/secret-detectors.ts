@@ -98,16 +98,22 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'url-password',
-    keywords: ['curl'],
+    keywords: ['-u ', '-u=', '--user'],
     pattern:
-      /\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user)(?:=|[ \t]{1,5})["']?[^\s:"']{0,64}:(?<secret>[^\s"']{3,128})/dg,
+      /(?:-u|--user)(?:=|[ \t]{1,5})["']?\{?[^\s:"'{}]{1,64}\}?["']?:["']?\{?(?<secret>[^\s"'{}]{3,128})/dg,
     accept: looksLikeUrlPassword,
   },
   {
+    kind: 'url-password',
+    keywords: ['-u ', '-u=', '--user'],
+    pattern: /(?:-u|--user)(?:=|[ \t]{1,5})["']?(?<secret>[^\s:"']{8,128}):["']?(?=\s|$)/dgm,
+    accept: (secret) => looksRandom(secret, 8),
+  },
+  {
     kind: 'bearer-token',
-    keywords: ['bearer', 'basic'],
+    keywords: ['bearer', 'basic', 'token', 'authorization'],
     pattern:
-      /\b(?:Bearer|Basic)[ \t]{1,8}(?<secret>[A-Za-z0-9._~+/-]{16,4096}={0,2})(?![A-Za-z0-9._~+/=-])/dgi,
+      /\b(?:Bearer|Basic|Token|Api-Token|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{16,4096}={0,2})(?![A-Za-z0-9._~+/=-])/dgi,
     accept: (secret) => looksRandom(secret, 16),
   },
   ...ASSIGNMENT_DETECTORS,
