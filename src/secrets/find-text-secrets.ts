@@ -33,7 +33,8 @@ const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange
     const at = match.indices?.groups?.['secret'];
     if (secret === undefined || at === undefined) continue;
     if (detector.accept && !detector.accept(secret)) continue;
-    ranges.push({ start: at[0], end: at[1], kind: detector.kind });
+    const head = match.indices?.groups?.['head'];
+    ranges.push({ start: head?.[0] ?? at[0], end: at[1], kind: detector.kind });
   }
 };
 

@@ -57,8 +57,14 @@ const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): 
 };
 
 /** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
-export const scanLines = (lines: readonly string[]): SecretRange[][] => {
-  const found = findLinesSecrets(lines);
+export const scanLines = (lines: readonly string[]): SecretRange[][] =>
+  scanBlocks(lines, findLinesSecrets(lines));
+
+/**
+ * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
+ * the secrets that span lines, and returns it.
+ */
+export const scanBlocks = (lines: readonly string[], found: SecretRange[][]): SecretRange[][] => {
   findBlockSecrets(lines, found);
   let inKey = false;
   lines.forEach((line, index) => {

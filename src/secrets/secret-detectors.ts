@@ -19,34 +19,38 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     kind: 'github-token',
     keywords: ['gh'],
     pattern:
-      /(?<![A-Za-z0-9_])(?<secret>(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
+      /(?<secret>gh[pousr]_(?<=(?<![A-Za-z0-9_])gh[pousr]_)[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'github-token',
     keywords: ['github_pat_'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9_]{30,255})(?![A-Za-z0-9_])/dg,
+    pattern:
+      /(?<secret>github_pat_(?<=(?<![A-Za-z0-9_])github_pat_)[A-Za-z0-9_]{30,255})(?![A-Za-z0-9_])/dg,
   },
   {
     kind: 'anthropic-api-key',
     keywords: ['sk-ant-'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
+    pattern:
+      /(?<secret>sk-ant-(?<=(?<![A-Za-z0-9_-])sk-ant-)[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
   },
   {
     kind: 'openai-api-key',
     keywords: ['sk-'],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
+      /(?<secret>sk-(?<=(?<![A-Za-z0-9_-])sk-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
     accept: (secret) => !secret.startsWith('sk-ant-') && hasLetterAndDigit(secret.slice(3)),
   },
   {
     kind: 'stripe-key',
     keywords: ['k_live_'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{16,255})(?![A-Za-z0-9])/dg,
+    pattern:
+      /k_live_(?<=(?<![A-Za-z0-9_])(?<head>[sr])k_live_)(?<secret>[A-Za-z0-9]{16,255})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'slack-token',
     keywords: ['xox'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>xox[abposre]-[A-Za-z0-9-]{10,255})(?![A-Za-z0-9-])/dg,
+    pattern:
+      /(?<secret>xox[abposre]-(?<=(?<![A-Za-z0-9_-])xox[abposre]-)[A-Za-z0-9-]{10,255})(?![A-Za-z0-9-])/dg,
   },
   {
     kind: 'slack-webhook',
@@ -57,13 +61,13 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   {
     kind: 'google-api-key',
     keywords: ['aiza'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg,
+    pattern: /(?<secret>AIza(?<=(?<![A-Za-z0-9_-])AIza)[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg,
   },
   {
     kind: 'aws-access-key-id',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     pattern:
-      /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+      /(?<secret>A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])(?<=(?<![A-Za-z0-9])A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9]))[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'aws-secret-access-key',
@@ -77,12 +81,13 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     kind: 'jwt',
     keywords: ['eyj'],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{0,4096})(?![A-Za-z0-9_-])/dg,
+      /(?<secret>eyJ(?<=(?<![A-Za-z0-9_-])eyJ)[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{0,4096})(?![A-Za-z0-9_-])/dg,
   },
   {
     kind: 'jwt',
     keywords: ['zxlk'],
-    pattern: /(?<![A-Za-z0-9+/])(?<secret>ZXlK[A-Za-z0-9+/]{40,8192}={0,2})(?![A-Za-z0-9+/=])/dg,
+    pattern:
+      /(?<secret>ZXlK(?<=(?<![A-Za-z0-9+/])ZXlK)[A-Za-z0-9+/]{40,8192}={0,2})(?![A-Za-z0-9+/=])/dg,
     accept: (secret) => /^eyJ[\w-]{4,}\.eyJ/.test(Buffer.from(secret, 'base64').toString('latin1')),
   },
   {

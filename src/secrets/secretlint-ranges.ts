@@ -104,56 +104,9 @@ const narrowUrl = (content: string, range: SecretRange): SecretRange | null => {
   return { start: range.start + at[0], end: range.start + at[1], kind: range.kind };
 };
 
-/**
- * Lines a rule could find something on: a run of 16 token characters (every format the preset
- * knows is one), a URL or a key block's marker. The rules run on these lines only, which spares
- * most of a diff's code; a key block is kept whole from its BEGIN line to its END line.
- */
-const CANDIDATE = /[A-Za-z0-9_+=-]{16}|:\/\/|-----|@/;
-
-interface Excerpt {
-  readonly text: string;
-  /** For each line of `text`: its offset in `text`, and in the content. */
-  readonly offsets: readonly (readonly [number, number])[];
-}
-
-const excerpt = (content: string): Excerpt => {
-  const parts: string[] = [];
-  const offsets: [number, number][] = [];
-  let at = 0;
-  let length = 0;
-  for (const line of content.split('\n')) {
-    if (CANDIDATE.test(line)) {
-      offsets.push([length, at]);
-      parts.push(line);
-      length += line.length + 1;
-    }
-    at += line.length + 1;
-  }
-  return { text: parts.join('\n'), offsets };
-};
-
-/** Where an offset of the excerpt is in the content. */
-const toContent = ({ offsets }: Excerpt, offset: number): number => {
-  let low = 0;
-  let high = offsets.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((offsets[middle]?.[0] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  const [inExcerpt, inContent] = offsets[low] ?? [0, 0];
-  return inContent + offset - inExcerpt;
-};
-
-export const secretlintRanges = (content: string): SecretRange[] => {
-  const lines = excerpt(content);
-  return runRules(lines.text).flatMap((report) => {
-    const found = locate(lines.text, report);
-    const range = found.kind === 'url-password' ? narrowUrl(lines.text, found) : found;
-    if (range === null) return [];
-    const start = toContent(lines, range.start);
-    const end = toContent(lines, range.end - 1) + 1;
-    return [{ start, end, kind: range.kind }];
+export const secretlintRanges = (content: string): SecretRange[] =>
+  runRules(content).flatMap((report) => {
+    const found = locate(content, report);
+    const range = found.kind === 'url-password' ? narrowUrl(content, found) : found;
+    return range === null ? [] : [range];
   });
-};

@@ -184,19 +184,6 @@ export const ROWS: readonly Row[] = [
     prefix: 'dnkey-',
     body: '[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}',
   },
-  { kind: 'maxmind-key', prefix: '', keyword: '_mmk', body: '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk' },
-  {
-    kind: 'terraform-token',
-    prefix: '',
-    keyword: '.atlasv1.',
-    body: '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
-  },
-  {
-    kind: 'telegram-bot-token',
-    prefix: '',
-    keyword: ':aa',
-    body: '[0-9]{5,16}:AA[A-Za-z0-9_-]{33}',
-  },
   { kind: 'yandex-token', prefix: 'AQVN', body: '[A-Za-z0-9_-]{35,38}' },
   {
     kind: 'yandex-token',
@@ -204,12 +191,6 @@ export const ROWS: readonly Row[] = [
     body: '[A-Za-z0-9_-]{8,64}={0,2}\\.[A-Za-z0-9_-]{86}={0,2}',
   },
   { kind: 'dropbox-token', prefix: 'sl.', body: '[A-Za-z0-9_=-]{130,1400}' },
-  {
-    kind: 'azure-client-secret',
-    prefix: '',
-    keyword: 'q~',
-    body: '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}',
-  },
   {
     kind: 'plaid-token',
     prefix: 'access-',

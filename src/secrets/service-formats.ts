@@ -19,8 +19,41 @@ export interface ServiceFormat {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Rows whose token sits inside a larger text, with the part to redact named `secret`. */
+/**
+ * Rows whose token sits inside a larger text, with the part to redact named `secret` (from the
+ * start of the group `head`, when there is one). A token with no prefix is found from a literal
+ * in its middle (`_mmk`, `.atlasv1.`, `Q~`), with what precedes it checked behind: a pattern
+ * that began with a character class would be tried at every position of the text.
+ */
 const STRUCTURED: readonly ServiceFormat[] = [
+  {
+    kind: 'maxmind-key',
+    keywords: ['_mmk'],
+    anyCase: false,
+    pattern:
+      /_mmk(?<=(?<![A-Za-z0-9_+/.-])(?<head>[A-Za-z0-9]{6}_[A-Za-z0-9]{29})_mmk)(?<secret>)(?![A-Za-z0-9_+/-])/dg,
+  },
+  {
+    kind: 'terraform-token',
+    keywords: ['.atlasv1.'],
+    anyCase: false,
+    pattern:
+      /\.atlasv1\.(?<=(?<![A-Za-z0-9_+/.-])(?<head>[A-Za-z0-9]{14})\.atlasv1\.)(?<secret>[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_+/-])/dg,
+  },
+  {
+    kind: 'telegram-bot-token',
+    keywords: [':AA'],
+    anyCase: false,
+    pattern:
+      /:AA(?<=(?<![A-Za-z0-9_+/.-])(?<head>[0-9]{5,16}):AA)(?<secret>[A-Za-z0-9_-]{33})(?![A-Za-z0-9_+/-])/dg,
+  },
+  {
+    kind: 'azure-client-secret',
+    keywords: ['Q~'],
+    anyCase: false,
+    pattern:
+      /Q~(?<=(?<![A-Za-z0-9_~.-])(?<head>[A-Za-z0-9_~.]{3}[0-9])Q~)(?<secret>[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/dg,
+  },
   {
     kind: 'facebook-token',
     keywords: ['|'],
