@@ -118,7 +118,7 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     kind: 'bearer-token',
     keywords: ['bearer', 'basic', 'token', 'authorization'],
     pattern:
-      /\b(?:Bearer|Basic|Token|Api-Token|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{16,4096}={0,2})(?![A-Za-z0-9._~+/=-])/dgi,
+      /\b(?:Bearer|Basic|Token|Api-Token|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{15,4096}[A-Za-z0-9_~+/-]={0,2})(?![A-Za-z0-9_~+/=-])/dgi,
     accept: (secret) => looksRandom(secret, 16),
   },
   ...ASSIGNMENT_DETECTORS,
