@@ -25,10 +25,9 @@ const QUOTED = '[^"\'`\\r\\n]';
 /** `snake_case_words`, or a version (`jjwt-0.11.2`): code or text, not a credential. */
 const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
 
-/** `a.b.c` whose parts are words (none mixes upper case, lower case and digits): a member access. */
+/** `a.b.c` whose parts are words (letters, at most two digits at the end): a member access. */
 const isMemberAccess = (value: string): boolean =>
-  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) &&
-  value.split('.').every((part) => !(/[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part)));
+  /^[A-Za-z_$]+[0-9]{0,2}(?:\.[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
 
 /** A value that looks like a credential: random, not an identifier, template or placeholder. */
 export const randomValue = (secret: string): boolean =>

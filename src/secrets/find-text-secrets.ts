@@ -40,7 +40,8 @@ const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange
 
 /** Structure a kind's value must have, whichever detector found it (secretlint's are looser). */
 const STRUCTURE: Readonly<Record<string, RegExp>> = {
-  'slack-token': /^(?:xox[a-z]-(?:\d-)?\d{8,}-|xapp-\d-|xoxe)/,
+  'slack-token':
+    /^(?:xox[a-z]-(?:\d-)?\d{8,}-|xox[ar]-(?:\d-)?(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[0-9A-Za-z]{8,48}$|xapp-\d-|xoxe)/,
 };
 
 /** Filler right after a value (`xoxp-…-####`) makes it a placeholder too. */

@@ -25,8 +25,11 @@ const TEMPLATE = /\$\{|\{\{|%\(|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^<[^>]*>$|^\[[A-Za
  */
 const DOCUMENTED = ['IOSFODNN7', 'K7MDENG/bPxRfiCY', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'];
 
+/** A run of `A` is base64 of zero bytes, part of some real tokens (Dropbox, Twitter): not filler. */
+const withoutZeroRuns = (value: string): string => value.replace(/A{8,}/g, 'A');
+
 export const isPlaceholder = (value: string): boolean =>
-  FILLER.test(value) ||
+  FILLER.test(withoutZeroRuns(value)) ||
   hasCountingRun(value) ||
   WORDS.test(value) ||
   TEMPLATE.test(value) ||

@@ -79,9 +79,9 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'jwt',
-    keywords: ['eyj'],
+    keywords: ['ey'],
     pattern:
-      /(?<secret>eyJ(?<=(?<![A-Za-z0-9_-])eyJ)[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{0,4096})(?![A-Za-z0-9_-])/dg,
+      /(?<secret>ey(?<=(?<![A-Za-z0-9_-])ey)[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_/\\-]{8,8192}\.[A-Za-z0-9_/\\-]{0,4096}={0,2})(?![A-Za-z0-9_/\\-])/dg,
   },
   {
     kind: 'jwt',

@@ -151,7 +151,7 @@ export const ROWS: readonly Row[] = [
   { kind: 'readme-token', prefix: 'rdme_', body: '[a-z0-9]{70}' },
   { kind: 'rubygems-token', prefix: 'rubygems_', body: '[a-f0-9]{48}' },
   { kind: 'scalingo-token', prefix: 'tk-us-', body: '[A-Za-z0-9_-]{48}' },
-  { kind: 'sendgrid-token', prefix: 'SG.', body: '[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}' },
+  { kind: 'sendgrid-token', prefix: 'SG.', body: '[A-Za-z0-9_=.-]{60,70}' },
   { kind: 'sendinblue-token', prefix: 'xkeysib-', body: '[a-f0-9]{64}-[A-Za-z0-9]{16}' },
   { kind: 'sentry-token', prefix: 'sntryu_', body: '[a-f0-9]{64}' },
   { kind: 'sentry-token', prefix: 'sntrys_eyJ', body: '[A-Za-z0-9+/=_]{50,600}' },

@@ -56,9 +56,10 @@ const STRUCTURED: readonly ServiceFormat[] = [
   },
   {
     kind: 'facebook-token',
-    keywords: ['|'],
+    keywords: ['|', '%'],
     anyCase: false,
-    pattern: /\|(?<=(?<![0-9])[0-9]{15,16}\|)(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
+    pattern:
+      /[|%](?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
   },
   {
     kind: 'slack-webhook',
