@@ -8,10 +8,32 @@ import type { SecretDetector } from './types.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Longest first, so that a keyword inside another is not what the alternation stops at. */
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/** The keywords as a trie, written as a regular expression: shared prefixes are tried once. */
+const trieSource = (node: TrieNode): string => {
+  const branches = [...node.next].map(([char, child]) => escape(char) + trieSource(child));
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+  return node.end ? `(?:${body})?` : body;
+};
+
+/** One pattern for all keywords; a match is the longest keyword at its position. */
 const alternation = (keywords: Iterable<string>, flags: string): RegExp | null => {
-  const sorted = [...new Set(keywords)].sort((a, b) => b.length - a.length);
-  return sorted.length === 0 ? null : new RegExp(sorted.map(escape).join('|'), flags);
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const keyword of keywords) {
+    let node = root;
+    for (const char of keyword) {
+      const child = node.next.get(char) ?? { next: new Map(), end: false };
+      node.next.set(char, child);
+      node = child;
+    }
+    node.end = true;
+  }
+  return root.next.size === 0 ? null : new RegExp(trieSource(root), flags);
 };
 
 /** A found keyword also stands for every keyword inside it (`accountkey=` holds `key`). */

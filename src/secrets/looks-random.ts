@@ -59,7 +59,7 @@ const WEAK_DEFAULTS = /^(password|passwd|pass|postgres|mysql|root|admin|secret|g
 
 export const looksLikeUrlPassword = (value: string): boolean =>
   value.length >= 6 &&
-  !/[<>{}]/.test(value) &&
+  !/[<>{}[\]]/.test(value) &&
   !WEAK_DEFAULTS.test(value) &&
   !TEMPLATE.test(value) &&
   !PLACEHOLDER.test(value);
