@@ -28,7 +28,8 @@ const valueRange = (line: string, kind: string): SecretRange | null => {
 
 const findNamedValueLines = (lines: readonly string[], found: SecretRange[][]): void => {
   lines.forEach((line, index) => {
-    if (!line.includes('<') && !/[|>]\s*$/.test(line)) return;
+    const last = line.trimEnd().at(-1);
+    if (last !== '>' && last !== '|' && last !== '-' && last !== '+') return;
     const next = lines[index + 1];
     if (next === undefined) return;
     const xml = XML_OPEN.exec(line);
@@ -67,5 +68,6 @@ const findKubernetesData = (lines: readonly string[], found: SecretRange[][]): v
 /** Adds, to each line's ranges, the secrets that span that line and its neighbours. */
 export const findBlockSecrets = (lines: readonly string[], found: SecretRange[][]): void => {
   findNamedValueLines(lines, found);
-  if (lines.some((line) => K8S_SECRET.test(line))) findKubernetesData(lines, found);
+  if (lines.some((line) => line.includes('Secret') && K8S_SECRET.test(line)))
+    findKubernetesData(lines, found);
 };

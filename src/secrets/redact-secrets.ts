@@ -125,9 +125,10 @@ const knownFromDiff = (diff: DiffModel, scanned: readonly ScannedHunk[][]): Know
       const hunkScan = scanned[fileIndex]?.[hunkIndex];
       if (hunkScan === undefined) return [];
       return [
-        ...hunk.lines.flatMap((line, index) =>
-          secretsIn(line.text, mergeRanges(hunkScan.lines[index] ?? [])),
-        ),
+        ...hunk.lines.flatMap((line, index) => {
+          const ranges = hunkScan.lines[index] ?? [];
+          return ranges.length === 0 ? [] : secretsIn(line.text, mergeRanges(ranges));
+        }),
         ...secretsIn(hunk.section, mergeRanges(hunkScan.section)),
       ];
     }),

@@ -81,6 +81,7 @@ export const scanBlocks = (lines: readonly string[], found: SecretRange[][]): Se
       }
       if (inKey || end !== null) return;
     }
+    if (!line.includes('-----')) return;
     const begin = BEGIN.exec(line);
     if (begin !== null) {
       const afterBegin = begin.index + begin[0].length;

@@ -59,7 +59,7 @@ const STRUCTURED: readonly ServiceFormat[] = [
     keywords: ['|', '%'],
     anyCase: false,
     pattern:
-      /[|%](?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
+      /[|%](?<=[0-9][|%])(?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
   },
   {
     kind: 'slack-webhook',
