@@ -47,18 +47,15 @@ const detector = (pattern: string, accept: (secret: string) => boolean): SecretD
 
 export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   // name = "value", name: 'value', "name" => `value`, $name .= "value", var name string = "value"
+  // and, in the same pass, NAME=value, name: value, --name=value (up to a blank, a quote or a
+  // separator), in the group `bare`
   detector(
-    `${SECRET_NAME_END}${ASSIGN}(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>`,
+    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))`,
     randomValue,
   ),
   // #define NAME "value"
   detector(
     `#[ \\t]{0,4}define[ \\t]{1,8}[A-Za-z0-9_]{0,64}?${SECRET_NAME_END}[ \\t]{1,8}"(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)"`,
-    randomValue,
-  ),
-  // NAME=value, name: value, --name=value (up to a blank, a quote or a separator)
-  detector(
-    `${SECRET_NAME_END}${ASSIGN}(?<secret>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096})`,
     randomValue,
   ),
   // setProperty("NAME", "value"), put('name', 'value'), ["name", "value"]

@@ -29,8 +29,8 @@ const GATE = keywordGate(DETECTORS);
 const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange[]): void => {
   detector.pattern.lastIndex = 0;
   for (const match of text.matchAll(detector.pattern)) {
-    const secret = match.groups?.['secret'];
-    const at = match.indices?.groups?.['secret'];
+    const secret = match.groups?.['secret'] ?? match.groups?.['bare'];
+    const at = match.indices?.groups?.['secret'] ?? match.indices?.groups?.['bare'];
     if (secret === undefined || at === undefined) continue;
     if (detector.accept && !detector.accept(secret)) continue;
     const head = match.indices?.groups?.['head'];

@@ -1,8 +1,8 @@
 /**
  * Which detectors a text needs: those one of whose keywords it contains; a detector whose keywords
- * are absent costs nothing more. All keywords are found in two passes over the text, one
- * alternation each (keywords in their exact case, keywords in any case): searching for each
- * keyword on its own (`includes`) costs one pass per absent keyword, several times more.
+ * are absent costs nothing more. All keywords are found in one pass over the text, one
+ * alternation shaped as a trie: searching for each keyword on its own (`includes`) costs one pass
+ * per absent keyword, several times more.
  */
 import type { SecretDetector } from './types.js';
 
@@ -50,29 +50,33 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
   const anyCase = detectors.filter((detector) => detector.casedKeywords !== true);
   const casedWords = cased.flatMap((detector) => detector.keywords);
   const anyCaseWords = anyCase.flatMap((detector) => detector.keywords.map((k) => k.toLowerCase()));
-  const casedPattern = alternation(casedWords, 'g');
-  const anyCasePattern = alternation(anyCaseWords, 'gi');
+  // One pass for all keywords, in any case; a cased keyword counts only where its case matches.
+  const pattern = alternation(
+    [...casedWords.map((word) => word.toLowerCase()), ...anyCaseWords],
+    'gi',
+  );
 
-  const present = (
-    pattern: RegExp | null,
-    text: string,
-    words: readonly string[],
-    lower: boolean,
-  ) => {
-    const found = new Set<string>();
-    if (pattern === null) return found;
-    for (const match of text.matchAll(pattern)) {
-      const word = lower ? match[0].toLowerCase() : match[0];
-      if (found.has(word)) continue;
-      for (const inner of within(word, words)) found.add(inner);
+  const present = (text: string) => {
+    const casedFound = new Set<string>();
+    const anyCaseFound = new Set<string>();
+    if (pattern === null) return { casedFound, anyCaseFound };
+    const seen = new Set<string>();
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      // The next search starts one character on: a keyword overlapping this match is found too.
+      pattern.lastIndex = match.index + 1;
+      const word = match[0];
+      if (seen.has(word)) continue;
+      seen.add(word);
+      for (const inner of within(word, casedWords)) casedFound.add(inner);
+      for (const inner of within(word.toLowerCase(), anyCaseWords)) anyCaseFound.add(inner);
     }
-    return found;
+    return { casedFound, anyCaseFound };
   };
 
   return {
     select: (text) => {
-      const casedFound = present(casedPattern, text, casedWords, false);
-      const anyCaseFound = present(anyCasePattern, text, anyCaseWords, true);
+      const { casedFound, anyCaseFound } = present(text);
       return detectors.filter((detector) => {
         if (detector.keywords.length === 0) return true;
         return detector.casedKeywords === true

@@ -14,7 +14,10 @@ export interface SecretDetector {
   readonly keywords: readonly string[];
   /** Whether the keywords must occur in this case (by default they may occur in any case). */
   readonly casedKeywords?: boolean;
-  /** Global with indices (`dg`); the part to redact is the group `secret`, from `head` if any. */
+  /**
+   * Global with indices (`dg`); the part to redact is the group `secret` (or `bare`, an
+   * alternative's), from the start of `head` if there is one.
+   */
   readonly pattern: RegExp;
   /** A further check on the `secret` group; every match counts without one. */
   readonly accept?: (secret: string) => boolean;
