@@ -5,6 +5,7 @@
  */
 import picomatch from 'picomatch';
 import type { Policy } from '../domain/policy.js';
+import { redactText } from '../secrets/redact-text.js';
 import { MAX_FINDINGS } from './schema.js';
 
 export interface RepositoryContextInput {
@@ -38,7 +39,8 @@ export const buildRepositoryContext = ({ review, paths }: RepositoryContextInput
       `## The maintainers' instructions for some paths\n\n${pathSections.join('\n\n')}`,
     );
   }
-  return sections.join('\n\n');
+  // Trusted text, but a maintainer may paste a credential into it: it is redacted like the rest.
+  return redactText(sections.join('\n\n')).text;
 };
 
 const matchesAny = (globs: readonly string[], paths: readonly string[]): boolean => {

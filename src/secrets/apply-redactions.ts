@@ -5,12 +5,25 @@ import type { SecretKind, SecretRange } from './types.js';
 /** The marker that takes a secret's place; the model and the reader see only the kind. */
 export const redactionMarker = (kind: SecretKind): string => `[REDACTED:${kind}]`;
 
-const PRIORITY: readonly SecretKind[] = [
+/** Kinds that name a shape rather than a format: any more specific kind names a merged range. */
+const GENERAL: readonly SecretKind[] = [
+  'url-password',
+  'bearer-token',
+  'kubernetes-secret',
+  'generic-secret',
+];
+const SPECIFIC: readonly SecretKind[] = [
   'private-key',
-  ...SECRET_DETECTORS.map((detector) => detector.kind),
+  ...SECRET_DETECTORS.map((detector) => detector.kind).filter((kind) => !GENERAL.includes(kind)),
 ];
 
-const rank = (kind: SecretKind): number => PRIORITY.indexOf(kind);
+/** Lower ranks first: a known format, then a service's token, then a shape. */
+const rank = (kind: SecretKind): number => {
+  const specific = SPECIFIC.indexOf(kind);
+  if (specific !== -1) return specific;
+  const general = GENERAL.indexOf(kind);
+  return general === -1 ? SPECIFIC.length : SPECIFIC.length + 1 + general;
+};
 
 /** Overlapping or touching ranges become one, named by the most specific kind among them. */
 export const mergeRanges = (ranges: readonly SecretRange[]): SecretRange[] => {

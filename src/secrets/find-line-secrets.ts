@@ -1,22 +1,42 @@
-/** The single-line secrets in one line of text, as ranges to redact. */
-import { SECRET_DETECTORS } from './secret-detectors.js';
+/**
+ * The single-line secrets of consecutive lines, as ranges of each line. The lines are scanned as
+ * one text (one pass per detector, not one per line); a range that spans a line break (a
+ * secretlint rule may report a whole key block) is cut at each break.
+ */
+import { findTextSecrets } from './find-text-secrets.js';
 import type { SecretRange } from './types.js';
 
-/** Shorter than any secret a detector accepts: not worth scanning. */
-const MIN_LINE_LENGTH = 16;
+/** The index of the line holding `offset`, given each line's start offset. */
+const lineAt = (starts: readonly number[], offset: number): number => {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+};
 
-export const findLineSecrets = (line: string): SecretRange[] => {
-  if (line.length < MIN_LINE_LENGTH) return [];
-  const ranges: SecretRange[] = [];
-  for (const detector of SECRET_DETECTORS) {
-    detector.pattern.lastIndex = 0;
-    for (const match of line.matchAll(detector.pattern)) {
-      const secret = match.groups?.['secret'];
-      const at = match.indices?.groups?.['secret'];
-      if (secret === undefined || at === undefined) continue;
-      if (detector.accept && !detector.accept(secret)) continue;
-      ranges.push({ start: at[0], end: at[1], kind: detector.kind });
+export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] => {
+  const found: SecretRange[][] = lines.map(() => []);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  for (const range of findTextSecrets(lines.join('\n'))) {
+    for (let index = lineAt(starts, range.start); index < lines.length; index += 1) {
+      const lineStart = starts[index] ?? 0;
+      if (lineStart >= range.end) break;
+      const lineEnd = lineStart + (lines[index]?.length ?? 0);
+      const start = Math.max(range.start, lineStart) - lineStart;
+      const end = Math.min(range.end, lineEnd) - lineStart;
+      if (end > start) found[index]?.push({ start, end, kind: range.kind });
     }
   }
-  return ranges;
+  return found;
 };
+
+export const findLineSecrets = (line: string): SecretRange[] => findLinesSecrets([line])[0] ?? [];

@@ -10,10 +10,10 @@ import type { Finding } from '../domain/model-answer.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { applyRedactions, mergeRanges } from './apply-redactions.js';
 import { secretFinding, secretNote } from './describe-secret.js';
-import { findLineSecrets } from './find-line-secrets.js';
+import { findLinesSecrets } from './find-line-secrets.js';
 import { knownSecretRanges, secretsIn } from './known-secret-ranges.js';
 import { redactText } from './redact-text.js';
-import { scanLines } from './scan-lines.js';
+import { scanBlocks } from './scan-lines.js';
 import type { KnownSecret, SecretKind, SecretRange, SecretReport } from './types.js';
 
 export interface RedactedPullRequest {
@@ -29,16 +29,43 @@ interface ScannedHunk {
   readonly section: SecretRange[];
 }
 
-/** Scans the new side (added + context) and the old side (deleted + context) of a hunk. */
-const scanHunk = (hunk: Hunk): ScannedHunk => {
+/**
+ * The single-line secrets of every line and section heading of the diff, found in one text (one
+ * pass per detector for the whole diff, not one per hunk): per file, per hunk, the section's
+ * ranges then each line's.
+ */
+const scanDiffLines = (diff: DiffModel): SecretRange[][][][] => {
+  const texts = diff.files.flatMap((file) =>
+    file.hunks.flatMap((hunk) => [hunk.section, ...hunk.lines.map((line) => line.text)]),
+  );
+  const found = findLinesSecrets(texts);
+  let at = 0;
+  return diff.files.map((file) =>
+    file.hunks.map((hunk) => {
+      const count = hunk.lines.length + 1;
+      at += count;
+      return found.slice(at - count, at);
+    }),
+  );
+};
+
+/**
+ * Adds what spans lines on the new side (added + context) and the old side (deleted + context)
+ * of a hunk to its lines' single-line ranges.
+ */
+const scanHunk = (hunk: Hunk, single: readonly SecretRange[][]): ScannedHunk => {
   const right = hunk.lines.flatMap((line, index) => (line.kind === 'del' ? [] : [index]));
   const left = hunk.lines.flatMap((line, index) => (line.kind === 'add' ? [] : [index]));
-  const lines: SecretRange[][] = hunk.lines.map(() => []);
+  const lines: SecretRange[][] = hunk.lines.map((_, index) => [...(single[index + 1] ?? [])]);
   for (const side of [right, left]) {
-    const found = scanLines(side.map((index) => hunk.lines[index]?.text ?? ''));
+    const texts = side.map((index) => hunk.lines[index]?.text ?? '');
+    const found = scanBlocks(
+      texts,
+      texts.map(() => []),
+    );
     side.forEach((lineIndex, at) => lines[lineIndex]?.push(...(found[at] ?? [])));
   }
-  return { lines, section: findLineSecrets(hunk.section) };
+  return { lines, section: single[0] ?? [] };
 };
 
 const isPrivateKeyOnly = (ranges: readonly SecretRange[]): boolean =>
@@ -98,9 +125,10 @@ const knownFromDiff = (diff: DiffModel, scanned: readonly ScannedHunk[][]): Know
       const hunkScan = scanned[fileIndex]?.[hunkIndex];
       if (hunkScan === undefined) return [];
       return [
-        ...hunk.lines.flatMap((line, index) =>
-          secretsIn(line.text, mergeRanges(hunkScan.lines[index] ?? [])),
-        ),
+        ...hunk.lines.flatMap((line, index) => {
+          const ranges = hunkScan.lines[index] ?? [];
+          return ranges.length === 0 ? [] : secretsIn(line.text, mergeRanges(ranges));
+        }),
         ...secretsIn(hunk.section, mergeRanges(hunkScan.section)),
       ];
     }),
@@ -121,7 +149,10 @@ export const redactSecrets = (
   pr: PullRequestFacts,
   alsoKnown: readonly KnownSecret[] = [],
 ): RedactedPullRequest => {
-  const scanned = diff.files.map((file) => file.hunks.map(scanHunk));
+  const single = scanDiffLines(diff);
+  const scanned = diff.files.map((file, fileIndex) =>
+    file.hunks.map((hunk, hunkIndex) => scanHunk(hunk, single[fileIndex]?.[hunkIndex] ?? [])),
+  );
   const texts = { title: pr.title, body: pr.body, headRef: pr.headRef, baseRef: pr.baseRef };
   const firstPass = Object.values(texts).flatMap((text) => redactText(text).found);
   const known = unique([...knownFromDiff(diff, scanned), ...firstPass, ...alsoKnown]);

@@ -1,12 +1,13 @@
 /**
- * The secrets in consecutive lines of one text: single-line secrets on each line, and PEM private
- * keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
+ * The secrets in consecutive lines of one text: single-line secrets on each line, values named on
+ * a neighbouring line (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
  * nothing after the marker but the key (a quote, `\n`, base64), runs over base64 and header
  * lines, and closes at its `-----END` line; everything in between is redacted. Base64 lines just
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
-import { findLineSecrets } from './find-line-secrets.js';
+import { findBlockSecrets } from './find-block-secrets.js';
+import { findLinesSecrets } from './find-line-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -22,9 +23,49 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 
 const keyRange = (start: number, end: number): SecretRange => ({ start, end, kind: 'private-key' });
 
+/** Fewer base64 characters than any real key holds: `-----BEGIN PRIVATE KEY-----\nanything`. */
+const MIN_KEY_BODY = 64;
+const MARKER = /-----(?:BEGIN|END)[A-Z0-9 ]{0,40}-----/g;
+
+/**
+ * Key blocks (runs of lines with a private-key range) whose ranges hold fewer than
+ * `MIN_KEY_BODY` base64 characters besides their markers: a placeholder or a check, not a key.
+ */
+const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): SecretRange[][] => {
+  const isKey = (range: SecretRange) => range.kind === 'private-key';
+  let start = 0;
+  while (start < found.length) {
+    if (!(found[start] ?? []).some(isKey)) {
+      start += 1;
+      continue;
+    }
+    let end = start;
+    let body = 0;
+    while (end < found.length && (found[end] ?? []).some(isKey)) {
+      for (const range of (found[end] ?? []).filter(isKey)) {
+        const text = (lines[end] ?? '').slice(range.start, range.end).replace(MARKER, '');
+        body += text.replace(/\\n|[^A-Za-z0-9+/]/g, '').length;
+      }
+      end += 1;
+    }
+    if (body < MIN_KEY_BODY)
+      for (let index = start; index < end; index += 1)
+        found[index] = (found[index] ?? []).filter((range) => !isKey(range));
+    start = end;
+  }
+  return found;
+};
+
 /** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
-export const scanLines = (lines: readonly string[]): SecretRange[][] => {
-  const found = lines.map((line) => findLineSecrets(line));
+export const scanLines = (lines: readonly string[]): SecretRange[][] =>
+  scanBlocks(lines, findLinesSecrets(lines));
+
+/**
+ * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
+ * the secrets that span lines, and returns it.
+ */
+export const scanBlocks = (lines: readonly string[], found: SecretRange[][]): SecretRange[][] => {
+  findBlockSecrets(lines, found);
   let inKey = false;
   lines.forEach((line, index) => {
     const ranges = found[index] ?? [];
@@ -40,6 +81,7 @@ export const scanLines = (lines: readonly string[]): SecretRange[][] => {
       }
       if (inKey || end !== null) return;
     }
+    if (!line.includes('-----')) return;
     const begin = BEGIN.exec(line);
     if (begin !== null) {
       const afterBegin = begin.index + begin[0].length;
@@ -65,5 +107,5 @@ export const scanLines = (lines: readonly string[]): SecretRange[][] => {
       if (above < index - 1) ranges.push(keyRange(0, orphanEnd.index + orphanEnd[0].length));
     }
   });
-  return found;
+  return dropKeysWithoutBody(lines, found);
 };

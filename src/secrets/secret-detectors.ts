@@ -1,107 +1,125 @@
 /**
  * One detector per kind of secret that fits on one line. Each pattern is global with indices
  * (`gd`) and names the part to redact `secret`; the rest of the match is context (a key name,
- * `Bearer `) that stays readable. Repetitions are bounded where a match could start at many
- * positions, so that scanning stays linear on huge lines.
+ * `Bearer `) that stays readable. Patterns never cross a line break, and repetitions are bounded
+ * where a match could start at many positions, so that scanning stays linear on huge lines.
  */
+import { ASSIGNMENT_DETECTORS } from './assignment-detectors.js';
 import { looksLikeUrlPassword, looksRandom } from './looks-random.js';
-import type { SecretKind } from './types.js';
+import { ASSIGN } from './secret-name.js';
+import type { SecretDetector } from './types.js';
 
-export interface SecretDetector {
-  readonly kind: SecretKind;
-  readonly pattern: RegExp;
-  /** A further check on the `secret` group; every match counts without one. */
-  readonly accept?: (secret: string) => boolean;
-}
+export type { SecretDetector } from './types.js';
 
 const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && /\d/.test(value);
-
-/** Key names whose value is a secret: the name must end with one of these words. */
-const SECRET_NAME =
-  '[A-Za-z0-9_.-]{0,64}?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|client[_-]?secret|auth|access[_-]?key|secret[_-]?key|credentials?)';
-/** `=`, `:`, `:=`, `=>`, `==`, `!=`, `||=`, `??=`, with an optional closing quote on the key. */
-const ASSIGN = `["'\`]?\\]?\\s{0,8}(?:=>|:=|===?|!==?|\\|\\|=|\\?\\?=|=|:)\\s{0,8}`;
 
 /** In priority order: when ranges overlap, the kind listed first names the merged range. */
 export const SECRET_DETECTORS: readonly SecretDetector[] = [
   {
     kind: 'github-token',
+    keywords: ['gh'],
     pattern:
-      /(?<![A-Za-z0-9_])(?<secret>(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
+      /(?<secret>gh[pousr]_(?<=(?<![A-Za-z0-9_])gh[pousr]_)[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'github-token',
-    pattern: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9_]{30,255})(?![A-Za-z0-9_])/dg,
+    keywords: ['github_pat_'],
+    pattern:
+      /(?<secret>github_pat_(?<=(?<![A-Za-z0-9_])github_pat_)[A-Za-z0-9_]{30,255})(?![A-Za-z0-9_])/dg,
   },
   {
     kind: 'anthropic-api-key',
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
+    keywords: ['sk-ant-'],
+    pattern:
+      /(?<secret>sk-ant-(?<=(?<![A-Za-z0-9_-])sk-ant-)[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
   },
   {
     kind: 'openai-api-key',
+    keywords: ['sk-'],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
+      /(?<secret>sk-(?<=(?<![A-Za-z0-9_-])sk-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
     accept: (secret) => !secret.startsWith('sk-ant-') && hasLetterAndDigit(secret.slice(3)),
   },
   {
     kind: 'stripe-key',
-    pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{16,255})(?![A-Za-z0-9])/dg,
+    keywords: ['k_live_'],
+    pattern:
+      /k_live_(?<=(?<![A-Za-z0-9_])(?<head>[sr])k_live_)(?<secret>[A-Za-z0-9]{16,255})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'slack-token',
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>xox[abposr]-[A-Za-z0-9-]{10,255})(?![A-Za-z0-9-])/dg,
+    keywords: ['xox'],
+    pattern:
+      /(?<secret>xox[abposre]-(?<=(?<![A-Za-z0-9_-])xox[abposre]-)[A-Za-z0-9-]{10,255})(?![A-Za-z0-9-])/dg,
   },
   {
     kind: 'slack-webhook',
+    keywords: ['hooks.slack.com'],
     pattern:
       /hooks\.slack\.com\/services\/(?<secret>[A-Za-z0-9_]{1,64}\/[A-Za-z0-9_]{1,64}\/[A-Za-z0-9_]{8,64})/dg,
   },
   {
     kind: 'google-api-key',
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg,
+    keywords: ['aiza'],
+    pattern: /(?<secret>AIza(?<=(?<![A-Za-z0-9_-])AIza)[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg,
   },
   {
     kind: 'aws-access-key-id',
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+    keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+    pattern:
+      /(?<secret>A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])(?<=(?<![A-Za-z0-9])A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9]))[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
   },
   {
     kind: 'aws-secret-access-key',
+    keywords: ['key'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9])(?:aws_?)?secret_?(?:access_?)?key${ASSIGN}["'\`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+      `secret_?(?:access_?)?key${ASSIGN}["'\`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
       'dgi',
     ),
   },
   {
     kind: 'jwt',
+    keywords: ['ey'],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{0,4096})(?![A-Za-z0-9_-])/dg,
+      /(?<secret>ey(?<=(?<![A-Za-z0-9_-])ey)[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_/\\-]{8,8192}\.[A-Za-z0-9_/\\-]{0,4096}={0,2})(?![A-Za-z0-9_/\\-])/dg,
+  },
+  {
+    kind: 'jwt',
+    keywords: ['zxlk'],
+    pattern:
+      /(?<secret>ZXlK(?<=(?<![A-Za-z0-9+/])ZXlK)[A-Za-z0-9+/]{40,8192}={0,2})(?![A-Za-z0-9+/=])/dg,
+    accept: (secret) => /^eyJ[\w-]{4,}\.eyJ/.test(Buffer.from(secret, 'base64').toString('latin1')),
+  },
+  {
+    kind: 'age-secret-key',
+    keywords: ['age-secret-key-1'],
+    pattern: /(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})/dgi,
   },
   {
     kind: 'url-password',
-    pattern:
-      /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@"'`]{1,256}:(?<secret>[^\s:/@"'`]{1,256})@/dg,
+    keywords: ['://'],
+    pattern: /:\/\/[^\s:/@"'`]{0,256}:(?<secret>[^\s:/@"'`]{1,256})@/dg,
     accept: looksLikeUrlPassword,
   },
   {
-    kind: 'bearer-token',
+    kind: 'url-password',
+    keywords: ['-u ', '-u=', '--user'],
     pattern:
-      /\b(?:Bearer|Basic)\s{1,8}(?<secret>[A-Za-z0-9._~+/-]{16,4096}={0,2})(?![A-Za-z0-9._~+/=-])/dg,
-    accept: (secret) => looksRandom(secret, 16),
+      /(?:-u|--user)(?:=|[ \t]{1,5})["']?\{?[^\s:"'{}]{1,64}\}?["']?:["']?\{?(?<secret>[^\s"'{}]{3,128})/dg,
+    accept: looksLikeUrlPassword,
   },
   {
-    kind: 'generic-secret',
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_])${SECRET_NAME}${ASSIGN}(?<quote>["'\`])(?<secret>[^"'\`\\r\\n]{16,4096}?)\\k<quote>`,
-      'dgi',
-    ),
-    accept: (secret) => looksRandom(secret, 16),
+    kind: 'url-password',
+    keywords: ['-u ', '-u=', '--user'],
+    pattern: /(?:-u|--user)(?:=|[ \t]{1,5})["']?(?<secret>[^\s:"']{8,128}):["']?(?=\s|$)/dgm,
+    accept: (secret) => looksRandom(secret, 8),
   },
   {
-    kind: 'generic-secret',
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_])${SECRET_NAME}${ASSIGN}(?<secret>[^\\s"'\`,;(){}\\[\\]<>]{20,4096})`,
-      'dgi',
-    ),
-    accept: (secret) => looksRandom(secret, 20),
+    kind: 'bearer-token',
+    keywords: ['bearer', 'basic', 'token', 'authorization'],
+    pattern:
+      /\b(?:Bearer|Basic|Token|Api-Token|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{15,4096}[A-Za-z0-9_~+/-]={0,2})(?![A-Za-z0-9_~+/=-])/dgi,
+    accept: (secret) => looksRandom(secret, 16),
   },
+  ...ASSIGNMENT_DETECTORS,
 ];

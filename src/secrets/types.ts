@@ -1,21 +1,27 @@
 /** What the secrets stage finds and reports. */
 import type { Finding } from '../domain/model-answer.js';
 
-export type SecretKind =
-  | 'private-key'
-  | 'aws-access-key-id'
-  | 'aws-secret-access-key'
-  | 'github-token'
-  | 'slack-token'
-  | 'slack-webhook'
-  | 'stripe-key'
-  | 'google-api-key'
-  | 'anthropic-api-key'
-  | 'openai-api-key'
-  | 'jwt'
-  | 'bearer-token'
-  | 'url-password'
-  | 'generic-secret';
+/**
+ * What a secret is, in kebab-case, shown in its redaction marker (`[REDACTED:github-token]`):
+ * the kinds named in `describe-secret.ts`, or `<service>-token` for a service's credential.
+ */
+export type SecretKind = string;
+
+/** Finds one kind of secret in a text; see `secret-detectors.ts`. */
+export interface SecretDetector {
+  readonly kind: SecretKind;
+  /** Texts one of which every match contains: a text without any skips the pattern. */
+  readonly keywords: readonly string[];
+  /** Whether the keywords must occur in this case (by default they may occur in any case). */
+  readonly casedKeywords?: boolean;
+  /**
+   * Global with indices (`dg`); the part to redact is the group `secret` (or `bare`, an
+   * alternative's), from the start of `head` if there is one.
+   */
+  readonly pattern: RegExp;
+  /** A further check on the `secret` group; every match counts without one. */
+  readonly accept?: (secret: string) => boolean;
+}
 
 /** Characters `start` (inclusive) to `end` (exclusive) of one line hold a secret of `kind`. */
 export interface SecretRange {

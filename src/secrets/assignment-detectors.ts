@@ -1,0 +1,86 @@
+/**
+ * Values assigned to a secret-named key, in the shapes teams write them: `key = "value"` in
+ * Python, JS/TS, Ruby, C#, Java, Kotlin, Go (`var xToken string = …`, `:=`), PHP (`.=`),
+ * Terraform and INI; `key: value` in YAML; `"key": "value"` in JSON; `KEY=value` in .env and
+ * shell; Make's `?=`, `::=`; a call with the name then the value (`System.setProperty("X_TOKEN",
+ * "…")`, `config.put("password", "…")`); a command-line flag (`--password=…`); an XML element
+ * or a NuGet `<add key="…Password" value="…"/>`; and `Password=…;` in a connection string. A
+ * value must also look random (`looksRandom`), except where the shape itself says it is a
+ * password (a connection string, an XML password attribute), where only templates, placeholders
+ * and well-known defaults are let through.
+ */
+import { decodeBase64 } from './decode-base64.js';
+import { isPlaceholder } from './is-placeholder.js';
+import { looksLikeUrlPassword, looksRandom } from './looks-random.js';
+import { ASSIGN, SECRET_KEYWORDS, SECRET_NAME, SECRET_NAME_END } from './secret-name.js';
+import type { SecretDetector } from './types.js';
+
+/** Shorter random-looking values are too often identifiers or hashes of nothing secret. */
+export const MIN_GENERIC_LENGTH = 12;
+
+/** An unquoted value: up to a blank, a quote, a separator, a bracket or an escape (`\n`). */
+const UNQUOTED = '[^\\s"\'`,;(){}\\[\\]<>\\\\&|]';
+const QUOTED = '[^"\'`\\r\\n]';
+
+/** `snake_case_words`, or a version (`jjwt-0.11.2`): code or text, not a credential. */
+const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
+
+/** `a.b.c` whose parts are words (letters, at most two digits at the end): a member access. */
+const isMemberAccess = (value: string): boolean =>
+  /^[A-Za-z_$]+[0-9]{0,2}(?:\.[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
+
+/** A value that looks like a credential: random, not an identifier, template or placeholder. */
+export const randomValue = (secret: string): boolean =>
+  !IDENTIFIER.test(secret) &&
+  !isMemberAccess(secret) &&
+  looksRandom(secret, MIN_GENERIC_LENGTH) &&
+  !isPlaceholder(decodeBase64(secret));
+
+const keywords = [...SECRET_KEYWORDS];
+
+const detector = (pattern: string, accept: (secret: string) => boolean): SecretDetector => ({
+  kind: 'generic-secret',
+  keywords,
+  pattern: new RegExp(pattern, 'dgim'),
+  accept,
+});
+
+export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
+  // name = "value", name: 'value', "name" => `value`, $name .= "value", var name string = "value"
+  // and, in the same pass, NAME=value, name: value, --name=value (up to a blank, a quote or a
+  // separator), in the group `bare`
+  detector(
+    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))`,
+    randomValue,
+  ),
+  // #define NAME "value"
+  detector(
+    `#[ \\t]{0,4}define[ \\t]{1,8}[A-Za-z0-9_]{0,64}?${SECRET_NAME_END}[ \\t]{1,8}"(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)"`,
+    randomValue,
+  ),
+  // setProperty("NAME", "value"), put('name', 'value'), ["name", "value"]
+  detector(
+    `["'\`]${SECRET_NAME}["'\`][ \\t]{0,4},[ \\t]{0,4}(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>`,
+    randomValue,
+  ),
+  // --password value, -token value
+  detector(
+    `-(?<![A-Za-z0-9_-]-)-?${SECRET_NAME}[ \\t]{1,4}["']?(?<secret>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096})`,
+    randomValue,
+  ),
+  // <apiToken>value</apiToken>
+  detector(
+    `<(?<tag>${SECRET_NAME})(?:[ \\t][^>]{0,200})?>[ \\t]{0,8}(?<secret>[^<\\s]{${MIN_GENERIC_LENGTH},4096})[ \\t]{0,8}</\\k<tag>>`,
+    randomValue,
+  ),
+  // <add key="ClearTextPassword" value="…" />, <entry name="apiToken" value="…"/>
+  detector(
+    `(?:key|name)[ \\t]{0,4}=[ \\t]{0,4}"${SECRET_NAME}"[ \\t]{1,8}value[ \\t]{0,4}=[ \\t]{0,4}"(?<secret>[^"\\r\\n]{6,4096})"`,
+    looksLikeUrlPassword,
+  ),
+  // Server=…;User Id=…;Password=…;
+  detector(
+    `(?:^|[;"'\\s])(?:password|pwd)[ \\t]{0,4}=[ \\t]{0,4}(?<secret>[^;"'\\s]{4,256})(?=;|["']|$)`,
+    (secret) => looksLikeUrlPassword(secret) && !secret.startsWith('$'),
+  ),
+];
