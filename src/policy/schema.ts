@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
-import type { Effort, ProviderId } from '../domain/policy.js';
+import { CONTEXT_LEVELS, type Effort, type ProviderId } from '../domain/policy.js';
 
 export const PROVIDERS = ['openai', 'anthropic'] as const satisfies readonly ProviderId[];
 
@@ -89,6 +89,7 @@ export const ModelSpecFile = z
     model: text.exactOptional(),
     effort: z.enum(EFFORTS).exactOptional(),
     fallback: FallbackFile.nullable().exactOptional(),
+    context: z.enum(CONTEXT_LEVELS).exactOptional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.provider === undefined || spec.effort === undefined) return;

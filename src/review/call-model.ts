@@ -1,3 +1,4 @@
+import { EMPTY_POOL } from '../context/types.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { ModelAnswer } from '../domain/model-answer.js';
@@ -71,6 +72,10 @@ export const callModel = async (
     route: { tier: choice.tier, reason: choice.reason },
     maxInputTokens: choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
     formatFile: formatFileForPrompt,
+    context: subject.context ?? EMPTY_POOL,
+    ...(choice.trim === null
+      ? {}
+      : { contextOverBudget: `over the per-review budget (${formatUsd(choice.trim.capUsd)})` }),
   });
   const omitted = omissionsOf(prompt.omitted, choice.trim);
   const started = Date.now();
@@ -81,6 +86,8 @@ export const callModel = async (
       effort: choice.model.effort,
       system: prompt.system,
       repositoryContext: prompt.repositoryContext,
+      context: prompt.context,
+      cacheContext: prompt.cacheContext,
       prompt: prompt.prompt,
       maxOutputTokens: deps.limits.maxOutputTokens,
       cacheKey: `review-router:${subject.repo}`,

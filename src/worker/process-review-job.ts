@@ -13,6 +13,7 @@ import { finishJob } from './finish-job.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
+import { readContext } from './read-context.js';
 import { readPolicy } from './read-policy.js';
 import { reviewOnTier, type LiveJob } from './review-on-tier.js';
 import type { WorkerDeps } from './types.js';
@@ -59,7 +60,12 @@ const reviewPullRequest = async (
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
 
-  const subject = await readChange(run, { policy: policy.value, pr, pullState });
+  const change = await readChange(run, { policy: policy.value, pr, pullState });
+  const context = await readContext(run, change, {
+    deadline: live.deadline,
+    codeCache: deps.codeCache,
+  });
+  const subject = { ...change, context };
   const { classification } = subject;
   const plans = planTiers({
     ...subject,

@@ -1,3 +1,4 @@
+import type { CodeCache } from '../context/cache-code-source.js';
 import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { GitHubPort } from '../github/types.js';
@@ -47,4 +48,6 @@ export interface WorkerDeps {
   readonly log: Log;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
+  /** Files of commits already read for code context, shared by the jobs of this process. */
+  readonly codeCache?: CodeCache | undefined;
 }
