@@ -1,12 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { formatPolicyProblems } from '../policy/format-policy-problems.js';
-import { parsePolicyText } from '../policy/parse-policy-text.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
-import { CliError, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
+import { loadPolicyFile, readText } from './load-policy-file.js';
 import { readPatch } from './read-patch.js';
 
 export interface ClassifyCommandOptions {
@@ -16,24 +12,6 @@ export interface ClassifyCommandOptions {
   readonly prices: PriceTable;
   readonly io: CliIo;
 }
-
-const readText = async (file: string, io: CliIo): Promise<string> => {
-  try {
-    // Patches may hold any bytes; invalid UTF-8 becomes U+FFFD without changing line counts.
-    return file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-};
-
-const loadPolicyFile = async (file: string | undefined, io: CliIo): Promise<Policy> => {
-  if (file === undefined) return DEFAULT_POLICY;
-  const parsed = parsePolicyText(await readText(file, io), file);
-  if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
-  return parsed.value;
-};
 
 const renderHuman = (record: ClassifyRecord): string => {
   const lines = [

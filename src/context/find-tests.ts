@@ -31,8 +31,12 @@ export const indexTests = (paths: readonly string[]): ReadonlyMap<string, readon
 };
 
 /** The tests of `path`, those nearest to it first. */
+/** Documentation and data files have no tests of their own. */
+const NOT_CODE =
+  /\.(md|mdx|markdown|rst|txt|json|ya?ml|toml|lock|csv|svg|png|jpe?g|gif|html?|css)$/i;
+
 export const testsOf = (path: string, tests: ReadonlyMap<string, readonly string[]>): string[] => {
-  if (isTestPath(path)) return [];
+  if (isTestPath(path) || NOT_CODE.test(path)) return [];
   const found = tests.get(stemOf(path)) ?? [];
   const directory = posix.dirname(path);
   return [...found].sort(

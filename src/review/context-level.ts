@@ -1,5 +1,5 @@
 /** How much code each tier sees, and how much of the token budget that code may take. */
-import type { ContextLevel, Policy } from '../domain/policy.js';
+import { CONTEXT_LEVELS, type ContextLevel, type Policy } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
 
 /** The fast tier sees the functions around each change; the deep tier sees what they touch. */
@@ -10,6 +10,16 @@ export const DEFAULT_CONTEXT_LEVEL: Readonly<Record<Tier, ContextLevel>> = {
 
 export const contextLevelOf = (policy: Policy, tier: Tier): ContextLevel =>
   policy.models[tier].context ?? DEFAULT_CONTEXT_LEVEL[tier];
+
+/** The deepest level the given tiers use: what must be read for them. */
+export const deepestLevel = (policy: Policy, tiers: readonly Tier[]): ContextLevel =>
+  tiers
+    .map((tier) => contextLevelOf(policy, tier))
+    .reduce<ContextLevel>(
+      (deepest, level) =>
+        CONTEXT_LEVELS.indexOf(level) > CONTEXT_LEVELS.indexOf(deepest) ? level : deepest,
+      'diff',
+    );
 
 /** `functions` widens the diff: at most this share on top of the diff's own tokens. */
 export const FUNCTIONS_SHARE_OF_DIFF = 0.3;

@@ -3,6 +3,7 @@
  * quoted as a data block with line numbers, for as long as the tier's share of the budget lasts.
  * A changed file too large to fit whole is offered as its enclosing functions instead.
  */
+import { isTestPath } from '../context/find-tests.js';
 import type { ContextItem, ContextLevel, ContextPool } from '../context/types.js';
 import { fenceData, quoteInline } from './choose-fence.js';
 import { countTokens, countTokensUpTo } from './count-tokens.js';
@@ -12,6 +13,9 @@ export interface ContextEntry {
   readonly kind: ContextItem['kind'];
   readonly symbol: string | null;
   readonly reason: string;
+  /** The lines shown, 1-based and inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
   readonly tokens: number;
 }
 
@@ -43,11 +47,17 @@ const offered = (pool: ContextPool, level: ContextLevel): ContextItem[] => {
       return pool.items.filter((item) => item.level === 'functions');
     case 'files':
       return pool.items.filter((item) => item.kind === 'file');
-    case 'related':
+    case 'related': {
+      // Changed code first, then what it uses and what uses it, then tests (changed or not).
+      const files = pool.items.filter((item) => item.kind === 'file');
+      const related = pool.items.filter((item) => item.level === 'related');
       return [
-        ...pool.items.filter((item) => item.kind === 'file'),
-        ...pool.items.filter((item) => item.level === 'related'),
+        ...files.filter((item) => !isTestPath(item.path)),
+        ...related.filter((item) => item.kind !== 'test'),
+        ...files.filter((item) => isTestPath(item.path)),
+        ...related.filter((item) => item.kind === 'test'),
       ];
+    }
   }
 };
 
@@ -120,6 +130,8 @@ export const selectCodeContext = (options: SelectContextOptions): SelectedContex
       kind: item.kind,
       symbol: item.symbol,
       reason: item.reason,
+      startLine: item.startLine,
+      endLine: lastLineOf(item),
       tokens,
     })),
     leftOut,

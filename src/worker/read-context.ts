@@ -3,12 +3,12 @@
  * the webhook path and within the review's deadline: a source that fails or runs out of time
  * leaves the review with the diff alone, never without a review.
  */
-import picomatch from 'picomatch';
 import { cacheCodeSource, type CodeCache } from '../context/cache-code-source.js';
+import { filesForContext } from '../context/files-for-context.js';
 import { gatherContext } from '../context/gather-context.js';
-import { CONTEXT_LEVELS, EMPTY_POOL, type ContextPool } from '../context/types.js';
+import { EMPTY_POOL, type ContextPool } from '../context/types.js';
 import type { Log } from '../domain/log.js';
-import { contextLevelOf } from '../review/context-level.js';
+import { deepestLevel } from '../review/context-level.js';
 import type { ReviewDeadline } from '../review/review-deadline.js';
 import type { JobRun } from './open-job.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -34,21 +34,16 @@ export const readContext = async (
   options: ReadContextOptions,
 ): Promise<ContextPool> => {
   const { policy, diff, classification } = subject;
-  const levels = [contextLevelOf(policy, 'fast'), contextLevelOf(policy, 'deep')];
-  const level = CONTEXT_LEVELS[Math.max(...levels.map((each) => CONTEXT_LEVELS.indexOf(each)))];
+  const level = deepestLevel(policy, ['fast', 'deep']);
   const sourceAt = run.gh.codeSource?.bind(run.gh);
-  if (level === undefined || level === 'diff' || sourceAt === undefined) return EMPTY_POOL;
+  if (level === 'diff' || sourceAt === undefined) return EMPTY_POOL;
   const source = (sha: string) => {
     const plain = sourceAt({ owner: run.ref.owner, repo: run.ref.repo }, sha);
     return options.codeCache === undefined
       ? plain
       : cacheCodeSource(plain, `${run.repo}@${sha}`, options.codeCache);
   };
-  const isIgnored = picomatch([...policy.review.ignore_paths], { dot: true });
-  const rank = new Map(classification.fileRisk.map((entry, index) => [entry.path, index]));
-  const files = diff.files
-    .filter((file) => !file.binary && file.patchAvailable && !isIgnored(file.path))
-    .sort((a, b) => (rank.get(a.path) ?? rank.size) - (rank.get(b.path) ?? rank.size));
+  const files = filesForContext(diff.files, classification.fileRisk, policy.review.ignore_paths);
   const started = Date.now();
   const gathering = gatherContext({
     sources: {
