@@ -32,6 +32,8 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbe4904b';
 export interface CommitPromptOptions {
   readonly gitDir: string;
   readonly commit: string;
+  /** Compare against this commit instead of the first parent (a pull request of several commits). */
+  readonly base?: string;
   readonly policy: Policy;
   readonly prices: PriceTable;
   /** Absent: the tier routing chooses (the fast tier when it would skip). */
@@ -78,7 +80,10 @@ export const resolveCommit = async (
 
 export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<CommitPrompt> => {
   const { gitDir, policy, prices } = options;
-  const { sha, parent } = await resolveCommit(gitDir, options.commit);
+  const resolved = await resolveCommit(gitDir, options.commit);
+  const { sha } = resolved;
+  const parent =
+    options.base === undefined ? resolved.parent : (await resolveCommit(gitDir, options.base)).sha;
   const patch = await git(gitDir, ['diff', '--no-color', '--no-ext-diff', '-M', parent, sha]);
   const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
   const diff = redacted.diff;

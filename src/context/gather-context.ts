@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { FileChange } from '../domain/diff.js';
+import { redactText } from '../secrets/redact-text.js';
 import type { KnownSecret } from '../secrets/types.js';
 import { indexTests, isTestPath, testsOf } from './find-tests.js';
 import { functionItems } from './function-items.js';
@@ -40,7 +41,11 @@ export interface GatherContextOptions {
 
 /** Files of the same language in a changed file's directory: a Go or Java package shares them. */
 const MAX_NEIGHBOURS = 40;
-const TESTS_PER_FILE = 2;
+/** Imported and neighbouring files read for definitions and callers: parsing is the cost. */
+export const MAX_RELATED_FILES = 150;
+const MIN_RELATED_FILES = 40;
+const TESTS_PER_FILE = 1;
+const MAX_TESTS = 40;
 
 const deeper = (level: ContextLevel, than: ContextLevel): boolean =>
   CONTEXT_LEVELS.indexOf(level) > CONTEXT_LEVELS.indexOf(than);
@@ -63,21 +68,31 @@ const deletedLinesOf = (file: FileChange): Set<number> =>
     ),
   );
 
+/** pytest fixtures live in `conftest.py` files of the test's directory and its ancestors. */
+const conftestsOf = (path: string, index: PathIndex): string[] => {
+  const found: string[] = [];
+  for (let directory = posix.dirname(path); ; directory = posix.dirname(directory)) {
+    const conftest = directory === '.' ? 'conftest.py' : `${directory}/conftest.py`;
+    if (conftest !== path && index.paths.has(conftest)) found.push(conftest);
+    if (directory === '.' || directory === '/') return found;
+  }
+};
+
 const neighboursOf = (path: string, index: PathIndex): string[] => {
   const language = languageOf(path);
   if (language === null) return [];
   const family = familyOf(language);
-  return (index.byDirectory.get(posix.dirname(path)) ?? [])
-    .filter((other) => {
-      const otherLanguage = languageOf(other);
-      return (
-        other !== path &&
-        otherLanguage !== null &&
-        familyOf(otherLanguage) === family &&
-        !isTestPath(other)
-      );
-    })
-    .slice(0, MAX_NEIGHBOURS);
+  const conftests = language === 'python' ? conftestsOf(path, index) : [];
+  const sameFamily = (index.byDirectory.get(posix.dirname(path)) ?? []).filter((other) => {
+    const otherLanguage = languageOf(other);
+    return (
+      other !== path &&
+      otherLanguage !== null &&
+      familyOf(otherLanguage) === family &&
+      !isTestPath(other)
+    );
+  });
+  return [...conftests, ...sameFamily.slice(0, MAX_NEIGHBOURS)];
 };
 
 export const gatherContext = async (options: GatherContextOptions): Promise<ContextPool> => {
@@ -96,10 +111,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   await head.read([
     ...present.map((file) => file.path),
     ...(related
-      ? present.flatMap((file) => [
-          ...(testsByFile.get(file.path) ?? []),
-          ...neighboursOf(file.path, index),
-        ])
+      ? present.flatMap((file) => testsByFile.get(file.path) ?? []).slice(0, MAX_TESTS)
       : []),
   ]);
 
@@ -119,9 +131,14 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
     if (read !== undefined) items.push(...functionItems(file, read));
   }
   for (const { file } of changed) items.push(wholeFile(file));
-  if (!related) return { items, unread: head.unread };
+  if (!related) return { items: finish(items, options.knownSecrets), unread: head.unread };
 
-  await head.read(changed.flatMap((code) => [...code.imports]));
+  // What each changed file imports, then its package's other files, riskiest file first.
+  await head.read(
+    changed.flatMap((code) => [...code.imports, ...neighboursOf(code.file.path, index)]),
+    // A large change brings much of its own context: fewer other files, within the same time.
+    Math.max(MIN_RELATED_FILES, MAX_RELATED_FILES - changed.length),
+  );
   const definitions = indexDefinitions(head.files.values());
   items.push(...rankDefinitions(changed.map((code) => definitionItems(code, definitions))));
   const removed = await removedFunctions(options, sources, head);
@@ -140,7 +157,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         items.push(testItem(read, file.path));
     }
   }
-  return { items: dedupe(items), unread: head.unread };
+  return { items: finish(items, options.knownSecrets), unread: head.unread };
 };
 
 const wholeFile = (file: ReadFile): ContextItem => ({
@@ -190,13 +207,21 @@ const removedFunctions = async (
   return removed;
 };
 
-/** The same lines of the same file offered twice (a definition that is also a caller) count once. */
-const dedupe = (items: readonly ContextItem[]): ContextItem[] => {
+/**
+ * The same lines of the same file offered twice (a definition that is also a caller) count once;
+ * names read from the code are redacted in labels as the code is.
+ */
+const finish = (items: readonly ContextItem[], known: readonly KnownSecret[]): ContextItem[] => {
   const seen = new Set<string>();
-  return items.filter((item) => {
+  const unique = items.filter((item) => {
     const key = `${item.kind === 'file' ? 'file' : 'part'}:${item.path}:${item.startLine}:${item.text.length}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return unique.map((item) => ({
+    ...item,
+    symbol: item.symbol === null ? null : redactText(item.symbol, known).text,
+    reason: redactText(item.reason, known).text,
+  }));
 };

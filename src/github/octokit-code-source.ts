@@ -53,7 +53,8 @@ export const createOctokitCodeSource = (
   },
   readFiles: async (paths) => {
     const texts = new Map<string, string>();
-    const safe = paths.filter((path) => safeRepoPath(path) !== null);
+    // Sorted: the same files make the same query, whatever order they were asked in.
+    const safe = paths.filter((path) => safeRepoPath(path) !== null).sort();
     for (let start = 0; start < safe.length; start += PATHS_PER_QUERY) {
       const batch = safe.slice(start, start + PATHS_PER_QUERY);
       const expressions = Object.fromEntries(

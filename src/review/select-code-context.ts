@@ -27,6 +27,8 @@ export interface SelectedContext {
   readonly leftOut: readonly { readonly path: string; readonly reason: string }[];
 }
 
+const MAX_CHARS_PER_TOKEN = 12;
+
 export const NO_CONTEXT: SelectedContext = { text: '', tokens: 0, entries: [], leftOut: [] };
 
 export interface SelectContextOptions {
@@ -95,6 +97,9 @@ export const selectCodeContext = (options: SelectContextOptions): SelectedContex
   const whole = new Set<string>();
   const tryItem = (item: ContextItem): boolean => {
     if (coveredBy(item, whole)) return true;
+    // Code averages 3-4 characters a token: text over 12 a token of what is left cannot fit,
+    // and is not worth counting (a large file would cost as much as the budget to reject).
+    if (item.text.length > remaining * MAX_CHARS_PER_TOKEN) return false;
     const block = renderContextItem(item, fence);
     const tokens = remaining <= 0 ? Infinity : countTokensUpTo(block, remaining - 1) + 1;
     if (tokens > remaining) return false;
@@ -124,7 +129,8 @@ export const selectCodeContext = (options: SelectContextOptions): SelectedContex
   const text = [heading, ...chosen.map((entry) => entry.block)].join('\n\n');
   return {
     text,
-    tokens: countTokens(text),
+    // Each block was counted with its separator: the sum, not a second pass over the whole.
+    tokens: options.maxTokens - remaining,
     entries: chosen.map(({ item, tokens }) => ({
       path: item.path,
       kind: item.kind,
