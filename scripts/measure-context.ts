@@ -225,8 +225,9 @@ for (const repo of (values.repos ?? '').split(',')) {
     contextMaxTokens: contextBudget,
   });
   const cpu = cpuMs(start);
+  const contextCpu = big.contextCpuMs;
   rows.push(
-    `| ${repo} | ${commits.length} | ${used} | ${found} | ${used === 0 ? '-' : ((100 * found) / used).toFixed(1)}% | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${range.files} files, ${big.context.items.length} items | ${cpu} ms | ${Date.now() - wall} ms |`,
+    `| ${repo} | ${commits.length} | ${used} | ${found} | ${used === 0 ? '-' : ((100 * found) / used).toFixed(1)}% | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${range.files} files, ${big.context.items.length} items | ${contextCpu} ms | ${cpu} ms | ${Date.now() - wall} ms |`,
   );
   console.error(`${repo}: done`);
 }
@@ -235,8 +236,8 @@ console.log(
   [
     `Deep tier at a ${contextBudget.toLocaleString('en-US')}-token context budget; fast tier at its default share (functions).`,
     '',
-    '| repository | commits | identifiers defined elsewhere | definition in the deep prompt | recall | fast / diff-only tokens (median) | (max) | ~100-file change | CPU (this process) | wall |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    '| repository | commits | identifiers defined elsewhere | definition in the deep prompt | recall | fast / diff-only tokens (median) | (max) | ~100-file change | context CPU | whole prompt CPU | wall |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
     ...rows,
   ].join('\n'),
 );

@@ -52,6 +52,8 @@ export interface CommitPrompt {
   readonly classification: Classification;
   readonly context: ContextPool;
   readonly prompt: ReviewPrompt;
+  /** CPU time this process spent reading, parsing and ranking the code context. */
+  readonly contextCpuMs: number;
 }
 
 const git = async (gitDir: string, args: readonly string[]): Promise<string> => {
@@ -89,6 +91,7 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
   const diff = redacted.diff;
   const classification = classifyChange({ diff, policy, authorAssociation: null });
   const maxInputTokens = options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens;
+  const cpuBefore = process.cpuUsage();
   const context = await gatherContext({
     sources: {
       head: createGitCodeSource({ gitDir, commit: sha }),
@@ -98,6 +101,8 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
     knownSecrets: redacted.report.known,
     level: deepestLevel(policy, options.tier === undefined ? ['fast', 'deep'] : [options.tier]),
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const contextCpuMs = Math.round((cpu.user + cpu.system) / 1_000);
   const plans = planTiers({
     policy,
     classification,
@@ -145,5 +150,6 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
     classification,
     context,
     prompt,
+    contextCpuMs,
   };
 };

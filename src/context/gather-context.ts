@@ -3,23 +3,23 @@
  * base for removed code) in at most four requests to the source: the tree, the changed files with
  * their tests and neighbours, the files they import, and the old versions of changed files.
  */
-import { posix } from 'node:path';
 import type { FileChange } from '../domain/diff.js';
 import { redactText } from '../secrets/redact-text.js';
 import type { KnownSecret } from '../secrets/types.js';
-import { indexTests, isTestPath, testsOf } from './find-tests.js';
+import { indexTests, testsOf } from './find-tests.js';
 import { functionItems } from './function-items.js';
-import { familyOf, languageOf } from './languages.js';
+import { indexStems, neighboursOf, stemKey } from './pick-related-paths.js';
 import { CodeReader, type ReadFile } from './read-code.js';
 import {
   callerItems,
   definitionItems,
   definitionsTouching,
   indexDefinitions,
+  namesUsedByAddedLines,
   testItem,
   type ChangedCode,
 } from './related-items.js';
-import { indexPaths, resolveImport, type PathIndex } from './resolve-import.js';
+import { indexPaths, resolveImport } from './resolve-import.js';
 import {
   CONTEXT_LEVELS,
   EMPTY_POOL,
@@ -39,8 +39,6 @@ export interface GatherContextOptions {
   readonly level: ContextLevel;
 }
 
-/** Files of the same language in a changed file's directory: a Go or Java package shares them. */
-const MAX_NEIGHBOURS = 40;
 /** Imported and neighbouring files read for definitions and callers: parsing is the cost. */
 export const MAX_RELATED_FILES = 150;
 const MIN_RELATED_FILES = 40;
@@ -67,33 +65,6 @@ const deletedLinesOf = (file: FileChange): Set<number> =>
       ),
     ),
   );
-
-/** pytest fixtures live in `conftest.py` files of the test's directory and its ancestors. */
-const conftestsOf = (path: string, index: PathIndex): string[] => {
-  const found: string[] = [];
-  for (let directory = posix.dirname(path); ; directory = posix.dirname(directory)) {
-    const conftest = directory === '.' ? 'conftest.py' : `${directory}/conftest.py`;
-    if (conftest !== path && index.paths.has(conftest)) found.push(conftest);
-    if (directory === '.' || directory === '/') return found;
-  }
-};
-
-const neighboursOf = (path: string, index: PathIndex): string[] => {
-  const language = languageOf(path);
-  if (language === null) return [];
-  const family = familyOf(language);
-  const conftests = language === 'python' ? conftestsOf(path, index) : [];
-  const sameFamily = (index.byDirectory.get(posix.dirname(path)) ?? []).filter((other) => {
-    const otherLanguage = languageOf(other);
-    return (
-      other !== path &&
-      otherLanguage !== null &&
-      familyOf(otherLanguage) === family &&
-      !isTestPath(other)
-    );
-  });
-  return [...conftests, ...sameFamily.slice(0, MAX_NEIGHBOURS)];
-};
 
 export const gatherContext = async (options: GatherContextOptions): Promise<ContextPool> => {
   const { sources, level } = options;
@@ -133,9 +104,15 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   for (const { file } of changed) items.push(wholeFile(file));
   if (!related) return { items: finish(items, options.knownSecrets), unread: head.unread };
 
-  // What each changed file imports, then its package's other files, riskiest file first.
+  // What each changed file imports, the files named like what its added lines use (a method on
+  // `client` lives in client.js), then its package's other files, riskiest file first.
+  const byStem = indexStems(index, related);
   await head.read(
-    changed.flatMap((code) => [...code.imports, ...neighboursOf(code.file.path, index)]),
+    changed.flatMap((code) => [
+      ...code.imports,
+      ...namesUsedByAddedLines(code).flatMap((name) => byStem.get(stemKey(name)) ?? []),
+      ...neighboursOf(code.file.path, index),
+    ]),
     // A large change brings much of its own context: fewer other files, within the same time.
     Math.max(MIN_RELATED_FILES, MAX_RELATED_FILES - changed.length),
   );
