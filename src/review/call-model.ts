@@ -8,6 +8,7 @@ import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildReviewPrompt } from './build-prompt.js';
 import type { PromptTrim } from './plan-tiers.js';
+import { describeContextLeftOut } from './describe-context-left-out.js';
 import { priceAttempt } from './price-attempt.js';
 import type {
   FailedAttempt,
@@ -78,6 +79,7 @@ export const callModel = async (
       : { contextOverBudget: `over the per-review budget (${formatUsd(choice.trim.capUsd)})` }),
   });
   const omitted = omissionsOf(prompt.omitted, choice.trim);
+  const contextNote = describeContextLeftOut(prompt.contextLeftOut);
   const started = Date.now();
   const outcome = await askModel(
     provider,
@@ -145,6 +147,7 @@ export const callModel = async (
         omitted,
         invalidAnswer: redactText(outcome.failure.message, subject.knownSecrets).text,
         priceError: priced.priceError,
+        contextNote,
       },
     };
   }
@@ -176,6 +179,7 @@ export const callModel = async (
       omitted,
       invalidAnswer: null,
       priceError: priced.priceError,
+      contextNote,
     },
   };
 };

@@ -35,6 +35,8 @@ export interface TierAnswer {
   readonly invalidAnswer: string | null;
   /** The usage could not be priced (recorded at $0 with this error). */
   readonly priceError: string | null;
+  /** Code context that did not fit the tier's share, said in the summary; absent: none. */
+  readonly contextNote?: string | null;
 }
 
 export interface TierFailure {
