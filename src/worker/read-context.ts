@@ -9,6 +9,7 @@ import { gatherContext } from '../context/gather-context.js';
 import { EMPTY_POOL, type ContextPool } from '../context/types.js';
 import type { Log } from '../domain/log.js';
 import { deepestLevel } from '../review/context-level.js';
+import { findSkipRule } from '../route/find-skip-rule.js';
 import type { ReviewDeadline } from '../review/review-deadline.js';
 import type { JobRun } from './open-job.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -37,6 +38,8 @@ export const readContext = async (
   const level = deepestLevel(policy, ['fast', 'deep']);
   const sourceAt = run.gh.codeSource?.bind(run.gh);
   if (level === 'diff' || sourceAt === undefined) return EMPTY_POOL;
+  // A change the skip rules will skip (they come before any command's tier) needs no code.
+  if (findSkipRule({ policy, pr: subject.pr, diff }) !== null) return EMPTY_POOL;
   const source = (sha: string) => {
     const plain = sourceAt({ owner: run.ref.owner, repo: run.ref.repo }, sha);
     return options.codeCache === undefined
