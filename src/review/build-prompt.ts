@@ -36,7 +36,7 @@ interface Candidate {
 export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   const { policy, classification, diff, pr, route, maxInputTokens } = input;
   const pool = input.context ?? EMPTY_POOL;
-  const level = contextLevelOf(policy, route.tier);
+  const level = input.contextLevel ?? contextLevelOf(policy, route.tier);
   const isIgnored = picomatch([...policy.review.ignore_paths], { dot: true });
   const ordered = orderByRisk(diff.files, classification.fileRisk);
 

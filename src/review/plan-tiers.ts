@@ -14,6 +14,7 @@ import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
 import { EMPTY_POOL, type ContextPool } from '../context/types.js';
+import { contextLevelOf } from './context-level.js';
 
 /** The prompt a tier gets when `per_review_usd` made it smaller. */
 export interface PromptTrim {
@@ -100,7 +101,9 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       classification: options.classification,
       diff,
       pr: options.pr,
-      route: { tier, reason: '' },
+      // One draft for both tiers (the fast one's wording), each with its own context level.
+      route: { tier: 'fast', reason: '' },
+      contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
       formatFile: formatFileForPrompt,
       context: options.context ?? EMPTY_POOL,

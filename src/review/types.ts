@@ -19,6 +19,8 @@ export interface BuildPromptInput {
   readonly formatFile: (file: FileChange) => string;
   /** Code around the change (`context/gather-context.ts`); absent: the diff alone. */
   readonly context?: ContextPool;
+  /** The context level to fill; absent: the level of `route.tier` in the policy. */
+  readonly contextLevel?: ContextLevel;
   /** The most tokens code context may take; absent: its level's share of `maxInputTokens`. */
   readonly contextMaxTokens?: number;
   /** What is said of context left out for the budget (e.g. the per-review cap). */
