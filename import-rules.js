@@ -14,6 +14,7 @@ export const ADAPTERS = [
   ['providers/openai-'],
   ['providers/anthropic-'],
   ['providers/provider-fetch'],
+  ['context/git/'],
 ];
 export const ADAPTER_PATHS = ADAPTERS.flat();
 
@@ -60,6 +61,7 @@ export const GUARDED_FOLDERS = [
   'queue',
   'github',
   'providers',
+  'context',
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -7,6 +7,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
 import type { Log } from './domain/log.js';
 import type { ProviderId } from './domain/policy.js';
+import { createCodeCache } from './context/cache-code-source.js';
 import { createOctokitGitHub } from './github/octokit-github.js';
 import { registerIntake } from './intake/register-intake.js';
 import type { PriceTable } from './ledger/price-table.js';
@@ -102,6 +103,7 @@ export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
             pollDelayMs: deps.batchPollMs ?? DEFAULT_BATCH_POLL_MS,
           },
         }),
+    codeCache: createCodeCache(),
   };
   deps.queue.start((job, signal) => runJob(job, worker, signal), {
     log: deps.log,

@@ -9,7 +9,7 @@ import { planTiers, tierEstimates } from '../review/plan-tiers.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 
 /** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
-const OFFLINE_PR: PullRequestFacts = {
+export const OFFLINE_PR: PullRequestFacts = {
   number: 0,
   title: '',
   body: '',

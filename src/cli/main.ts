@@ -110,6 +110,32 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       await runPolicyCheckCommand({ file, orgFile: options.orgFile, io });
     });
 
+  program
+    .command('prompt')
+    .description(
+      'print the exact prompt a tier would get for one commit of a local repository, and what its code context holds and why',
+    )
+    .option('--git-dir <path>', 'the repository: a .git directory or a bare one')
+    .option('--commit <sha>', 'the commit to review against its first parent')
+    .option('--tier <tier>', 'fast or deep (default: the tier routing chooses)')
+    .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')
+    .option(
+      '--json',
+      'one JSON object: the prompt, its token counts, its context and what was left out',
+    )
+    .action(async (options: PromptFlags) => {
+      const { runPromptCommand } = await import('./prompt-command.js');
+      await runPromptCommand({
+        gitDir: options.gitDir,
+        commit: options.commit,
+        tier: options.tier,
+        policyFile: options.policy,
+        json: options.json === true,
+        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
+        io,
+      });
+    });
+
   const defaultBaseUrl = `http://localhost:${env.PORT ?? DEFAULT_PORT}`;
   program
     .command('report-link')
@@ -156,6 +182,14 @@ interface CostsFlags {
   limit?: string;
   groupBy?: string;
   format?: string;
+}
+
+interface PromptFlags {
+  gitDir?: string;
+  commit?: string;
+  tier?: string;
+  policy?: string;
+  json?: boolean;
 }
 
 /** Commander's own verdicts: help and version asked for are done; anything else is a usage error. */

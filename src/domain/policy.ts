@@ -22,9 +22,15 @@ export interface ModelChoice {
   readonly effort: Effort;
 }
 
+/** How much code a tier sees besides the diff, cheapest first. */
+export const CONTEXT_LEVELS = ['diff', 'functions', 'files', 'related'] as const;
+export type ContextLevel = (typeof CONTEXT_LEVELS)[number];
+
 export interface ModelSpec extends ModelChoice {
   /** `flex` asks OpenAI's flex tier (standard when flex capacity is unavailable); absent: standard. */
   readonly service_tier?: ServiceTier;
+  /** Absent: `functions` on the fast tier, `related` on the deep one. */
+  readonly context?: ContextLevel;
   /**
    * Where a review goes when this model's provider keeps failing (rate limits, overload, 5xx,
    * timeouts) after the SDK's retries; null or absent: no failover.

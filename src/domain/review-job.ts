@@ -55,6 +55,8 @@ export interface PullRequestFacts {
   readonly baseRef: string;
   readonly headRef: string;
   readonly headSha: string;
+  /** The base branch's commit GitHub compares against (for code the change removes). */
+  readonly baseSha?: string;
   readonly htmlUrl: string;
 }
 

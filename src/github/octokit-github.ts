@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
+import { createOctokitCodeSource } from './octokit-code-source.js';
 import { createOctokitConversation } from './octokit-pull-conversation.js';
 import type {
   CheckConclusion,
@@ -45,9 +46,12 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
       baseRef: data.base.ref,
       headRef: data.head.ref,
       headSha: data.head.sha,
+      baseSha: data.base.sha,
       htmlUrl: data.html_url,
     };
   },
+
+  codeSource: (ref: RepoRef, commit: string) => createOctokitCodeSource(octokit, ref, commit),
 
   async listFiles({ owner, repo, pr }: PullRef) {
     const files: GitHubFile[] = await octokit.paginate(octokit.rest.pulls.listFiles, {

@@ -1,6 +1,7 @@
 /** The GitHub port: what the worker reads from and writes to GitHub, in plain data. */
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { Side } from '../domain/diff.js';
+import type { CodeSource } from '../context/types.js';
 
 export interface RepoRef {
   readonly owner: string;
@@ -91,6 +92,11 @@ export interface ReviewThread {
 
 export interface GitHubPort {
   getPullRequest(ref: PullRef): Promise<PullRequestFacts>;
+  /**
+   * The files of one commit of the repository, for code context (a tree listing and batched
+   * reads). Absent on a GitHub that cannot read code: reviews then see the diff alone.
+   */
+  codeSource?(ref: RepoRef, commit: string): CodeSource;
   listFiles(ref: PullRef): Promise<{ files: GitHubFile[]; truncated: boolean }>;
   /** The policy file through Probot's config loader: default branch, `_extends`, org `.github`. */
   loadConfig(ref: RepoRef, path: string): Promise<LoadedConfig>;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
-import type { Effort, ProviderId } from '../domain/policy.js';
+import { CONTEXT_LEVELS, type Effort, type ProviderId } from '../domain/policy.js';
 
 export const PROVIDERS = [
   'openai',
@@ -107,6 +107,7 @@ export const ModelSpecFile = z
     effort: z.enum(EFFORTS).exactOptional(),
     fallback: FallbackFile.nullable().exactOptional(),
     service_tier: z.enum(['standard', 'flex']).exactOptional(),
+    context: z.enum(CONTEXT_LEVELS).exactOptional(),
   })
   .superRefine((spec, ctx) => {
     if (

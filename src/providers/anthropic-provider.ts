@@ -68,7 +68,7 @@ export const createAnthropicProvider = ({
               model: request.model,
               max_tokens: request.maxOutputTokens,
               system: systemBlocks(request),
-              messages: [{ role: 'user', content: request.prompt }],
+              messages: [{ role: 'user', content: userContent(request) }],
               ...(generation === 'adaptive' ? { thinking: { type: 'adaptive' as const } } : {}),
               output_config: {
                 ...(generation === 'adaptive'
@@ -100,6 +100,24 @@ const systemBlocks = (request: ReviewRequest): Anthropic.TextBlockParam[] => {
     text,
     ...(index === texts.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
   }));
+};
+
+/**
+ * The pull request alone, or the code context first as its own block, with a breakpoint after it
+ * when the review asks for one: a repair attempt then reads the system, the repository's
+ * instructions and the code from the cache.
+ */
+const userContent = (request: ReviewRequest): string | Anthropic.TextBlockParam[] => {
+  const context = request.context ?? '';
+  if (context === '') return request.prompt;
+  return [
+    {
+      type: 'text',
+      text: context,
+      ...(request.cacheContext === true ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    },
+    { type: 'text', text: request.prompt },
+  ];
 };
 
 /**

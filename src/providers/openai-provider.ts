@@ -57,6 +57,11 @@ export const createOpenAIProvider = ({
             ...(request.repositoryContext === ''
               ? []
               : [{ role: 'developer' as const, content: request.repositoryContext }]),
+            // Code is data from the repository: a user message, before the pull request so the
+            // cached prefix covers it (OpenAI caches prefixes of 1,024 tokens and more).
+            ...(request.context === undefined || request.context === ''
+              ? []
+              : [{ role: 'user' as const, content: request.context }]),
             { role: 'user', content: request.prompt },
           ],
           reasoning: { effort: request.effort },

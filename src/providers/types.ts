@@ -11,6 +11,13 @@ export interface ReviewRequest {
   readonly system: string;
   /** Stable per repository: the policy's instructions. Sent second, cacheable. */
   readonly repositoryContext: string;
+  /**
+   * Code from the repository, quoted as data: sent after the repository context and before the
+   * pull request, so a repair attempt repeats the same prefix. Absent or '': none.
+   */
+  readonly context?: string;
+  /** Mark a cache breakpoint after `context` (the stable prefix reaches the model's minimum). */
+  readonly cacheContext?: boolean;
   /** This pull request, quoted as data. */
   readonly prompt: string;
   readonly maxOutputTokens: number;

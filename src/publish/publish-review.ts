@@ -75,6 +75,7 @@ export const publishReview = async (
     reviews: spentBefore.filter((row) => row.outcome === 'posted').length + 1,
   };
   const notes = [...change.secrets.notes, ...options.notes];
+  if (result.contextNote) notes.push(result.contextNote);
   if (result.invalidAnswer !== null) {
     notes.push(
       `The model's answer failed validation twice (${result.invalidAnswer.slice(0, 200)}), so this review has no findings.`,

@@ -16,7 +16,10 @@ import {
   renderPullRequestHead,
   truncateBody,
 } from './render-pull-request.js';
+import { EMPTY_POOL } from '../context/types.js';
+import { cacheMinimumTokens, contextLevelOf, contextShare } from './context-level.js';
 import { REVIEW_SYSTEM_PROMPT } from './review-system-prompt.js';
+import { selectCodeContext } from './select-code-context.js';
 import type { BuildPromptInput, OmitReason, OmittedFile, ReviewPrompt } from './types.js';
 
 export type { BuildPromptInput, ReviewPrompt } from './types.js';
@@ -33,6 +36,8 @@ interface Candidate {
 
 export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   const { policy, classification, diff, pr, route, maxInputTokens } = input;
+  const pool = input.context ?? EMPTY_POOL;
+  const level = input.contextLevel ?? contextLevelOf(policy, route.tier);
   const isIgnored = picomatch([...policy.review.ignore_paths], { dot: true });
   const ordered = orderByRisk(diff.files, classification.fileRisk);
 
@@ -59,6 +64,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     ...classification.risk.signals.map((signal) => signal.message),
     ...ordered.map((file) => file.path),
     ...candidates.map((candidate) => candidate.rendered),
+    ...pool.items.flatMap((item) => [item.path, item.symbol ?? '', item.reason, item.text]),
   ]);
   const head = renderPullRequestHead({
     pr,
@@ -120,13 +126,38 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
 
   const prompt = [head, tail, ...included.map((entry) => entry.block)].join(SEPARATOR);
   const usedByFiles = included.reduce((sum, entry) => sum + entry.tokens, 0);
+  // The code context takes what the diff left, up to its level's share: a smaller budget (such
+  // as per_review_usd's) trims context before it trims a single file.
+  const context = selectCodeContext({
+    pool,
+    level,
+    fence,
+    maxTokens: Math.min(
+      remaining - tailTokens,
+      input.contextMaxTokens ?? contextShare(level, maxInputTokens, usedByFiles),
+    ),
+    overBudgetReason: input.contextOverBudget ?? `over the ${route.tier} tier's context budget`,
+  });
+  const systemTokens = countTokens(REVIEW_SYSTEM_PROMPT) + countTokens(repositoryContext);
+  const diffTokens = countTokens(head) + tailTokens + usedByFiles;
+  const total = systemTokens + context.tokens + diffTokens;
+  const spec = policy.models[route.tier];
   return {
     system: REVIEW_SYSTEM_PROMPT,
     repositoryContext,
+    context: context.text,
     prompt,
     includedPaths: included.map((entry) => entry.candidate.file.path),
     omitted,
-    inputTokens: fixedTokens + tailTokens + usedByFiles,
+    contextLevel: level,
+    contextEntries: context.entries,
+    contextLeftOut: context.leftOut,
+    tokens: { system: systemTokens, context: context.tokens, diff: diffTokens, total },
+    // Worth a cache breakpoint only once the stable prefix is long enough for the model to cache.
+    cacheContext:
+      context.tokens > 0 &&
+      systemTokens + context.tokens >= cacheMinimumTokens(spec.provider, spec.model),
+    inputTokens: total,
   };
 };
 

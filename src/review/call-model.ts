@@ -1,3 +1,4 @@
+import { EMPTY_POOL } from '../context/types.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { ModelAnswer } from '../domain/model-answer.js';
@@ -8,6 +9,7 @@ import { askModel, type SpentAttempt } from './ask-model.js';
 import { buildReviewPrompt } from './build-prompt.js';
 import type { PromptTrim } from './plan-tiers.js';
 import { flexTimeoutMs, notConfigured } from './provider-settings.js';
+import { describeContextLeftOut } from './describe-context-left-out.js';
 import { priceAttempt } from './price-attempt.js';
 import type {
   FailedAttempt,
@@ -71,8 +73,13 @@ export const callModel = async (
     route: { tier: choice.tier, reason: choice.reason },
     maxInputTokens: choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
     formatFile: formatFileForPrompt,
+    context: subject.context ?? EMPTY_POOL,
+    ...(choice.trim === null
+      ? {}
+      : { contextOverBudget: `over the per-review budget (${formatUsd(choice.trim.capUsd)})` }),
   });
   const omitted = omissionsOf(prompt.omitted, choice.trim);
+  const contextNote = describeContextLeftOut(prompt.contextLeftOut);
   const started = Date.now();
   const outcome = await askModel(
     provider,
@@ -81,6 +88,8 @@ export const callModel = async (
       effort: choice.model.effort,
       system: prompt.system,
       repositoryContext: prompt.repositoryContext,
+      context: prompt.context,
+      cacheContext: prompt.cacheContext,
       prompt: prompt.prompt,
       maxOutputTokens: deps.limits.maxOutputTokens,
       cacheKey: `review-router:${subject.repo}`,
@@ -141,6 +150,7 @@ export const callModel = async (
         omitted,
         invalidAnswer: redactText(outcome.failure.message, subject.knownSecrets).text,
         priceError: priced.priceError,
+        contextNote,
       },
     };
   }
@@ -172,6 +182,7 @@ export const callModel = async (
       omitted,
       invalidAnswer: null,
       priceError: priced.priceError,
+      contextNote,
     },
   };
 };

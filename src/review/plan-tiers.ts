@@ -14,6 +14,8 @@ import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
+import { EMPTY_POOL, type ContextPool } from '../context/types.js';
+import { contextLevelOf } from './context-level.js';
 
 /** The prompt a tier gets when `per_review_usd` made it smaller. */
 export interface PromptTrim {
@@ -42,6 +44,8 @@ export interface PlanTiersOptions {
   readonly pr: PullRequestFacts;
   readonly prices: PriceTable;
   readonly maxInputTokens: number;
+  /** Code around the change: each tier's estimate counts its level's share. */
+  readonly context?: ContextPool;
 }
 
 /** A model of the policy the price table cannot price: a configuration problem, not a bug. */
@@ -95,20 +99,27 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   const { policy, prices } = options;
   const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
   if (problem !== null) return err({ message: problem });
-  const build = (maxInputTokens: number, diff: DiffModel = options.diff): ReviewPrompt =>
+  const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
       policy,
       classification: options.classification,
       diff,
       pr: options.pr,
+      // One draft for both tiers (the fast one's wording), each with its own context level.
       route: { tier: 'fast', reason: '' },
+      contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
       formatFile: formatFileForPrompt,
+      context: options.context ?? EMPTY_POOL,
     });
-  const whole = build(options.maxInputTokens);
   const cap = policy.budget.per_review_usd;
+  const wholeOf = {
+    fast: build('fast', options.maxInputTokens),
+    deep: build('deep', options.maxInputTokens),
+  };
 
   const plan = (tier: Tier): TierPlan => {
+    const whole = wholeOf[tier];
     const costOf = (inputTokens: number) =>
       estimateCostUsd(
         prices,
@@ -124,7 +135,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       return { usd: wholeUsd, wholeUsd, fit: { kind: 'whole' }, trim: null };
     }
     const budget = maxTokensWithin(costOf, cap, options.maxInputTokens);
-    const trimmed = budget < 0 ? null : build(budget);
+    const trimmed = budget < 0 ? null : build(tier, budget);
     if (trimmed === null || trimmed.includedPaths.length === 0) {
       // Not even the most risky file fits: say what that file alone would cost.
       const [riskiest] = whole.includedPaths;
@@ -132,7 +143,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       const minimal =
         riskiest === undefined
           ? whole
-          : build(options.maxInputTokens, { ...options.diff, files: alone });
+          : build(tier, options.maxInputTokens, { ...options.diff, files: alone });
       return { usd: costOf(minimal.inputTokens), wholeUsd, fit: { kind: 'over' }, trim: null };
     }
     return {
@@ -143,7 +154,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
     };
   };
 
-  return ok({ inputTokens: whole.inputTokens, fast: plan('fast'), deep: plan('deep') });
+  return ok({ inputTokens: wholeOf.fast.inputTokens, fast: plan('fast'), deep: plan('deep') });
 };
 
 /** The estimates routing needs, without the prompt details. */

@@ -9,6 +9,7 @@ import type { Usage } from '../domain/usage.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import type { ModelProvider } from '../providers/types.js';
 import type { KnownSecret } from '../secrets/types.js';
+import type { ContextPool } from '../context/types.js';
 import type { PromptTrim } from './plan-tiers.js';
 import type { ReviewDeadline } from './review-deadline.js';
 
@@ -34,6 +35,8 @@ export interface TierAnswer {
   readonly invalidAnswer: string | null;
   /** The usage could not be priced (recorded at $0 with this error). */
   readonly priceError: string | null;
+  /** Code context that did not fit the tier's share, said in the summary; absent: none. */
+  readonly contextNote?: string | null;
 }
 
 export interface TierFailure {
@@ -74,6 +77,8 @@ export interface TierCallSubject {
   readonly pr: PullRequestFacts;
   /** Secrets found before redaction: an answer that repeats one has it replaced. */
   readonly knownSecrets: readonly KnownSecret[];
+  /** Code around the change, redacted; each tier takes its level's share. */
+  readonly context?: ContextPool;
 }
 
 export interface TierCallDeps {

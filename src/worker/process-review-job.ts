@@ -16,6 +16,7 @@ import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
 import { supersedeWaitingBatches } from './poll-batch-review.js';
 import { raiseBudgetAlerts } from './raise-budget-alerts.js';
+import { readContext } from './read-context.js';
 import { readPolicy } from './read-policy.js';
 import { reviewOnTier, type LiveJob } from './review-on-tier.js';
 import { submitBatchReview } from './submit-batch-review.js';
@@ -77,12 +78,17 @@ const reviewUnderPolicy = async (
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
 
-  const subject = await readChange(run, {
+  const change = await readChange(run, {
     policy,
     pr,
     pullState,
     historyOf: (paths) => deps.ledger.historyOf(run.repo, paths, deps.now()),
   });
+  const context = await readContext(run, change, {
+    deadline: live.deadline,
+    codeCache: deps.codeCache,
+  });
+  const subject = { ...change, context };
   const { classification } = subject;
   const plans = planTiers({
     ...subject,

@@ -50,6 +50,7 @@ const tierSubject = (subject: ReviewSubject): TierCallSubject => ({
   diff: subject.diff,
   pr: subject.pr,
   knownSecrets: subject.secrets.known,
+  ...(subject.context === undefined ? {} : { context: subject.context }),
 });
 
 /**

@@ -1,3 +1,4 @@
+import type { ContextPool } from '../context/types.js';
 import type { PullState } from '../ledger/types.js';
 import type { ReviewedChange } from '../publish/reviewed-change.js';
 
@@ -8,4 +9,6 @@ import type { ReviewedChange } from '../publish/reviewed-change.js';
  */
 export interface ReviewSubject extends Omit<ReviewedChange, 'pullState'> {
   readonly pullState: PullState | null;
+  /** Code around the change, redacted (read-context.ts); absent: the diff alone. */
+  readonly context?: ContextPool;
 }

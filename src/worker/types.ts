@@ -1,3 +1,4 @@
+import type { CodeCache } from '../context/cache-code-source.js';
 import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { GitHubPort } from '../github/types.js';
@@ -64,4 +65,6 @@ export interface WorkerDeps {
   readonly now: () => Date;
   /** Batch APIs and delayed polls; without them a `mode: batch` rule reviews now. */
   readonly batches?: BatchDeps;
+  /** Files of commits already read for code context, shared by the jobs of this process. */
+  readonly codeCache?: CodeCache | undefined;
 }

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestGitRepo } from '../calibrate/test-git-repo.js';
+import { loadPriceTable } from '../ledger/price-table.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { buildCommitPrompt } from './build-commit-prompt.js';
+import { promptRecord } from './prompt-command.js';
+
+const KEY = 'AKIAIOSFODNN7EXAMPLE';
+const repo = createTestGitRepo();
+afterAll(() => repo.remove());
+
+const math = (withTriple: boolean) =>
+  [
+    'export function double(n: number): number {',
+    `  const key = '${KEY}';`,
+    '  return n * 2 + key.length * 0;',
+    '}',
+    ...(withTriple ? ['export function triple(n: number): number {', '  return n * 3;', '}'] : []),
+    '',
+  ].join('\n');
+
+const app = (body: string) =>
+  [
+    "import { double } from './lib/math.js';",
+    '',
+    'export function run(n: number): number {',
+    `  ${body}`,
+    '}',
+    '',
+  ].join('\n');
+
+repo.commit({
+  message: 'base',
+  date: '2026-01-01T00:00:00Z',
+  files: {
+    'src/lib/math.ts': math(true),
+    'src/app.ts': app('return n;'),
+    'src/report.ts':
+      "import { triple } from './lib/math.js';\nexport const report = (n: number) => triple(n);\n",
+    'test/app.test.ts':
+      "import { run } from '../src/app.js';\nit('runs', () => expect(run(1)).toBe(2));\n",
+  },
+});
+const head = repo.commit({
+  message: 'double, and drop triple',
+  date: '2026-01-02T00:00:00Z',
+  files: { 'src/lib/math.ts': math(false), 'src/app.ts': app('return double(n);') },
+});
+
+const build = (tier: 'fast' | 'deep') =>
+  buildCommitPrompt({
+    gitDir: repo.gitDir,
+    commit: head,
+    tier,
+    policy: DEFAULT_POLICY,
+    prices: loadPriceTable(),
+  });
+
+describe('buildCommitPrompt', () => {
+  it('gives the fast tier the function around each change, deletions included', async () => {
+    const built = await build('fast');
+    expect(
+      built.prompt.contextEntries.map((entry) => `${entry.kind} ${entry.path} ${entry.symbol}`),
+    ).toEqual(['function src/app.ts run', 'function src/lib/math.ts double']);
+  });
+
+  it('gives the deep tier whole files, the callers of changed and removed code, and their tests', async () => {
+    const record = promptRecord(await build('deep'));
+    const kinds = record.context.map(
+      (entry) => `${entry.kind} ${entry.path}${entry.symbol === null ? '' : ` ${entry.symbol}`}`,
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'file src/app.ts',
+        'file src/lib/math.ts',
+        'caller src/report.ts triple',
+        // The test is also the caller of the changed function: shown once.
+        'caller test/app.test.ts run',
+      ]),
+    );
+    const caller = record.context.find((entry) => entry.kind === 'caller');
+    expect(caller?.reason).toBe(
+      'uses triple, which this change removes or renames in src/lib/math.ts',
+    );
+    expect(record.tokens.total).toBe(
+      record.tokens.system + record.tokens.context + record.tokens.diff,
+    );
+    expect(record.tier).toBe('deep');
+    expect(record.model).toBe('claude-opus-4-6');
+  });
+
+  it('redacts a secret in context files exactly as in the diff', async () => {
+    const record = promptRecord(await build('deep'));
+    expect(record.prompt.context).toContain('[REDACTED:aws-access-key-id]');
+    expect(JSON.stringify(record)).not.toContain(KEY);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The prompt a tier would get for one commit of a local repository: the app's own stages (redact,
+ * classify, route, gather context, build the prompt) with a local git source instead of GitHub.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import { classifyChange } from '../classify/classify-change.js';
+import { filesForContext } from '../context/files-for-context.js';
+import { gatherContext } from '../context/gather-context.js';
+import { createGitCodeSource } from '../context/git/git-code-source.js';
+import type { ContextPool } from '../context/types.js';
+import type { Classification } from '../domain/classification.js';
+import type { DiffModel } from '../domain/diff.js';
+import type { ModelSpec, Policy } from '../domain/policy.js';
+import type { Tier } from '../domain/review-job.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
+import { deepestLevel } from '../review/context-level.js';
+import { planTiers, tierEstimates } from '../review/plan-tiers.js';
+import { chooseTier } from '../route/choose-tier.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
+import { DEFAULT_LIMITS } from '../worker/types.js';
+import { OFFLINE_PR } from './classify-patch.js';
+import { CliError } from './cli-io.js';
+import { readPatch } from './read-patch.js';
+
+const run = promisify(execFile);
+/** git's empty tree: the parent of a root commit. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbe4904b';
+
+export interface CommitPromptOptions {
+  readonly gitDir: string;
+  readonly commit: string;
+  /** Compare against this commit instead of the first parent (a pull request of several commits). */
+  readonly base?: string;
+  readonly policy: Policy;
+  readonly prices: PriceTable;
+  /** Absent: the tier routing chooses (the fast tier when it would skip). */
+  readonly tier?: Tier | undefined;
+  readonly maxInputTokens?: number;
+  /** Overrides the tier's share of the budget for code context. */
+  readonly contextMaxTokens?: number;
+}
+
+export interface CommitPrompt {
+  readonly sha: string;
+  readonly tier: Tier;
+  readonly routeReason: string;
+  readonly model: ModelSpec;
+  readonly diff: DiffModel;
+  readonly classification: Classification;
+  readonly context: ContextPool;
+  readonly prompt: ReviewPrompt;
+  /** CPU time this process spent reading, parsing and ranking the code context. */
+  readonly contextCpuMs: number;
+}
+
+const git = async (gitDir: string, args: readonly string[]): Promise<string> => {
+  try {
+    const { stdout } = await run('git', ['--git-dir', gitDir, ...args], {
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() ?? String(error);
+    throw new CliError(`git ${args[0] ?? ''} in ${gitDir} failed: ${detail}`);
+  }
+};
+
+/** A commit's full SHA and its first parent's (the empty tree for a root commit). */
+export const resolveCommit = async (
+  gitDir: string,
+  commit: string,
+): Promise<{ sha: string; parent: string }> => {
+  const [sha, parent] = (await git(gitDir, ['rev-list', '--parents', '-n', '1', commit, '--']))
+    .trim()
+    .split(' ');
+  if (sha === undefined || sha === '') throw new CliError(`no commit ${commit} in ${gitDir}`);
+  return { sha, parent: parent ?? EMPTY_TREE };
+};
+
+export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<CommitPrompt> => {
+  const { gitDir, policy, prices } = options;
+  const resolved = await resolveCommit(gitDir, options.commit);
+  const { sha } = resolved;
+  const parent =
+    options.base === undefined ? resolved.parent : (await resolveCommit(gitDir, options.base)).sha;
+  const patch = await git(gitDir, ['diff', '--no-color', '--no-ext-diff', '-M', parent, sha]);
+  const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
+  const diff = redacted.diff;
+  const classification = classifyChange({ diff, policy, authorAssociation: null });
+  const maxInputTokens = options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens;
+  const cpuBefore = process.cpuUsage();
+  const context = await gatherContext({
+    sources: {
+      head: createGitCodeSource({ gitDir, commit: sha }),
+      base: parent === EMPTY_TREE ? null : createGitCodeSource({ gitDir, commit: parent }),
+    },
+    files: filesForContext(diff.files, classification.fileRisk, policy.review.ignore_paths),
+    knownSecrets: redacted.report.known,
+    level: deepestLevel(policy, options.tier === undefined ? ['fast', 'deep'] : [options.tier]),
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const contextCpuMs = Math.round((cpu.user + cpu.system) / 1_000);
+  const plans = planTiers({
+    policy,
+    classification,
+    diff,
+    pr: OFFLINE_PR,
+    prices,
+    maxInputTokens,
+    context,
+  });
+  if (!plans.ok) throw new CliError(plans.error.message);
+  const route = chooseTier({
+    policy,
+    classification,
+    diff,
+    pr: OFFLINE_PR,
+    forcedTier: null,
+    budget: { repo: null, org: null, estimate: tierEstimates(plans.value) },
+  });
+  const tier: Tier = options.tier ?? (route.tier === 'skip' ? 'fast' : route.tier);
+  const routeReason =
+    options.tier !== undefined
+      ? `--tier ${options.tier}`
+      : route.tier === 'skip'
+        ? `routing would skip this change (${route.reason}); shown on the fast tier`
+        : route.reason;
+  const prompt = buildReviewPrompt({
+    policy,
+    classification,
+    diff,
+    pr: OFFLINE_PR,
+    route: { tier, reason: routeReason },
+    maxInputTokens,
+    formatFile: formatFileForPrompt,
+    context,
+    ...(options.contextMaxTokens === undefined
+      ? {}
+      : { contextMaxTokens: options.contextMaxTokens }),
+  });
+  return {
+    sha,
+    tier,
+    routeReason,
+    model: policy.models[tier],
+    diff,
+    classification,
+    context,
+    prompt,
+    contextCpuMs,
+  };
+};

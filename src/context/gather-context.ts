@@ -1,0 +1,204 @@
+/**
+ * Everything a review could be given besides the diff, read from the pull request's head (and its
+ * base for removed code) in at most four requests to the source: the tree, the changed files with
+ * their tests and neighbours, the files they import, and the old versions of changed files.
+ */
+import type { FileChange } from '../domain/diff.js';
+import { redactText } from '../secrets/redact-text.js';
+import type { KnownSecret } from '../secrets/types.js';
+import { indexTests, testsOf } from './find-tests.js';
+import { functionItems } from './function-items.js';
+import { indexStems, neighboursOf, stemKey } from './pick-related-paths.js';
+import { CodeReader, type ReadFile } from './read-code.js';
+import {
+  callerItems,
+  definitionItems,
+  definitionsTouching,
+  indexDefinitions,
+  namesUsedByAddedLines,
+  testItem,
+  type ChangedCode,
+} from './related-items.js';
+import { indexPaths, resolveImport } from './resolve-import.js';
+import {
+  CONTEXT_LEVELS,
+  EMPTY_POOL,
+  type CodeSources,
+  type ContextItem,
+  type ContextLevel,
+  type ContextPool,
+} from './types.js';
+
+export interface GatherContextOptions {
+  readonly sources: CodeSources;
+  /** The files under review, most risky first (ignored and binary files already left out). */
+  readonly files: readonly FileChange[];
+  /** Secrets found in the pull request: redacted in context too, wherever they recur. */
+  readonly knownSecrets: readonly KnownSecret[];
+  /** The deepest level any tier of this review uses: nothing deeper is read. */
+  readonly level: ContextLevel;
+}
+
+/** Imported and neighbouring files read for definitions and callers: parsing is the cost. */
+export const MAX_RELATED_FILES = 150;
+const MIN_RELATED_FILES = 40;
+const TESTS_PER_FILE = 1;
+const MAX_TESTS = 40;
+
+const deeper = (level: ContextLevel, than: ContextLevel): boolean =>
+  CONTEXT_LEVELS.indexOf(level) > CONTEXT_LEVELS.indexOf(than);
+
+const addedLinesOf = (file: FileChange): Set<number> =>
+  new Set(
+    file.hunks.flatMap((hunk) =>
+      hunk.lines.flatMap((line) =>
+        line.kind === 'add' && line.newLine !== null ? [line.newLine] : [],
+      ),
+    ),
+  );
+
+const deletedLinesOf = (file: FileChange): Set<number> =>
+  new Set(
+    file.hunks.flatMap((hunk) =>
+      hunk.lines.flatMap((line) =>
+        line.kind === 'del' && line.oldLine !== null ? [line.oldLine] : [],
+      ),
+    ),
+  );
+
+export const gatherContext = async (options: GatherContextOptions): Promise<ContextPool> => {
+  const { sources, level } = options;
+  if (level === 'diff') return EMPTY_POOL;
+  const related = deeper(level, 'files');
+  const index = indexPaths(await sources.head.listPaths());
+  const present = options.files.filter(
+    (file) => file.status !== 'removed' && index.paths.has(file.path),
+  );
+  const head = new CodeReader(sources.head, options.knownSecrets);
+  const tests = indexTests([...index.paths]);
+  const testsByFile = new Map(
+    present.map((file) => [file.path, testsOf(file.path, tests).slice(0, TESTS_PER_FILE)]),
+  );
+  await head.read([
+    ...present.map((file) => file.path),
+    ...(related
+      ? present.flatMap((file) => testsByFile.get(file.path) ?? []).slice(0, MAX_TESTS)
+      : []),
+  ]);
+
+  const changed: ChangedCode[] = present.flatMap((file) => {
+    const read = head.files.get(file.path);
+    if (read === undefined) return [];
+    const imports = new Set(
+      (read.outline?.imports ?? []).flatMap((specifier) =>
+        resolveImport(specifier, file.path, index),
+      ),
+    );
+    return [{ file: read, addedLines: addedLinesOf(file), imports }];
+  });
+  const items: ContextItem[] = [];
+  for (const file of present) {
+    const read = head.files.get(file.path);
+    if (read !== undefined) items.push(...functionItems(file, read));
+  }
+  for (const { file } of changed) items.push(wholeFile(file));
+  if (!related) return { items: finish(items, options.knownSecrets), unread: head.unread };
+
+  // What each changed file imports, the files named like what its added lines use (a method on
+  // `client` lives in client.js), then its package's other files, riskiest file first.
+  const byStem = indexStems(index, related);
+  await head.read(
+    changed.flatMap((code) => [
+      ...code.imports,
+      ...namesUsedByAddedLines(code).flatMap((name) => byStem.get(stemKey(name)) ?? []),
+      ...neighboursOf(code.file.path, index),
+    ]),
+    // A large change brings much of its own context: fewer other files, within the same time.
+    Math.max(MIN_RELATED_FILES, MAX_RELATED_FILES - changed.length),
+  );
+  const definitions = indexDefinitions(head.files.values());
+  items.push(...rankDefinitions(changed.map((code) => definitionItems(code, definitions))));
+  const removed = await removedFunctions(options, sources, head);
+  const modified = new Map(
+    changed.flatMap((code) =>
+      definitionsTouching(code.file, code.addedLines).map(
+        (definition) => [definition.name, code.file.path] as const,
+      ),
+    ),
+  );
+  items.push(...callerItems({ modified, removed, files: head.files.values() }));
+  for (const file of present) {
+    for (const test of testsByFile.get(file.path) ?? []) {
+      const read = head.files.get(test);
+      if (read !== undefined && !options.files.some((change) => change.path === test))
+        items.push(testItem(read, file.path));
+    }
+  }
+  return { items: finish(items, options.knownSecrets), unread: head.unread };
+};
+
+const wholeFile = (file: ReadFile): ContextItem => ({
+  path: file.path,
+  kind: 'file',
+  symbol: null,
+  reason: 'a changed file, whole at the head',
+  startLine: 1,
+  text: file.text,
+  level: 'files',
+});
+
+/** Definitions for every changed file in turn, so the riskiest file does not take them all. */
+const rankDefinitions = (perFile: readonly (readonly ContextItem[])[]): ContextItem[] => {
+  const ranked: ContextItem[] = [];
+  const longest = Math.max(0, ...perFile.map((list) => list.length));
+  for (let rank = 0; rank < longest; rank += 1)
+    for (const list of perFile) {
+      const item = list[rank];
+      if (item !== undefined) ranked.push(item);
+    }
+  return ranked;
+};
+
+/** Functions the base had where the change deletes lines and the head no longer defines. */
+const removedFunctions = async (
+  options: GatherContextOptions,
+  sources: CodeSources,
+  head: CodeReader,
+): Promise<Map<string, string>> => {
+  const removed = new Map<string, string>();
+  if (sources.base === null) return removed;
+  const withDeletions = options.files.filter(
+    (file) => file.deletions > 0 && file.status !== 'added',
+  );
+  const base = new CodeReader(sources.base, options.knownSecrets);
+  await base.read(withDeletions.map((file) => file.previousPath ?? file.path));
+  for (const file of withDeletions) {
+    const read = base.files.get(file.previousPath ?? file.path);
+    if (read === undefined) continue;
+    const still = new Set(
+      head.files.get(file.path)?.outline?.definitions.map((definition) => definition.name),
+    );
+    for (const definition of definitionsTouching(read, deletedLinesOf(file)))
+      if (!still.has(definition.name)) removed.set(definition.name, file.path);
+  }
+  return removed;
+};
+
+/**
+ * The same lines of the same file offered twice (a definition that is also a caller) count once;
+ * names read from the code are redacted in labels as the code is.
+ */
+const finish = (items: readonly ContextItem[], known: readonly KnownSecret[]): ContextItem[] => {
+  const seen = new Set<string>();
+  const unique = items.filter((item) => {
+    const key = `${item.kind === 'file' ? 'file' : 'part'}:${item.path}:${item.startLine}:${item.text.length}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.map((item) => ({
+    ...item,
+    symbol: item.symbol === null ? null : redactText(item.symbol, known).text,
+    reason: redactText(item.reason, known).text,
+  }));
+};

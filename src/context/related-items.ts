@@ -1,0 +1,141 @@
+/**
+ * The `related` level beyond whole files: definitions the added lines use that live elsewhere,
+ * callers of what the change modifies or removes, and the tests of changed code.
+ */
+import { posix } from 'node:path';
+import { isTestPath } from './find-tests.js';
+import { enclosingDefinition } from './function-items.js';
+import { linesOf, type ReadFile } from './read-code.js';
+import type { ContextItem, Definition } from './types.js';
+
+/** A long definition (a class) is shown from its start, this many lines. */
+export const MAX_DEFINITION_LINES = 120;
+/** A long test file is shown from its start, this many lines. */
+export const MAX_TEST_LINES = 400;
+const DEFINITIONS_PER_NAME = 2;
+const CALLERS_PER_NAME = 3;
+
+export interface ChangedCode {
+  readonly file: ReadFile;
+  /** New-file line numbers of added lines. */
+  readonly addedLines: ReadonlySet<number>;
+  /** Files this one imports. */
+  readonly imports: ReadonlySet<string>;
+}
+
+type Located = { readonly file: ReadFile; readonly definition: Definition };
+
+/** Every definition of the files read, by name. */
+export const indexDefinitions = (files: Iterable<ReadFile>): Map<string, Located[]> => {
+  const byName = new Map<string, Located[]>();
+  for (const file of files) {
+    for (const definition of file.outline?.definitions ?? []) {
+      const list = byName.get(definition.name);
+      if (list === undefined) byName.set(definition.name, [{ file, definition }]);
+      else list.push({ file, definition });
+    }
+  }
+  return byName;
+};
+
+/** Names used on added lines, most used first, that the file itself does not define. */
+export const namesUsedByAddedLines = (changed: ChangedCode): string[] => {
+  const own = new Set(changed.file.outline?.definitions.map((definition) => definition.name));
+  const counts = new Map<string, number>();
+  for (const use of changed.file.outline?.uses ?? []) {
+    if (!changed.addedLines.has(use.line) || own.has(use.name) || use.name.length < 2) continue;
+    counts.set(use.name, (counts.get(use.name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+};
+
+const clipped = (start: number, end: number, limit: number): number =>
+  Math.min(end, start + limit - 1);
+
+export const definitionItems = (
+  changed: ChangedCode,
+  index: ReadonlyMap<string, readonly Located[]>,
+): ContextItem[] => {
+  const directory = posix.dirname(changed.file.path);
+  const preference = (located: Located): number =>
+    (changed.imports.has(located.file.path) ? 0 : 2) +
+    (posix.dirname(located.file.path) === directory ? 0 : 1) +
+    (isTestPath(located.file.path) && !isTestPath(changed.file.path) ? 4 : 0);
+  return namesUsedByAddedLines(changed).flatMap((name) =>
+    (index.get(name) ?? [])
+      .filter((located) => located.file.path !== changed.file.path)
+      .sort((a, b) => preference(a) - preference(b))
+      .slice(0, DEFINITIONS_PER_NAME)
+      .map(({ file, definition }): ContextItem => {
+        const end = clipped(definition.startLine, definition.endLine, MAX_DEFINITION_LINES);
+        return {
+          path: file.path,
+          kind: 'definition',
+          symbol: name,
+          reason:
+            `defines ${name}, used by an added line of ${changed.file.path}` +
+            (end < definition.endLine ? ` (its first ${MAX_DEFINITION_LINES} lines)` : ''),
+          startLine: definition.startLine,
+          text: linesOf(file, definition.startLine, end),
+          level: 'related',
+        };
+      }),
+  );
+};
+
+/** Function definitions that overlap the given lines. */
+export const definitionsTouching = (file: ReadFile, lines: ReadonlySet<number>): Definition[] =>
+  (file.outline?.definitions ?? []).filter(
+    (definition) =>
+      definition.kind === 'function' &&
+      [...lines].some((line) => line >= definition.startLine && line <= definition.endLine),
+  );
+
+export interface CallerOptions {
+  /** The names of the functions the change modifies, and those it removes. */
+  readonly modified: ReadonlyMap<string, string>;
+  readonly removed: ReadonlyMap<string, string>;
+  readonly files: Iterable<ReadFile>;
+}
+
+export const callerItems = ({ modified, removed, files }: CallerOptions): ContextItem[] => {
+  const found = new Map<string, ContextItem[]>();
+  const list = [...files];
+  for (const [name, definedIn] of [...removed, ...modified]) {
+    if (found.has(name)) continue;
+    const items: ContextItem[] = [];
+    for (const file of list) {
+      if (items.length >= CALLERS_PER_NAME) break;
+      if (file.path === definedIn) continue;
+      const use = file.outline?.uses.find((candidate) => candidate.name === name);
+      if (use === undefined) continue;
+      const enclosing = enclosingDefinition(file.outline?.definitions ?? [], use.line);
+      const start = enclosing?.startLine ?? Math.max(1, use.line - 3);
+      const end = clipped(start, enclosing?.endLine ?? use.line + 3, MAX_DEFINITION_LINES);
+      items.push({
+        path: file.path,
+        kind: 'caller',
+        symbol: name,
+        reason: `uses ${name}, which this change ${removed.has(name) ? 'removes or renames' : 'modifies'} in ${definedIn}`,
+        startLine: start,
+        text: linesOf(file, start, end),
+        level: 'related',
+      });
+    }
+    found.set(name, items);
+  }
+  return [...found.values()].flat();
+};
+
+export const testItem = (test: ReadFile, of: string): ContextItem => {
+  const end = Math.min(test.lines.length, MAX_TEST_LINES);
+  return {
+    path: test.path,
+    kind: 'test',
+    symbol: null,
+    reason: `tests ${of}` + (end < test.lines.length ? ` (its first ${end} lines)` : ''),
+    startLine: 1,
+    text: linesOf(test, 1, end),
+    level: 'related',
+  };
+};
