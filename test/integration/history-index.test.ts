@@ -9,7 +9,7 @@ import {
   type PushCommitOptions,
 } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
-import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
+import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
@@ -88,9 +88,10 @@ describe('history index from push events', () => {
     });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
-    const openai = nock(OPENAI_TEST_ORIGIN)
-      .post('/v1/responses')
-      .reply(200, openAIResponse({ answer: modelAnswer({ summary: 'Looks fine.' }) }));
+    // With its history the change scores medium, where the default policy starts the deep tier.
+    const anthropic = nock(ANTHROPIC_TEST_BASE_URL)
+      .post('/v1/messages')
+      .reply(200, anthropicMessage({ answer: modelAnswer({ summary: 'Looks fine.' }) }));
 
     await app.probot.receive({
       id: 'delivery-pr',
@@ -103,7 +104,7 @@ describe('history index from push events', () => {
     github.scope.done();
     checks.done();
     review.done();
-    openai.done();
+    anthropic.done();
     const body = String(github.sent.reviews[0]?.body);
     expect(body).toContain(
       `\`fix-history\` (+0.13): changes ${PATH}, which 2 fix commits changed in the year before`,
@@ -112,6 +113,7 @@ describe('history index from push events', () => {
     const [row] = await app.ledger.list();
     // Without history this change scores 0.10 (source-churn 0.08, no-tests 0.02).
     expect(row?.riskScore).toBe(0.29);
-    expect(row?.riskLevel).toBe('low');
+    expect(row?.riskLevel).toBe('medium');
+    expect(row?.tier).toBe('deep');
   });
 });
