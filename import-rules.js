@@ -55,6 +55,7 @@ export const GUARDED_FOLDERS = [
   'intake',
   'metrics',
   'calibrate',
+  'feedback',
   'ledger',
   'queue',
   'github',

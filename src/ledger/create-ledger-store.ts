@@ -1,6 +1,7 @@
 /** The whole ledger over one SQL executor: every concern, the same code for every database. */
 import { createBudgetReservations } from './create-budget-reservations.js';
 import { createCostRows } from './create-cost-rows.js';
+import { createFindingFeedback } from './create-finding-feedback.js';
 import { createPullMemory } from './create-pull-memory.js';
 import { createReviewClaims } from './create-review-claims.js';
 import type { SqlExecutor } from './sql/types.js';
@@ -18,5 +19,6 @@ export const createLedgerStore = ({ db, migrate }: CreateLedgerStoreOptions): Le
   ...createReviewClaims(db),
   ...createBudgetReservations(db),
   ...createPullMemory(db),
+  ...createFindingFeedback(db),
   close: () => db.close(),
 });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCostReportsContract } from './cost-reports.contract.js';
+import { describeFindingFeedbackContract } from './finding-feedback.contract.js';
 import { describeLedgerStoreContract } from './ledger-store.contract.js';
 import { openPostgresLedger } from './postgres-ledger.js';
 
@@ -29,6 +30,9 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
   describeCostReportsContract('postgres ledger', () =>
     Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
   );
+  describeFindingFeedbackContract('postgres ledger', () =>
+    Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
+  );
 
   it('migrates once when several replicas start together', async () => {
     const schema = freshSchema();
@@ -49,6 +53,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 4 },
       { version: 5 },
       { version: 6 },
+      { version: 9 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

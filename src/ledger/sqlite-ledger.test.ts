@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCostReportsContract } from './cost-reports.contract.js';
+import { describeFindingFeedbackContract } from './finding-feedback.contract.js';
 import { describeLedgerStoreContract, sampleEntry } from './ledger-store.contract.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
 
@@ -16,6 +17,9 @@ describeLedgerStoreContract('sqlite ledger', () =>
   Promise.resolve(openSqliteLedger({ file: freshFile() })),
 );
 describeCostReportsContract('sqlite ledger', () =>
+  Promise.resolve(openSqliteLedger({ file: freshFile() })),
+);
+describeFindingFeedbackContract('sqlite ledger', () =>
   Promise.resolve(openSqliteLedger({ file: freshFile() })),
 );
 
@@ -51,6 +55,7 @@ describe('openSqliteLedger', () => {
       { version: 4, name: 'create-pull-state-and-posted-findings' },
       { version: 5, name: 'store-money-as-integer-nano-dollars' },
       { version: 6, name: 'index-review-attempts-for-reports' },
+      { version: 9, name: 'create-finding-feedback' },
     ]);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
+import type { FindingFeedback } from '../feedback/types.js';
 import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from './report-types.js';
 
 export type * from './report-types.js';
@@ -187,7 +188,8 @@ export interface PullMemory {
 }
 
 /** The whole ledger: every concern over one database. */
-export interface LedgerStore extends CostRows, ReviewClaims, BudgetReservations, PullMemory {
+export interface LedgerStore
+  extends CostRows, ReviewClaims, BudgetReservations, PullMemory, FindingFeedback {
   /** Creates or upgrades the schema; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
