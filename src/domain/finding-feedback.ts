@@ -19,13 +19,7 @@ export const FINDING_OUTCOMES: readonly FindingOutcome[] = [
  * `suggestion-applied` and `lines-changed` come from the compare of a later push.
  */
 export type FindingSignal =
-  | 'resolved'
-  | 'unresolved'
-  | 'replied'
-  | '+1'
-  | '-1'
-  | 'suggestion-applied'
-  | 'lines-changed';
+  'resolved' | 'unresolved' | 'replied' | '+1' | '-1' | 'suggestion-applied' | 'lines-changed';
 export const FINDING_SIGNALS: readonly FindingSignal[] = [
   'resolved',
   'unresolved',

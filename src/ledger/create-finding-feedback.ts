@@ -132,10 +132,10 @@ export const createFindingFeedback = (db: SqlExecutor): FindingFeedback => ({
         }),
       );
       // What was read at the last close is replaced by what is read now.
-      await tx.run(
-        "DELETE FROM finding_signals WHERE repo = ? AND pr = ? AND source = 'close'",
-        [settle.repo, settle.pr],
-      );
+      await tx.run("DELETE FROM finding_signals WHERE repo = ? AND pr = ? AND source = 'close'", [
+        settle.repo,
+        settle.pr,
+      ]);
       const changes: OutcomeChange[] = [];
       for (const { fingerprint, outcome, closeSignals } of settle.settlements) {
         const known = before.get(fingerprint);

@@ -1,5 +1,6 @@
 import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
+import type { FindingFeedback } from '../feedback/types.js';
 import type { GitHubPort } from '../github/types.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import type { BudgetReservations, CostRows, PullMemory, ReviewClaims } from '../ledger/types.js';
@@ -42,7 +43,8 @@ export interface WorkerDeps {
   readonly ledger: Pick<CostRows, 'record' | 'list'> &
     ReviewClaims &
     BudgetReservations &
-    PullMemory;
+    PullMemory &
+    FindingFeedback;
   readonly prices: PriceTable;
   readonly log: Log;
   readonly limits: ReviewLimits;
