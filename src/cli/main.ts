@@ -8,6 +8,7 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { runCostsCommand } from './costs-command.js';
+import { runFindingsCommand } from './findings-command.js';
 import { locateLedger } from './ledger-location.js';
 import { runPolicyCheckCommand } from './policy-check-command.js';
 import { runReportLinkCommand } from './report-link-command.js';
@@ -85,6 +86,20 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
 
   program
+    .command('findings')
+    .description(
+      'what became of each posted finding (acted on, dismissed, no signal, open) and what it cost',
+    )
+    .option('--repo <owner/name>', 'only this repository')
+    .option('--since <date>', 'only findings posted on or after this date (inclusive)')
+    .option('--group-by <keys>', 'comma-separated: tier, model, category, severity, repo')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--suggest', 'policy changes the evidence supports, as snippets to paste')
+    .action(async (options: FindingsFlags) => {
+      await runFindingsCommand({ locateLedger: () => locateLedger(env), ...options, io });
+    });
+
+  program
     .command('policy')
     .description('work with a .github/review-router.yml policy file')
     .command('check')
@@ -156,6 +171,14 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
   return program;
 };
+
+interface FindingsFlags {
+  repo?: string;
+  since?: string;
+  groupBy?: string;
+  format?: string;
+  suggest?: boolean;
+}
 
 interface CostsFlags {
   repo?: string;

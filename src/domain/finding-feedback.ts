@@ -47,6 +47,9 @@ export interface PostedFindingRecord {
   readonly deliveryId: string;
   readonly reviewId: number;
   readonly path: string;
+  /** The lines it was posted on (`startLine` for a range), at the head SHA of its review. */
+  readonly line: number;
+  readonly startLine: number | null;
   readonly side: Side;
   readonly tier: Tier;
   readonly provider: ProviderId;

@@ -62,6 +62,8 @@ export const rememberFindingFeedback = async (
       deliveryId: review.deliveryId,
       reviewId: review.reviewId,
       path: finding.path,
+      line: finding.line,
+      startLine: finding.start_line,
       side: finding.side,
       tier: review.tier,
       provider: review.provider,

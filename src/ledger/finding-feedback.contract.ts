@@ -20,6 +20,8 @@ export const postedFinding = (
   deliveryId: 'd-1',
   reviewId: 80,
   path: 'src/a.ts',
+  line: 3,
+  startLine: null,
   side: 'RIGHT',
   tier: 'fast',
   provider: 'openai',

@@ -8,6 +8,12 @@ import type { FindingFeedback } from '../feedback/types.js';
 import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from './report-types.js';
 
 export type * from './report-types.js';
+export type {
+  FindingFilter,
+  FindingGroup,
+  FindingGroupKey,
+  FindingTotals,
+} from '../feedback/types.js';
 
 export interface ReviewKey {
   /** owner/name */

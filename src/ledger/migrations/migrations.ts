@@ -149,6 +149,8 @@ export const migrations: readonly Migration[] = [
         delivery_id text NOT NULL,
         review_id bigint NOT NULL,
         path text NOT NULL,
+        line integer NOT NULL,
+        start_line integer,
         side text NOT NULL CHECK (side IN ('LEFT', 'RIGHT')),
         tier text NOT NULL CHECK (tier IN ('fast', 'deep')),
         provider text NOT NULL,
