@@ -9,6 +9,7 @@ import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from '
 
 export type * from './report-types.js';
 export type {
+  FindingFeedback,
   FindingFilter,
   FindingGroup,
   FindingGroupKey,

@@ -73,3 +73,23 @@ export interface FindingFigures {
   readonly byTierModel: readonly FindingGroupRecord[];
   readonly byCategory: readonly FindingGroupRecord[];
 }
+
+/** The figures the report page and `/reports/costs` show, for the findings posted in the window. */
+export const readFindingFigures = async (
+  reports: {
+    groupFindings(
+      filter: { repo?: string; since?: string; until?: string },
+      groupBy: readonly FindingGroupKey[],
+    ): Promise<FindingGroup[]>;
+  },
+  filter: { readonly repo?: string; readonly since?: string; readonly until?: string },
+): Promise<FindingFigures> => {
+  const [byTierModel, byCategory] = await Promise.all([
+    reports.groupFindings(filter, FIGURE_GROUPINGS.byTierModel),
+    reports.groupFindings(filter, FIGURE_GROUPINGS.byCategory),
+  ]);
+  return {
+    byTierModel: byTierModel.map(toFindingGroupRecord),
+    byCategory: byCategory.map(toFindingGroupRecord),
+  };
+};
