@@ -294,5 +294,7 @@ describe('the feedback on findings', () => {
     expect(app.errors).toEqual([]);
     expect(await cli('--format', 'json')).toEqual(findings);
     expect(await cli('--group-by', 'category', '--format', 'json')).toEqual(byCategory);
+    // Five findings are too few to advise on: no policy change is suggested.
+    expect(await cli('--suggest', '--format', 'json')).toEqual([]);
   });
 });
