@@ -18,57 +18,12 @@ import {
 } from '../helpers/github-conversation.js';
 import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
-import { finding, modelAnswer } from '../helpers/model-answers.js';
+import { modelAnswer } from '../helpers/model-answers.js';
+import { APPLIED, DATE_FILE, FINDINGS, TEST_FILE, threadEvent } from '../helpers/feedback-story.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import { A, B, FORMAT_AT_A, NOW, TEST_PATCH } from '../helpers/push-patches.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
-const DATE_FILE = 'src/utils/format-date.ts';
-const TEST_FILE = 'test/format-date.test.ts';
-const APPLIED = "  return iso.slice(0, 10) + 'Z';";
-
-const FINDINGS = {
-  applied: finding({
-    path: DATE_FILE,
-    line: 3,
-    severity: 'warning',
-    category: 'correctness',
-    title: 'Day without zone',
-    suggestion: APPLIED.trim(),
-  }),
-  liked: finding({
-    path: DATE_FILE,
-    line: 2,
-    severity: 'error',
-    category: 'correctness',
-    title: 'ISO string in local time',
-    suggestion: null,
-  }),
-  disliked: finding({
-    path: TEST_FILE,
-    line: 2,
-    severity: 'warning',
-    category: 'style',
-    title: 'Test name too short',
-    suggestion: null,
-  }),
-  ignored: finding({
-    path: DATE_FILE,
-    line: 1,
-    severity: 'warning',
-    category: 'style',
-    title: 'Doubled export keyword',
-    suggestion: null,
-  }),
-  resolved: finding({
-    path: TEST_FILE,
-    line: 1,
-    severity: 'warning',
-    category: 'style',
-    title: 'Relative import',
-    suggestion: null,
-  }),
-};
 type Name = keyof typeof FINDINGS;
 
 let app: TestApp;
@@ -87,15 +42,6 @@ const receive = async (id: string, name: string, payload: unknown) => {
   await app.probot.receive({ id, name, payload } as never);
   await app.queue.idle();
 };
-
-const threadEvent = (action: string, body: string, sender = 'maintainer') => ({
-  action,
-  installation: { id: 42 },
-  repository: { name: 'api', owner: { login: 'acme' } },
-  pull_request: { number: 7, head: { sha: A } },
-  thread: { node_id: 'T1', comments: [{ id: 1, body }] },
-  sender: { login: sender, type: sender.endsWith('[bot]') ? 'Bot' : 'User' },
-});
 
 /** Head A: the first review posts the five findings inline; returns each one's comment body. */
 const reviewAtA = async (): Promise<Record<Name, string>> => {
