@@ -65,6 +65,22 @@ const GROUP_COLUMNS = [
   'costPerActedOnUsd',
 ] as const;
 
+/** A terminal is narrow: the table shows what people scan; json and csv keep every field. */
+const toTableRow = (finding: ReturnType<typeof toFindingJson>) => ({
+  postedAt: finding.postedAt.slice(0, 16).replace('T', ' '),
+  repo: finding.repo,
+  pr: finding.pr,
+  path: `${finding.path}:${finding.line}`,
+  tier: finding.tier,
+  model: finding.model,
+  category: finding.category,
+  severity: finding.severity,
+  outcome: finding.outcome,
+  signals: finding.signals.join(' '),
+  costUsd: finding.costUsd,
+  fingerprint: finding.fingerprint.slice(0, 8),
+});
+
 /**
  * `review-router findings`: every posted finding with its outcome and signals, or one row per group
  * with its acted-on rate and cost per acted-on finding (added up in the database), or with
@@ -95,16 +111,7 @@ export const runFindingsCommand = async (options: FindingsCommandOptions): Promi
     }
     const findings = (await ledger.listFindings(filter)).map(toFindingJson);
     if (format === 'table') {
-      io.out(
-        formatCosts(
-          findings.map(({ fingerprint, signals, ...rest }) => ({
-            ...rest,
-            fingerprint: fingerprint.slice(0, 8),
-            signals: signals.join(' '),
-          })),
-          'table',
-        ),
-      );
+      io.out(formatCosts(findings.map(toTableRow), 'table'));
     } else io.out(formatCosts(findings, format));
   } finally {
     await ledger.close();
