@@ -1,7 +1,8 @@
 /**
  * The review threads of a pull request with what the feedback on findings reads at close: who
  * resolved each, every comment's author, and the +1 and -1 reactions to its first comment. One
- * GraphQL query, a page per 100 threads.
+ * GraphQL query, a page per 100 threads; reactions are asked of the first comment only, which
+ * keeps a page near 15,000 nodes, far below GitHub's limit of 500,000.
  */
 import type { ProbotOctokit } from 'probot';
 import type { FindingThread, GitHubActor, GitHubPort } from './types.js';
@@ -26,7 +27,7 @@ const FINDING_THREADS_QUERY = /* GraphQL */ `
               login
               __typename
             }
-            comments(first: 50) {
+            opening: comments(first: 1) {
               nodes {
                 body
                 author {
@@ -51,6 +52,14 @@ const FINDING_THREADS_QUERY = /* GraphQL */ `
                 }
               }
             }
+            replies: comments(first: 50) {
+              nodes {
+                author {
+                  login
+                  __typename
+                }
+              }
+            }
           }
         }
       }
@@ -68,7 +77,8 @@ interface Reactions {
 interface ThreadNode {
   readonly isResolved: boolean;
   readonly resolvedBy: Actor | null;
-  readonly comments: {
+  /** The first comment only, with its reactions: what the finding's thread is judged on. */
+  readonly opening: {
     readonly nodes: ReadonlyArray<{
       readonly body: string;
       readonly author: Actor | null;
@@ -76,6 +86,8 @@ interface ThreadNode {
       readonly thumbsDown?: Reactions;
     } | null>;
   };
+  /** Every comment's author (the first included), without reactions: replies are counted. */
+  readonly replies: { readonly nodes: ReadonlyArray<{ readonly author: Actor | null } | null> };
 }
 interface FindingThreadsPage {
   readonly repository: {
@@ -95,12 +107,15 @@ const reactionsOf = (content: '+1' | '-1', reactions: Reactions | undefined) =>
   (reactions?.nodes ?? []).flatMap((node) => (node ? [{ content, user: toActor(node.user) }] : []));
 
 const toThread = (node: ThreadNode): FindingThread => {
-  const comments = node.comments.nodes.flatMap((comment) => (comment ? [comment] : []));
-  const first = comments[0];
+  const first = node.opening.nodes[0] ?? null;
+  const replies = node.replies.nodes.slice(1).flatMap((reply) => (reply ? [reply] : []));
   return {
     isResolved: node.isResolved,
     resolvedBy: toActor(node.resolvedBy),
-    comments: comments.map((comment) => ({ body: comment.body, author: toActor(comment.author) })),
+    comments: [
+      ...(first ? [{ body: first.body, author: toActor(first.author) }] : []),
+      ...replies.map((reply) => ({ body: '', author: toActor(reply.author) })),
+    ],
     reactions: [...reactionsOf('+1', first?.thumbsUp), ...reactionsOf('-1', first?.thumbsDown)],
   };
 };

@@ -97,7 +97,8 @@ export interface GitHubActor {
 
 /**
  * A review thread as the feedback on findings reads it at close: its resolution, every comment
- * (the first carries the finding's marker) and the +1 and -1 reactions to the first comment.
+ * (the first carries the finding's marker; only the first comes with its body) and the +1 and -1
+ * reactions to the first comment.
  */
 export interface FindingThread {
   readonly isResolved: boolean;

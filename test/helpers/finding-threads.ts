@@ -33,7 +33,7 @@ export const mockFindingThreads = (threads: ThreadAtClose[], graphql: unknown[] 
               nodes: threads.map((thread) => ({
                 isResolved: thread.resolvedBy !== undefined && thread.resolvedBy !== null,
                 resolvedBy: thread.resolvedBy ? user(thread.resolvedBy) : null,
-                comments: {
+                opening: {
                   nodes: [
                     {
                       body: thread.body,
@@ -41,11 +41,13 @@ export const mockFindingThreads = (threads: ThreadAtClose[], graphql: unknown[] 
                       thumbsUp: reactions(thread.up),
                       thumbsDown: reactions(thread.down),
                     },
+                  ],
+                },
+                replies: {
+                  nodes: [
+                    { author: user('review-router', true) },
                     ...(thread.replies ?? []).map((reply) => ({
-                      body: 'Thanks',
                       author: user(reply.login, reply.bot ?? false),
-                      thumbsUp: reactions(),
-                      thumbsDown: reactions(),
                     })),
                   ],
                 },
