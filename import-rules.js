@@ -57,6 +57,7 @@ export const GUARDED_FOLDERS = [
   'intake',
   'metrics',
   'calibrate',
+  'feedback',
   'ledger',
   'queue',
   'github',

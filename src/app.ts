@@ -9,6 +9,7 @@ import type { Log } from './domain/log.js';
 import type { ProviderId } from './domain/policy.js';
 import { createCodeCache } from './context/cache-code-source.js';
 import { createOctokitGitHub } from './github/octokit-github.js';
+import { registerFeedbackIntake } from './intake/register-feedback-intake.js';
 import { registerIntake } from './intake/register-intake.js';
 import type { PriceTable } from './ledger/price-table.js';
 import type { ReportQueries } from './ledger/report-queries.js';
@@ -16,6 +17,7 @@ import type { LedgerStore } from './ledger/types.js';
 import { createMetrics } from './metrics/create-metrics.js';
 import { createMetricsHandler } from './metrics/create-metrics-handler.js';
 import type { Metrics } from './metrics/types.js';
+import { withFeedbackMetrics } from './metrics/with-feedback-metrics.js';
 import { withLedgerMetrics } from './metrics/with-ledger-metrics.js';
 import { withProvidersMetrics } from './metrics/with-provider-metrics.js';
 import type { BatchProvider } from './providers/batch-types.js';
@@ -89,7 +91,7 @@ export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
   const worker: WorkerDeps = {
     github: async (installationId) => createOctokitGitHub(await deps.auth(installationId)),
     providers: withProvidersMetrics(deps.providers, deps.metrics),
-    ledger: withLedgerMetrics(deps.ledger, deps.metrics),
+    ledger: withFeedbackMetrics(withLedgerMetrics(deps.ledger, deps.metrics), deps.metrics),
     prices: deps.prices,
     log: deps.log,
     limits: deps.limits ?? DEFAULT_LIMITS,
@@ -125,6 +127,11 @@ const registerWeb = (
   metrics: Metrics,
 ): void => {
   registerIntake(app, deps.queue, deps.now ?? (() => new Date()), deps.ledger);
+  registerFeedbackIntake(app, {
+    queue: deps.queue,
+    feedback: deps.ledger,
+    now: deps.now ?? (() => new Date()),
+  });
   const reports = deps.reports ?? reportQueriesFromRows(deps.ledger);
   addHandler(createReportHandler({ reports, token: deps.reportToken }));
   addHandler(createMetricsHandler({ metrics, token: deps.metricsToken ?? deps.reportToken }));

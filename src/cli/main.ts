@@ -94,6 +94,22 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     });
 
   program
+    .command('findings')
+    .description(
+      'what became of each posted finding (acted on, dismissed, no signal, open) and what it cost',
+    )
+    .option('--repo <owner/name>', 'only this repository')
+    .option('--since <date>', 'only findings posted on or after this date (inclusive)')
+    .option('--group-by <keys>', 'comma-separated: tier, model, category, severity, repo')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--suggest', 'policy changes the evidence supports, as snippets to paste')
+    .action(async (options: FindingsFlags) => {
+      const { runFindingsCommand } = await import('./findings-command.js');
+      const { locateLedger } = await import('./ledger-location.js');
+      await runFindingsCommand({ locateLedger: () => locateLedger(env), ...options, io });
+    });
+
+  program
     .command('policy')
     .description('work with a .github/review-router.yml policy file')
     .command('check')
@@ -173,6 +189,14 @@ interface ClassifyFlags {
   json?: boolean;
   gitDir?: string;
   commit?: string;
+}
+
+interface FindingsFlags {
+  repo?: string;
+  since?: string;
+  groupBy?: string;
+  format?: string;
+  suggest?: boolean;
 }
 
 interface CostsFlags {

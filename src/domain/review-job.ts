@@ -1,6 +1,13 @@
 /** What intake hands to the queue: enough to find the pull request again, nothing more. */
 export type Trigger =
-  'opened' | 'reopened' | 'synchronize' | 'ready_for_review' | 'labeled' | 'command';
+  | 'opened'
+  | 'reopened'
+  | 'synchronize'
+  | 'ready_for_review'
+  | 'labeled'
+  | 'command'
+  /** The pull request closed or reopened: settle the feedback on its findings, review nothing. */
+  | 'feedback';
 
 export type Tier = 'fast' | 'deep';
 export type RouteTier = 'skip' | Tier;

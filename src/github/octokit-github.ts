@@ -2,6 +2,7 @@ import type { ProbotOctokit } from 'probot';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
 import { createOctokitCodeSource } from './octokit-code-source.js';
+import { createOctokitFindingThreads } from './octokit-finding-threads.js';
 import { createOctokitConversation } from './octokit-pull-conversation.js';
 import type {
   CheckConclusion,
@@ -162,4 +163,5 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
   },
 
   ...createOctokitConversation(octokit),
+  ...createOctokitFindingThreads(octokit),
 });

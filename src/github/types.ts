@@ -90,6 +90,27 @@ export interface ReviewThread {
   readonly comments: readonly { readonly databaseId: number | null; readonly body: string }[];
 }
 
+/** Who did something on GitHub: a person, or a bot (the app itself included). */
+export interface GitHubActor {
+  readonly login: string;
+  readonly isBot: boolean;
+}
+
+/**
+ * A review thread as the feedback on findings reads it at close: its resolution, every comment
+ * (the first carries the finding's marker; only the first comes with its body) and the +1 and -1
+ * reactions to the first comment.
+ */
+export interface FindingThread {
+  readonly isResolved: boolean;
+  readonly resolvedBy: GitHubActor | null;
+  readonly comments: readonly { readonly body: string; readonly author: GitHubActor | null }[];
+  readonly reactions: readonly {
+    readonly content: '+1' | '-1';
+    readonly user: GitHubActor | null;
+  }[];
+}
+
 export interface GitHubPort {
   getPullRequest(ref: PullRef): Promise<PullRequestFacts>;
   /**
@@ -143,4 +164,6 @@ export interface GitHubPort {
   ): Promise<void>;
   /** Every review thread of the pull request with its resolution (GraphQL). */
   listReviewThreads(ref: PullRef): Promise<ReviewThread[]>;
+  /** Every review thread with its replies and reactions: one GraphQL query (a page per 100 threads). */
+  readFindingThreads(ref: PullRef): Promise<FindingThread[]>;
 }

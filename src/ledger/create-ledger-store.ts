@@ -4,6 +4,7 @@ import { createBudgetReservations } from './create-budget-reservations.js';
 import { createCostRows } from './create-cost-rows.js';
 import { createHistoryIndex } from './create-history-index.js';
 import { createPendingBatches } from './create-pending-batches.js';
+import { createFindingFeedback } from './create-finding-feedback.js';
 import { createPullMemory } from './create-pull-memory.js';
 import { createReviewClaims } from './create-review-claims.js';
 import type { SqlExecutor } from './sql/types.js';
@@ -24,5 +25,6 @@ export const createLedgerStore = ({ db, migrate }: CreateLedgerStoreOptions): Le
   ...createPendingBatches(db),
   ...createPullMemory(db),
   ...createHistoryIndex(db),
+  ...createFindingFeedback(db),
   close: () => db.close(),
 });

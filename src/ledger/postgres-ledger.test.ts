@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCostReportsContract } from './cost-reports.contract.js';
 import { describeHistoryIndexContract } from './history-index.contract.js';
+import { describeFindingFeedbackContract } from './finding-feedback.contract.js';
 import { describeLedgerStoreContract } from './ledger-store.contract.js';
 import { openPostgresLedger } from './postgres-ledger.js';
 
@@ -33,6 +34,9 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
   describeHistoryIndexContract('postgres ledger', () =>
     Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
   );
+  describeFindingFeedbackContract('postgres ledger', () =>
+    Promise.resolve(openPostgresLedger({ connectionString, schema: freshSchema() })),
+  );
 
   it('migrates once when several replicas start together', async () => {
     const schema = freshSchema();
@@ -55,6 +59,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 6 },
       { version: 7 },
       { version: 8 },
+      { version: 9 },
       { version: 11 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));

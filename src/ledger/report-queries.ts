@@ -8,7 +8,14 @@ import { summarizeCosts } from './aggregate-costs.js';
 import { ATTEMPT_FIELDS, buildWhere, checkLimit } from './ledger-columns.js';
 import { LedgerRowSchema } from './schema.js';
 import type { SqlExecutor } from './sql/types.js';
-import type { LedgerFilter, LedgerSummary } from './types.js';
+import { groupFindings } from './finding-feedback-reports.js';
+import type {
+  FindingFilter,
+  FindingGroup,
+  FindingGroupKey,
+  LedgerFilter,
+  LedgerSummary,
+} from './types.js';
 
 /** What the report routes read; an adapter may answer it on another thread or connection. */
 export interface ReportQueries {
@@ -16,6 +23,11 @@ export interface ReportQueries {
   summarize(filter: LedgerFilter): Promise<LedgerSummary>;
   /** The `limit` attempts that cost the most: by cost, then newest first. */
   mostExpensive(filter: LedgerFilter, limit: number): Promise<LedgerRow[]>;
+  /** The findings posted in the window, one group per key, added up in the database. */
+  groupFindings(
+    filter: FindingFilter,
+    groupBy: readonly FindingGroupKey[],
+  ): Promise<FindingGroup[]>;
 }
 
 /** A reader with its own connection (or thread), closed with the app. */
@@ -25,6 +37,7 @@ export interface ReportReader extends ReportQueries {
 
 export const createReportQueries = (db: SqlExecutor): ReportQueries => ({
   summarize: (filter) => summarizeCosts(db, filter),
+  groupFindings: (filter, groupBy) => groupFindings(db, filter, groupBy),
   async mostExpensive(filter, limit) {
     const where = buildWhere(filter);
     const rows = await db.query(

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCostReportsContract } from './cost-reports.contract.js';
 import { describeHistoryIndexContract } from './history-index.contract.js';
+import { describeFindingFeedbackContract } from './finding-feedback.contract.js';
 import { describeLedgerStoreContract, sampleEntry } from './ledger-store.contract.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
 
@@ -20,6 +21,9 @@ describeCostReportsContract('sqlite ledger', () =>
   Promise.resolve(openSqliteLedger({ file: freshFile() })),
 );
 describeHistoryIndexContract('sqlite ledger', () =>
+  Promise.resolve(openSqliteLedger({ file: freshFile() })),
+);
+describeFindingFeedbackContract('sqlite ledger', () =>
   Promise.resolve(openSqliteLedger({ file: freshFile() })),
 );
 
@@ -57,6 +61,7 @@ describe('openSqliteLedger', () => {
       { version: 6, name: 'index-review-attempts-for-reports' },
       { version: 7, name: 'create-history-changes' },
       { version: 8, name: 'record-service-tier-batch-and-discount' },
+      { version: 9, name: 'create-finding-feedback' },
       { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
     ]);
   });

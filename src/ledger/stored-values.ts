@@ -23,6 +23,7 @@ export const TRIGGERS = every<Trigger>()([
   'ready_for_review',
   'labeled',
   'command',
+  'feedback',
 ]);
 export const TIERS = every<RouteTier>()(['skip', 'fast', 'deep']);
 export const PROVIDERS = every<ProviderId>()([

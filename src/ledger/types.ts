@@ -4,6 +4,7 @@
  */
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
 import type { Tier } from '../domain/review-job.js';
+import type { FindingFeedback } from '../feedback/types.js';
 import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from './report-types.js';
 import type { HistoryIndex } from './history-index.js';
 
@@ -11,6 +12,13 @@ import type { PendingBatches } from './pending-batch-types.js';
 
 export type * from './report-types.js';
 export type * from './pending-batch-types.js';
+export type {
+  FindingFeedback,
+  FindingFilter,
+  FindingGroup,
+  FindingGroupKey,
+  FindingTotals,
+} from '../feedback/types.js';
 
 export interface ReviewKey {
   /** owner/name */
@@ -225,7 +233,8 @@ export interface LedgerStore
     BudgetAlerts,
     PendingBatches,
     PullMemory,
-    HistoryIndex {
+    HistoryIndex,
+    FindingFeedback {
   /** Creates or upgrades the schema; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

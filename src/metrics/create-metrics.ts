@@ -37,6 +37,12 @@ export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
       labelNames: ['tier', 'provider', 'model'] as const,
       registers: [registry],
     }),
+    findingOutcomes: new Counter({
+      name: 'review_router_finding_outcomes_total',
+      help: 'Posted findings settled when their pull request closed, by tier and outcome (acted-on, dismissed, no-signal); a finding counts again only when a later close changes its outcome.',
+      labelNames: ['tier', 'outcome'] as const,
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: 'review_router_queue_depth',
       help: 'Review jobs waiting in the queue, not running.',

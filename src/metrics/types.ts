@@ -23,6 +23,8 @@ export interface Metrics {
   readonly tokens: Counter<'provider' | 'model' | 'kind'>;
   /** review_router_cost_usd_total{tier,provider,model} */
   readonly costUsd: Counter<'tier' | 'provider' | 'model'>;
+  /** review_router_finding_outcomes_total{tier,outcome}: findings settled at close. */
+  readonly findingOutcomes: Counter<'tier' | 'outcome'>;
   /** review_router_queue_depth: jobs waiting, read from the queue at each scrape. */
   readonly queueDepth: Gauge;
   /** review_router_budget_alerts_total{share}: budget alerts raised (each once per repository and month). */

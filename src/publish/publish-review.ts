@@ -6,6 +6,7 @@ import { suggestionMode } from './fit-finding.js';
 import { placeFindings, type PlacedFindings } from './place-findings.js';
 import { postPlacedReview } from './post-placed-review.js';
 import { prepareFindings } from './prepare-findings.js';
+import { rememberFeedback } from './remember-feedback.js';
 import { rememberReview } from './remember-review.js';
 import { renderInlineComment } from './render-comment.js';
 import { renderPostedCheck } from './render-posted-check.js';
@@ -108,6 +109,14 @@ export const publishReview = async (
   );
   const findings = [...placed.inline, ...placed.inBody];
   await rememberReview(change, { ...posted, findings, fingerprints: prepared.fingerprints }, ports);
+  await rememberFeedback(
+    change,
+    { ...posted, findings, fingerprints: prepared.fingerprints },
+    {
+      ...options,
+      ports,
+    },
+  );
   const check = renderPostedCheck({
     result,
     escalation: options.escalation,

@@ -5,6 +5,7 @@ import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
 import type { ReviewScope } from '../domain/review-scope.js';
+import type { FindingFeedback } from '../feedback/types.js';
 import type { GitHubPort, PullRef } from '../github/types.js';
 import type { CostRows, PullMemory, PullState } from '../ledger/types.js';
 import type { SecretReport } from '../secrets/types.js';
@@ -39,6 +40,7 @@ export interface PublishPorts {
   readonly ref: PullRef;
   readonly log: Log;
   readonly ledger: Pick<CostRows, 'list'> &
-    Pick<PullMemory, 'listPostedFindings' | 'recordPostedFindings' | 'updatePullState'>;
+    Pick<PullMemory, 'listPostedFindings' | 'recordPostedFindings' | 'updatePullState'> &
+    Pick<FindingFeedback, 'listPullFindings' | 'followPush' | 'recordFindings'>;
   readonly now: () => Date;
 }

@@ -13,7 +13,15 @@ export const StoredReviewJob = z.object({
   repo: z.string().min(1),
   pr: z.number().int().positive(),
   headSha: z.string().min(1),
-  trigger: z.enum(['opened', 'reopened', 'synchronize', 'ready_for_review', 'labeled', 'command']),
+  trigger: z.enum([
+    'opened',
+    'reopened',
+    'synchronize',
+    'ready_for_review',
+    'labeled',
+    'command',
+    'feedback',
+  ]),
   forcedTier: z.enum(['skip', 'fast', 'deep']).nullable(),
   receivedAt: z.string(),
   command: z

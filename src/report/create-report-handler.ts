@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReportQueries } from '../ledger/report-queries.js';
 import type { LedgerFilter } from '../ledger/types.js';
+import { readFindingFigures } from './finding-figures.js';
 import { hasBearerToken } from './has-bearer-token.js';
 import { isReportAssetName, loadReportAssets, type ReportAssetName } from './report-assets.js';
 import { renderReportPage } from './render-report-page.js';
@@ -83,14 +84,16 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
 
   const servePage = async (res: ServerResponse, url: URL, token: string, check: LinkCheck) => {
     const filter = filterFrom(url);
-    const [summary, top] = await Promise.all([
+    const [summary, top, findings] = await Promise.all([
       options.reports.summarize(filter),
       options.reports.mostExpensive(filter, TOP_REVIEWS),
+      readFindingFigures(options.reports, filter),
     ]);
     const expiry = linkExpiry(url, check, now());
     const html = renderReportPage({
       summary,
       top,
+      findings,
       filter,
       assetUrl: (name: ReportAssetName) => signReportLink(token, `/reports/assets/${name}`, expiry),
       jsonUrl: signReportLink(
@@ -145,6 +148,11 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' });
     if (asset !== null) return serveAsset(res, asset);
     if (route === '/reports') return servePage(res, url, token, check);
-    return sendJson(res, 200, await options.reports.summarize(filterFrom(url)));
+    const filter = filterFrom(url);
+    const [summary, findings] = await Promise.all([
+      options.reports.summarize(filter),
+      readFindingFigures(options.reports, filter),
+    ]);
+    return sendJson(res, 200, { ...summary, findings });
   };
 };

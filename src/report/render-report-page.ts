@@ -9,6 +9,8 @@ import type { LedgerFilter } from '../ledger/types.js';
 import { embedJson, html, type SafeHtml } from '../domain/html.js';
 import type { ReportAssetName } from './report-assets.js';
 import { renderProviderTable } from './render-provider-table.js';
+import type { FindingFigures } from './finding-figures.js';
+import { renderFindingTables } from './render-finding-tables.js';
 import { renderReviewTable } from './render-review-table.js';
 import type { CostSummary } from './types.js';
 
@@ -25,6 +27,8 @@ export interface ReportPageInput {
   /** The signature the page was opened with, carried through the filter form. */
   readonly link: { readonly exp: string; readonly sig: string } | null;
   readonly generatedAt: Date;
+  /** The feedback on the findings posted in the window; left out, the page has no findings section. */
+  readonly findings?: FindingFigures;
 }
 
 /** What report-page.js reads from `<script id="report-data">`. */
@@ -119,6 +123,7 @@ ${filterForm(page.filter, page.link)}
 ${totals(page.summary)}
 ${charts(page.summary)}
 ${renderProviderTable(page.summary.byProvider)}
+${page.findings === undefined ? '' : renderFindingTables(page.findings)}
 <section class="reviews">
 <h2>Most expensive reviews</h2>
 ${renderReviewTable(page.top)}

@@ -6,15 +6,16 @@
  */
 import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { ReportQueries } from '../ledger/report-queries.js';
-import type { CostRows } from '../ledger/types.js';
+import type { CostRows, FindingFeedback } from '../ledger/types.js';
 import { mostExpensiveReviews } from './most-expensive-reviews.js';
 
 const PAGE = 1_000;
 
 export const reportQueriesFromRows = (
-  rows: Pick<CostRows, 'summarize' | 'stream'>,
+  rows: Pick<CostRows, 'summarize' | 'stream'> & Pick<FindingFeedback, 'groupFindings'>,
 ): ReportQueries => ({
   summarize: (filter) => rows.summarize(filter),
+  groupFindings: (filter, groupBy) => rows.groupFindings(filter, groupBy),
   async mostExpensive(filter, limit) {
     let top: LedgerRow[] = [];
     let page: LedgerRow[] = [];

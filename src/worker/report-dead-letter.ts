@@ -17,6 +17,8 @@ export const reportDeadLetter = async (
   const message = errorMessage(error);
   const log = deps.log.child({ deliveryId: job.deliveryId, pr: job.pr, headSha: job.headSha });
   log.error({ err: error }, 'review job failed its last attempt');
+  // A feedback job reviews nothing: no commit to mark, no spend to record.
+  if (job.trigger === 'feedback') return;
   const now = deps.now().toISOString();
   try {
     await deps.ledger.record(

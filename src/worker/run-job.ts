@@ -1,4 +1,5 @@
 import type { ReviewJob } from '../domain/review-job.js';
+import { settleFeedback } from '../feedback/settle-feedback.js';
 import { handleCommand } from './handle-command.js';
 import { pollBatchReview } from './poll-batch-review.js';
 import { processReviewJob } from './process-review-job.js';
@@ -7,7 +8,8 @@ import type { WorkerDeps } from './types.js';
 /**
  * What the queue runs for each job: a command in a comment goes to its own handler (which runs
  * the review pipeline for `/review`); a poll of a waiting batch review asks its provider; a pull
- * request event goes straight to the pipeline.
+ * request that closed or reopened has its findings' feedback settled; any other pull request
+ * event goes straight to the pipeline.
  */
 export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): Promise<void> => {
   const { batches } = deps;
@@ -20,6 +22,7 @@ export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): P
         signal,
       },
     );
+  if (job.trigger === 'feedback') return settleFeedback(job, deps);
   return job.command !== undefined
     ? handleCommand(job, deps, (review) => processReviewJob(review, deps, signal))
     : processReviewJob(job, deps, signal);

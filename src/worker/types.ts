@@ -1,6 +1,7 @@
 import type { CodeCache } from '../context/cache-code-source.js';
 import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
+import type { FindingFeedback } from '../feedback/types.js';
 import type { GitHubPort } from '../github/types.js';
 import type { HistoryIndex } from '../ledger/history-index.js';
 import type { PriceTable } from '../ledger/price-table.js';
@@ -58,7 +59,8 @@ export interface WorkerDeps {
     BudgetAlerts &
     PendingBatches &
     PullMemory &
-    Pick<HistoryIndex, 'historyOf'>;
+    Pick<HistoryIndex, 'historyOf'> &
+    FindingFeedback;
   readonly prices: PriceTable;
   readonly log: Log;
   readonly limits: ReviewLimits;

@@ -59,7 +59,8 @@ export interface TestAppOptions {
 
 export const startTestApp = async (options: TestAppOptions = {}) => {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'review-router-test-'));
-  const ledger = openSqliteLedger({ file: join(dir, 'ledger.sqlite') });
+  const ledgerFile = join(dir, 'ledger.sqlite');
+  const ledger = openSqliteLedger({ file: ledgerFile });
   await ledger.migrate();
   const errors: unknown[] = [];
   const queue = createSqliteQueue({
@@ -102,6 +103,8 @@ export const startTestApp = async (options: TestAppOptions = {}) => {
     appFn,
     queue,
     ledger,
+    /** The ledger's SQLite file, for the CLI to read beside the app. */
+    ledgerFile,
     errors,
     async close() {
       await queue.stop();

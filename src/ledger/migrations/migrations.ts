@@ -164,6 +164,53 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Every posted finding, followed until its pull request closes: where it points now, its
+    // share of the review's cost (integer nano-dollars) and its outcome; the signals people gave,
+    // one row each, so a redelivered event adds nothing.
+    version: 9,
+    name: 'create-finding-feedback',
+    sql: (d) => `
+      CREATE TABLE finding_feedback (
+        repo text NOT NULL,
+        pr integer NOT NULL,
+        fingerprint text NOT NULL,
+        delivery_id text NOT NULL,
+        review_id bigint NOT NULL,
+        path text NOT NULL,
+        line integer NOT NULL,
+        start_line integer,
+        side text NOT NULL CHECK (side IN ('LEFT', 'RIGHT')),
+        tier text NOT NULL CHECK (tier IN ('fast', 'deep')),
+        provider text NOT NULL,
+        model text NOT NULL,
+        category text NOT NULL,
+        severity text NOT NULL CHECK (severity IN ('info', 'warning', 'error', 'critical')),
+        suggestion text,
+        cost_nanos bigint NOT NULL CHECK (cost_nanos >= 0),
+        posted_at ${d.timestamp} NOT NULL,
+        tracked_sha text NOT NULL,
+        tracked_line integer NOT NULL,
+        tracked_start_line integer,
+        outcome text NOT NULL DEFAULT 'open'
+          CHECK (outcome IN ('open', 'acted-on', 'dismissed', 'no-signal')),
+        settled_outcome text,
+        settled_at ${d.timestamp},
+        PRIMARY KEY (repo, pr, fingerprint)
+      );
+      CREATE INDEX finding_feedback_posted_at ON finding_feedback (posted_at);
+      CREATE INDEX finding_feedback_repo_posted_at ON finding_feedback (repo, posted_at);
+      CREATE TABLE finding_signals (
+        repo text NOT NULL,
+        pr integer NOT NULL,
+        fingerprint text NOT NULL,
+        signal text NOT NULL,
+        source text NOT NULL CHECK (source IN ('event', 'close')),
+        seen_at ${d.timestamp} NOT NULL,
+        PRIMARY KEY (repo, pr, fingerprint, signal, source)
+      );
+    `,
+  },
+  {
     // Budgets that follow a pull request (reservations name it), budget alerts raised once per
     // month and share, and batch reviews waiting for their provider, so a restart resumes them.
     version: 11,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LedgerRow } from '../../domain/ledger-entry.js';
 import type { ReportReader } from '../report-queries.js';
-import type { LedgerSummary } from '../types.js';
+import type { FindingGroup, LedgerSummary } from '../types.js';
 import type { ReportRequest, ReportResponse, ReportThreadData } from './report-thread-types.js';
 
 export interface OpenSqliteReportReaderOptions {
@@ -75,6 +75,8 @@ export const openSqliteReportReader = (options: OpenSqliteReportReaderOptions): 
     summarize: (filter) => ask<LedgerSummary>({ id: nextId++, method: 'summarize', filter }),
     mostExpensive: (filter, limit) =>
       ask<LedgerRow[]>({ id: nextId++, method: 'mostExpensive', filter, limit }),
+    groupFindings: (filter, groupBy) =>
+      ask<FindingGroup[]>({ id: nextId++, method: 'groupFindings', filter, groupBy }),
     async close() {
       const current = thread;
       thread = undefined;

@@ -27,7 +27,9 @@ const answer = async (request: ReportRequest): Promise<ReportResponse> => {
     const value =
       request.method === 'summarize'
         ? await queries.summarize(request.filter)
-        : await queries.mostExpensive(request.filter, request.limit);
+        : request.method === 'groupFindings'
+          ? await queries.groupFindings(request.filter, request.groupBy)
+          : await queries.mostExpensive(request.filter, request.limit);
     return { id: request.id, ok: true, value };
   } catch (error) {
     return {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fromGitHubFiles } from '../changes/from-github-files.js';
+import type { FileChange } from '../domain/diff.js';
+import { followFinding, type FollowInput } from './follow-finding.js';
+
+const B = 'b'.repeat(40);
+
+const fileWith = (patch: string, status = 'modified'): FileChange => {
+  const [file] = fromGitHubFiles(
+    [{ filename: 'src/a.ts', status, additions: 1, deletions: 1, changes: 2, patch }],
+    { truncated: false },
+  ).files;
+  return file!;
+};
+
+const finding = (overrides: Partial<FollowInput> = {}): FollowInput => ({
+  path: 'src/a.ts',
+  side: 'RIGHT',
+  suggestion: null,
+  tracked: { sha: 'a'.repeat(40), line: 10, startLine: null },
+  ...overrides,
+});
+
+describe('followFinding', () => {
+  it('moves a finding below two added lines by two, with no signal', () => {
+    const file = fileWith('@@ -1,2 +1,4 @@\n line1\n+new1\n+new2\n line2');
+    expect(followFinding(finding(), file, B)).toEqual({
+      tracked: { sha: B, line: 12, startLine: null },
+      signals: [],
+    });
+  });
+
+  it('says the lines changed when a later commit rewrites the flagged line', () => {
+    const file = fileWith('@@ -9,3 +9,3 @@\n nine\n-ten\n+TEN\n eleven');
+    expect(followFinding(finding(), file, B).signals).toEqual(['lines-changed']);
+  });
+
+  it('says the suggestion was applied when the new lines are the suggestion', () => {
+    const file = fileWith('@@ -9,3 +9,3 @@\n nine\n-  ten();\n+  return ten();\n eleven');
+    const followed = followFinding(finding({ suggestion: 'return ten();\n' }), file, B);
+    expect(followed.signals).toEqual(['lines-changed', 'suggestion-applied']);
+    expect(followed.tracked).toEqual({ sha: B, line: 10, startLine: null });
+  });
+
+  it('counts a line inserted inside a multi-line range as a change', () => {
+    const file = fileWith('@@ -8,4 +8,5 @@\n eight\n nine\n+inserted\n ten\n eleven');
+    const followed = followFinding(
+      finding({ tracked: { sha: 'a', line: 10, startLine: 9 } }),
+      file,
+      B,
+    );
+    expect(followed).toEqual({
+      tracked: { sha: B, line: 11, startLine: 9 },
+      signals: ['lines-changed'],
+    });
+  });
+
+  it('sees no change in lines the push did not touch, above or in another file', () => {
+    const below = fileWith('@@ -20,2 +20,1 @@\n twenty\n-gone');
+    expect(followFinding(finding(), below, B)).toEqual({
+      tracked: { sha: B, line: 10, startLine: null },
+      signals: [],
+    });
+    expect(followFinding(finding(), undefined, B).signals).toEqual([]);
+  });
+
+  it('treats a removed file as changed and leaves LEFT-side findings alone', () => {
+    const removed = fileWith('@@ -1,1 +0,0 @@\n-all', 'removed');
+    expect(followFinding(finding(), removed, B).signals).toEqual(['lines-changed']);
+    const rewrite = fileWith('@@ -9,3 +9,3 @@\n nine\n-ten\n+TEN\n eleven');
+    expect(followFinding(finding({ side: 'LEFT' }), rewrite, B).signals).toEqual([]);
+  });
+});

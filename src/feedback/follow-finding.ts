@@ -1,0 +1,84 @@
+/**
+ * What a push did to the lines a finding points at, read from the compare between the head the
+ * finding is tracked at and the new head: whether a later commit changed them (and whether the
+ * new lines are its suggestion), and where they are now.
+ */
+import type { FileChange } from '../domain/diff.js';
+import type { FindingSignal, TrackedLines } from '../domain/finding-feedback.js';
+
+export interface FollowInput {
+  readonly path: string;
+  readonly side: 'LEFT' | 'RIGHT';
+  readonly suggestion: string | null;
+  readonly tracked: TrackedLines;
+}
+
+export interface Followed {
+  readonly tracked: TrackedLines;
+  readonly signals: readonly FindingSignal[];
+}
+
+const trimmed = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** Whether `needle` occurs in `haystack` as consecutive lines. */
+const containsRun = (haystack: readonly string[], needle: readonly string[]): boolean =>
+  needle.length > 0 &&
+  haystack.some((_, start) => needle.every((line, i) => haystack[start + i] === line));
+
+/**
+ * `file` is the compare's entry for the finding's file (undefined: the push did not touch it).
+ * Lines on the LEFT side were deleted by the pull request: no later commit can change them.
+ */
+export const followFinding = (
+  finding: FollowInput,
+  file: FileChange | undefined,
+  head: string,
+): Followed => {
+  const { line, startLine } = finding.tracked;
+  const unchanged = { tracked: { ...finding.tracked, sha: head }, signals: [] };
+  if (file === undefined || finding.side === 'LEFT' || !file.patchAvailable) return unchanged;
+  if (file.status === 'removed') return { ...unchanged, signals: ['lines-changed'] };
+  const from = Math.min(startLine ?? line, line);
+  const to = line;
+  let changed = false;
+  let shiftFrom = 0;
+  let shiftTo = 0;
+  const added: string[] = [];
+  for (const hunk of file.hunks) {
+    // The old line an added line follows: an insertion after it and before `to` is inside.
+    let previousOld = hunk.oldStart - (hunk.oldLines === 0 ? 0 : 1);
+    let touches = false;
+    for (const diffLine of hunk.lines) {
+      if (diffLine.kind === 'add') {
+        if (previousOld >= from && previousOld < to) touches = true;
+        if (previousOld < from) shiftFrom += 1;
+        if (previousOld < to) shiftTo += 1;
+        added.push(diffLine.text.trim());
+        continue;
+      }
+      const old = diffLine.oldLine ?? previousOld;
+      previousOld = old;
+      if (diffLine.kind === 'del') {
+        if (old >= from && old <= to) touches = true;
+        if (old < from) shiftFrom -= 1;
+        if (old < to) shiftTo -= 1;
+      }
+    }
+    if (touches) changed = true;
+  }
+  const moved = {
+    sha: head,
+    line: Math.max(1, to + shiftTo),
+    startLine: startLine === null ? null : Math.max(1, from + shiftFrom),
+  };
+  if (!changed) return { tracked: moved, signals: [] };
+  const applied = finding.suggestion !== null && containsRun(added, trimmed(finding.suggestion));
+  return {
+    tracked: moved,
+    signals: applied ? ['lines-changed', 'suggestion-applied'] : ['lines-changed'],
+  };
+};

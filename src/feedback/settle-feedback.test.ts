@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ReviewJob } from '../domain/review-job.js';
+import type { FindingThread, GitHubPort } from '../github/types.js';
+import { postedFinding } from '../ledger/finding-feedback.contract.js';
+import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { createMetrics } from '../metrics/create-metrics.js';
+import { withFeedbackMetrics } from '../metrics/with-feedback-metrics.js';
+import { settleFeedback } from './settle-feedback.js';
+
+const F = '1'.repeat(32);
+const job: ReviewJob = {
+  deliveryId: 'close-1',
+  installationId: 42,
+  owner: 'acme',
+  repo: 'api',
+  pr: 42,
+  headSha: 'b'.repeat(40),
+  trigger: 'feedback',
+  forcedTier: null,
+  receivedAt: '2026-11-21T10:00:00.000Z',
+};
+const silent = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  child: () => silent,
+};
+
+/** GitHub as the job reads it: the pull request's state, and its threads at close. */
+const fakeGitHub = (state: { open: boolean; threads: FindingThread[]; reads: number }) =>
+  ({
+    getPullRequest: () => Promise.resolve({ state: state.open ? 'open' : 'closed' }),
+    readFindingThreads: () => {
+      state.reads += 1;
+      return Promise.resolve(state.threads);
+    },
+  }) as unknown as GitHubPort;
+
+const thread = (resolvedBy: string | null, up: string[] = []): FindingThread => ({
+  isResolved: resolvedBy !== null,
+  resolvedBy: resolvedBy === null ? null : { login: resolvedBy, isBot: false },
+  comments: [{ body: `<!-- review-router:finding ${F} -->`, author: null }],
+  reactions: up.map((login) => ({ content: '+1' as const, user: { login, isBot: false } })),
+});
+
+describe('settleFeedback', () => {
+  it('settles at close, reopens, re-evaluates at the next close and counts each outcome once', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const store = openSqliteLedger({ file: ':memory:' });
+    await store.migrate();
+    const ledger = withFeedbackMetrics(store, metrics);
+    await ledger.recordFindings([postedFinding({ fingerprint: F })]);
+    const github = { open: false, threads: [thread('maintainer')], reads: 0 };
+    const deps = {
+      github: () => Promise.resolve(fakeGitHub(github)),
+      ledger,
+      log: silent,
+      now: () => new Date('2026-11-22T10:00:00Z'),
+    };
+    const outcome = async () => (await ledger.listPullFindings({ repo: 'acme/api', pr: 42 }))[0];
+    const counted = async () =>
+      Object.fromEntries(
+        (await metrics.findingOutcomes.get()).values.map((v) => [
+          String(v.labels.outcome),
+          v.value,
+        ]),
+      );
+
+    await settleFeedback(job, deps);
+    expect(await outcome()).toMatchObject({ outcome: 'dismissed', signals: ['resolved'] });
+    await settleFeedback(job, deps);
+    expect(await counted()).toEqual({ dismissed: 1 });
+
+    github.open = true;
+    await settleFeedback(job, deps);
+    expect((await outcome())?.outcome).toBe('open');
+    expect(github.reads).toBe(2);
+
+    github.open = false;
+    github.threads = [thread('maintainer', ['octocat'])];
+    await settleFeedback(job, deps);
+    expect(await outcome()).toMatchObject({ outcome: 'acted-on', signals: ['resolved', '+1'] });
+    expect(await counted()).toEqual({ dismissed: 1, 'acted-on': 1 });
+    await store.close();
+  });
+
+  it('reads nothing from GitHub for a pull request without posted findings', async () => {
+    const store = openSqliteLedger({ file: ':memory:' });
+    await store.migrate();
+    const github = () => Promise.reject(new Error('GitHub must not be asked'));
+    await expect(
+      settleFeedback(job, { github, ledger: store, log: silent, now: () => new Date() }),
+    ).resolves.toBeUndefined();
+    await store.close();
+  });
+});

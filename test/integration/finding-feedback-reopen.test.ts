@@ -1,0 +1,73 @@
+/**
+ * A pull request reopened and closed again, through the webhook: its findings are `open` while it
+ * is open, and the second close re-evaluates them from the threads as they are then, counting
+ * each finding once.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeThreads, feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
+import { DATE_FILE, TEST_FILE } from '../helpers/feedback-story.js';
+import { mockPullRequest } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { B, NOW, TEST_PATCH } from '../helpers/push-patches.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+let app: TestApp;
+let flow: FeedbackFlow;
+beforeEach(async () => {
+  nock.disableNetConnect();
+  app = await startTestApp({ now: () => new Date(NOW) });
+  flow = feedbackFlow(app);
+});
+afterEach(async () => {
+  await app.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('a pull request reopened and closed again', () => {
+  it('reopens its findings, then re-evaluates them at the next close without counting twice', async () => {
+    const bodies = await flow.reviewAtA();
+    await flow.pushB(bodies);
+    const close = flow.mockClose(bodies);
+    await flow.receive('close-1', 'pull_request', pullRequestEvent('closed', { headSha: B }));
+    for (const scope of close) scope.done();
+    const first = await flow.cli('--group-by', 'category', '--format', 'json');
+    expect(first.map((g) => [g.category, g.actedOn, g.dismissed, g.noSignal])).toEqual([
+      ['correctness', 2, 0, 0],
+      ['style', 0, 2, 1],
+    ]);
+
+    // Reopened: the review job finds head B already reviewed; the feedback job finds it open.
+    const reopened = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      files: [prFile(DATE_FILE, '@@ -1 +1 @@\n-a\n+b'), prFile(TEST_FILE, TEST_PATCH)],
+    });
+    await flow.receive('reopen-1', 'pull_request', pullRequestEvent('reopened', { headSha: B }));
+    reopened.scope.done();
+    expect(app.errors).toEqual([]);
+    expect((await flow.cli('--format', 'json')).map((f) => f.outcome)).toEqual(
+      Array(5).fill('open'),
+    );
+
+    // Closed again: the style finding nobody reacted to got a +1 on a resolved thread meanwhile.
+    const threads = closeThreads(bodies).map((thread) =>
+      thread.body === bodies.ignored
+        ? { ...thread, resolvedBy: 'octocat', up: ['octocat'] }
+        : thread,
+    );
+    const again = flow.mockClose(bodies, threads);
+    await flow.receive('close-2', 'pull_request', pullRequestEvent('closed', { headSha: B }));
+    for (const scope of again) scope.done();
+    expect(app.errors).toEqual([]);
+    const second = await flow.cli('--group-by', 'category', '--format', 'json');
+    expect(second.map((g) => [g.category, g.findings, g.actedOn, g.dismissed, g.noSignal])).toEqual(
+      [
+        ['correctness', 2, 2, 0, 0],
+        ['style', 3, 1, 2, 0],
+      ],
+    );
+    const [ledgerTotals] = await app.ledger.groupFindings({}, []);
+    expect(ledgerTotals?.findings).toBe(5);
+  });
+});
