@@ -6,6 +6,7 @@ import { loadEnv, parseEnv, type Env } from '../env.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { addCalibrateCommand } from './add-calibrate-command.js';
+import { addFindingsCommand } from './add-findings-command.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -93,21 +94,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       });
     });
 
-  program
-    .command('findings')
-    .description(
-      'what became of each posted finding (acted on, dismissed, no signal, open) and what it cost',
-    )
-    .option('--repo <owner/name>', 'only this repository')
-    .option('--since <date>', 'only findings posted on or after this date (inclusive)')
-    .option('--group-by <keys>', 'comma-separated: tier, model, category, severity, repo')
-    .option('--format <format>', 'table, json or csv', 'table')
-    .option('--suggest', 'policy changes the evidence supports, as snippets to paste')
-    .action(async (options: FindingsFlags) => {
-      const { runFindingsCommand } = await import('./findings-command.js');
-      const { locateLedger } = await import('./ledger-location.js');
-      await runFindingsCommand({ locateLedger: () => locateLedger(env), ...options, io });
-    });
+  addFindingsCommand(program, io, env);
 
   program
     .command('policy')
@@ -189,14 +176,6 @@ interface ClassifyFlags {
   json?: boolean;
   gitDir?: string;
   commit?: string;
-}
-
-interface FindingsFlags {
-  repo?: string;
-  since?: string;
-  groupBy?: string;
-  format?: string;
-  suggest?: boolean;
 }
 
 interface CostsFlags {
