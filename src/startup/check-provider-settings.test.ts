@@ -3,6 +3,8 @@ import { ConfigError } from '../domain/errors.js';
 import { parseEnv } from '../env.js';
 import { buildProviders } from './build-providers.js';
 import { checkProviderSettings } from './check-provider-settings.js';
+import type { GoogleAuth } from 'google-auth-library';
+import { fakeGoogleAuthClient } from '../../test/helpers/cloud-clients.js';
 
 const check = (vars: Record<string, string>) => () => checkProviderSettings(parseEnv(vars));
 
@@ -81,6 +83,10 @@ describe('buildProviders', () => {
         OPENAI_COMPATIBLE_BASE_URL: 'http://127.0.0.1:11434/v1',
       }),
       modelTimeoutMs: 600_000,
+      // Google's default credentials would probe the cloud metadata server: a stand-in instead.
+      googleAuth: {
+        getClient: () => Promise.resolve(fakeGoogleAuthClient()),
+      } as unknown as GoogleAuth,
     });
     expect(Object.keys(providers).sort()).toEqual([
       'bedrock',
