@@ -4,12 +4,15 @@
  *
  * - recall: of the identifiers used in added lines that are defined in another file of the
  *   repository at that commit, the share whose definition is in the deep tier's prompt (in a
- *   context block or a shown diff line) at a 60,000-token context budget;
+ *   context block or a shown diff line) at a 60,000-token context budget; and the same over the
+ *   definitions another file can see (a JavaScript module's unexported top-level declarations
+ *   are its own);
  * - the fast tier's prompt against the diff-only prompt, in tokens;
  * - the CPU time of building context and prompt for a pull request of about 100 files.
  *
- *   node --import ./scripts/resolve-ts-imports.ts scripts/measure-context.ts \
- *     --repos knex/knex,pallets/flask,gin-gonic/gin --commits 8
+ *   node --experimental-transform-types --no-warnings=ExperimentalWarning \
+ *     --import ./scripts/resolve-ts-imports.ts scripts/measure-context.ts \
+ *     --repos knex/knex,pallets/flask,gin-gonic/gin,mochajs/mocha --commits 8
  *
  * Prints Markdown; keeps no source of any project.
  */
