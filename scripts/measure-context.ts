@@ -4,12 +4,15 @@
  *
  * - recall: of the identifiers used in added lines that are defined in another file of the
  *   repository at that commit, the share whose definition is in the deep tier's prompt (in a
- *   context block or a shown diff line) at a 60,000-token context budget;
+ *   context block or a shown diff line) at a 60,000-token context budget; and the same over the
+ *   definitions another file can see (a JavaScript module's unexported top-level declarations
+ *   are its own);
  * - the fast tier's prompt against the diff-only prompt, in tokens;
  * - the CPU time of building context and prompt for a pull request of about 100 files.
  *
- *   node --import ./scripts/resolve-ts-imports.ts scripts/measure-context.ts \
- *     --repos knex/knex,pallets/flask,gin-gonic/gin --commits 8
+ *   node --experimental-transform-types --no-warnings=ExperimentalWarning \
+ *     --import ./scripts/resolve-ts-imports.ts scripts/measure-context.ts \
+ *     --repos knex/knex,pallets/flask,gin-gonic/gin,mochajs/mocha --commits 8
  *
  * Prints Markdown; keeps no source of any project.
  */
@@ -59,7 +62,31 @@ const pickCommits = (gitDir: string, count: number): string[] => {
   return picked;
 };
 
-type Site = { path: string; start: number };
+/**
+ * `visible`: whether another file could be using this definition. In JavaScript a top-level
+ * declaration a module does not export (`const expect = require('chai').expect` in a test, a local
+ * `function equal`) is private to its file: a name used elsewhere is not that definition. Class
+ * members (indented) and exported names stay visible. Other languages: always visible.
+ */
+type Site = { path: string; start: number; visible: boolean };
+
+const TOP_LEVEL_DECLARATION = /^(const|let|var|function|async function|class)\b/;
+
+const exportsName = (text: string, name: string): boolean => {
+  const escaped = name.replace(/[$]/g, '\\$&');
+  if (new RegExp(`\\bexports\\.${escaped}\\b`).test(text)) return true;
+  const moduleExports = text.indexOf('module.exports');
+  if (moduleExports >= 0 && new RegExp(`\\b${escaped}\\b`).test(text.slice(moduleExports)))
+    return true;
+  return new RegExp(`^export[^\\n]*\\b${escaped}\\b`, 'm').test(text);
+};
+
+const visibleFrom = (path: string, text: string, lines: string[], name: string, start: number) => {
+  const language = languageOf(path);
+  if (language === null || familyOf(language) !== 'js') return true;
+  const line = lines[start - 1] ?? '';
+  return !TOP_LEVEL_DECLARATION.test(line) || exportsName(text, name);
+};
 
 /** Every definition of the commit's files of the given language families, by name. */
 const definitionsAt = async (gitDir: string, sha: string, families: Set<string>) => {
@@ -73,9 +100,11 @@ const definitionsAt = async (gitDir: string, sha: string, families: Set<string>)
   for (const [path, text] of texts) {
     const language = languageOf(path);
     if (language === null) continue;
+    const lines = text.split('\n');
     for (const definition of (await outlineFile(language, text)).definitions) {
       const sites = byName.get(definition.name) ?? [];
-      sites.push({ path, start: definition.startLine });
+      const { name, startLine: start } = definition;
+      sites.push({ path, start, visible: visibleFrom(path, text, lines, name, start) });
       byName.set(definition.name, sites);
     }
   }
@@ -110,6 +139,8 @@ const recallOf = async (gitDir: string, built: CommitPrompt) => {
   );
   let used = 0;
   let found = 0;
+  let usedVisible = 0;
+  let foundVisible = 0;
   for (const file of code) {
     const text = texts.get(file.path);
     const language = languageOf(file.path);
@@ -132,8 +163,15 @@ const recallOf = async (gitDir: string, built: CommitPrompt) => {
       const elsewhere = (index.get(name) ?? []).filter((site) => site.path !== file.path);
       if (elsewhere.length === 0) continue;
       used += 1;
-      if (elsewhere.some((site) => shows(built, site))) found += 1;
-      else if (process.env.MEASURE_DEBUG)
+      const shown = elsewhere.some((site) => shows(built, site));
+      if (shown) found += 1;
+      const visible = elsewhere.filter((site) => site.visible);
+      if (visible.length > 0) {
+        usedVisible += 1;
+        if (visible.some((site) => shows(built, site))) foundVisible += 1;
+      }
+      if (shown) continue;
+      if (process.env.MEASURE_DEBUG)
         console.error(
           `miss ${file.path}: ${name} -> ${elsewhere
             .slice(0, 3)
@@ -142,7 +180,7 @@ const recallOf = async (gitDir: string, built: CommitPrompt) => {
         );
     }
   }
-  return { used, found };
+  return { used, found, usedVisible, foundVisible };
 };
 
 /** A range of recent history whose diff changes about 100 files. */
@@ -182,6 +220,8 @@ for (const repo of (values.repos ?? '').split(',')) {
   const gitDir = join(values.mirror ?? '', repo.replace('/', '+'), 'repo');
   let used = 0;
   let found = 0;
+  let usedVisible = 0;
+  let foundVisible = 0;
   const ratios: number[] = [];
   const commits = pickCommits(gitDir, Number(values.commits));
   for (const commit of commits) {
@@ -196,6 +236,8 @@ for (const repo of (values.repos ?? '').split(',')) {
     const recall = await recallOf(gitDir, deep);
     used += recall.used;
     found += recall.found;
+    usedVisible += recall.usedVisible;
+    foundVisible += recall.foundVisible;
     const fast = await buildCommitPrompt({
       gitDir,
       commit,
@@ -227,7 +269,7 @@ for (const repo of (values.repos ?? '').split(',')) {
   const cpu = cpuMs(start);
   const contextCpu = big.contextCpuMs;
   rows.push(
-    `| ${repo} | ${commits.length} | ${used} | ${found} | ${used === 0 ? '-' : ((100 * found) / used).toFixed(1)}% | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${range.files} files, ${big.context.items.length} items | ${contextCpu} ms | ${cpu} ms | ${Date.now() - wall} ms |`,
+    `| ${repo} | ${commits.length} | ${used} | ${found} | ${used === 0 ? '-' : ((100 * found) / used).toFixed(1)}% | ${usedVisible} | ${foundVisible} | ${usedVisible === 0 ? '-' : ((100 * foundVisible) / usedVisible).toFixed(1)}% | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${range.files} files, ${big.context.items.length} items | ${contextCpu} ms | ${cpu} ms | ${Date.now() - wall} ms |`,
   );
   console.error(`${repo}: done`);
 }
@@ -236,8 +278,8 @@ console.log(
   [
     `Deep tier at a ${contextBudget.toLocaleString('en-US')}-token context budget; fast tier at its default share (functions).`,
     '',
-    '| repository | commits | identifiers defined elsewhere | definition in the deep prompt | recall | fast / diff-only tokens (median) | (max) | ~100-file change | context CPU | whole prompt CPU | wall |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    '| repository | commits | identifiers defined elsewhere | definition in the deep prompt | recall | of them visible to other files (JS: not module-private) | shown | recall (visible) | fast / diff-only tokens (median) | (max) | ~100-file change | context CPU | whole prompt CPU | wall |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
     ...rows,
   ].join('\n'),
 );

@@ -42,6 +42,8 @@ export interface GatherContextOptions {
 /** Imported and neighbouring files read for definitions and callers: parsing is the cost. */
 export const MAX_RELATED_FILES = 150;
 const MIN_RELATED_FILES = 40;
+/** Files imported by imported files, read with the base versions. */
+const MAX_SECOND_HOP_FILES = 60;
 const TESTS_PER_FILE = 1;
 const MAX_TESTS = 40;
 
@@ -116,9 +118,21 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
     // A large change brings much of its own context: fewer other files, within the same time.
     Math.max(MIN_RELATED_FILES, MAX_RELATED_FILES - changed.length),
   );
+  // One more hop, read in the same round as the base versions (a source that can, such as
+  // GitHub's, asks for both in one request): the files the imported files import, where a method
+  // called on an imported module's object is often defined.
+  const firstHop = new Set(changed.flatMap((code) => [...code.imports]));
+  const secondHop = [...firstHop].flatMap((path) =>
+    (head.files.get(path)?.outline?.imports ?? []).flatMap((specifier) =>
+      resolveImport(specifier, path, index),
+    ),
+  );
+  const [removed] = await Promise.all([
+    removedFunctions(options, sources, head),
+    head.read(secondHop, MAX_SECOND_HOP_FILES),
+  ]);
   const definitions = indexDefinitions(head.files.values());
   items.push(...rankDefinitions(changed.map((code) => definitionItems(code, definitions))));
-  const removed = await removedFunctions(options, sources, head);
   const modified = new Map(
     changed.flatMap((code) =>
       definitionsTouching(code.file, code.addedLines).map(

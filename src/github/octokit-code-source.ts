@@ -2,6 +2,8 @@
  * The code-source port over GitHub for one commit: the tree in one request
  * (`GET /git/trees/{sha}?recursive=1`) and the files of each round in one GraphQL request, every
  * path passed as a variable (`object(expression: "<sha>:<path>")`), never spliced into the query.
+ * Reads of one repository asked for together (the head's and the base's files of the same round)
+ * share that request, whatever their commit.
  */
 import type { ProbotOctokit } from 'probot';
 import { safeRepoPath } from '../context/safe-repo-path.js';
@@ -33,10 +35,57 @@ const filesQuery = (count: number): string => {
 }`;
 };
 
+/** Texts by `<sha>:<path>` expression. */
+export type BlobReader = (expressions: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+/**
+ * Reads blobs of one repository. The expressions asked for before the event loop turns are read
+ * together, in one query per 300, sorted: the same files make the same query in any order.
+ */
+export const createBlobReader = (octokit: Octokit, { owner, repo }: RepoRef): BlobReader => {
+  let waiting: {
+    expressions: readonly string[];
+    resolve: (texts: ReadonlyMap<string, string>) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  const flush = async () => {
+    const batch = waiting;
+    waiting = [];
+    const all = [...new Set(batch.flatMap((entry) => entry.expressions))].sort();
+    const texts = new Map<string, string>();
+    try {
+      for (let start = 0; start < all.length; start += PATHS_PER_QUERY) {
+        const slice = all.slice(start, start + PATHS_PER_QUERY);
+        const variables = Object.fromEntries(slice.map((expression, i) => [`e${i}`, expression]));
+        const answer = await octokit.graphql<FilesAnswer>(filesQuery(slice.length), {
+          owner,
+          name: repo,
+          ...variables,
+        });
+        slice.forEach((expression, index) => {
+          const blob = answer.repository?.[`f${index}`];
+          if (blob?.isBinary === false && typeof blob.text === 'string')
+            texts.set(expression, blob.text);
+        });
+      }
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    for (const entry of batch) entry.resolve(texts);
+  };
+  return (expressions) =>
+    new Promise((resolve, reject) => {
+      if (waiting.length === 0) setImmediate(() => void flush());
+      waiting.push({ expressions, resolve, reject });
+    });
+};
+
 export const createOctokitCodeSource = (
   octokit: Octokit,
   { owner, repo }: RepoRef,
   commit: string,
+  readBlobs: BlobReader = createBlobReader(octokit, { owner, repo }),
 ): CodeSource => ({
   listPaths: async () => {
     const { data } = await octokit.rest.git.getTree({
@@ -52,24 +101,14 @@ export const createOctokitCodeSource = (
     );
   },
   readFiles: async (paths) => {
-    const texts = new Map<string, string>();
-    // Sorted: the same files make the same query, whatever order they were asked in.
-    const safe = paths.filter((path) => safeRepoPath(path) !== null).sort();
-    for (let start = 0; start < safe.length; start += PATHS_PER_QUERY) {
-      const batch = safe.slice(start, start + PATHS_PER_QUERY);
-      const expressions = Object.fromEntries(
-        batch.map((path, index) => [`e${index}`, `${commit}:${path}`]),
-      );
-      const answer = await octokit.graphql<FilesAnswer>(filesQuery(batch.length), {
-        owner,
-        name: repo,
-        ...expressions,
-      });
-      batch.forEach((path, index) => {
-        const blob = answer.repository?.[`f${index}`];
-        if (blob?.isBinary === false && typeof blob.text === 'string') texts.set(path, blob.text);
-      });
-    }
-    return texts;
+    const safe = paths.filter((path) => safeRepoPath(path) !== null);
+    if (safe.length === 0) return new Map();
+    const blobs = await readBlobs(safe.map((path) => `${commit}:${path}`));
+    return new Map(
+      safe.flatMap((path) => {
+        const text = blobs.get(`${commit}:${path}`);
+        return text === undefined ? [] : [[path, text] as const];
+      }),
+    );
   },
 });

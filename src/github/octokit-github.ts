@@ -1,7 +1,11 @@
 import type { ProbotOctokit } from 'probot';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
-import { createOctokitCodeSource } from './octokit-code-source.js';
+import {
+  createBlobReader,
+  createOctokitCodeSource,
+  type BlobReader,
+} from './octokit-code-source.js';
 import { createOctokitFindingThreads } from './octokit-finding-threads.js';
 import { createOctokitConversation } from './octokit-pull-conversation.js';
 import type {
@@ -32,7 +36,23 @@ const toOutput = (output: CheckRunOutput) => ({
   ...(output.text === undefined ? {} : { text: capText(output.text) }),
 });
 
-export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
+/** One blob reader per repository, so the head's and the base's reads of a round share a request. */
+const blobReaders = (octokit: Octokit) => {
+  const readers = new Map<string, BlobReader>();
+  return (ref: RepoRef): BlobReader => {
+    const key = `${ref.owner}/${ref.repo}`;
+    const reader = readers.get(key) ?? createBlobReader(octokit, ref);
+    readers.set(key, reader);
+    return reader;
+  };
+};
+
+export const createOctokitGitHub = (octokit: Octokit): GitHubPort => {
+  const readerFor = blobReaders(octokit);
+  return createPort(octokit, readerFor);
+};
+
+const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): GitHubPort => ({
   async getPullRequest({ owner, repo, pr }: PullRef): Promise<PullRequestFacts> {
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr });
     return {
@@ -52,7 +72,8 @@ export const createOctokitGitHub = (octokit: Octokit): GitHubPort => ({
     };
   },
 
-  codeSource: (ref: RepoRef, commit: string) => createOctokitCodeSource(octokit, ref, commit),
+  codeSource: (ref: RepoRef, commit: string) =>
+    createOctokitCodeSource(octokit, ref, commit, readerFor(ref)),
 
   async listFiles({ owner, repo, pr }: PullRef) {
     const files: GitHubFile[] = await octokit.paginate(octokit.rest.pulls.listFiles, {

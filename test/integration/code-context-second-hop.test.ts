@@ -1,0 +1,147 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
+import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { modelAnswer } from '../helpers/model-answers.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const HEAD = 'beef'.padEnd(40, '2');
+const FILES = 100;
+
+/** Each changed file calls a method of the object `shared` returns: `twice`, never imported. */
+const featureAt = (index: number, changed: boolean): string =>
+  [
+    "import { shared } from '../lib/shared.js';",
+    '',
+    `export const feature${index} = (value: number): number => {`,
+    ...Array.from({ length: 12 }, (_, line) => `  const step${line} = value * ${line + index};`),
+    changed ? `  return shared(step0).twice(${index});` : `  return step0 + ${index};`,
+    '};',
+    '',
+  ].join('\n');
+
+const PATCH = (index: number) =>
+  [
+    '@@ -15,3 +15,3 @@ export const feature',
+    `   const step11 = value * ${11 + index};`,
+    `-  return step0 + ${index};`,
+    `+  return shared(step0).twice(${index});`,
+    ' };',
+  ].join('\n');
+
+const SHARED = [
+  "import { Doubler } from './doubler.js';",
+  '',
+  'export const shared = (value: number): Doubler => new Doubler(value);',
+  '',
+].join('\n');
+
+const DOUBLER = [
+  'export class Doubler {',
+  '  constructor(private readonly value: number) {}',
+  '',
+  '  twice(offset: number): number {',
+  '    return this.value * 2 + offset;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+const paths = Array.from({ length: FILES }, (_, index) => `src/feature/f${index}.ts`);
+
+type Query = { variables: Record<string, string> };
+
+/** GraphQL's answer to a query of these expressions (`<sha>:<path>`, in order), from the texts. */
+const answer = (texts: Map<string, string>, expressions: readonly string[]) => ({
+  data: {
+    repository: Object.fromEntries(
+      expressions.map((expression, index) => [
+        `f${index}`,
+        texts.has(expression) ? { text: texts.get(expression), isBinary: false } : null,
+      ]),
+    ),
+  },
+});
+
+let app: TestApp;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  app = await startTestApp({ now: () => new Date('2026-11-21T10:00:00.000Z') });
+});
+
+afterEach(async () => {
+  await app.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe('code context: the files imported files import', () => {
+  it('reads them with the base versions, in the same request: still four GitHub requests', async () => {
+    const pull = pullRequestObject({ headSha: HEAD, labels: ['review:deep'] });
+    const base = pull.base.sha as string;
+    const github = mockPullRequest({
+      pull,
+      files: paths.map((path, index) => prFile(path, PATCH(index))),
+    });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const texts = new Map<string, string>([
+      ...paths.map((path, index) => [`${HEAD}:${path}`, featureAt(index, true)] as const),
+      ...paths.map((path, index) => [`${base}:${path}`, featureAt(index, false)] as const),
+      [`${HEAD}:src/lib/shared.ts`, SHARED],
+      [`${HEAD}:src/lib/doubler.ts`, DOUBLER],
+    ]);
+    const rounds: string[][] = [];
+    const code = nock(GITHUB_API)
+      .get(`/repos/acme/api/git/trees/${HEAD}`)
+      .query({ recursive: 'true' })
+      .reply(200, {
+        sha: HEAD,
+        truncated: false,
+        tree: [...paths, 'src/lib/shared.ts', 'src/lib/doubler.ts'].map((path) => ({
+          path,
+          type: 'blob',
+        })),
+      })
+      .post('/graphql', (body: Query) => {
+        rounds.push(Object.values(body.variables).filter((value) => value.includes(':')));
+        return true;
+      })
+      .times(3)
+      .reply(200, () => answer(texts, rounds.at(-1) ?? []));
+    let extra = 0;
+    code.on('request', () => (extra += 1));
+    let request: Record<string, any> = {};
+    const anthropic = nock(ANTHROPIC_TEST_BASE_URL)
+      .post('/v1/messages', (body) => {
+        request = body as Record<string, any>;
+        return true;
+      })
+      .reply(200, anthropicMessage({ answer: modelAnswer({ summary: 'Doubles.', findings: [] }) }));
+
+    await app.probot.receive({
+      id: 'delivery-second-hop',
+      name: 'pull_request',
+      payload: pullRequestEvent('opened', { headSha: HEAD, labels: ['review:deep'] }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    code.done();
+    checks.done();
+    review.done();
+    anthropic.done();
+    expect(extra).toBe(4);
+    // The last round asks for the base versions and the second hop together.
+    expect(rounds[2]).toContain(`${HEAD}:src/lib/doubler.ts`);
+    expect(rounds[2]).toContain(`${base}:src/feature/f0.ts`);
+
+    const [context] = request.messages[0].content as Array<Record<string, any>>;
+    const text = context?.text as string;
+    expect(text).toContain('definition "src/lib/doubler.ts"');
+    expect(text).toContain('return this.value * 2 + offset;');
+  });
+});
