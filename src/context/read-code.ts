@@ -16,14 +16,23 @@ import type { CodeSource, FileOutline } from './types.js';
  * redacted, and nothing else is kept.
  */
 export class ReadFile {
+  readonly path: string;
+  readonly outline: FileOutline | null;
+  private readonly raw: string;
+  private readonly known: readonly KnownSecret[];
   private redacted: { text: string; lines: readonly string[] } | null = null;
 
   constructor(
-    readonly path: string,
-    private readonly raw: string,
-    private readonly known: readonly KnownSecret[],
-    readonly outline: FileOutline | null,
-  ) {}
+    path: string,
+    raw: string,
+    known: readonly KnownSecret[],
+    outline: FileOutline | null,
+  ) {
+    this.path = path;
+    this.raw = raw;
+    this.known = known;
+    this.outline = outline;
+  }
 
   get text(): string {
     return this.redact().text;
@@ -52,13 +61,15 @@ export const MAX_CHARS_PARSED = 1_500_000;
 export class CodeReader {
   readonly files = new Map<string, ReadFile>();
   readonly unread: { path: string; reason: string }[] = [];
+  private readonly source: CodeSource;
+  private readonly known: readonly KnownSecret[];
   private chars = 0;
   private parsed = 0;
 
-  constructor(
-    private readonly source: CodeSource,
-    private readonly known: readonly KnownSecret[],
-  ) {}
+  constructor(source: CodeSource, known: readonly KnownSecret[]) {
+    this.source = source;
+    this.known = known;
+  }
 
   /** Reads the paths not yet read (one request to the source), in the order given. */
   async read(paths: readonly string[], limit = MAX_FILES_PER_ROUND): Promise<void> {
