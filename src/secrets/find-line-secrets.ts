@@ -18,15 +18,20 @@ const lineAt = (starts: readonly number[], offset: number): number => {
   return low;
 };
 
-export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] => {
+/** Ranges of the lines joined by `\n`, cut at each line break into ranges of each line. */
+export const rangesByLine = (
+  lines: readonly string[],
+  ranges: readonly SecretRange[],
+): SecretRange[][] => {
   const found: SecretRange[][] = lines.map(() => []);
+  if (ranges.length === 0) return found;
   const starts: number[] = [];
   let offset = 0;
   for (const line of lines) {
     starts.push(offset);
     offset += line.length + 1;
   }
-  for (const range of findTextSecrets(lines.join('\n'))) {
+  for (const range of ranges) {
     for (let index = lineAt(starts, range.start); index < lines.length; index += 1) {
       const lineStart = starts[index] ?? 0;
       if (lineStart >= range.end) break;
@@ -38,5 +43,8 @@ export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] => {
   }
   return found;
 };
+
+export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] =>
+  rangesByLine(lines, findTextSecrets(lines.join('\n')));
 
 export const findLineSecrets = (line: string): SecretRange[] => findLinesSecrets([line])[0] ?? [];

@@ -1,6 +1,6 @@
 /** Any text (a title, a description, a model's answer) with the secrets in it redacted. */
 import { applyRedactions, mergeRanges } from './apply-redactions.js';
-import { knownSecretRanges, secretsIn } from './known-secret-ranges.js';
+import { knownLinesRanges, secretsIn } from './known-secret-ranges.js';
 import { scanLines } from './scan-lines.js';
 import type { KnownSecret, SecretKind } from './types.js';
 
@@ -16,10 +16,11 @@ export interface RedactedText {
 export const redactText = (text: string, known: readonly KnownSecret[] = []): RedactedText => {
   const lines = text.split('\n');
   const scanned = scanLines(lines);
+  const recurring = known.length === 0 ? [] : knownLinesRanges(lines, known);
   const kinds = new Set<SecretKind>();
   const found: KnownSecret[] = [];
   const redacted = lines.map((line, index) => {
-    const ranges = [...(scanned[index] ?? []), ...knownSecretRanges(line, known)];
+    const ranges = [...(scanned[index] ?? []), ...(recurring[index] ?? [])];
     if (ranges.length === 0) return line;
     const merged = mergeRanges(ranges);
     for (const range of merged) kinds.add(range.kind);

@@ -56,6 +56,17 @@ const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): 
   return found;
 };
 
+/** A line ending as a block opener does (`<apiToken>`, `api_token: |`), blanks aside. */
+const OPENER_END = /[>|+-]\s*$/;
+
+/**
+ * Whether `scanBlocks` could find anything in these lines beyond what it is given: only a line
+ * with a PEM marker (`-----`), a Kubernetes `Secret` or a block opener's last character starts a
+ * secret that spans lines. A hunk without one skips the scan.
+ */
+export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
+  lines.some((line) => line.includes('-----') || line.includes('Secret') || OPENER_END.test(line));
+
 /** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
 export const scanLines = (lines: readonly string[]): SecretRange[][] =>
   scanBlocks(lines, findLinesSecrets(lines));
