@@ -1,5 +1,5 @@
 /** Where values already known to be secrets recur in a text. */
-import { rangesByLine } from './find-line-secrets.js';
+import { type JoinedLines, rangesByLine } from './joined-lines.js';
 import type { KnownSecret, SecretRange } from './types.js';
 
 /** Shorter values would match ordinary text too often to be worth hunting for. */
@@ -51,12 +51,12 @@ export const knownSecretRanges = (text: string, known: readonly KnownSecret[]): 
  * line break, so no match crosses one, and a search per line would cost one call per line.
  */
 export const knownLinesRanges = (
-  lines: readonly string[],
+  joined: JoinedLines,
   known: readonly KnownSecret[],
 ): SecretRange[][] => {
   if (known.some((secret) => secret.value.includes('\n')))
-    return lines.map((line) => knownSecretRanges(line, known));
-  return rangesByLine(lines, knownSecretRanges(lines.join('\n'), known));
+    return joined.lines.map((line) => knownSecretRanges(line, known));
+  return rangesByLine(joined, knownSecretRanges(joined.text, known));
 };
 
 /** The values of `ranges` in `text`, each once, long enough to hunt for elsewhere. */

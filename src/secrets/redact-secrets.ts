@@ -10,7 +10,8 @@ import type { Finding } from '../domain/model-answer.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { applyRedactions, mergeRanges } from './apply-redactions.js';
 import { secretFinding, secretNote } from './describe-secret.js';
-import { findLinesSecrets } from './find-line-secrets.js';
+import { findJoinedSecrets } from './find-line-secrets.js';
+import { joinLines } from './joined-lines.js';
 import { knownLinesRanges, secretsIn } from './known-secret-ranges.js';
 import { redactText } from './redact-text.js';
 import { mayHoldBlockSecrets, scanBlocks } from './scan-lines.js';
@@ -163,8 +164,8 @@ export const redactSecrets = (
   pr: PullRequestFacts,
   alsoKnown: readonly KnownSecret[] = [],
 ): RedactedPullRequest => {
-  const texts = diffTexts(diff);
-  const single = perHunk(diff, findLinesSecrets(texts));
+  const texts = joinLines(diffTexts(diff));
+  const single = perHunk(diff, findJoinedSecrets(texts));
   const scanned = diff.files.map((file, fileIndex) =>
     file.hunks.map((hunk, hunkIndex) => scanHunk(hunk, single[fileIndex]?.[hunkIndex] ?? [])),
   );

@@ -1,13 +1,12 @@
 /**
- * The secrets in consecutive lines of one text: single-line secrets on each line, values named on
- * a neighbouring line (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
+ * The secrets that span consecutive lines of one text: values named on a neighbouring line
+ * (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
  * nothing after the marker but the key (a quote, `\n`, base64), runs over base64 and header
  * lines, and closes at its `-----END` line; everything in between is redacted. Base64 lines just
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
 import { findBlockSecrets } from './find-block-secrets.js';
-import { findLinesSecrets } from './find-line-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -66,10 +65,6 @@ const OPENER_END = /[>|+-]\s*$/;
  */
 export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
   lines.some((line) => line.includes('-----') || line.includes('Secret') || OPENER_END.test(line));
-
-/** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
-export const scanLines = (lines: readonly string[]): SecretRange[][] =>
-  scanBlocks(lines, findLinesSecrets(lines));
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
