@@ -45,8 +45,11 @@ const within = (found: string, keywords: readonly string[]): string[] =>
 
 const isAscii = (text: string): boolean => !/[^\x20-\x7e]/.test(text);
 
-/** ASCII letters folded to lower case, as a case-insensitive regular expression compares them. */
-const fold = (code: number): number => (code >= 65 && code <= 90 ? code | 32 : code);
+/** Each ASCII character folded to lower case, as a case-insensitive regular expression compares it. */
+const FOLD = Uint8Array.from({ length: 128 }, (_, code) =>
+  code >= 65 && code <= 90 ? code | 32 : code,
+);
+const fold = (code: number): number => (code < 128 ? (FOLD[code] ?? code) : code);
 
 /** The index of two ASCII characters, folded. */
 const pairOf = (first: number, second: number): number => (fold(first) << 7) | fold(second);
@@ -60,7 +63,7 @@ const occursAt = (text: string, at: number, keyword: string): boolean => {
 
 /**
  * Every keyword (lower case, printable ASCII, two characters or more) that occurs in `text` in
- * any case, each passed once to `found` with where it occurs.
+ * any case, passed to `found` at each place it occurs.
  */
 const pairSearch = (keywords: readonly string[]) => {
   const byPair = new Map<number, string[]>();
@@ -68,18 +71,17 @@ const pairSearch = (keywords: readonly string[]) => {
     const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
     byPair.set(pair, [...(byPair.get(pair) ?? []), keyword]);
   }
-  const table: (readonly string[] | undefined)[] = Array.from({ length: 1 << 14 }, (_, pair) =>
-    byPair.get(pair),
-  );
+  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
+  const begins = Uint8Array.from({ length: 1 << 14 }, (_, pair) => (byPair.has(pair) ? 1 : 0));
   return (text: string, found: (keyword: string, at: number) => void): void => {
     let second = text.charCodeAt(0);
     for (let at = 0; at + 1 < text.length; at += 1) {
       const first = second;
       second = text.charCodeAt(at + 1);
-      if (first > 127 || second > 127) continue;
-      const candidates = table[pairOf(first, second)];
-      if (candidates === undefined) continue;
-      for (const keyword of candidates)
+      if ((first | second) > 127) continue;
+      const pair = pairOf(first, second);
+      if (begins[pair] === 0) continue;
+      for (const keyword of byPair.get(pair) ?? [])
         if (at + keyword.length <= text.length && occursAt(text, at, keyword)) found(keyword, at);
     }
   };

@@ -55,8 +55,22 @@ const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): 
   return found;
 };
 
-/** A line ending as a block opener does (`<apiToken>`, `api_token: |`), blanks aside. */
-const OPENER_END = /[>|+-]\s*$/;
+const isOpenerEnd = (code: number): boolean =>
+  code === 62 || code === 124 || code === 43 || code === 45; // > | + -
+
+/**
+ * Whether a line may end as a block opener does (`<apiToken>`, `api_token: |`), blanks aside.
+ * Every character beyond ASCII is passed over as if it were a blank: a line this wrongly takes
+ * for an opener costs a scan, never a secret.
+ */
+const mayEndAsOpener = (line: string): boolean => {
+  for (let index = line.length - 1; index >= 0; index -= 1) {
+    const code = line.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13) || code > 127) continue;
+    return isOpenerEnd(code);
+  }
+  return false;
+};
 
 /**
  * Whether `scanBlocks` could find anything in these lines beyond what it is given: only a line
@@ -64,7 +78,7 @@ const OPENER_END = /[>|+-]\s*$/;
  * secret that spans lines. A hunk without one skips the scan.
  */
 export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
-  lines.some((line) => line.includes('-----') || line.includes('Secret') || OPENER_END.test(line));
+  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || line.includes('Secret'));
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
