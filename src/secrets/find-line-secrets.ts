@@ -4,39 +4,13 @@
  * secretlint rule may report a whole key block) is cut at each break.
  */
 import { findTextSecrets } from './find-text-secrets.js';
+import { type JoinedLines, joinLines, rangesByLine } from './joined-lines.js';
 import type { SecretRange } from './types.js';
 
-/** The index of the line holding `offset`, given each line's start offset. */
-const lineAt = (starts: readonly number[], offset: number): number => {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-};
+export const findJoinedSecrets = (joined: JoinedLines): SecretRange[][] =>
+  rangesByLine(joined, findTextSecrets(joined.text));
 
-export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] => {
-  const found: SecretRange[][] = lines.map(() => []);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  for (const range of findTextSecrets(lines.join('\n'))) {
-    for (let index = lineAt(starts, range.start); index < lines.length; index += 1) {
-      const lineStart = starts[index] ?? 0;
-      if (lineStart >= range.end) break;
-      const lineEnd = lineStart + (lines[index]?.length ?? 0);
-      const start = Math.max(range.start, lineStart) - lineStart;
-      const end = Math.min(range.end, lineEnd) - lineStart;
-      if (end > start) found[index]?.push({ start, end, kind: range.kind });
-    }
-  }
-  return found;
-};
+export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] =>
+  findJoinedSecrets(joinLines(lines));
 
 export const findLineSecrets = (line: string): SecretRange[] => findLinesSecrets([line])[0] ?? [];

@@ -1,8 +1,11 @@
 /**
  * Which detectors a text needs: those one of whose keywords it contains; a detector whose keywords
- * are absent costs nothing more. All keywords are found in one pass over the text, one
- * alternation shaped as a trie: searching for each keyword on its own (`includes`) costs one pass
- * per absent keyword, several times more.
+ * are absent costs nothing more. All keywords are found in one pass over the text: each position's
+ * two characters (ASCII letters folded to lower case) are looked up in a table of the keywords'
+ * first two, and only the keywords that begin so are compared there. Keywords of one character or
+ * beyond ASCII are found by one alternation shaped as a trie instead. Searching for each keyword
+ * on its own (`includes`) would cost one pass per absent keyword, and one alternation of all of
+ * them tries every keyword's first characters at every position: both several times more.
  */
 import type { SecretDetector } from './types.js';
 
@@ -40,6 +43,50 @@ const alternation = (keywords: Iterable<string>, flags: string): RegExp | null =
 const within = (found: string, keywords: readonly string[]): string[] =>
   keywords.filter((keyword) => found.includes(keyword));
 
+const isAscii = (text: string): boolean => !/[^\x20-\x7e]/.test(text);
+
+/** Each ASCII character folded to lower case, as a case-insensitive regular expression compares it. */
+const FOLD = Uint8Array.from({ length: 128 }, (_, code) =>
+  code >= 65 && code <= 90 ? code | 32 : code,
+);
+const fold = (code: number): number => (code < 128 ? (FOLD[code] ?? code) : code);
+
+/** The index of two ASCII characters, folded. */
+const pairOf = (first: number, second: number): number => (fold(first) << 7) | fold(second);
+
+/** Whether `keyword` (lower case, ASCII) occurs at `at` in `text`, in any case. */
+const occursAt = (text: string, at: number, keyword: string): boolean => {
+  for (let index = 2; index < keyword.length; index += 1)
+    if (fold(text.charCodeAt(at + index)) !== keyword.charCodeAt(index)) return false;
+  return true;
+};
+
+/**
+ * Every keyword (lower case, printable ASCII, two characters or more) that occurs in `text` in
+ * any case, passed to `found` at each place it occurs.
+ */
+const pairSearch = (keywords: readonly string[]) => {
+  const byPair = new Map<number, string[]>();
+  for (const keyword of keywords) {
+    const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
+    byPair.set(pair, [...(byPair.get(pair) ?? []), keyword]);
+  }
+  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
+  const begins = Uint8Array.from({ length: 1 << 14 }, (_, pair) => (byPair.has(pair) ? 1 : 0));
+  return (text: string, found: (keyword: string, at: number) => void): void => {
+    let second = text.charCodeAt(0);
+    for (let at = 0; at + 1 < text.length; at += 1) {
+      const first = second;
+      second = text.charCodeAt(at + 1);
+      if ((first | second) > 127) continue;
+      const pair = pairOf(first, second);
+      if (begins[pair] === 0) continue;
+      for (const keyword of byPair.get(pair) ?? [])
+        if (at + keyword.length <= text.length && occursAt(text, at, keyword)) found(keyword, at);
+    }
+  };
+};
+
 export interface KeywordGate {
   /** The detectors to run on `text`, in their order. */
   readonly select: (text: string) => SecretDetector[];
@@ -50,26 +97,35 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
   const anyCase = detectors.filter((detector) => detector.casedKeywords !== true);
   const casedWords = cased.flatMap((detector) => detector.keywords);
   const anyCaseWords = anyCase.flatMap((detector) => detector.keywords.map((k) => k.toLowerCase()));
-  // One pass for all keywords, in any case; a cased keyword counts only where its case matches.
-  const pattern = alternation(
-    [...casedWords.map((word) => word.toLowerCase()), ...anyCaseWords],
-    'gi',
-  );
+  const all = [...new Set([...casedWords.map((word) => word.toLowerCase()), ...anyCaseWords])];
+  const paired = all.filter((word) => word.length >= 2 && isAscii(word));
+  const search = pairSearch(paired);
+  // The rest (one character, or beyond ASCII) in one pass of one alternation, in any case.
+  const restWords = all.filter((word) => !paired.includes(word));
+  const rest = alternation(restWords, 'gi');
+  const casedByLower = new Map<string, string[]>();
+  for (const word of casedWords)
+    casedByLower.set(word.toLowerCase(), [...(casedByLower.get(word.toLowerCase()) ?? []), word]);
 
   const present = (text: string) => {
     const casedFound = new Set<string>();
     const anyCaseFound = new Set<string>();
-    if (pattern === null) return { casedFound, anyCaseFound };
-    const seen = new Set<string>();
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      // The next search starts one character on: a keyword overlapping this match is found too.
-      pattern.lastIndex = match.index + 1;
-      const word = match[0];
-      if (seen.has(word)) continue;
-      seen.add(word);
-      for (const inner of within(word, casedWords)) casedFound.add(inner);
-      for (const inner of within(word.toLowerCase(), anyCaseWords)) anyCaseFound.add(inner);
+    // A keyword found in some case counts for a cased keyword only where the case matches too.
+    const found = (lower: string, at: number): void => {
+      anyCaseFound.add(lower);
+      for (const word of casedByLower.get(lower) ?? [])
+        if (!casedFound.has(word) && text.startsWith(word, at)) casedFound.add(word);
+    };
+    search(text, found);
+    if (rest !== null) {
+      rest.lastIndex = 0;
+      for (let match = rest.exec(text); match !== null; match = rest.exec(text)) {
+        // The next search starts one character on: a keyword overlapping this match is found too.
+        rest.lastIndex = match.index + 1;
+        const word = match[0].toLowerCase();
+        for (const inner of within(word, restWords))
+          found(inner, match.index + word.indexOf(inner));
+      }
     }
     return { casedFound, anyCaseFound };
   };

@@ -1,4 +1,5 @@
 /** Where values already known to be secrets recur in a text. */
+import { type JoinedLines, rangesByLine } from './joined-lines.js';
 import type { KnownSecret, SecretRange } from './types.js';
 
 /** Shorter values would match ordinary text too often to be worth hunting for. */
@@ -43,6 +44,19 @@ export const knownSecretRanges = (text: string, known: readonly KnownSecret[]): 
     pattern.lastIndex = match.index + 1;
   }
   return ranges;
+};
+
+/**
+ * `knownSecretRanges` of each line, found in one search over the lines joined: a value holds no
+ * line break, so no match crosses one, and a search per line would cost one call per line.
+ */
+export const knownLinesRanges = (
+  joined: JoinedLines,
+  known: readonly KnownSecret[],
+): SecretRange[][] => {
+  if (known.some((secret) => secret.value.includes('\n')))
+    return joined.lines.map((line) => knownSecretRanges(line, known));
+  return rangesByLine(joined, knownSecretRanges(joined.text, known));
 };
 
 /** The values of `ranges` in `text`, each once, long enough to hunt for elsewhere. */

@@ -10,10 +10,11 @@ import type { Finding } from '../domain/model-answer.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { applyRedactions, mergeRanges } from './apply-redactions.js';
 import { secretFinding, secretNote } from './describe-secret.js';
-import { findLinesSecrets } from './find-line-secrets.js';
-import { knownSecretRanges, secretsIn } from './known-secret-ranges.js';
+import { findJoinedSecrets } from './find-line-secrets.js';
+import { joinLines } from './joined-lines.js';
+import { knownLinesRanges, secretsIn } from './known-secret-ranges.js';
 import { redactText } from './redact-text.js';
-import { scanBlocks } from './scan-lines.js';
+import { mayHoldBlockSecrets, scanBlocks } from './scan-lines.js';
 import type { KnownSecret, SecretKind, SecretRange, SecretReport } from './types.js';
 
 export interface RedactedPullRequest {
@@ -29,31 +30,33 @@ interface ScannedHunk {
   readonly section: SecretRange[];
 }
 
-/**
- * The single-line secrets of every line and section heading of the diff, found in one text (one
- * pass per detector for the whole diff, not one per hunk): per file, per hunk, the section's
- * ranges then each line's.
- */
-const scanDiffLines = (diff: DiffModel): SecretRange[][][][] => {
-  const texts = diff.files.flatMap((file) =>
+/** Every section heading and line of the diff, in order: per file, per hunk, the section then its lines. */
+const diffTexts = (diff: DiffModel): string[] =>
+  diff.files.flatMap((file) =>
     file.hunks.flatMap((hunk) => [hunk.section, ...hunk.lines.map((line) => line.text)]),
   );
-  const found = findLinesSecrets(texts);
+
+/** Entries given per text of `diffTexts`, grouped per file and per hunk. */
+const perHunk = <T>(diff: DiffModel, perText: readonly T[]): T[][][] => {
   let at = 0;
   return diff.files.map((file) =>
     file.hunks.map((hunk) => {
       const count = hunk.lines.length + 1;
       at += count;
-      return found.slice(at - count, at);
+      return perText.slice(at - count, at);
     }),
   );
 };
 
 /**
  * Adds what spans lines on the new side (added + context) and the old side (deleted + context)
- * of a hunk to its lines' single-line ranges.
+ * of a hunk to its lines' single-line ranges. A hunk with no line that could start such a
+ * secret keeps its single-line ranges as they are.
  */
 const scanHunk = (hunk: Hunk, single: readonly SecretRange[][]): ScannedHunk => {
+  const section = single[0] ?? [];
+  if (!mayHoldBlockSecrets(hunk.lines.map((line) => line.text)))
+    return { lines: single.slice(1), section };
   const right = hunk.lines.flatMap((line, index) => (line.kind === 'del' ? [] : [index]));
   const left = hunk.lines.flatMap((line, index) => (line.kind === 'add' ? [] : [index]));
   const lines: SecretRange[][] = hunk.lines.map((_, index) => [...(single[index + 1] ?? [])]);
@@ -65,7 +68,7 @@ const scanHunk = (hunk: Hunk, single: readonly SecretRange[][]): ScannedHunk => 
     );
     side.forEach((lineIndex, at) => lines[lineIndex]?.push(...(found[at] ?? [])));
   }
-  return { lines, section: single[0] ?? [] };
+  return { lines, section };
 };
 
 const isPrivateKeyOnly = (ranges: readonly SecretRange[]): boolean =>
@@ -75,18 +78,30 @@ const kindsOf = (ranges: readonly SecretRange[]): SecretKind[] => [
   ...new Set(mergeRanges(ranges).map((range) => range.kind)),
 ];
 
-/** Applies the scanned ranges plus every recurrence of a known value; reports added lines. */
+const NONE: readonly SecretRange[] = [];
+
+/** Both lists of ranges; most lines have neither, and those share one empty list. */
+const joined = (
+  own: readonly SecretRange[] | undefined,
+  extra: readonly SecretRange[] | undefined,
+): readonly SecretRange[] =>
+  extra === undefined || extra.length === 0 ? (own ?? NONE) : [...(own ?? NONE), ...extra];
+
+/**
+ * Applies the scanned ranges plus every recurrence of a known value (`known`: the section's
+ * ranges, then each line's); reports added lines.
+ */
 const redactHunk = (
   path: string,
   hunk: Hunk,
   scanned: ScannedHunk,
-  known: readonly KnownSecret[],
+  known: readonly SecretRange[][],
 ): { hunk: Hunk; findings: Finding[] } => {
   const findings: Finding[] = [];
   let changed = false;
   let previousAddedKey = false;
   const lines = hunk.lines.map((line, index): DiffLine => {
-    const ranges = [...(scanned.lines[index] ?? []), ...knownSecretRanges(line.text, known)];
+    const ranges = joined(scanned.lines[index], known[index + 1]);
     const keyOnly = isPrivateKeyOnly(ranges);
     if (line.kind === 'add' && ranges.length > 0 && line.newLine !== null) {
       if (!(keyOnly && previousAddedKey))
@@ -97,7 +112,7 @@ const redactHunk = (
     changed = true;
     return { ...line, text: applyRedactions(line.text, ranges) };
   });
-  const sectionRanges = [...scanned.section, ...knownSecretRanges(hunk.section, known)];
+  const sectionRanges = joined(scanned.section, known[0]);
   if (!changed && sectionRanges.length === 0) return { hunk, findings };
   return {
     hunk: { ...hunk, section: applyRedactions(hunk.section, sectionRanges), lines },
@@ -108,10 +123,10 @@ const redactHunk = (
 const redactFile = (
   file: FileChange,
   scanned: readonly ScannedHunk[],
-  known: readonly KnownSecret[],
+  known: readonly SecretRange[][][],
 ): { file: FileChange; findings: Finding[] } => {
   const redacted = file.hunks.map((hunk, index) =>
-    redactHunk(file.path, hunk, scanned[index] ?? { lines: [], section: [] }, known),
+    redactHunk(file.path, hunk, scanned[index] ?? { lines: [], section: [] }, known[index] ?? []),
   );
   const findings = redacted.flatMap((entry) => entry.findings);
   if (redacted.every((entry, index) => entry.hunk === file.hunks[index])) return { file, findings };
@@ -149,15 +164,19 @@ export const redactSecrets = (
   pr: PullRequestFacts,
   alsoKnown: readonly KnownSecret[] = [],
 ): RedactedPullRequest => {
-  const single = scanDiffLines(diff);
+  const texts = joinLines(diffTexts(diff));
+  const single = perHunk(diff, findJoinedSecrets(texts));
   const scanned = diff.files.map((file, fileIndex) =>
     file.hunks.map((hunk, hunkIndex) => scanHunk(hunk, single[fileIndex]?.[hunkIndex] ?? [])),
   );
-  const texts = { title: pr.title, body: pr.body, headRef: pr.headRef, baseRef: pr.baseRef };
-  const firstPass = Object.values(texts).flatMap((text) => redactText(text).found);
+  const facts = [pr.title, pr.body, pr.headRef, pr.baseRef];
+  const firstPass = facts.flatMap((text) => redactText(text).found);
   const known = unique([...knownFromDiff(diff, scanned), ...firstPass, ...alsoKnown]);
 
-  const files = diff.files.map((file, index) => redactFile(file, scanned[index] ?? [], known));
+  const recurring = perHunk(diff, knownLinesRanges(texts, known));
+  const files = diff.files.map((file, index) =>
+    redactFile(file, scanned[index] ?? [], recurring[index] ?? []),
+  );
   const title = redactText(pr.title, known);
   const body = redactText(pr.body, known);
   const headRef = redactText(pr.headRef, known);

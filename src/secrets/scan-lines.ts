@@ -1,13 +1,12 @@
 /**
- * The secrets in consecutive lines of one text: single-line secrets on each line, values named on
- * a neighbouring line (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
+ * The secrets that span consecutive lines of one text: values named on a neighbouring line
+ * (`find-block-secrets.ts`), and PEM private keys across lines. A key block opens at a `-----BEGIN … PRIVATE KEY-----` line that holds
  * nothing after the marker but the key (a quote, `\n`, base64), runs over base64 and header
  * lines, and closes at its `-----END` line; everything in between is redacted. Base64 lines just
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
 import { findBlockSecrets } from './find-block-secrets.js';
-import { findLinesSecrets } from './find-line-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -56,9 +55,30 @@ const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): 
   return found;
 };
 
-/** For each line, the ranges to redact (possibly overlapping; `applyRedactions` merges them). */
-export const scanLines = (lines: readonly string[]): SecretRange[][] =>
-  scanBlocks(lines, findLinesSecrets(lines));
+const isOpenerEnd = (code: number): boolean =>
+  code === 62 || code === 124 || code === 43 || code === 45; // > | + -
+
+/**
+ * Whether a line may end as a block opener does (`<apiToken>`, `api_token: |`), blanks aside.
+ * Every character beyond ASCII is passed over as if it were a blank: a line this wrongly takes
+ * for an opener costs a scan, never a secret.
+ */
+const mayEndAsOpener = (line: string): boolean => {
+  for (let index = line.length - 1; index >= 0; index -= 1) {
+    const code = line.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13) || code > 127) continue;
+    return isOpenerEnd(code);
+  }
+  return false;
+};
+
+/**
+ * Whether `scanBlocks` could find anything in these lines beyond what it is given: only a line
+ * with a PEM marker (`-----`), a Kubernetes `Secret` or a block opener's last character starts a
+ * secret that spans lines. A hunk without one skips the scan.
+ */
+export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
+  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || line.includes('Secret'));
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)

@@ -25,8 +25,17 @@ interface RuleReport {
   readonly quoted: readonly string[];
 }
 
+/**
+ * The comment filter only asks the engine to ignore other rules' reports (`context.ignore`),
+ * which this driver never honours: it would cost a pass over the text and change nothing.
+ */
+const COMMENT_FILTER = '@secretlint/secretlint-rule-filter-comments';
+
 const SCANNERS = rules.filter(
-  (rule) => rule.meta.type === 'scanner' && rule.meta.supportedContentTypes.includes('text'),
+  (rule) =>
+    rule.meta.type === 'scanner' &&
+    rule.meta.supportedContentTypes.includes('text') &&
+    rule.meta.id !== COMMENT_FILTER,
 );
 
 const sourceOf = (content: string): SecretLintSourceCode => ({
