@@ -1,6 +1,6 @@
 /**
- * The OpenAI adapter of the batch port: the same Responses request as `openai-provider.ts`, as a
- * one-line JSONL file (`files.create`, purpose `batch`) and a batch on `/v1/responses`
+ * The OpenAI adapter of the batch port: the same Responses request as `openai-provider.ts`
+ * (built by `openai-request.ts`), as a one-line JSONL file (`files.create`, purpose `batch`) and a batch on `/v1/responses`
  * (`batches.create`, window 24h), read back from its output or error file.
  */
 import OpenAI, { toFile } from 'openai';
@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
 import type { BatchCheck, BatchProvider } from './batch-types.js';
+import { responsesRequestBody } from './openai-request.js';
 import { httpFailure, transportFailure } from './provider-failure.js';
 import type { ProviderFailure } from './types.js';
 
@@ -153,26 +154,11 @@ export const createOpenAIBatch = ({ client }: OpenAIBatchOptions): BatchProvider
     id: 'openai',
     submit: (request, customId) =>
       attempt(async () => {
-        const body = {
-          model: request.model,
-          instructions: request.system,
-          input: [
-            ...(request.repositoryContext === ''
-              ? []
-              : [{ role: 'developer', content: request.repositoryContext }]),
-            { role: 'user', content: request.prompt },
-          ],
-          reasoning: { effort: request.effort },
-          text: { format },
-          max_output_tokens: request.maxOutputTokens,
-          store: false,
-          prompt_cache_key: request.cacheKey,
-        };
         const line = JSON.stringify({
           custom_id: customId,
           method: 'POST',
           url: '/v1/responses',
-          body,
+          body: responsesRequestBody(request, format),
         });
         const file = await client.files.create({
           file: await toFile(Buffer.from(`${line}\n`), `${customId}.jsonl`),
