@@ -2,15 +2,14 @@
  * The Anthropic adapter of the batch port: the same Messages request as `anthropic-provider.ts`
  * (built by `anthropic-request.ts`) sent as a Message Batch of one, read back from its results.
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
-import { err, ok, type Result } from '../domain/result.js';
 import type { Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
 import { messagesRequestBody } from './anthropic-request.js';
+import { toAnthropicFailure } from './anthropic-failure.js';
+import { attemptWith } from './batch-attempt.js';
 import type { BatchCheck, BatchProvider } from './batch-types.js';
-import { httpFailure, transportFailure } from './provider-failure.js';
-import type { ProviderFailure } from './types.js';
 
 export interface AnthropicBatchOptions {
   /** Built by the composition root from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL. */
@@ -29,29 +28,8 @@ const toUsage = (usage: Anthropic.Usage): Usage => ({
   inferenceGeo: usage.inference_geo ?? null,
 });
 
-const toFailure = (error: unknown): ProviderFailure => {
-  if (error instanceof Anthropic.APIConnectionTimeoutError)
-    return transportFailure('anthropic', 'timeout', error.message);
-  if (error instanceof Anthropic.APIConnectionError)
-    return transportFailure('anthropic', 'connection', error.message);
-  if (error instanceof Anthropic.APIError && typeof error.status === 'number')
-    return httpFailure({
-      provider: 'anthropic',
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-      overloaded: error instanceof Anthropic.OverloadedError,
-    });
-  throw error;
-};
-
-const attempt = async <T>(call: () => Promise<T>): Promise<Result<T, ProviderFailure>> => {
-  try {
-    return ok(await call());
-  } catch (error) {
-    return err(toFailure(error));
-  }
-};
+/** No deadline reaches a batch call: the SDK's own timeout bounds it. */
+const attempt = attemptWith((error) => toAnthropicFailure(error, {}, 'anthropic'));
 
 const readMessage = (message: Anthropic.Message): BatchCheck => {
   const usage = toUsage(message.usage);

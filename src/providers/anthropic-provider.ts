@@ -6,21 +6,16 @@
  * (`AnthropicBedrock`, `AnthropicVertex`) take the same Messages request and rewrite it for their
  * cloud (model in the path, SigV4 or Google OAuth, `anthropic_version` in the body).
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import type { Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
-import {
-  answerFailure,
-  deadlineFailure,
-  httpFailure,
-  transportFailure,
-} from './provider-failure.js';
+import { answerFailure } from './provider-failure.js';
+import { toAnthropicFailure } from './anthropic-failure.js';
 import { messagesRequestBody } from './anthropic-request.js';
-import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
+import type { ModelProvider, ProviderFailure, ProviderReply } from './types.js';
 
 /** The providers that serve Claude's Messages API. */
 export type MessagesProviderId = Extract<ProviderId, 'anthropic' | 'bedrock' | 'vertex'>;
@@ -68,7 +63,7 @@ export const createAnthropicProvider = ({
           .withResponse();
         return readMessage(data, request_id ?? null, host);
       } catch (error) {
-        return err(toFailure(error, request, id));
+        return err(toAnthropicFailure(error, request, id));
       }
     },
   };
@@ -134,37 +129,3 @@ const toUsage = (usage: Anthropic.Usage, host: Host): Usage => ({
   serviceTier: usage.service_tier ?? null,
   ...(host.region === null ? {} : { region: host.region }),
 });
-
-/**
- * The SDK's errors as typed failures. An abort by the review's deadline (or the SDK's timeout
- * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
- * is thrown back to it.
- */
-const toFailure = (
-  error: unknown,
-  request: ReviewRequest,
-  provider: MessagesProviderId,
-): ProviderFailure => {
-  const deadline = deadlinePassedOn(request.signal);
-  const stopped =
-    error instanceof Anthropic.APIUserAbortError ||
-    error instanceof Anthropic.APIConnectionTimeoutError;
-  if (deadline !== null && stopped) return deadlineFailure(provider, deadline.totalMs);
-  if (error instanceof Anthropic.APIUserAbortError) throw error;
-  if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    return transportFailure(provider, 'timeout', error.message);
-  }
-  if (error instanceof Anthropic.APIConnectionError) {
-    return transportFailure(provider, 'connection', error.message);
-  }
-  if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
-    return httpFailure({
-      provider,
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-      overloaded: error instanceof Anthropic.OverloadedError,
-    });
-  }
-  throw error;
-};

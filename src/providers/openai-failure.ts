@@ -11,7 +11,7 @@ import type { ProviderFailure, ReviewRequest } from './types.js';
  */
 export const toOpenAIFailure = (
   error: unknown,
-  request: ReviewRequest,
+  request: Pick<ReviewRequest, 'signal'>,
   provider: ProviderId,
 ): ProviderFailure => {
   const deadline = deadlinePassedOn(request.signal);
