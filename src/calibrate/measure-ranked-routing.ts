@@ -1,7 +1,5 @@
-import type { RoutingFigures } from './measure-routing.js';
+import { routingFigures, type RoutingFigures } from './measure-routing.js';
 import type { ScoredCommit, ScorerId } from './types.js';
-
-const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : Number.NaN);
 
 /**
  * A baseline's routing at a given deep share: of the commits the policy reviews, the ones a
@@ -42,15 +40,14 @@ export const measureRankedRouting = (options: {
     deep += share * group.length;
     budget -= share * group.length;
   }
-  return {
-    levels: options.levels,
-    deepShare: ratio(deep, commits.length),
-    skipShare: ratio(commits.length - reviewed.length, commits.length),
-    caught: ratio(caught, bugs),
+  return routingFigures(options.levels, {
+    commits: commits.length,
+    deep,
+    skipped: commits.length - reviewed.length,
+    bugs,
+    caught,
     costUsd,
     allDeepUsd,
     allFastUsd,
-    costVsAllDeep: ratio(costUsd, allDeepUsd),
-    costVsAllFast: ratio(costUsd, allFastUsd),
-  };
+  });
 };

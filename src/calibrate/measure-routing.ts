@@ -25,6 +25,31 @@ export interface RoutingFigures {
 
 const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : Number.NaN);
 
+/** The counts and sums a routing adds up over the commits, fractional where a group is split. */
+export interface RoutingTotals {
+  readonly commits: number;
+  readonly deep: number;
+  readonly skipped: number;
+  readonly bugs: number;
+  readonly caught: number;
+  readonly costUsd: number;
+  readonly allDeepUsd: number;
+  readonly allFastUsd: number;
+}
+
+/** The shares and ratios of a routing, from its totals (NaN where a share has no whole). */
+export const routingFigures = (levels: Levels, totals: RoutingTotals): RoutingFigures => ({
+  levels,
+  deepShare: ratio(totals.deep, totals.commits),
+  skipShare: ratio(totals.skipped, totals.commits),
+  caught: ratio(totals.caught, totals.bugs),
+  costUsd: totals.costUsd,
+  allDeepUsd: totals.allDeepUsd,
+  allFastUsd: totals.allFastUsd,
+  costVsAllDeep: ratio(totals.costUsd, totals.allDeepUsd),
+  costVsAllFast: ratio(totals.costUsd, totals.allFastUsd),
+});
+
 /**
  * Routes every commit as the policy's rules would with these `risk.levels` (its score gives its
  * level, its recorded `tierByLevel` the tier) and adds up what the app estimated each review to
@@ -53,15 +78,14 @@ export const measureRouting = (
     deep += 1;
     if (commit.bugInducing) caught += 1;
   }
-  return {
-    levels,
-    deepShare: ratio(deep, commits.length),
-    skipShare: ratio(skipped, commits.length),
-    caught: ratio(caught, bugs),
+  return routingFigures(levels, {
+    commits: commits.length,
+    deep,
+    skipped,
+    bugs,
+    caught,
     costUsd,
     allDeepUsd,
     allFastUsd,
-    costVsAllDeep: ratio(costUsd, allDeepUsd),
-    costVsAllFast: ratio(costUsd, allFastUsd),
-  };
+  });
 };

@@ -1,6 +1,6 @@
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import { COMMIT_INFO_FORMAT, readCommitInfo } from './list-commits.js';
-import { createRecordSeparator, streamGitRecords } from './run-git.js';
+import { streamGitLog } from './stream-git-log.js';
 import type { CommitWithPatch } from './types.js';
 
 export interface ReadCommitPatchesOptions {
@@ -13,16 +13,12 @@ export interface ReadCommitPatchesOptions {
 /**
  * The patch of every non-merge commit reachable from `rev`, newest first, from one `git log -p`
  * stream (renames found, no colour, no external diff or textconv), each parsed into the diff
- * model as soon as it is read: memory holds one commit at a time. The format puts a separator
- * made with a random nonce before and after each commit's header and message, so the stream
- * alternates header, patch, header, patch whatever bytes the patches hold.
+ * model as soon as it is read: memory holds one commit at a time.
  */
 export async function* readCommitPatches(
   options: ReadCommitPatchesOptions,
 ): AsyncGenerator<CommitWithPatch> {
-  const separator = createRecordSeparator();
-  const args = [
-    'log',
+  const logOptions = [
     '--no-merges',
     '-p',
     '-M',
@@ -30,32 +26,21 @@ export async function* readCommitPatches(
     '--no-ext-diff',
     '--no-textconv',
     '--submodule=short',
-    `--format=${separator.format}${COMMIT_INFO_FORMAT}%n%B${separator.format}`,
     ...(options.since === undefined ? [] : [`--since=@${Math.floor(options.since)}`]),
-    options.rev ?? 'HEAD',
-    '--',
   ];
-  let header: string | null = null;
-  let first = true;
-  for await (const token of streamGitRecords(options.gitDir, args, separator.bytes)) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (header === null) {
-      header = token.toString('utf8');
-      continue;
-    }
-    const newline = header.indexOf('\n');
-    const info = readCommitInfo(newline === -1 ? header : header.slice(0, newline));
-    const message = newline === -1 ? '' : header.slice(newline + 1).trim();
-    header = null;
+  for await (const record of streamGitLog(
+    options.gitDir,
+    logOptions,
+    COMMIT_INFO_FORMAT,
+    options.rev ?? 'HEAD',
+  )) {
+    const info = readCommitInfo(record.header);
     if (info === null) continue;
     yield {
       ...info,
-      message,
-      diff: parseUnifiedDiff(token.toString('utf8')),
-      patchBytes: token.length,
+      message: record.message,
+      diff: parseUnifiedDiff(record.body.toString('utf8')),
+      patchBytes: record.body.length,
     };
   }
 }

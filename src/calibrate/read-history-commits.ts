@@ -1,6 +1,6 @@
 import type { HistoryCommit } from '../domain/history.js';
 import { isFixMessage } from './detect-fix-message.js';
-import { createRecordSeparator, streamGitRecords } from './run-git.js';
+import { streamGitLog } from './stream-git-log.js';
 
 const SHA = /^[0-9a-f]{40,64}$/;
 
@@ -26,39 +26,15 @@ export async function* readHistoryCommits(
   gitDir: string,
   rev = 'HEAD',
 ): AsyncGenerator<HistoryCommit> {
-  const separator = createRecordSeparator();
-  const args = [
-    'log',
-    '--no-merges',
-    '--reverse',
-    '--no-renames',
-    '--name-status',
-    '-z',
-    `--format=${separator.format}%H%x09%ct%n%B${separator.format}`,
-    rev,
-    '--',
-  ];
-  let header: string | null = null;
-  let first = true;
-  for await (const token of streamGitRecords(gitDir, args, separator.bytes)) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (header === null) {
-      header = token.toString('utf8');
-      continue;
-    }
-    const newline = header.indexOf('\n');
-    const [sha = '', time = ''] = (newline === -1 ? header : header.slice(0, newline)).split('\t');
-    const message = newline === -1 ? '' : header.slice(newline + 1).trim();
-    header = null;
+  const options = ['--no-merges', '--reverse', '--no-renames', '--name-status', '-z'];
+  for await (const record of streamGitLog(gitDir, options, '%H%x09%ct', rev)) {
+    const [sha = '', time = ''] = record.header.split('\t');
     if (!SHA.test(sha)) continue;
     yield {
       sha,
       committedAt: Number(time),
-      fix: isFixMessage(message),
-      paths: readChangedPaths(token.toString('utf8')),
+      fix: isFixMessage(record.message),
+      paths: readChangedPaths(record.body.toString('utf8')),
     };
   }
 }

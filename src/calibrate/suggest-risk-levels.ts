@@ -27,6 +27,16 @@ const shareAtOrAbove = (scores: readonly number[], threshold: number): number =>
   scores.length === 0 ? 0 : scores.filter((score) => score >= threshold).length / scores.length;
 
 /** The thresholds worth trying: every score a commit reached, within what the policy accepts. */
+/** The levels with the share of the scores at or above each. */
+const withShares = (scores: readonly number[], levels: Levels): SuggestedLevels => ({
+  levels,
+  shares: {
+    medium: shareAtOrAbove(scores, levels.medium),
+    high: shareAtOrAbove(scores, levels.high),
+    critical: shareAtOrAbove(scores, levels.critical),
+  },
+});
+
 export const candidateThresholds = (scores: readonly number[]): number[] =>
   [...new Set(scores.map((score) => Math.min(0.98, Math.max(0.01, round2(score)))))].sort(
     (a, b) => a - b,
@@ -46,14 +56,7 @@ export const levelsAroundHigh = (scores: readonly number[], high: number): Sugge
   );
   const critical = Math.max(high + 0.01, Math.min(1, round2(thresholdFor(sorted, share / 4))));
   const levels = { medium: round2(Math.max(0, medium)), high, critical: round2(critical) };
-  return {
-    levels,
-    shares: {
-      medium: shareAtOrAbove(scores, levels.medium),
-      high: shareAtOrAbove(scores, levels.high),
-      critical: shareAtOrAbove(scores, levels.critical),
-    },
-  };
+  return withShares(scores, levels);
 };
 
 /**
@@ -107,12 +110,5 @@ export const levelsWithDeepAt = (options: {
           high: round2(Math.max(0.01, Math.min(policyLevels.high, threshold - 0.01))),
           critical: threshold,
         };
-  return {
-    levels,
-    shares: {
-      medium: shareAtOrAbove(scores, levels.medium),
-      high: shareAtOrAbove(scores, levels.high),
-      critical: shareAtOrAbove(scores, levels.critical),
-    },
-  };
+  return withShares(scores, levels);
 };

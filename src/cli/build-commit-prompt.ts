@@ -17,11 +17,10 @@ import type { Tier } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
 import { deepestLevel } from '../review/context-level.js';
-import { planTiers, tierEstimates } from '../review/plan-tiers.js';
-import { chooseTier } from '../route/choose-tier.js';
+import { planTiers } from '../review/plan-tiers.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
-import { OFFLINE_PR } from './classify-patch.js';
+import { OFFLINE_PR, routeOffline } from './classify-patch.js';
 import { CliError } from './cli-io.js';
 import { readPatch } from './read-patch.js';
 
@@ -113,14 +112,7 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
     context,
   });
   if (!plans.ok) throw new CliError(plans.error.message);
-  const route = chooseTier({
-    policy,
-    classification,
-    diff,
-    pr: OFFLINE_PR,
-    forcedTier: null,
-    budget: { repo: null, org: null, estimate: tierEstimates(plans.value) },
-  });
+  const route = routeOffline({ policy, classification, diff }, plans.value);
   const tier: Tier = options.tier ?? (route.tier === 'skip' ? 'fast' : route.tier);
   const routeReason =
     options.tier !== undefined

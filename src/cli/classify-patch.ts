@@ -1,11 +1,12 @@
 import { classifyChange } from '../classify/classify-change.js';
+import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { ChangeHistory } from '../domain/history.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { chooseTier } from '../route/choose-tier.js';
-import { planTiers, tierEstimates } from '../review/plan-tiers.js';
+import { planTiers, tierEstimates, type TierPlans } from '../review/plan-tiers.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 
 /** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
@@ -23,6 +24,25 @@ export const OFFLINE_PR: PullRequestFacts = {
   headSha: '',
   htmlUrl: '',
 };
+
+/**
+ * How the app would route an offline change. There is no ledger offline: the monthly caps cannot
+ * be checked, the per-review cap can.
+ */
+export const routeOffline = (
+  change: {
+    readonly policy: Policy;
+    readonly classification: Classification;
+    readonly diff: DiffModel;
+  },
+  plans: TierPlans,
+) =>
+  chooseTier({
+    ...change,
+    pr: OFFLINE_PR,
+    forcedTier: null,
+    budget: { repo: null, org: null, estimate: tierEstimates(plans) },
+  });
 
 export interface ClassifyPatchOptions {
   readonly file: string;
@@ -54,15 +74,7 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
   });
   if (!planned.ok) throw new Error(planned.error.message);
   const plans = planned.value;
-  // Offline there is no ledger: the monthly caps cannot be checked, the per-review cap can.
-  const route = chooseTier({
-    policy,
-    classification,
-    diff,
-    pr: OFFLINE_PR,
-    forcedTier: null,
-    budget: { repo: null, org: null, estimate: tierEstimates(plans) },
-  });
+  const route = routeOffline({ policy, classification, diff }, plans);
   return {
     file: options.file,
     changedFiles: classification.changedFiles,

@@ -8,8 +8,15 @@ import type { Severity } from './model-answer.js';
  * count tokens as OpenAI does; `anthropic`, `bedrock` and `vertex` serve Claude's Messages API and
  * count as Anthropic does (see usage.ts).
  */
-export type ProviderId =
-  'openai' | 'anthropic' | 'azure-openai' | 'bedrock' | 'vertex' | 'openai-compatible';
+export const PROVIDER_IDS = [
+  'openai',
+  'anthropic',
+  'azure-openai',
+  'bedrock',
+  'vertex',
+  'openai-compatible',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** OpenAI's tiers a policy may ask for: `flex` is cheaper (Batch rates) and slower. */
 export type ServiceTier = 'standard' | 'flex';

@@ -1,13 +1,15 @@
 /** What intake hands to the queue: enough to find the pull request again, nothing more. */
-export type Trigger =
-  | 'opened'
-  | 'reopened'
-  | 'synchronize'
-  | 'ready_for_review'
-  | 'labeled'
-  | 'command'
+export const TRIGGERS = [
+  'opened',
+  'reopened',
+  'synchronize',
+  'ready_for_review',
+  'labeled',
+  'command',
   /** The pull request closed or reopened: settle the feedback on its findings, review nothing. */
-  | 'feedback';
+  'feedback',
+] as const;
+export type Trigger = (typeof TRIGGERS)[number];
 
 export type Tier = 'fast' | 'deep';
 export type RouteTier = 'skip' | Tier;

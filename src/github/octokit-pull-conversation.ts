@@ -5,6 +5,7 @@
  */
 import type { ProbotOctokit } from 'probot';
 import { httpStatus } from '../domain/http-status.js';
+import { readReviewThreadPages, reviewThreadsQuery } from './octokit-review-thread-pages.js';
 import type {
   CompareResult,
   CompareStatus,
@@ -29,53 +30,25 @@ type ConversationMethods = Pick<
 
 /** The compare API lists at most 300 files. */
 export const MAX_COMPARED_FILES = 300;
-/** Review threads are read 100 at a time; a pull request with more than this many pages is cut. */
-const MAX_THREAD_PAGES = 20;
 
 const ROLES: readonly RepoPermission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 const COMPARE_STATUSES: readonly CompareStatus[] = ['ahead', 'behind', 'identical', 'diverged'];
 
-const REVIEW_THREADS_QUERY = /* GraphQL */ `
-  query ($owner: String!, $repo: String!, $pr: Int!, $cursor: String) {
-    repository(owner: $owner, name: $repo) {
-      pullRequest(number: $pr) {
-        reviewThreads(first: 100, after: $cursor) {
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            isResolved
-            comments(first: 1) {
-              nodes {
-                databaseId
-                body
-              }
-            }
-          }
-        }
+const REVIEW_THREADS_QUERY = reviewThreadsQuery(/* GraphQL */ `
+    isResolved
+    comments(first: 1) {
+      nodes {
+        databaseId
+        body
       }
     }
-  }
-`;
+`);
 
-interface ReviewThreadsPage {
-  readonly repository: {
-    readonly pullRequest: {
-      readonly reviewThreads: {
-        readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-        readonly nodes: ReadonlyArray<{
-          readonly isResolved: boolean;
-          readonly comments: {
-            readonly nodes: ReadonlyArray<{
-              readonly databaseId: number | null;
-              readonly body: string;
-            }>;
-          };
-        } | null>;
-      };
-    } | null;
-  } | null;
+interface ReviewThreadNode {
+  readonly isResolved: boolean;
+  readonly comments: {
+    readonly nodes: ReadonlyArray<{ readonly databaseId: number | null; readonly body: string }>;
+  };
 }
 
 export const createOctokitConversation = (octokit: Octokit): ConversationMethods => ({
@@ -164,22 +137,14 @@ export const createOctokitConversation = (octokit: Octokit): ConversationMethods
     });
   },
 
-  async listReviewThreads({ owner, repo, pr }) {
-    const threads: ReviewThread[] = [];
-    let cursor: string | null = null;
-    for (let page = 0; page < MAX_THREAD_PAGES; page += 1) {
-      const data: ReviewThreadsPage = await octokit.graphql<ReviewThreadsPage>(
-        REVIEW_THREADS_QUERY,
-        { owner, repo, pr, cursor },
-      );
-      const connection = data.repository?.pullRequest?.reviewThreads;
-      if (!connection) break;
-      for (const node of connection.nodes) {
-        if (node) threads.push({ isResolved: node.isResolved, comments: node.comments.nodes });
-      }
-      if (!connection.pageInfo.hasNextPage) break;
-      cursor = connection.pageInfo.endCursor;
-    }
-    return threads;
-  },
+  listReviewThreads: (ref) =>
+    readReviewThreadPages(
+      octokit,
+      ref,
+      REVIEW_THREADS_QUERY,
+      (node: ReviewThreadNode): ReviewThread => ({
+        isResolved: node.isResolved,
+        comments: node.comments.nodes,
+      }),
+    ),
 });

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../domain/errors.js';
-import type { ProviderId } from '../domain/policy.js';
+import { PROVIDER_IDS, type ProviderId } from '../domain/policy.js';
 import type { Discount } from '../domain/usage.js';
 
 /** USD per million tokens. */
@@ -27,15 +27,6 @@ export const LongContextRates = z.strictObject({
   output: Rate,
 });
 export type LongContextRates = z.infer<typeof LongContextRates>;
-
-const PROVIDER_IDS = [
-  'openai',
-  'anthropic',
-  'azure-openai',
-  'bedrock',
-  'vertex',
-  'openai-compatible',
-] as const satisfies readonly ProviderId[];
 
 const RATES = {
   input: Rate,

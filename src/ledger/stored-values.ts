@@ -5,10 +5,13 @@
 import { z } from 'zod';
 import type { RiskLevel, SizeClass } from '../domain/classification.js';
 import type { Outcome } from '../domain/ledger-entry.js';
-import type { ProviderId } from '../domain/policy.js';
 import type { Discount } from '../domain/usage.js';
-import type { RouteTier, Trigger } from '../domain/review-job.js';
+import type { RouteTier } from '../domain/review-job.js';
 import { fromNanos } from './money.js';
+
+/** The ledger accepts exactly the providers and triggers the domain names. */
+export { PROVIDER_IDS as PROVIDERS } from '../domain/policy.js';
+export { TRIGGERS } from '../domain/review-job.js';
 
 /** Every member of the union `T`, checked by the compiler, so a new one cannot be forgotten here. */
 const every =
@@ -16,24 +19,7 @@ const every =
   <const A extends readonly [T, ...T[]]>(values: A & ([T] extends [A[number]] ? unknown : never)) =>
     values;
 
-export const TRIGGERS = every<Trigger>()([
-  'opened',
-  'reopened',
-  'synchronize',
-  'ready_for_review',
-  'labeled',
-  'command',
-  'feedback',
-]);
 export const TIERS = every<RouteTier>()(['skip', 'fast', 'deep']);
-export const PROVIDERS = every<ProviderId>()([
-  'openai',
-  'anthropic',
-  'azure-openai',
-  'bedrock',
-  'vertex',
-  'openai-compatible',
-]);
 export const OUTCOME_VALUES = every<Outcome>()([
   'posted',
   'skipped',

@@ -5,16 +5,7 @@
 import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
-import { CONTEXT_LEVELS, type Effort, type ProviderId } from '../domain/policy.js';
-
-export const PROVIDERS = [
-  'openai',
-  'anthropic',
-  'azure-openai',
-  'bedrock',
-  'vertex',
-  'openai-compatible',
-] as const satisfies readonly ProviderId[];
+import { CONTEXT_LEVELS, PROVIDER_IDS, type Effort, type ProviderId } from '../domain/policy.js';
 
 const OPENAI_EFFORTS: readonly Effort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 const ANTHROPIC_EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'max'];
@@ -97,12 +88,12 @@ const checkEffort = (
 
 /** A failover model: every field given, since it usually names another provider. */
 export const FallbackFile = z
-  .strictObject({ provider: z.enum(PROVIDERS), model: text, effort: z.enum(EFFORTS) })
+  .strictObject({ provider: z.enum(PROVIDER_IDS), model: text, effort: z.enum(EFFORTS) })
   .superRefine(checkEffort);
 
 export const ModelSpecFile = z
   .strictObject({
-    provider: z.enum(PROVIDERS).exactOptional(),
+    provider: z.enum(PROVIDER_IDS).exactOptional(),
     model: text.exactOptional(),
     effort: z.enum(EFFORTS).exactOptional(),
     fallback: FallbackFile.nullable().exactOptional(),

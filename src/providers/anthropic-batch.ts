@@ -1,59 +1,20 @@
 /**
  * The Anthropic adapter of the batch port: the same Messages request as `anthropic-provider.ts`
- * (adaptive thinking and effort from 4.6 on, the JSON-schema output format, the cache breakpoint
- * on the last stable system block) sent as a Message Batch of one, read back from its results.
+ * (built by `anthropic-request.ts`) sent as a Message Batch of one, read back from its results.
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
-import type { Effort } from '../domain/policy.js';
-import { err, ok, type Result } from '../domain/result.js';
 import type { Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
+import { messagesRequestBody } from './anthropic-request.js';
+import { toAnthropicFailure } from './anthropic-failure.js';
+import { attemptWith } from './batch-attempt.js';
 import type { BatchCheck, BatchProvider } from './batch-types.js';
-import { httpFailure, transportFailure } from './provider-failure.js';
-import type { ProviderFailure, ReviewRequest } from './types.js';
 
 export interface AnthropicBatchOptions {
   /** Built by the composition root from ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL. */
   readonly client: Anthropic;
 }
-
-/** Adaptive thinking and `output_config.effort` came with 4.6; a name we cannot read is newer. */
-const isAdaptive = (model: string): boolean => {
-  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(model);
-  if (!version) return true;
-  const major = Number(version[1]);
-  return major > 4 || (major === 4 && Number(version[2] ?? '0') >= 6);
-};
-
-const effortOf = (effort: Effort, model: string): 'low' | 'medium' | 'high' | 'xhigh' | 'max' => {
-  if (effort === 'none' || effort === 'minimal') return 'low';
-  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(model)) return 'max';
-  return effort;
-};
-
-const paramsOf = (
-  request: Omit<ReviewRequest, 'timeoutMs' | 'signal'>,
-  format: { readonly type: 'json_schema'; readonly schema: Record<string, unknown> },
-) => {
-  const adaptive = isAdaptive(request.model);
-  const texts = [request.system, request.repositoryContext].filter((text) => text !== '');
-  return {
-    model: request.model,
-    max_tokens: request.maxOutputTokens,
-    system: texts.map((text, index) => ({
-      type: 'text' as const,
-      text,
-      ...(index === texts.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
-    })),
-    messages: [{ role: 'user' as const, content: request.prompt }],
-    ...(adaptive ? { thinking: { type: 'adaptive' as const } } : {}),
-    output_config: {
-      ...(adaptive ? { effort: effortOf(request.effort, request.model) } : {}),
-      format: { type: format.type, schema: format.schema },
-    },
-  };
-};
 
 const toUsage = (usage: Anthropic.Usage): Usage => ({
   provider: 'anthropic',
@@ -67,29 +28,8 @@ const toUsage = (usage: Anthropic.Usage): Usage => ({
   inferenceGeo: usage.inference_geo ?? null,
 });
 
-const toFailure = (error: unknown): ProviderFailure => {
-  if (error instanceof Anthropic.APIConnectionTimeoutError)
-    return transportFailure('anthropic', 'timeout', error.message);
-  if (error instanceof Anthropic.APIConnectionError)
-    return transportFailure('anthropic', 'connection', error.message);
-  if (error instanceof Anthropic.APIError && typeof error.status === 'number')
-    return httpFailure({
-      provider: 'anthropic',
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-      overloaded: error instanceof Anthropic.OverloadedError,
-    });
-  throw error;
-};
-
-const attempt = async <T>(call: () => Promise<T>): Promise<Result<T, ProviderFailure>> => {
-  try {
-    return ok(await call());
-  } catch (error) {
-    return err(toFailure(error));
-  }
-};
+/** No deadline reaches a batch call: the SDK's own timeout bounds it. */
+const attempt = attemptWith((error) => toAnthropicFailure(error, {}, 'anthropic'));
 
 const readMessage = (message: Anthropic.Message): BatchCheck => {
   const usage = toUsage(message.usage);
@@ -123,7 +63,15 @@ export const createAnthropicBatch = ({ client }: AnthropicBatchOptions): BatchPr
     submit: (request, customId) =>
       attempt(async () => {
         const batch = await client.messages.batches.create({
-          requests: [{ custom_id: customId, params: paramsOf(request, format) }],
+          requests: [
+            {
+              custom_id: customId,
+              params: messagesRequestBody(request, {
+                type: format.type,
+                schema: format.schema,
+              }),
+            },
+          ],
         });
         return { batchId: batch.id };
       }),

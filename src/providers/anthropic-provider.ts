@@ -1,26 +1,21 @@
 /**
  * The Anthropic adapter of the model-provider port: one Messages API call with adaptive thinking
- * and a JSON-schema answer. Never temperature, never a forced
- * tool, never a prefill: all three are 400s with thinking on the 4.6+ models.
+ * and a JSON-schema answer (the body is built by `anthropic-request.ts`).
  *
  * The same adapter serves Claude on Amazon Bedrock and Google Vertex AI: their SDKs
  * (`AnthropicBedrock`, `AnthropicVertex`) take the same Messages request and rewrite it for their
  * cloud (model in the path, SigV4 or Google OAuth, `anthropic_version` in the body).
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
-import type { Effort, ProviderId } from '../domain/policy.js';
+import type { ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { deadlinePassedOn } from '../domain/review-deadline-passed.js';
 import type { Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
-import {
-  answerFailure,
-  deadlineFailure,
-  httpFailure,
-  transportFailure,
-} from './provider-failure.js';
-import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
+import { answerFailure } from './provider-failure.js';
+import { toAnthropicFailure } from './anthropic-failure.js';
+import { messagesRequestBody } from './anthropic-request.js';
+import type { ModelProvider, ProviderFailure, ProviderReply } from './types.js';
 
 /** The providers that serve Claude's Messages API. */
 export type MessagesProviderId = Extract<ProviderId, 'anthropic' | 'bedrock' | 'vertex'>;
@@ -42,8 +37,6 @@ export interface AnthropicProviderOptions {
   readonly region?: string | null;
 }
 
-type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
-
 /**
  * The answer is constrained with the SDK's zod output format but sent with `messages.create()`
  * and validated here: `messages.parse()` throws on an invalid answer, losing the usage that must
@@ -60,99 +53,21 @@ export const createAnthropicProvider = ({
   return {
     id,
     review: async (request) => {
-      const generation = modelGeneration(request.model);
       try {
         const { data, request_id } = await client.messages
           .create(
-            {
-              model: request.model,
-              max_tokens: request.maxOutputTokens,
-              system: systemBlocks(request),
-              messages: [{ role: 'user', content: userContent(request) }],
-              ...(generation === 'adaptive' ? { thinking: { type: 'adaptive' as const } } : {}),
-              output_config: {
-                ...(generation === 'adaptive'
-                  ? { effort: anthropicEffort(request.effort, request.model) }
-                  : {}),
-                format,
-              },
-            },
+            messagesRequestBody(request, format),
             // Explicit, or the SDK refuses a large max_tokens without streaming.
             { timeout: request.timeoutMs, signal: request.signal ?? null },
           )
           .withResponse();
         return readMessage(data, request_id ?? null, host);
       } catch (error) {
-        return err(toFailure(error, request, id));
+        return err(toAnthropicFailure(error, request, id));
       }
     },
   };
 };
-
-/**
- * System first, then the repository context, with the cache breakpoint on the last stable block:
- * the provider caches everything up to it, so the pull request is the only uncached input.
- */
-const systemBlocks = (request: ReviewRequest): Anthropic.TextBlockParam[] => {
-  const texts = [request.system, request.repositoryContext].filter((text) => text !== '');
-  return texts.map((text, index) => ({
-    type: 'text',
-    text,
-    ...(index === texts.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
-  }));
-};
-
-/**
- * The pull request alone, or the code context first as its own block, with a breakpoint after it
- * when the review asks for one: a repair attempt then reads the system, the repository's
- * instructions and the code from the cache.
- */
-const userContent = (request: ReviewRequest): string | Anthropic.TextBlockParam[] => {
-  const context = request.context ?? '';
-  if (context === '') return request.prompt;
-  return [
-    {
-      type: 'text',
-      text: context,
-      ...(request.cacheContext === true ? { cache_control: { type: 'ephemeral' as const } } : {}),
-    },
-    { type: 'text', text: request.prompt },
-  ];
-};
-
-/**
- * `claude-<family>-<major>[-<minor>][-<date>]`. Adaptive thinking and `output_config.effort` came
- * with 4.6; older models get neither (manual thinking budgets are not worth it for a review).
- * A name we cannot read is assumed to be newer.
- */
-const modelGeneration = (model: string): 'adaptive' | 'legacy' => {
-  const version = /^claude-[a-z]+-(\d+)(?:-(\d{1,2}))?(?:-\d{8})?$/.exec(claudeName(model));
-  if (!version) return 'adaptive';
-  const major = Number(version[1]);
-  const minor = Number(version[2] ?? '0');
-  return major > 4 || (major === 4 && minor >= 6) ? 'adaptive' : 'legacy';
-};
-
-/**
- * Our efforts on Anthropic's scale (low | medium | high | xhigh | max): none and minimal become
- * low, the lowest there is; xhigh, which the 4.6 models do not take, becomes max there, the next
- * level above high.
- */
-const anthropicEffort = (effort: Effort, model: string): AnthropicEffort => {
-  if (effort === 'none' || effort === 'minimal') return 'low';
-  if (effort === 'xhigh' && /-4-6(?:-\d{8})?$/.test(claudeName(model))) return 'max';
-  return effort;
-};
-
-/**
- * The Claude name inside a cloud's model ID: Bedrock's `global.anthropic.claude-opus-4-6-v1`
- * (or `...-v1:0`) and Vertex's `claude-opus-4-6@20260101` are `claude-opus-4-6`.
- */
-const claudeName = (model: string): string =>
-  model
-    .replace(/^(?:[a-z]+\.)?anthropic\./, '')
-    .replace(/-v\d+(?::\d+)?$/, '')
-    .replace(/@.*$/, '');
 
 interface Host {
   readonly id: MessagesProviderId;
@@ -214,37 +129,3 @@ const toUsage = (usage: Anthropic.Usage, host: Host): Usage => ({
   serviceTier: usage.service_tier ?? null,
   ...(host.region === null ? {} : { region: host.region }),
 });
-
-/**
- * The SDK's errors as typed failures. An abort by the review's deadline (or the SDK's timeout
- * firing as the deadline passes) is a timeout that says so; any other abort is the caller's, and
- * is thrown back to it.
- */
-const toFailure = (
-  error: unknown,
-  request: ReviewRequest,
-  provider: MessagesProviderId,
-): ProviderFailure => {
-  const deadline = deadlinePassedOn(request.signal);
-  const stopped =
-    error instanceof Anthropic.APIUserAbortError ||
-    error instanceof Anthropic.APIConnectionTimeoutError;
-  if (deadline !== null && stopped) return deadlineFailure(provider, deadline.totalMs);
-  if (error instanceof Anthropic.APIUserAbortError) throw error;
-  if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    return transportFailure(provider, 'timeout', error.message);
-  }
-  if (error instanceof Anthropic.APIConnectionError) {
-    return transportFailure(provider, 'connection', error.message);
-  }
-  if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
-    return httpFailure({
-      provider,
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-      overloaded: error instanceof Anthropic.OverloadedError,
-    });
-  }
-  throw error;
-};

@@ -1,17 +1,18 @@
 /**
- * The OpenAI adapter of the batch port: the same Responses request as `openai-provider.ts`, as a
- * one-line JSONL file (`files.create`, purpose `batch`) and a batch on `/v1/responses`
+ * The OpenAI adapter of the batch port: the same Responses request as `openai-provider.ts`
+ * (built by `openai-request.ts`), as a one-line JSONL file (`files.create`, purpose `batch`) and a batch on `/v1/responses`
  * (`batches.create`, window 24h), read back from its output or error file.
  */
-import OpenAI, { toFile } from 'openai';
+import type OpenAI from 'openai';
+import { toFile } from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-import { err, ok, type Result } from '../domain/result.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
+import { toOpenAIFailure } from './openai-failure.js';
+import { attemptWith } from './batch-attempt.js';
 import type { BatchCheck, BatchProvider } from './batch-types.js';
-import { httpFailure, transportFailure } from './provider-failure.js';
-import type { ProviderFailure } from './types.js';
+import { responsesRequestBody } from './openai-request.js';
 
 export interface OpenAIBatchOptions {
   /** Built by the composition root from OPENAI_API_KEY / OPENAI_BASE_URL. */
@@ -63,28 +64,8 @@ const toUsage = (usage: z.infer<typeof ResponseBody>['usage']): Usage =>
         reasoningTokens: usage.output_tokens_details?.reasoning_tokens ?? 0,
       };
 
-const toFailure = (error: unknown): ProviderFailure => {
-  if (error instanceof OpenAI.APIConnectionTimeoutError)
-    return transportFailure('openai', 'timeout', error.message);
-  if (error instanceof OpenAI.APIConnectionError)
-    return transportFailure('openai', 'connection', error.message);
-  if (error instanceof OpenAI.APIError && typeof error.status === 'number')
-    return httpFailure({
-      provider: 'openai',
-      status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
-      message: error.message,
-    });
-  throw error;
-};
-
-const attempt = async <T>(call: () => Promise<T>): Promise<Result<T, ProviderFailure>> => {
-  try {
-    return ok(await call());
-  } catch (error) {
-    return err(toFailure(error));
-  }
-};
+/** No deadline reaches a batch call: the SDK's own timeout bounds it. */
+const attempt = attemptWith((error) => toOpenAIFailure(error, {}, 'openai'));
 
 /** The answer in one output line: a reply, or why it cannot be used (with what it cost). */
 const readLine = (line: z.infer<typeof OutputLine>, requestId: string | null): BatchCheck => {
@@ -153,26 +134,11 @@ export const createOpenAIBatch = ({ client }: OpenAIBatchOptions): BatchProvider
     id: 'openai',
     submit: (request, customId) =>
       attempt(async () => {
-        const body = {
-          model: request.model,
-          instructions: request.system,
-          input: [
-            ...(request.repositoryContext === ''
-              ? []
-              : [{ role: 'developer', content: request.repositoryContext }]),
-            { role: 'user', content: request.prompt },
-          ],
-          reasoning: { effort: request.effort },
-          text: { format },
-          max_output_tokens: request.maxOutputTokens,
-          store: false,
-          prompt_cache_key: request.cacheKey,
-        };
         const line = JSON.stringify({
           custom_id: customId,
           method: 'POST',
           url: '/v1/responses',
-          body,
+          body: responsesRequestBody(request, format),
         });
         const file = await client.files.create({
           file: await toFile(Buffer.from(`${line}\n`), `${customId}.jsonl`),

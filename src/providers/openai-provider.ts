@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { ModelAnswer as ModelAnswerSchema, parseModelAnswer } from '../review/schema.js';
 import { toOpenAIFailure as toFailure } from './openai-failure.js';
+import { responsesRequestBody } from './openai-request.js';
 import { answerFailure } from './provider-failure.js';
 import type { ModelProvider, ProviderFailure, ProviderReply, ReviewRequest } from './types.js';
 
@@ -51,24 +52,7 @@ export const createOpenAIProvider = ({
     const { data, request_id } = await client.responses
       .parse(
         {
-          model: request.model,
-          instructions: request.system,
-          input: [
-            ...(request.repositoryContext === ''
-              ? []
-              : [{ role: 'developer' as const, content: request.repositoryContext }]),
-            // Code is data from the repository: a user message, before the pull request so the
-            // cached prefix covers it (OpenAI caches prefixes of 1,024 tokens and more).
-            ...(request.context === undefined || request.context === ''
-              ? []
-              : [{ role: 'user' as const, content: request.context }]),
-            { role: 'user', content: request.prompt },
-          ],
-          reasoning: { effort: request.effort },
-          text: { format },
-          max_output_tokens: request.maxOutputTokens,
-          store: false,
-          prompt_cache_key: request.cacheKey,
+          ...responsesRequestBody(request, format),
           ...(tier === null ? {} : { service_tier: tier }),
         },
         { timeout: request.timeoutMs, signal: request.signal ?? null },

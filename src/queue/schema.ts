@@ -4,7 +4,7 @@
  * the worker.
  */
 import { z } from 'zod';
-import type { ReviewJob } from '../domain/review-job.js';
+import { TRIGGERS, type ReviewJob } from '../domain/review-job.js';
 
 export const StoredReviewJob = z.object({
   deliveryId: z.string().min(1),
@@ -13,15 +13,7 @@ export const StoredReviewJob = z.object({
   repo: z.string().min(1),
   pr: z.number().int().positive(),
   headSha: z.string().min(1),
-  trigger: z.enum([
-    'opened',
-    'reopened',
-    'synchronize',
-    'ready_for_review',
-    'labeled',
-    'command',
-    'feedback',
-  ]),
+  trigger: z.enum(TRIGGERS),
   forcedTier: z.enum(['skip', 'fast', 'deep']).nullable(),
   receivedAt: z.string(),
   command: z

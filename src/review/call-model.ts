@@ -1,16 +1,14 @@
 import { EMPTY_POOL } from '../context/types.js';
-import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { ModelAnswer } from '../domain/model-answer.js';
 import { emptyUsage } from '../domain/usage.js';
-import { redactAnswer } from '../secrets/redact-answer.js';
 import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
-import { buildReviewPrompt } from './build-prompt.js';
 import type { PromptTrim } from './plan-tiers.js';
 import { flexTimeoutMs, notConfigured } from './provider-settings.js';
 import { describeContextLeftOut } from './describe-context-left-out.js';
 import { priceAttempt } from './price-attempt.js';
+import { answeredTier, buildTierPrompt, tierRequest } from './tier-request.js';
 import type {
   FailedAttempt,
   TierCall,
@@ -65,34 +63,26 @@ export const callModel = async (
       failed: [notAsked(choice, message, deps.now())],
     };
   }
-  const prompt = buildReviewPrompt({
-    policy: subject.policy,
-    classification: subject.classification,
-    diff: subject.diff,
-    pr: subject.pr,
-    route: { tier: choice.tier, reason: choice.reason },
-    maxInputTokens: choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
-    formatFile: formatFileForPrompt,
-    context: subject.context ?? EMPTY_POOL,
-    ...(choice.trim === null
-      ? {}
-      : { contextOverBudget: `over the per-review budget (${formatUsd(choice.trim.capUsd)})` }),
-  });
+  const prompt = buildTierPrompt(
+    subject,
+    choice,
+    choice.trim?.maxInputTokens ?? deps.limits.maxInputTokens,
+    {
+      context: subject.context ?? EMPTY_POOL,
+      ...(choice.trim === null
+        ? {}
+        : { contextOverBudget: `over the per-review budget (${formatUsd(choice.trim.capUsd)})` }),
+    },
+  );
   const omitted = omissionsOf(prompt.omitted, choice.trim);
   const contextNote = describeContextLeftOut(prompt.contextLeftOut);
   const started = Date.now();
   const outcome = await askModel(
     provider,
     {
-      model: choice.model.model,
-      effort: choice.model.effort,
-      system: prompt.system,
-      repositoryContext: prompt.repositoryContext,
+      ...tierRequest(prompt, choice, subject.repo, deps.limits.maxOutputTokens),
       context: prompt.context,
       cacheContext: prompt.cacheContext,
-      prompt: prompt.prompt,
-      maxOutputTokens: deps.limits.maxOutputTokens,
-      cacheKey: `review-router:${subject.repo}`,
       ...(choice.model.service_tier === 'flex'
         ? { serviceTier: 'flex' as const, timeoutMs: flexTimeoutMs(deps.limits.modelTimeoutMs) }
         : { timeoutMs: deps.limits.modelTimeoutMs }),
@@ -167,22 +157,13 @@ export const callModel = async (
       },
     };
   }
-  const priced = price(outcome.reply.usage);
   return {
     failed,
-    result: {
-      ok: true,
-      choice,
-      // The model never saw this pull request's secrets; should its answer repeat one, it goes.
-      answer: redactAnswer(outcome.reply.answer, subject.knownSecrets),
-      usage: outcome.reply.usage,
-      costUsd: priced.costUsd,
-      deepCostUsd: priced.deepCostUsd,
-      priceVersion: priced.priceVersion ?? deps.prices.version,
+    result: answeredTier(choice, outcome.reply, price(outcome.reply.usage), {
       omitted,
-      invalidAnswer: null,
-      priceError: priced.priceError,
+      knownSecrets: subject.knownSecrets,
+      tableVersion: deps.prices.version,
       contextNote,
-    },
+    }),
   };
 };

@@ -7,8 +7,7 @@ import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PendingBatch } from '../ledger/types.js';
 import type { ProviderReply } from '../providers/types.js';
 import { publishReview } from '../publish/publish-review.js';
-import type { TierAnswer } from '../review/tier-call.js';
-import { redactAnswer } from '../secrets/redact-answer.js';
+import { answeredTier } from '../review/tier-request.js';
 import { batchKey } from './batch-outcomes.js';
 import { buildBatchRequest } from './batch-request.js';
 import { invalidPolicy } from './early-endings.js';
@@ -49,18 +48,11 @@ export const postBatchAnswer = async (
     { ...deps, deepModel: policy.value.models.deep.model },
     run.log,
   );
-  const result: TierAnswer = {
-    ok: true,
-    choice,
-    answer: redactAnswer(reply.answer, subject.secrets.known),
-    usage: reply.usage,
-    costUsd: priced.costUsd,
-    deepCostUsd: priced.deepCostUsd,
-    priceVersion: priced.priceVersion ?? deps.prices.version,
+  const result = answeredTier(choice, reply, priced, {
     omitted,
-    invalidAnswer: null,
-    priceError: priced.priceError,
-  };
+    knownSecrets: subject.secrets.known,
+    tableVersion: deps.prices.version,
+  });
   const published = await publishReview(
     subject,
     {

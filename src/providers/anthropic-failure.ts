@@ -1,0 +1,14 @@
+/** The Anthropic SDK's errors as typed failures, for every provider reached through that SDK. */
+import Anthropic from '@anthropic-ai/sdk';
+import type { ProviderId } from '../domain/policy.js';
+import { sdkFailure } from './sdk-failure.js';
+import type { ProviderFailure, ReviewRequest } from './types.js';
+
+export const toAnthropicFailure = (
+  error: unknown,
+  request: Pick<ReviewRequest, 'signal'>,
+  provider: ProviderId,
+): ProviderFailure =>
+  sdkFailure(Anthropic, error, request, provider, (apiError) => ({
+    overloaded: apiError instanceof Anthropic.OverloadedError,
+  }));
