@@ -32,11 +32,11 @@ export interface LiveJob {
  * A running claim older than the claim lease (see claimLeaseMs: it outlasts the review's total
  * deadline) was left by a process that crashed mid-review: the job, run again, takes it over.
  */
-const claimOptions = (deps: Pick<WorkerDeps, 'limits' | 'now'>): ClaimOptions => ({
+export const claimOptions = (deps: Pick<WorkerDeps, 'limits' | 'now'>): ClaimOptions => ({
   staleBefore: new Date(deps.now().getTime() - claimLeaseMs(deps.limits)).toISOString(),
 });
 
-const keyFor = (subject: Pick<ReviewSubject, 'repo' | 'job'>, tier: Tier): ReviewKey => ({
+export const keyFor = (subject: Pick<ReviewSubject, 'repo' | 'job'>, tier: Tier): ReviewKey => ({
   repo: subject.repo,
   pr: subject.job.pr,
   headSha: subject.job.headSha,

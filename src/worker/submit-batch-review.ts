@@ -9,9 +9,14 @@ import { endedWith, type JobOutcome } from './job-outcome.js';
 import type { JobRun } from './open-job.js';
 import { buildBatchRequest } from './batch-request.js';
 import { BATCH_RESERVATION_TTL_MS, pollJob, type BatchDeps } from './batch-types.js';
-import { claimLeaseMs } from './claim-lease.js';
 import { reserveBudget } from './reserve-budget.js';
-import { reviewOnTier, type LiveJob, type ReviewOnTierOptions } from './review-on-tier.js';
+import {
+  claimOptions,
+  keyFor,
+  reviewOnTier,
+  type LiveJob,
+  type ReviewOnTierOptions,
+} from './review-on-tier.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { ReviewSubject } from './review-subject.js';
 import type { WorkerDeps } from './types.js';
@@ -84,9 +89,8 @@ export const submitBatchReview = async (
       );
     return endedWith({ classification, reservationId: options.reservationId });
   }
-  const key = { ...pull, headSha: run.job.headSha, tier: choice.tier };
-  const staleBefore = new Date(deps.now().getTime() - claimLeaseMs(deps.limits)).toISOString();
-  const claim = await deps.ledger.claim(key, run.job.deliveryId, { staleBefore });
+  const key = keyFor(subject, choice.tier);
+  const claim = await deps.ledger.claim(key, run.job.deliveryId, claimOptions(deps));
   if (!claim.claimed) {
     run.log.info({ tier: choice.tier, state: claim.state }, 'this head SHA already has a review');
     return endedWith({ classification, reservationId: options.reservationId });
