@@ -12,7 +12,9 @@ describe('combineWeights', () => {
     [[0.6, 0.5, 0.4], 0.88],
     [[1, 0.2], 1],
     [[1.5], 1],
-    [[-0.4, 0.2], 0.2],
+    [[-0.4, 0.2], 0.04],
+    [[0.5, -0.25], 0.38],
+    [[0.9, -1.5], 0.8],
   ])('combines %j as a noisy-or into %d', (weights, score) => {
     expect(combineWeights(weights)).toBe(score);
   });

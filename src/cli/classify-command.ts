@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatUsd } from '../domain/format-usd.js';
+import { formatSignalWeight } from '../domain/classification.js';
 import { classifyCommit } from './classify-commit.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
@@ -24,7 +25,7 @@ const renderHuman = (record: ClassifyRecord): string => {
     `${record.file}: ${record.changedFiles} files, +${record.additions} -${record.deletions}, size ${record.size}`,
     `  risk ${record.risk.level} (${record.risk.score.toFixed(2)})`,
     ...record.risk.signals.map(
-      (signal) => `    - ${signal.id} (+${signal.weight.toFixed(2)}): ${signal.message}`,
+      (signal) => `    - ${signal.id} (${formatSignalWeight(signal.weight)}): ${signal.message}`,
     ),
     `  route ${record.route.tier}${record.route.model ? ` (${record.route.provider} ${record.route.model})` : ''}: ${record.route.reason}`,
     `  estimate ~${record.estimate.inputTokens.toLocaleString('en-US')} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,

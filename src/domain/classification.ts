@@ -33,3 +33,7 @@ export interface Classification {
   /** Every file with its own risk, most risky first: the order files enter the prompt. */
   readonly fileRisk: readonly FileRisk[];
 }
+
+/** A signal's weight as the summary and the CLI print it: "+0.22", or "-0.28" for one that takes back. */
+export const formatSignalWeight = (weight: number): string =>
+  `${weight < 0 ? '-' : '+'}${Math.abs(weight).toFixed(2)}`;

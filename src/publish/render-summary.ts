@@ -1,4 +1,4 @@
-import type { Classification } from '../domain/classification.js';
+import { formatSignalWeight, type Classification } from '../domain/classification.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
 import type { ReviewScope } from '../domain/review-scope.js';
@@ -67,7 +67,7 @@ export const renderRiskLine = (classification: Classification): string => {
 export const renderSignals = (classification: Classification): string[] =>
   classification.risk.signals.map(
     (signal) =>
-      `- \`${signal.id}\` (+${signal.weight.toFixed(2)}): ${sanitizeMarkdown(signal.message, { maxLength: 300, inline: true })}`,
+      `- \`${signal.id}\` (${formatSignalWeight(signal.weight)}): ${sanitizeMarkdown(signal.message, { maxLength: 300, inline: true })}`,
   );
 
 const renderCost = (input: ReviewSummaryInput): string => {

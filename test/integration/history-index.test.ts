@@ -17,9 +17,12 @@ const HEAD = 'c0ffee'.padEnd(40, '0');
 const PATH = 'src/utils/format-date.ts';
 
 const PATCH = [
-  '@@ -1,3 +1,4 @@',
+  '@@ -1,3 +1,7 @@',
   ' export const formatDate = (date: Date): string => {',
   '-  return date.toISOString();',
+  '+  if (Number.isNaN(date.getTime())) {',
+  "+    throw new RangeError('invalid date');",
+  '+  }',
   '+  const iso = date.toISOString();',
   '+  return iso.slice(0, 10);',
   ' };',
@@ -42,6 +45,14 @@ const MAIN_COMMITS: PushCommitOptions[] = [
     modified: [PATH],
   },
 ];
+
+/** Three more fixes to the same file: five in the year before the pull request. */
+const MORE_FIXES: PushCommitOptions[] = [4, 5, 6].map((n) => ({
+  id: sha(n),
+  message: `fix: date edge case ${n}`,
+  timestamp: `2026-10-0${n}T09:00:00Z`,
+  modified: [PATH],
+}));
 
 let app: TestApp;
 
@@ -81,7 +92,7 @@ describe('history index from push events', () => {
   });
 
   it('lets a later review classify with the history, on the same GitHub calls as without', async () => {
-    await push('push-main', pushEvent('refs/heads/main', MAIN_COMMITS));
+    await push('push-main', pushEvent('refs/heads/main', [...MAIN_COMMITS, ...MORE_FIXES]));
     const github = mockPullRequest({
       pull: pullRequestObject({ headSha: HEAD }),
       files: [prFile(PATH, PATCH)],
@@ -107,12 +118,14 @@ describe('history index from push events', () => {
     anthropic.done();
     const body = String(github.sent.reviews[0]?.body);
     expect(body).toContain(
-      `\`fix-history\` (+0.13): changes ${PATH}, which 2 fix commits changed in the year before`,
+      `\`fix-history\` (+0.20): changes ${PATH}, which 5 fix commits changed in the year before`,
     );
-    expect(body).toContain(`\`change-history\` (+0.10): changes ${PATH} with 3 earlier commits`);
+    expect(body).toContain(`\`change-history\` (+0.10): changes ${PATH} with 6 earlier commits`);
+    expect(body).toContain('`history-baseline` (-0.28): an ordinary history adds 0.22');
     const [row] = await app.ledger.list();
-    // Without history this change scores 0.10 (source-churn 0.08, no-tests 0.02).
-    expect(row?.riskScore).toBe(0.29);
+    // Without history this change scores 0.14, low (source-churn 0.12, no-tests 0.02); its file's
+    // history is busier than an ordinary one.
+    expect(row?.riskScore).toBe(0.21);
     expect(row?.riskLevel).toBe('medium');
     expect(row?.tier).toBe('deep');
   });

@@ -4,6 +4,7 @@ import { detectCiWorkflow } from './detect-ci-workflow.js';
 import { detectDeletionsHeavy } from './detect-deletions-heavy.js';
 import { detectDependencyManifest } from './detect-dependency-manifest.js';
 import { detectFixHistory } from './detect-fix-history.js';
+import { detectHistoryBaseline } from './detect-history-baseline.js';
 import { detectFirstTimeContributor } from './detect-first-time-contributor.js';
 import { detectInfrastructure } from './detect-infrastructure.js';
 import { detectLargeChange } from './detect-large-change.js';
@@ -32,4 +33,5 @@ export const ALL_SIGNALS: readonly DetectSignal[] = [
   detectDeletionsHeavy,
   detectFixHistory,
   detectChangeHistory,
+  detectHistoryBaseline,
 ];

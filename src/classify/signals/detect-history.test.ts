@@ -5,7 +5,9 @@ import { testDiff, testFile } from '../test-diff.js';
 import { testPolicy } from '../test-policy.js';
 import { detectChangeHistory } from './detect-change-history.js';
 import { detectFixHistory } from './detect-fix-history.js';
-import { historyWeight, FIX_HISTORY_CURVE } from './history-weights.js';
+import { combineWeights } from '../score-risk.js';
+import { detectHistoryBaseline } from './detect-history-baseline.js';
+import { historyWeight, FIX_HISTORY_CURVE, HISTORY_BASELINE_WEIGHT } from './history-weights.js';
 import { testContext } from './test-context.js';
 
 const files = [
@@ -25,6 +27,7 @@ describe('history-aware signals', () => {
   it('stay silent for a repository without history', () => {
     expect(detectFixHistory(withHistory(null))).toBeNull();
     expect(detectChangeHistory(withHistory(null))).toBeNull();
+    expect(detectHistoryBaseline(withHistory(null))).toBeNull();
   });
 
   it('name the changed source file with the most recent fixes, ignoring documents', () => {
@@ -58,9 +61,26 @@ describe('history-aware signals', () => {
     const diff = testDiff(files);
     const without = classifyChange({ diff, policy: testPolicy });
     expect(classifyChange({ diff, policy: testPolicy, history: null })).toEqual(without);
-    const empty = classifyChange({ diff, policy: testPolicy, history: { paths: [] } });
-    expect(empty.risk).toEqual(without.risk);
     const known = classifyChange({ diff, policy: testPolicy, history });
     expect(known.risk.score).toBeGreaterThan(without.risk.score);
+  });
+
+  it('take back what an ordinary history adds, in a repository with history', () => {
+    const diff = testDiff(files);
+    const without = classifyChange({ diff, policy: testPolicy });
+    // Files no earlier commit touched, in a repository with history: quieter than usual.
+    const quiet = classifyChange({ diff, policy: testPolicy, history: { paths: [] } });
+    expect(quiet.risk.signals.map((signal) => signal.id)).toEqual([
+      ...without.risk.signals.map((signal) => signal.id),
+      'history-baseline',
+    ]);
+    expect(quiet.risk.signals.at(-1)?.weight).toBe(-0.28);
+    expect(quiet.risk.score).toBe(
+      combineWeights([...without.risk.signals.map((signal) => signal.weight), -0.28]),
+    );
+    expect(quiet.risk.score).toBeLessThan(without.risk.score);
+    // An ordinary history (fixes and commits adding up to the lift) leaves the score as it was.
+    const ordinary = combineWeights([0.4, 0.22, HISTORY_BASELINE_WEIGHT]);
+    expect(ordinary).toBe(0.4);
   });
 });
