@@ -4,7 +4,7 @@
  * saying what happened.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptOpenAIBatch, openAIBatchEnded } from '../helpers/batch-service.js';
 import {
   GITHUB_API,
@@ -16,7 +16,8 @@ import {
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'ba7c4e'.padEnd(40, '0');
 const NEWER = 'f00d00'.padEnd(40, '0');
@@ -33,16 +34,12 @@ const POLICY =
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ batchPollMs: () => 100 });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ batchPollMs: () => 100 }),
+  (started) => {
+    app = started;
+  },
+);
 
 const mockPull = (head: string, labels: string[], reads: { pull: number; files: number }) =>
   nock(GITHUB_API)

@@ -4,7 +4,7 @@
  * left out and why, and the check run is neutral, not success.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
 import {
   GITHUB_API,
@@ -16,7 +16,8 @@ import {
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'b16b16'.padEnd(40, '0');
 
@@ -68,19 +69,15 @@ const mockFilePages = () => {
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({
+useTestApp(
+  () => ({
     now: () => new Date('2026-11-21T10:00:00.000Z'),
     limits: { ...DEFAULT_LIMITS, maxInputTokens: 12_000 },
-  });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+  }),
+  (started) => {
+    app = started;
+  },
+);
 
 describe('a 400-file pull request', () => {
   it('reviews its most risky files, lists every file left out with why, and concludes neutral', async () => {

@@ -3,14 +3,15 @@
  * per month and share, through the webhook.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import { createMetrics } from '../../src/metrics/create-metrics.js';
 import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const HEAD = 'c0ffee'.padEnd(40, '0');
@@ -39,17 +40,15 @@ const policyText = (...budget: string[]): string =>
 let app: TestApp;
 let metrics: ReturnType<typeof createMetrics>;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  metrics = createMetrics({ processMetrics: false });
-  app = await startTestApp({ now: () => new Date(NOW), metrics });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => {
+    metrics = createMetrics({ processMetrics: false });
+    return { now: () => new Date(NOW), metrics };
+  },
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = (id: string, number = 7) =>
   app.probot.receive({

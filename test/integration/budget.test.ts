@@ -3,14 +3,15 @@
  * review, the per-review cap trimming the prompt, and two reviews racing for the last of a budget.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
 import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const MONTH = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
@@ -49,16 +50,12 @@ const policyText = (...budget: string[]): string =>
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string, number = 7) => {
   await app.probot.receive({

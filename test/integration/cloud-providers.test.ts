@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPriceTable } from '../../src/ledger/price-table.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic-provider.js';
 import { createOpenAIChatProvider } from '../../src/providers/openai-chat-provider.js';
@@ -32,7 +32,8 @@ import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIError, openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'c1oud'.replace(/[^0-9a-f]/g, 'c').padEnd(40, '0');
 const PATCH = ['@@ -1,2 +1,3 @@', ' export const a = 1;', '+export const b = 2;', ' '].join('\n');
@@ -65,9 +66,8 @@ const pricesFile = (): string => {
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({
+useTestApp(
+  () => ({
     now: () => new Date('2026-12-06T10:00:00.000Z'),
     prices: loadPriceTable({ overridePath: pricesFile() }),
     providers: {
@@ -80,14 +80,11 @@ beforeEach(async () => {
       }),
       'openai-compatible': createOpenAIChatProvider({ client: compatibleTestClient() }),
     },
-  });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+  }),
+  (started) => {
+    app = started;
+  },
+);
 
 const fastOn = (spec: string) => `models:\n  fast: { ${spec} }\n`;
 

@@ -3,27 +3,24 @@
  * is open, and the second close re-evaluates them from the threads as they are then, counting
  * each finding once.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeThreads, feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
 import { DATE_FILE, TEST_FILE } from '../helpers/feedback-story.js';
 import { mockPullRequest } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { B, NOW, TEST_PATCH } from '../helpers/push-patches.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let flow: FeedbackFlow;
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-  flow = feedbackFlow(app);
-});
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+    flow = feedbackFlow(app);
+  },
+);
 
 describe('a pull request reopened and closed again', () => {
   it('reopens its findings, then re-evaluates them at the next close without counting twice', async () => {

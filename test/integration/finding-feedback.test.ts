@@ -4,13 +4,13 @@
  * read at close sees replies, reactions and resolutions. `findings --format json` then shows each
  * finding's outcome and the grouped rates, and redelivered or late events change nothing.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { feedbackFlow, type FeedbackFlow, type Name } from '../helpers/feedback-flow.js';
 import { FINDINGS, threadEvent } from '../helpers/feedback-story.js';
 import { pullRequestEvent } from '../helpers/github-payloads.js';
 import { B, NOW } from '../helpers/push-patches.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let receive: FeedbackFlow['receive'];
@@ -18,16 +18,13 @@ let reviewAtA: FeedbackFlow['reviewAtA'];
 let pushB: FeedbackFlow['pushB'];
 let mockClose: FeedbackFlow['mockClose'];
 let cli: FeedbackFlow['cli'];
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-  ({ receive, reviewAtA, pushB, mockClose, cli } = feedbackFlow(app));
-});
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+    ({ receive, reviewAtA, pushB, mockClose, cli } = feedbackFlow(app));
+  },
+);
 
 describe('the feedback on findings', () => {
   it('gives each finding its outcome at close and the grouped rates, and redeliveries change nothing', async () => {

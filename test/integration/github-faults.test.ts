@@ -6,13 +6,14 @@
  * paid for but never posted, is still in the ledger.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppOctokit, RATE_LIMIT_RETRIES } from '../../src/github/app-octokit.js';
 import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'ba5e'.padEnd(40, '0');
 const FILES = [
@@ -30,20 +31,16 @@ const SECONDARY_LIMIT = {
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({
+useTestApp(
+  () => ({
     now: () => new Date('2026-11-21T10:00:00.000Z'),
     // Production's plugins and handlers; GitHub's "seconds" (and the 502 backoff) in milliseconds.
     Octokit: createAppOctokit({ throttle: true, retryAfterBaseValue: 1 }),
-  });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+  }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string) => {
   await app.probot.receive({

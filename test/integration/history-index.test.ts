@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import {
   prFile,
@@ -10,7 +10,8 @@ import {
 } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const HEAD = 'c0ffee'.padEnd(40, '0');
@@ -56,16 +57,12 @@ const MORE_FIXES: PushCommitOptions[] = [4, 5, 6].map((n) => ({
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => NOW });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => NOW }),
+  (started) => {
+    app = started;
+  },
+);
 
 const push = (id: string, event: ReturnType<typeof pushEvent>) =>
   app.probot.receive({ id, name: 'push', payload: event as never });

@@ -4,7 +4,7 @@
  * person resolved is not reopened, and one summary stays current.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../src/domain/format-usd.js';
 import {
   mockCompare,
@@ -26,7 +26,8 @@ import {
   TEST_PATCH,
   TZ_PATCH,
 } from '../helpers/push-patches.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const timeZoneDropped = (line: number) =>
   finding({
@@ -51,16 +52,12 @@ const tzAtImport = finding({
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string, action: string, headSha: string) => {
   await app.probot.receive({

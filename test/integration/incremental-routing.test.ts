@@ -4,7 +4,7 @@
  * keeps both attempts in the ledger and in the pull request's total.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../src/domain/format-usd.js';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
 import { mockCompare } from '../helpers/github-conversation.js';
@@ -22,20 +22,17 @@ import {
   NOW,
   TEST_PATCH,
 } from '../helpers/push-patches.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string, action: string, headSha: string) => {
   await app.probot.receive({

@@ -3,7 +3,7 @@
  * `/cost` answers anyone with the pull request's spend.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import {
   commentOn,
@@ -24,22 +24,19 @@ import { GITHUB_API, mockChecks, mockReview, POLICY_FILE } from '../helpers/gith
 import { pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let talk: Talk;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date(NOW) });
-  talk = newTalk();
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date(NOW) }),
+  (started) => {
+    app = started;
+    talk = newTalk();
+  },
+);
 
 const comment = commentOn(() => app);
 

@@ -4,12 +4,13 @@
  * why, and what the model cost is still in the ledger.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GITHUB_API, mockChecks, mockPullRequest } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'b0a7'.padEnd(40, '0');
 const NEWER = 'c1d2'.padEnd(40, '0');
@@ -22,16 +23,12 @@ const FILES = [
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date('2026-11-21T10:00:00.000Z') });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date('2026-11-21T10:00:00.000Z') }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string) => {
   await app.probot.receive({

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
 import {
   GITHUB_API,
@@ -11,7 +11,8 @@ import {
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'c0ffee'.padEnd(40, '0');
 
@@ -42,16 +43,12 @@ const AUTH_PATCH = [
 
 let app: TestApp;
 
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startTestApp({ now: () => new Date('2026-11-21T10:00:00.000Z') });
-});
-
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useTestApp(
+  () => ({ now: () => new Date('2026-11-21T10:00:00.000Z') }),
+  (started) => {
+    app = started;
+  },
+);
 
 const deliver = async (id: string, event: ReturnType<typeof pullRequestEvent>) => {
   await app.probot.receive({ id, name: 'pull_request', payload: event as never });
