@@ -118,6 +118,25 @@ describe('gatherContext: the definition search', () => {
   });
 });
 
+describe('definitions offered for a changed test', () => {
+  it("prefers the source's definition to a same-named one in another test it does not import", async () => {
+    const { source } = sourceOf({
+      'test/a.spec.js': "const { build } = require('./build');\nrespond();\n",
+      'test/b.spec.js': 'function respond() {\n  return 0;\n}\n',
+      'test/c.spec.js': 'function respond() {\n  return 1;\n}\n',
+      'lib/respond.js': 'function respond() {\n  return 2;\n}\nmodule.exports = respond;\n',
+    });
+    const pool = await gatherContext({
+      sources: { head: source, base: null },
+      files: [changeOf('test/a.spec.js', 'respond();')],
+      knownSecrets: [],
+      level: 'related',
+    });
+    const offered = pool.items.filter((item) => item.symbol === 'respond').map((item) => item.path);
+    expect(offered[0]).toBe('lib/respond.js');
+  });
+});
+
 describe('CodeReader: searched files', () => {
   it('parses only those that mention a name still undefined, nearest first', async () => {
     const { source } = sourceOf({
