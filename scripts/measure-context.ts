@@ -172,7 +172,7 @@ const recallOf = async (gitDir: string, built: CommitPrompt) => {
       if (shown) continue;
       if (process.env.MEASURE_DEBUG)
         console.error(
-          `miss ${file.path}: ${name} -> ${elsewhere
+          `miss ${file.path}: ${name} [${built.context.items.some((item) => item.symbol === name && item.kind === 'definition') ? 'offered, left out' : 'not offered'}] -> ${elsewhere
             .slice(0, 3)
             .map((s) => s.path)
             .join(', ')} (${elsewhere.length})`,

@@ -9,7 +9,7 @@ import type { KnownSecret } from '../secrets/types.js';
 import { indexTests, testsOf } from './find-tests.js';
 import { functionItems } from './function-items.js';
 import { indexStems, neighboursOf, stemKey } from './pick-related-paths.js';
-import { CodeReader, type ReadFile } from './read-code.js';
+import { CodeReader, MAX_FILES_PER_ROUND, type ReadFile } from './read-code.js';
 import {
   callerItems,
   definitionItems,
@@ -20,6 +20,7 @@ import {
   type ChangedCode,
 } from './related-items.js';
 import { indexPaths, resolveImport } from './resolve-import.js';
+import { namesAddedLinesUse, searchCandidates } from './search-definitions.js';
 import {
   CONTEXT_LEVELS,
   EMPTY_POOL,
@@ -109,6 +110,15 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   // What each changed file imports, the files named like what its added lines use (a method on
   // `client` lives in client.js), then its package's other files, riskiest file first.
   const byStem = indexStems(index, related);
+  // Both later requests also carry, up to their size (less the base's files in the last), a
+  // search of the nearest other files of the same languages for the names the added lines use
+  // that the files read do not define: a method a test calls on a query builder, a function two
+  // or more imports away. They are parsed last, only those that mention such a name.
+  const changedPaths = present.map((file) => file.path);
+  const searchIn = (limit: number) => ({
+    paths: searchCandidates(index, changedPaths, (path) => head.files.has(path)),
+    limit,
+  });
   await head.read(
     changed.flatMap((code) => [
       ...code.imports,
@@ -117,6 +127,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
     ]),
     // A large change brings much of its own context: fewer other files, within the same time.
     Math.max(MIN_RELATED_FILES, MAX_RELATED_FILES - changed.length),
+    searchIn(MAX_FILES_PER_ROUND),
   );
   // One more hop, read in the same round as the base versions (a source that can, such as
   // GitHub's, asks for both in one request): the files the imported files import, where a method
@@ -129,8 +140,13 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   );
   const [removed] = await Promise.all([
     removedFunctions(options, sources, head),
-    head.read(secondHop, MAX_SECOND_HOP_FILES),
+    head.read(
+      secondHop,
+      MAX_SECOND_HOP_FILES,
+      searchIn(MAX_FILES_PER_ROUND - baseReads(options, sources).length),
+    ),
   ]);
+  await head.parseSearched(namesAddedLinesUse(changed));
   const definitions = indexDefinitions(head.files.values());
   items.push(...rankDefinitions(changed.map((code) => definitionItems(code, definitions))));
   const modified = new Map(
@@ -173,6 +189,12 @@ const rankDefinitions = (perFile: readonly (readonly ContextItem[])[]): ContextI
   return ranked;
 };
 
+/** The changed files whose base versions are read, for the functions they remove. */
+const baseReads = (options: GatherContextOptions, sources: CodeSources): FileChange[] =>
+  sources.base === null
+    ? []
+    : options.files.filter((file) => file.deletions > 0 && file.status !== 'added');
+
 /** Functions the base had where the change deletes lines and the head no longer defines. */
 const removedFunctions = async (
   options: GatherContextOptions,
@@ -181,9 +203,7 @@ const removedFunctions = async (
 ): Promise<Map<string, string>> => {
   const removed = new Map<string, string>();
   if (sources.base === null) return removed;
-  const withDeletions = options.files.filter(
-    (file) => file.deletions > 0 && file.status !== 'added',
-  );
+  const withDeletions = baseReads(options, sources);
   const base = new CodeReader(sources.base, options.knownSecrets);
   await base.read(withDeletions.map((file) => file.previousPath ?? file.path));
   for (const file of withDeletions) {

@@ -7,6 +7,7 @@ import type { KnownSecret } from '../secrets/types.js';
 import { languageOf } from './languages.js';
 import { outlineFile } from './outline-file.js';
 import { safeRepoPath } from './safe-repo-path.js';
+import { mentionsAny } from './search-words.js';
 import type { CodeSource, FileOutline } from './types.js';
 
 /**
@@ -65,36 +66,94 @@ export class CodeReader {
   private readonly known: readonly KnownSecret[];
   private chars = 0;
   private parsed = 0;
+  /** Files the definition search read, not yet parsed, in the order read. */
+  private readonly searched = new Map<string, string>();
 
   constructor(source: CodeSource, known: readonly KnownSecret[]) {
     this.source = source;
     this.known = known;
   }
 
-  /** Reads the paths not yet read (one request to the source), in the order given. */
-  async read(paths: readonly string[], limit = MAX_FILES_PER_ROUND): Promise<void> {
-    const wanted = [...new Set(paths)]
-      .filter((path) => !this.files.has(path) && safeRepoPath(path) !== null)
-      .slice(0, Math.min(limit, MAX_FILES_PER_ROUND));
-    if (wanted.length === 0) return;
-    const texts = await this.source.readFiles(wanted);
+  /**
+   * Reads the paths not yet read (one request to the source), in the order given; then, in the
+   * same request and up to `search.limit` files in all, the search's paths, kept unparsed for
+   * `parseSearched`.
+   */
+  async read(
+    paths: readonly string[],
+    limit = MAX_FILES_PER_ROUND,
+    search?: { readonly paths: readonly string[]; readonly limit: number },
+  ): Promise<void> {
+    const wanted = this.fresh(paths).slice(0, Math.min(limit, MAX_FILES_PER_ROUND));
+    const chosen = new Set(wanted);
+    const room = Math.min(search?.limit ?? 0, MAX_FILES_PER_ROUND) - wanted.length;
+    const searched = this.fresh(search?.paths ?? [])
+      .filter((path) => !chosen.has(path) && !this.searched.has(path))
+      .slice(0, Math.max(0, room));
+    // A file the search read already is not asked for again.
+    const asked = [...wanted.filter((path) => !this.searched.has(path)), ...searched];
+    const texts =
+      asked.length === 0 ? new Map<string, string>() : await this.source.readFiles(asked);
     for (const path of wanted) {
-      const raw = texts.get(path);
-      if (raw === undefined) {
-        this.unread.push({ path, reason: 'not a text file at this commit' });
-        continue;
-      }
-      if (this.chars + raw.length > MAX_CHARS_READ) {
-        this.unread.push({ path, reason: 'over the context read limit' });
-        continue;
-      }
-      this.chars += raw.length;
-      const language = languageOf(path);
-      const parse = language !== null && this.parsed + raw.length <= MAX_CHARS_PARSED;
-      if (parse) this.parsed += raw.length;
-      const outline = parse ? await outlineFile(language, raw) : null;
-      this.files.set(path, new ReadFile(path, raw, this.known, outline));
+      const known = this.searched.get(path);
+      await this.keep(path, known ?? texts.get(path), known === undefined);
     }
+    for (const path of searched) {
+      const raw = texts.get(path);
+      if (raw === undefined || this.chars + raw.length > MAX_CHARS_READ) continue;
+      this.chars += raw.length;
+      this.searched.set(path, raw);
+    }
+  }
+
+  /**
+   * Parses the searched files, in the order read, that mention a name no file parsed so far
+   * defines (as a whole word), within what the parse limit has left; each file parsed takes the
+   * names it defines off the list. Returns the names still not found.
+   */
+  async parseSearched(names: ReadonlySet<string>): Promise<Set<string>> {
+    const open = new Set(names);
+    for (const file of this.files.values())
+      for (const definition of file.outline?.definitions ?? []) open.delete(definition.name);
+    for (const [path, raw] of this.searched) {
+      if (open.size === 0 || this.parsed >= MAX_CHARS_PARSED) break;
+      if (this.files.has(path) || this.parsed + raw.length > MAX_CHARS_PARSED) continue;
+      if (!mentionsAny(raw, open)) continue;
+      const file = await this.keep(path, raw, false);
+      for (const definition of file?.outline?.definitions ?? []) open.delete(definition.name);
+    }
+    this.searched.clear();
+    return open;
+  }
+
+  private fresh(paths: readonly string[]): string[] {
+    return [...new Set(paths)].filter(
+      (path) => !this.files.has(path) && safeRepoPath(path) !== null,
+    );
+  }
+
+  /** Parses (within the limit) and keeps one file; `count`: whether its characters are new. */
+  private async keep(
+    path: string,
+    raw: string | undefined,
+    count = true,
+  ): Promise<ReadFile | null> {
+    if (raw === undefined) {
+      this.unread.push({ path, reason: 'not a text file at this commit' });
+      return null;
+    }
+    if (count && this.chars + raw.length > MAX_CHARS_READ) {
+      this.unread.push({ path, reason: 'over the context read limit' });
+      return null;
+    }
+    if (count) this.chars += raw.length;
+    const language = languageOf(path);
+    const parse = language !== null && this.parsed + raw.length <= MAX_CHARS_PARSED;
+    if (parse) this.parsed += raw.length;
+    const outline = parse ? await outlineFile(language, raw) : null;
+    const file = new ReadFile(path, raw, this.known, outline);
+    this.files.set(path, file);
+    return file;
   }
 }
 

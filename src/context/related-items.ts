@@ -57,10 +57,14 @@ export const definitionItems = (
   index: ReadonlyMap<string, readonly Located[]>,
 ): ContextItem[] => {
   const directory = posix.dirname(changed.file.path);
+  // Another test file's definitions serve only the files that import them (pytest's conftest.py
+  // fixtures are used without an import).
+  const otherTest = (path: string): boolean =>
+    isTestPath(path) && !changed.imports.has(path) && posix.basename(path) !== 'conftest.py';
   const preference = (located: Located): number =>
     (changed.imports.has(located.file.path) ? 0 : 2) +
     (posix.dirname(located.file.path) === directory ? 0 : 1) +
-    (isTestPath(located.file.path) && !isTestPath(changed.file.path) ? 4 : 0);
+    (otherTest(located.file.path) ? 4 : 0);
   return namesUsedByAddedLines(changed).flatMap((name) =>
     (index.get(name) ?? [])
       .filter((located) => located.file.path !== changed.file.path)

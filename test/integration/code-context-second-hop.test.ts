@@ -78,7 +78,7 @@ afterEach(async () => {
 });
 
 describe('code context: the files imported files import', () => {
-  it('reads them with the base versions, in the same request: still four GitHub requests', async () => {
+  it('reaches them, with the definition search, in four GitHub requests; the base versions last', async () => {
     const pull = pullRequestObject({ headSha: HEAD, labels: ['review:deep'] });
     const base = pull.base.sha as string;
     const github = mockPullRequest({
@@ -135,9 +135,12 @@ describe('code context: the files imported files import', () => {
     review.done();
     anthropic.done();
     expect(extra).toBe(4);
-    // The last round asks for the base versions and the second hop together.
-    expect(rounds[2]).toContain(`${HEAD}:src/lib/doubler.ts`);
+    // The definition search reads the doubler with the imported files, in the second round,
+    // since an added line uses `twice`; the last round asks for the base versions, and does not
+    // ask for the doubler again as a file an imported file imports.
+    expect(rounds[1]).toContain(`${HEAD}:src/lib/doubler.ts`);
     expect(rounds[2]).toContain(`${base}:src/feature/f0.ts`);
+    expect(rounds[2]).not.toContain(`${HEAD}:src/lib/doubler.ts`);
 
     const [context] = request.messages[0].content as Array<Record<string, any>>;
     const text = context?.text as string;
