@@ -1,13 +1,20 @@
 /**
  * Which detectors a text needs: those one of whose keywords it contains; a detector whose keywords
- * are absent costs nothing more. All keywords are found in one pass over the text: each position's
+ * are absent costs nothing more. Where each keyword occurs is kept too, so that a detector can be
+ * run on the lines that hold one instead of the whole text (`keyword-lines.ts`).
+ * All keywords are found in one pass over the text: each position's
  * two characters (ASCII letters folded to lower case) are looked up in a table of the keywords'
  * first two, and only the keywords that begin so are compared there. Keywords of one character or
  * beyond ASCII are found by one alternation shaped as a trie instead. Searching for each keyword
  * on its own (`includes`) would cost one pass per absent keyword, and one alternation of all of
  * them tries every keyword's first characters at every position: both several times more.
  */
-import type { SecretDetector } from './types.js';
+/** What the gate selects: anything with keywords, one of which each of its matches contains. */
+export interface Gated {
+  readonly keywords: readonly string[];
+  /** Whether the keywords must occur in this case (by default they may occur in any case). */
+  readonly casedKeywords?: boolean;
+}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -87,12 +94,24 @@ const pairSearch = (keywords: readonly string[]) => {
   };
 };
 
-export interface KeywordGate {
-  /** The detectors to run on `text`, in their order. */
-  readonly select: (text: string) => SecretDetector[];
+/** What the gate finds in one text. */
+export interface KeywordScan<T extends Gated> {
+  /** The detectors to run, in their order. */
+  readonly selected: T[];
+  /**
+   * Where each keyword (lower case) starts, in any case, in order. A cased keyword's occurrences
+   * in another case are included: they can only widen what is scanned, never narrow it.
+   */
+  readonly at: ReadonlyMap<string, readonly number[]>;
 }
 
-export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate => {
+export interface KeywordGate<T extends Gated> {
+  /** The detectors to run on `text`, in their order. */
+  readonly select: (text: string) => T[];
+  readonly scan: (text: string) => KeywordScan<T>;
+}
+
+export const keywordGate = <T extends Gated>(detectors: readonly T[]): KeywordGate<T> => {
   const cased = detectors.filter((detector) => detector.casedKeywords === true);
   const anyCase = detectors.filter((detector) => detector.casedKeywords !== true);
   const casedWords = cased.flatMap((detector) => detector.keywords);
@@ -110,11 +129,15 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
   const present = (text: string) => {
     const casedFound = new Set<string>();
     const anyCaseFound = new Set<string>();
+    const at = new Map<string, number[]>();
     // A keyword found in some case counts for a cased keyword only where the case matches too.
-    const found = (lower: string, at: number): void => {
+    const found = (lower: string, position: number): void => {
+      const positions = at.get(lower);
+      if (positions === undefined) at.set(lower, [position]);
+      else positions.push(position);
       anyCaseFound.add(lower);
       for (const word of casedByLower.get(lower) ?? [])
-        if (!casedFound.has(word) && text.startsWith(word, at)) casedFound.add(word);
+        if (!casedFound.has(word) && text.startsWith(word, position)) casedFound.add(word);
     };
     search(text, found);
     if (rest !== null) {
@@ -127,18 +150,18 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
           found(inner, match.index + word.indexOf(inner));
       }
     }
-    return { casedFound, anyCaseFound };
+    return { casedFound, anyCaseFound, at };
   };
 
-  return {
-    select: (text) => {
-      const { casedFound, anyCaseFound } = present(text);
-      return detectors.filter((detector) => {
-        if (detector.keywords.length === 0) return true;
-        return detector.casedKeywords === true
-          ? detector.keywords.some((keyword) => casedFound.has(keyword))
-          : detector.keywords.some((keyword) => anyCaseFound.has(keyword.toLowerCase()));
-      });
-    },
+  const scan = (text: string): KeywordScan<T> => {
+    const { casedFound, anyCaseFound, at } = present(text);
+    const selected = detectors.filter((detector) => {
+      if (detector.keywords.length === 0) return true;
+      return detector.casedKeywords === true
+        ? detector.keywords.some((keyword) => casedFound.has(keyword))
+        : detector.keywords.some((keyword) => anyCaseFound.has(keyword.toLowerCase()));
+    });
+    return { selected, at };
   };
+  return { scan, select: (text) => scan(text).selected };
 };

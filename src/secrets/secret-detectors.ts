@@ -103,14 +103,14 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'url-password',
-    keywords: ['-u ', '-u=', '--user'],
+    keywords: ['-u ', '-u\t', '-u=', '--user'],
     pattern:
       /(?:-u|--user)(?:=|[ \t]{1,5})["']?\{?[^\s:"'{}]{1,64}\}?["']?:["']?\{?(?<secret>[^\s"'{}]{3,128})/dg,
     accept: looksLikeUrlPassword,
   },
   {
     kind: 'url-password',
-    keywords: ['-u ', '-u=', '--user'],
+    keywords: ['-u ', '-u\t', '-u=', '--user'],
     pattern: /(?:-u|--user)(?:=|[ \t]{1,5})["']?(?<secret>[^\s:"']{8,128}):["']?(?=\s|$)/dgm,
     accept: (secret) => looksRandom(secret, 8),
   },
