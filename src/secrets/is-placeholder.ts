@@ -4,7 +4,7 @@
  * that says so (`EXAMPLE`, `your_token`, `dummy`). Checked on what every detector finds, so that a
  * vendor prefix followed by filler is left readable like any other placeholder.
  */
-const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|#{4}|(.)\1{7}|(.{2,4})\2{3}/;
+const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|#{4}|(.)\1{7}|(.{2,4})\2{3}|(.{5})\3{2}/;
 
 /** Six characters counting up (`abcdef`, `123456`, `mnopqr`): typed by a person, not drawn. */
 const hasCountingRun = (value: string): boolean => {
@@ -28,8 +28,13 @@ const DOCUMENTED = ['IOSFODNN7', 'K7MDENG/bPxRfiCY', 'SflKxwRJSMeKKF2QT4fwpMeJf3
 /** A run of `A` is base64 of zero bytes, part of some real tokens (Dropbox, Twitter): not filler. */
 const withoutZeroRuns = (value: string): string => value.replace(/A{8,}/g, 'A');
 
+/** Eight of one character once separators are dropped: `000000-000_000`. */
+const SEPARATED_RUN = /(.)\1{7}/;
+const withoutSeparators = (value: string): string => value.replace(/[-_.]/g, '');
+
 export const isPlaceholder = (value: string): boolean =>
   FILLER.test(withoutZeroRuns(value)) ||
+  SEPARATED_RUN.test(withoutZeroRuns(withoutSeparators(value))) ||
   hasCountingRun(value) ||
   WORDS.test(value) ||
   TEMPLATE.test(value) ||

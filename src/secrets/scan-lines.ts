@@ -6,7 +6,7 @@
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
-import { findBlockSecrets } from './find-block-secrets.js';
+import { findBlockSecrets, mayNameSecretKind } from './find-block-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -74,11 +74,11 @@ const mayEndAsOpener = (line: string): boolean => {
 
 /**
  * Whether `scanBlocks` could find anything in these lines beyond what it is given: only a line
- * with a PEM marker (`-----`), a Kubernetes `Secret` or a block opener's last character starts a
+ * with a PEM marker (`-----`), a Kubernetes `Secret` (in any of its cases) or a block opener's last character starts a
  * secret that spans lines. A hunk without one skips the scan.
  */
 export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
-  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || line.includes('Secret'));
+  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || mayNameSecretKind(line));
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)

@@ -62,6 +62,13 @@ const STRUCTURED: readonly ServiceFormat[] = [
       /[|%](?<=[0-9][|%])(?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
   },
   {
+    kind: 'mailchimp-key',
+    keywords: ['-us'],
+    anyCase: false,
+    pattern:
+      /-us(?<=(?<![A-Za-z0-9_+/.-])(?<head>[a-f0-9]{32})-us)(?<secret>[0-9]{1,2})(?![A-Za-z0-9_+/-])/dg,
+  },
+  {
     kind: 'slack-webhook',
     keywords: ['hooks.slack.com'],
     anyCase: true,
