@@ -24,8 +24,7 @@ const K8S_ENTRY =
 const K8S_BLOCK_ENTRY = /^(?<indent>\s+)["']?[\w.-]{1,253}["']?:\s*[|>][-+]?\s*$/;
 const COMMENT = /^\s*#/;
 /** Cheaper than `K8S_SECRET`, and true wherever it is. */
-export const mayNameSecretKind = (line: string): boolean =>
-  line.includes('ecret') || line.includes('ECRET');
+export const mayNameSecretKind = (line: string): boolean => line.includes('kind:');
 
 const valueRange = (line: string, kind: string): SecretRange | null => {
   const match = VALUE_LINE.exec(line);

@@ -70,26 +70,29 @@ const occursAt = (text: string, at: number, keyword: string): boolean => {
 
 /**
  * Every keyword (lower case, printable ASCII, two characters or more) that occurs in `text` in
- * any case, passed to `found` at each place it occurs.
+ * any case: each place it occurs is added to `positions` at the keyword's index.
  */
 const pairSearch = (keywords: readonly string[]) => {
-  const byPair = new Map<number, string[]>();
-  for (const keyword of keywords) {
+  /** The indexes of the keywords that begin with each pair: most positions stop at this lookup. */
+  const byPair: (number[] | undefined)[] = Array.from({ length: 1 << 14 }, () => undefined);
+  keywords.forEach((keyword, index) => {
     const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
-    byPair.set(pair, [...(byPair.get(pair) ?? []), keyword]);
-  }
-  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
-  const begins = Uint8Array.from({ length: 1 << 14 }, (_, pair) => (byPair.has(pair) ? 1 : 0));
-  return (text: string, found: (keyword: string, at: number) => void): void => {
+    (byPair[pair] ??= []).push(index);
+  });
+  return (text: string, positions: (number[] | undefined)[]): void => {
+    const length = text.length;
     let second = text.charCodeAt(0);
-    for (let at = 0; at + 1 < text.length; at += 1) {
+    for (let at = 0; at + 1 < length; at += 1) {
       const first = second;
       second = text.charCodeAt(at + 1);
       if ((first | second) > 127) continue;
-      const pair = pairOf(first, second);
-      if (begins[pair] === 0) continue;
-      for (const keyword of byPair.get(pair) ?? [])
-        if (at + keyword.length <= text.length && occursAt(text, at, keyword)) found(keyword, at);
+      const indexes = byPair[((FOLD[first] ?? 0) << 7) | (FOLD[second] ?? 0)];
+      if (indexes === undefined) continue;
+      for (const index of indexes) {
+        const keyword = keywords[index] ?? '';
+        if (at + keyword.length <= length && occursAt(text, at, keyword))
+          (positions[index] ??= []).push(at);
+      }
     }
   };
 };
@@ -122,24 +125,13 @@ export const keywordGate = <T extends Gated>(detectors: readonly T[]): KeywordGa
   // The rest (one character, or beyond ASCII) in one pass of one alternation, in any case.
   const restWords = all.filter((word) => !paired.includes(word));
   const rest = alternation(restWords, 'gi');
-  const casedByLower = new Map<string, string[]>();
-  for (const word of casedWords)
-    casedByLower.set(word.toLowerCase(), [...(casedByLower.get(word.toLowerCase()) ?? []), word]);
+  // Every keyword by its index: the paired ones first, as `search` numbers them.
+  const words = [...paired, ...restWords];
+  const indexOf = new Map(words.map((word, index) => [word, index]));
 
   const present = (text: string) => {
-    const casedFound = new Set<string>();
-    const anyCaseFound = new Set<string>();
-    const at = new Map<string, number[]>();
-    // A keyword found in some case counts for a cased keyword only where the case matches too.
-    const found = (lower: string, position: number): void => {
-      const positions = at.get(lower);
-      if (positions === undefined) at.set(lower, [position]);
-      else positions.push(position);
-      anyCaseFound.add(lower);
-      for (const word of casedByLower.get(lower) ?? [])
-        if (!casedFound.has(word) && text.startsWith(word, position)) casedFound.add(word);
-    };
-    search(text, found);
+    const positions: (number[] | undefined)[] = Array.from(words, () => undefined);
+    search(text, positions);
     if (rest !== null) {
       rest.lastIndex = 0;
       for (let match = rest.exec(text); match !== null; match = rest.exec(text)) {
@@ -147,19 +139,30 @@ export const keywordGate = <T extends Gated>(detectors: readonly T[]): KeywordGa
         rest.lastIndex = match.index + 1;
         const word = match[0].toLowerCase();
         for (const inner of within(word, restWords))
-          found(inner, match.index + word.indexOf(inner));
+          (positions[indexOf.get(inner) ?? -1] ??= []).push(match.index + word.indexOf(inner));
       }
     }
-    return { casedFound, anyCaseFound, at };
+    const at = new Map<string, number[]>();
+    words.forEach((word, index) => {
+      const found = positions[index];
+      if (found !== undefined) at.set(word, found);
+    });
+    // A keyword found in some case counts for a cased keyword only where the case matches too.
+    const casedFound = new Set(
+      casedWords.filter((word) =>
+        (at.get(word.toLowerCase()) ?? []).some((position) => text.startsWith(word, position)),
+      ),
+    );
+    return { casedFound, at };
   };
 
   const scan = (text: string): KeywordScan<T> => {
-    const { casedFound, anyCaseFound, at } = present(text);
+    const { casedFound, at } = present(text);
     const selected = detectors.filter((detector) => {
       if (detector.keywords.length === 0) return true;
       return detector.casedKeywords === true
         ? detector.keywords.some((keyword) => casedFound.has(keyword))
-        : detector.keywords.some((keyword) => anyCaseFound.has(keyword.toLowerCase()));
+        : detector.keywords.some((keyword) => at.has(keyword.toLowerCase()));
     });
     return { selected, at };
   };

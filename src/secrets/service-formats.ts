@@ -56,7 +56,8 @@ const STRUCTURED: readonly ServiceFormat[] = [
   },
   {
     kind: 'facebook-token',
-    keywords: ['|', '%'],
+    // The digit before the separator sits behind the match, on its line.
+    keywords: [...'0123456789'].flatMap((digit) => [`${digit}|`, `${digit}%`]),
     anyCase: false,
     pattern:
       /[|%](?<=[0-9][|%])(?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
