@@ -69,26 +69,33 @@ const occursAt = (text: string, at: number, keyword: string): boolean => {
 };
 
 /**
+ * Every UTF-16 code unit folded as `FOLD` does, and every one beyond ASCII (which no keyword of the
+ * pair table holds) made 0, which no keyword holds either: one lookup per character, no branch.
+ */
+const FOLD_ANY = Uint8Array.from({ length: 1 << 16 }, (_, code) => (code < 128 ? fold(code) : 0));
+
+/**
  * Every keyword (lower case, printable ASCII, two characters or more) that occurs in `text` in
  * any case: each place it occurs is added to `positions` at the keyword's index.
  */
 const pairSearch = (keywords: readonly string[]) => {
-  /** The indexes of the keywords that begin with each pair: most positions stop at this lookup. */
+  /** The indexes of the keywords that begin with each pair. */
   const byPair: (number[] | undefined)[] = Array.from({ length: 1 << 14 }, () => undefined);
   keywords.forEach((keyword, index) => {
     const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
     (byPair[pair] ??= []).push(index);
   });
+  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
+  const begins = Uint8Array.from(byPair, (indexes) => (indexes === undefined ? 0 : 1));
   return (text: string, positions: (number[] | undefined)[]): void => {
     const length = text.length;
-    let second = text.charCodeAt(0);
+    let first = FOLD_ANY[text.charCodeAt(0)] ?? 0;
     for (let at = 0; at + 1 < length; at += 1) {
-      const first = second;
-      second = text.charCodeAt(at + 1);
-      if ((first | second) > 127) continue;
-      const indexes = byPair[((FOLD[first] ?? 0) << 7) | (FOLD[second] ?? 0)];
-      if (indexes === undefined) continue;
-      for (const index of indexes) {
+      const second = FOLD_ANY[text.charCodeAt(at + 1)] ?? 0;
+      const pair = (first << 7) | second;
+      first = second;
+      if (begins[pair] === 0) continue;
+      for (const index of byPair[pair] ?? []) {
         const keyword = keywords[index] ?? '';
         if (at + keyword.length <= length && occursAt(text, at, keyword))
           (positions[index] ??= []).push(at);
