@@ -77,8 +77,10 @@ const mayEndAsOpener = (line: string): boolean => {
  * with a PEM marker (`-----`), a Kubernetes `Secret` (in any of its cases) or a block opener's last character starts a
  * secret that spans lines. A hunk without one skips the scan.
  */
-export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
-  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || mayNameSecretKind(line));
+export const mayOpenBlock = (line: string): boolean =>
+  mayEndAsOpener(line) || line.includes('-----') || mayNameSecretKind(line);
+
+export const mayHoldBlockSecrets = (lines: readonly string[]): boolean => lines.some(mayOpenBlock);
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
