@@ -85,8 +85,22 @@ const pairSearch = (keywords: readonly string[]) => {
     const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
     (byPair[pair] ??= []).push(index);
   });
-  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
-  const begins = Uint8Array.from(byPair, (indexes) => (indexes === undefined ? 0 : 1));
+  /**
+   * Per pair: 0 where no keyword begins so (most positions stop at this one lookup), 1 where a
+   * keyword of two characters does, 2 where only longer ones do, whose third character is then
+   * looked up in `thirds` before any keyword is compared.
+   */
+  const begins = Uint8Array.from(byPair, (indexes) => {
+    if (indexes === undefined) return 0;
+    return indexes.some((index) => keywords[index]?.length === 2) ? 1 : 2;
+  });
+  /** 1 at (pair << 7 | third character) where a keyword begins with those three, folded. */
+  const thirds = new Uint8Array(1 << 21);
+  for (const keyword of keywords)
+    if (keyword.length > 2)
+      thirds[
+        (pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1)) << 7) | fold(keyword.charCodeAt(2))
+      ] = 1;
   return (text: string, positions: (number[] | undefined)[]): void => {
     const length = text.length;
     let first = FOLD_ANY[text.charCodeAt(0)] ?? 0;
@@ -94,7 +108,11 @@ const pairSearch = (keywords: readonly string[]) => {
       const second = FOLD_ANY[text.charCodeAt(at + 1)] ?? 0;
       const pair = (first << 7) | second;
       first = second;
-      if (begins[pair] === 0) continue;
+      const begin = begins[pair];
+      if (begin === 0) continue;
+      // Past the end, charCodeAt is NaN and looks up 0: no keyword holds it.
+      if (begin === 2 && thirds[(pair << 7) | (FOLD_ANY[text.charCodeAt(at + 2)] ?? 0)] === 0)
+        continue;
       for (const index of byPair[pair] ?? []) {
         const keyword = keywords[index] ?? '';
         if (at + keyword.length <= length && occursAt(text, at, keyword))

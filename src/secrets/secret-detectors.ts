@@ -17,7 +17,7 @@ const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && 
 export const SECRET_DETECTORS: readonly SecretDetector[] = [
   {
     kind: 'github-token',
-    keywords: ['gh'],
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     pattern:
       /(?<secret>gh[pousr]_(?<=(?<![A-Za-z0-9_])gh[pousr]_)[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
   },
@@ -79,7 +79,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'jwt',
-    keywords: ['ey'],
+    // Every match holds `.ey` where its payload starts; `ey` alone is in every `key`.
+    keywords: ['.ey'],
     pattern:
       /(?<secret>ey(?<=(?<![A-Za-z0-9_-])ey)[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_/\\-]{8,8192}\.[A-Za-z0-9_/\\-]{0,4096}={0,2})(?![A-Za-z0-9_/\\-])/dg,
   },
