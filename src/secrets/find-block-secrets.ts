@@ -34,8 +34,26 @@ const valueRange = (line: string, kind: string): SecretRange | null => {
   return { start, end: start + value.length, kind };
 };
 
+const isOpenerEnd = (code: number): boolean =>
+  code === 62 || code === 124 || code === 43 || code === 45; // > | + -
+
+/**
+ * Whether a line may end as a block opener does (`<apiToken>`, `api_token: |`), blanks aside.
+ * Every character beyond ASCII is passed over as if it were a blank: a line this wrongly takes
+ * for an opener costs a scan, never a secret.
+ */
+export const mayEndAsOpener = (line: string): boolean => {
+  for (let index = line.length - 1; index >= 0; index -= 1) {
+    const code = line.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13) || code > 127) continue;
+    return isOpenerEnd(code);
+  }
+  return false;
+};
+
 const findNamedValueLines = (lines: readonly string[], found: SecretRange[][]): void => {
   lines.forEach((line, index) => {
+    if (!mayEndAsOpener(line)) return;
     const last = line.trimEnd().at(-1);
     if (last !== '>' && last !== '|' && last !== '-' && last !== '+') return;
     const next = lines[index + 1];
