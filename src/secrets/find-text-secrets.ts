@@ -88,24 +88,20 @@ export const findTextSecrets = (text: string): SecretRange[] => {
   const { selected, at } = GATE.scan(text);
   // The lines holding a set of keywords, built once for every detector that shares the set.
   const cache = new Map<string, KeywordLines | null>();
-  const linesOf = (keywords: readonly string[]): KeywordLines | null => {
-    const key = keywords.join('\0');
+  const linesOf = (keywords: readonly string[], following: number): KeywordLines | null => {
+    const key = `${following}\0${keywords.join('\0')}`;
     if (cache.has(key)) return cache.get(key) ?? null;
     const positions = keywords.flatMap((keyword) => at.get(keyword.toLowerCase()) ?? []);
-    const lines = linesAt(text, positions);
+    const lines = linesAt(text, positions, following);
     cache.set(key, lines);
     return lines;
   };
-  // secretlint's rules that stay on one line share the lines holding any of their keywords.
-  const ruleKeywords = [
-    ...new Set(
-      selected.flatMap((entry) => ('rule' in entry && !entry.spansLines ? entry.keywords : [])),
-    ),
-  ];
   const ranges: SecretRange[] = [];
   for (const entry of selected) {
     const spansLines = 'rule' in entry ? entry.spansLines : entry.detector.spansLines === true;
-    const lines = spansLines ? null : linesOf('rule' in entry ? ruleKeywords : entry.keywords);
+    const lines = spansLines
+      ? null
+      : linesOf(entry.keywords, 'rule' in entry ? entry.following : 0);
     const scanned = lines?.text ?? text;
     const found: SecretRange[] = [];
     if ('rule' in entry) found.push(...secretlintRanges(scanned, [entry.rule]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from './corpus/build-corpus.js';
-import { DETECTORS } from './find-text-secrets.js';
+import { DETECTORS, findTextSecrets } from './find-text-secrets.js';
 import { linesAt, shiftOf } from './keyword-lines.js';
 import { gatedRules } from './secretlint-keywords.js';
 import { secretlintRanges } from './secretlint-ranges.js';
@@ -29,8 +29,40 @@ describe('linesAt', () => {
       expect(text[offset + shiftOf(lines, offset)]).toBe(lines.text[offset]);
   });
 
+  it('adds the lines after each up to the given count of lines that are not blank', () => {
+    const lines = [
+      'x',
+      'key =',
+      '',
+      '  value',
+      'after',
+      'then',
+      'key',
+      '',
+      'last',
+      'pad'.repeat(40),
+    ].join('\n');
+    const keys = [...lines.matchAll(/key/g)].map((match) => match.index);
+    expect(linesAt(lines, keys.slice(0, 1), 1)?.text).toBe('key =\n\n  value');
+    expect(linesAt(lines, keys.slice(0, 1), 2)?.text).toBe('key =\n\n  value\nafter');
+    expect(linesAt(lines, keys, 1)?.text).toBe('key =\n\n  value\nkey\n\nlast');
+  });
+
   it('gives up when the lines are most of the text', () => {
     expect(linesAt(text, [...at('line'), ...at('key'), ...at('nothing')])).toBeNull();
+  });
+});
+
+describe('a rule that goes on past its keyword line', () => {
+  const value = 'wJalrXUtnFEMIK7MDENGbPxRfiCYq9zT2mLx4Rv8';
+  it.each([
+    ['the operator on the next line', `aws_secret_access_key\n    = "${value}"`],
+    ['the value after blank lines', `aws_secret_access_key =\n\n   \n  ${value}`],
+    ['both', `export AWS_SECRET_ACCESS_KEY\n\n:\n\n"${value}"\nnext: line`],
+  ])('finds an AWS secret key with %s', (_name, text) => {
+    const padded = `${'unrelated line\n'.repeat(40)}${text}\n${'more text\n'.repeat(40)}`;
+    const kinds = findTextSecrets(padded).map((range) => padded.slice(range.start, range.end));
+    expect(kinds).toContain(value);
   });
 });
 
@@ -55,8 +87,8 @@ describe('the keywords that gate detectors and rules line by line', () => {
 
   it("find every report of secretlint's one-line rules on a line that holds one of them", () => {
     const stray: string[] = [];
-    for (const { rule, keywords, spansLines } of gatedRules()) {
-      if (spansLines) continue;
+    for (const { rule, keywords, spansLines, following } of gatedRules()) {
+      if (spansLines || following > 0) continue;
       for (const text of texts)
         for (const range of secretlintRanges(text, [rule]))
           if (!holdsKeyword(lineAround(text, range.start, range.end), keywords))

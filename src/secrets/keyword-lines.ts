@@ -20,28 +20,59 @@ const MOST = 0.5;
 
 const byNumber = (a: number, b: number): number => a - b;
 
+const BLANK = /^\s*$/;
+
+/** Where the `count`th line after `lineEnd` (the index of a line break, or the text's end) ends that is not blank. */
+const followingEnd = (text: string, lineEnd: number, count: number): number => {
+  let end = lineEnd;
+  for (let seen = 0; seen < count && end < text.length;) {
+    const next = text.indexOf('\n', end + 1);
+    const nextEnd = next === -1 ? text.length : next;
+    if (!BLANK.test(text.slice(end + 1, nextEnd))) seen += 1;
+    end = nextEnd;
+  }
+  return end;
+};
+
 /**
- * The lines of `text` that hold one of `positions` (in any order), or `null` when they are most
- * of the text and the whole text should be scanned instead.
+ * The lines of `text` that hold one of `positions` (in any order), each with the lines after it
+ * up to its `following`th line that is not blank (for a pattern whose `\s*` may cross to them);
+ * or `null` when they are most of the text and the whole text should be scanned instead.
  */
-export const linesAt = (text: string, positions: readonly number[]): KeywordLines | null => {
+export const linesAt = (
+  text: string,
+  positions: readonly number[],
+  following = 0,
+): KeywordLines | null => {
   const at = [...positions].sort(byNumber);
   const starts: number[] = [];
   const origins: number[] = [];
   const pieces: string[] = [];
   let length = 0;
-  let lineEnd = -1;
+  let pieceStart = -1;
+  let pieceEnd = -1;
+  const close = (): void => {
+    if (pieceStart < 0) return;
+    starts.push(length);
+    origins.push(pieceStart);
+    pieces.push(text.slice(pieceStart, pieceEnd));
+    length += pieceEnd - pieceStart + 1;
+  };
   for (const position of at) {
-    if (position <= lineEnd) continue;
+    if (position <= pieceEnd && following === 0) continue;
     const lineStart = text.lastIndexOf('\n', position - 1) + 1;
     const next = text.indexOf('\n', position);
-    lineEnd = next === -1 ? text.length : next;
-    starts.push(length);
-    origins.push(lineStart);
-    pieces.push(text.slice(lineStart, lineEnd));
-    length += lineEnd - lineStart + 1;
-    if (length > text.length * MOST) return null;
+    const lineEnd = followingEnd(text, next === -1 ? text.length : next, following);
+    // A line that starts inside the piece, or right after it, extends it: pieces stay whole lines.
+    if (pieceStart >= 0 && lineStart <= pieceEnd + 1) pieceEnd = Math.max(pieceEnd, lineEnd);
+    else {
+      close();
+      pieceStart = lineStart;
+      pieceEnd = lineEnd;
+    }
+    if (length + pieceEnd - pieceStart > text.length * MOST) return null;
   }
+  close();
   return { text: pieces.join('\n'), starts, origins };
 };
 

@@ -1,8 +1,9 @@
 /**
  * Texts one of which every report of a secretlint rule contains (in any case), read off the
  * rules' patterns in the preset's version `CHECKED_VERSION`: a rule runs only where one occurs,
- * and a rule whose patterns stay on one line runs only on the lines that hold one
- * (`keyword-lines.ts`), as the project's own detectors do. A rule this table does not name, and
+ * on the lines that hold one (`keyword-lines.ts`), as the project's own detectors do, with the
+ * lines after them that its pattern may reach (AWS's `name\s*=\s*value`); a rule that may span a
+ * whole block (a PEM key) runs on the whole text. A rule this table does not name, and
  * every rule of another version of the preset, runs on the whole text: a new version brings its
  * formats at once and costs its full time until the table is checked against it
  * (`secretlint-keywords.test.ts` fails until then).
@@ -16,15 +17,20 @@ export const CHECKED_VERSION = '13.1.0';
 
 interface RuleKeywords {
   readonly keywords: readonly string[];
-  /** A pattern may match across a line break (`\s*` between a name and its value). */
+  /** A pattern may match across any number of line breaks (a key block). */
   readonly spansLines?: true;
+  /**
+   * A pattern may go on past its keyword's line, over blank lines, to this many lines that are
+   * not blank (`name\s*=\s*value`: the operator's line and the value's).
+   */
+  readonly following?: number;
 }
 
 const AWS_KEY_IDS = ['a3t', 'akia', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'asia'];
 
 /** By the rule's name (`@secretlint/secretlint-rule-<name>`). */
 const TABLE: Readonly<Record<string, RuleKeywords>> = {
-  aws: { keywords: [...AWS_KEY_IDS, 'secret', 'account'], spansLines: true },
+  aws: { keywords: [...AWS_KEY_IDS, 'secret', 'account'], following: 2 },
   privatekey: { keywords: ['private key'], spansLines: true },
   npm: { keywords: ['x-oauth-basic', '_authtoken=', 'npm_'] },
   basicauth: { keywords: ['://'] },
@@ -57,6 +63,8 @@ export interface GatedRule extends Gated {
   readonly rule: SecretlintRule;
   /** Run on the whole text rather than on the lines that hold a keyword. */
   readonly spansLines: boolean;
+  /** How many lines that are not blank, after a keyword's line, the rule needs too. */
+  readonly following: number;
 }
 
 export const ruleName = (rule: SecretlintRule): string =>
@@ -73,6 +81,11 @@ export const gatedRules = (
   scanners.map((rule) => {
     const entry = checked ? TABLE[ruleName(rule)] : undefined;
     return entry === undefined
-      ? { rule, keywords: [], spansLines: true }
-      : { rule, keywords: entry.keywords, spansLines: entry.spansLines === true };
+      ? { rule, keywords: [], spansLines: true, following: 0 }
+      : {
+          rule,
+          keywords: entry.keywords,
+          spansLines: entry.spansLines === true,
+          following: entry.following ?? 0,
+        };
   });
