@@ -38,11 +38,16 @@ export const randomValue = (secret: string): boolean =>
 
 const keywords = [...SECRET_KEYWORDS];
 
-const detector = (pattern: string, accept: (secret: string) => boolean): SecretDetector => ({
+const detector = (
+  pattern: string,
+  accept: (secret: string) => boolean,
+  spansLines = false,
+): SecretDetector => ({
   kind: 'generic-secret',
   keywords,
   pattern: new RegExp(pattern, 'dgim'),
   accept,
+  spansLines,
 });
 
 export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
@@ -68,10 +73,11 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
     `-(?<![A-Za-z0-9_-]-)-?${SECRET_NAME}[ \\t]{1,4}["']?(?<secret>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096})`,
     randomValue,
   ),
-  // <apiToken>value</apiToken>
+  // <apiToken>value</apiToken>, attributes of the tag perhaps on lines of their own
   detector(
     `<(?<tag>${SECRET_NAME})(?:[ \\t][^>]{0,200})?>[ \\t]{0,8}(?<secret>[^<\\s]{${MIN_GENERIC_LENGTH},4096})[ \\t]{0,8}</\\k<tag>>`,
     randomValue,
+    true,
   ),
   // <add key="ClearTextPassword" value="…" />, <entry name="apiToken" value="…"/>
   detector(

@@ -14,6 +14,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'age-secret-key': 'an age private key',
   'aws-bedrock-api-key': 'an Amazon Bedrock API key',
   'teams-webhook': 'a Microsoft Teams webhook URL',
+  'bundler-credentials': "a gem server's credentials for Bundler",
   'kubernetes-secret': 'a value of a Kubernetes Secret',
   'google-api-key': 'a Google API key',
   'anthropic-api-key': 'an Anthropic API key',

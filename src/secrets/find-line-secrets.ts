@@ -7,8 +7,9 @@ import { findTextSecrets } from './find-text-secrets.js';
 import { type JoinedLines, joinLines, rangesByLine } from './joined-lines.js';
 import type { SecretRange } from './types.js';
 
-export const findJoinedSecrets = (joined: JoinedLines): SecretRange[][] =>
-  rangesByLine(joined, findTextSecrets(joined.text));
+/** With `sparse`, a line without a secret has no entry (see `rangesByLine`). */
+export const findJoinedSecrets = (joined: JoinedLines, sparse = false): SecretRange[][] =>
+  rangesByLine(joined, findTextSecrets(joined.text), sparse);
 
 export const findLinesSecrets = (lines: readonly string[]): SecretRange[][] =>
   findJoinedSecrets(joinLines(lines));

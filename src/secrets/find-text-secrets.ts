@@ -1,12 +1,15 @@
 /**
  * The secrets in a text, as ranges of it: the project's detectors (formats and assignment
- * shapes), the service formats table and secretlint's preset, in one pass each over the whole
- * text. A detector runs only where one of its keywords occurs. A value any of them finds is
- * dropped when it is a placeholder.
+ * shapes), the service formats table and secretlint's preset. A detector runs only where one of
+ * its keywords occurs: on the lines that hold one, in one pass over them all, or on the whole text
+ * for a pattern that may span lines. A value any of them finds is dropped when it is a
+ * placeholder.
  */
 import { isPlaceholder } from './is-placeholder.js';
 import { keywordGate } from './keyword-gate.js';
+import { type KeywordLines, linesAt, shiftOf } from './keyword-lines.js';
 import { SECRET_DETECTORS } from './secret-detectors.js';
+import { type GatedRule, gatedRules } from './secretlint-keywords.js';
 import { secretlintRanges } from './secretlint-ranges.js';
 import { SERVICE_FORMATS } from './service-formats.js';
 import type { SecretDetector, SecretRange } from './types.js';
@@ -14,7 +17,8 @@ import type { SecretDetector, SecretRange } from './types.js';
 /** Shorter than any secret a detector accepts: not worth scanning. */
 const MIN_TEXT_LENGTH = 16;
 
-const DETECTORS: readonly SecretDetector[] = [
+/** The project's detectors and the service formats, in priority order. */
+export const DETECTORS: readonly SecretDetector[] = [
   ...SECRET_DETECTORS,
   ...SERVICE_FORMATS.map((format) => ({
     kind: format.kind,
@@ -24,7 +28,18 @@ const DETECTORS: readonly SecretDetector[] = [
   })),
 ];
 
-const GATE = keywordGate(DETECTORS);
+/** One of the project's detectors, or one of secretlint's rules, with the keywords that gate it. */
+type Entry =
+  GatedRule | { readonly detector: SecretDetector; readonly keywords: readonly string[] };
+
+const GATE = keywordGate<Entry>([
+  ...DETECTORS.map((detector) => ({
+    detector,
+    keywords: detector.keywords,
+    casedKeywords: detector.casedKeywords === true,
+  })),
+  ...gatedRules(),
+]);
 
 const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange[]): void => {
   detector.pattern.lastIndex = 0;
@@ -56,10 +71,43 @@ const isCredential = (text: string, range: SecretRange): boolean => {
   );
 };
 
+/** `ranges` (of `lines`) moved to where they are in the whole text, added to `into`. */
+const shifted = (
+  lines: KeywordLines,
+  ranges: readonly SecretRange[],
+  into: SecretRange[],
+): void => {
+  for (const range of ranges) {
+    const shift = shiftOf(lines, range.start);
+    into.push({ start: range.start + shift, end: range.end + shift, kind: range.kind });
+  }
+};
+
 export const findTextSecrets = (text: string): SecretRange[] => {
   if (text.length < MIN_TEXT_LENGTH) return [];
+  const { selected, at } = GATE.scan(text);
+  // The lines holding a set of keywords, built once for every detector that shares the set.
+  const cache = new Map<string, KeywordLines | null>();
+  const linesOf = (keywords: readonly string[], following: number): KeywordLines | null => {
+    const key = `${following}\0${keywords.join('\0')}`;
+    if (cache.has(key)) return cache.get(key) ?? null;
+    const positions = keywords.flatMap((keyword) => at.get(keyword.toLowerCase()) ?? []);
+    const lines = linesAt(text, positions, following);
+    cache.set(key, lines);
+    return lines;
+  };
   const ranges: SecretRange[] = [];
-  for (const detector of GATE.select(text)) runDetector(text, detector, ranges);
-  ranges.push(...secretlintRanges(text));
+  for (const entry of selected) {
+    const spansLines = 'rule' in entry ? entry.spansLines : entry.detector.spansLines === true;
+    const lines = spansLines
+      ? null
+      : linesOf(entry.keywords, 'rule' in entry ? entry.following : 0);
+    const scanned = lines?.text ?? text;
+    const found: SecretRange[] = [];
+    if ('rule' in entry) found.push(...secretlintRanges(scanned, [entry.rule]));
+    else runDetector(scanned, entry.detector, found);
+    if (lines === null) ranges.push(...found);
+    else shifted(lines, found, ranges);
+  }
   return ranges.filter((range) => isCredential(text, range));
 };

@@ -4,7 +4,59 @@
  * that says so (`EXAMPLE`, `your_token`, `dummy`). Checked on what every detector finds, so that a
  * vendor prefix followed by filler is left readable like any other placeholder.
  */
-const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|#{4}|(.)\1{7}|(.{2,4})\2{3}/;
+const FILLER = /x{4}|X{4}|\*{3}|\.{3}|…|#{4}/;
+
+const isLineBreak = (code: number): boolean =>
+  code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+
+/**
+ * A chunk repeated, as period and length: one character 8 times, a chunk of 2 to 4 characters
+ * 4 times (`ab12ab12ab12ab12`), of 5 characters 3 times (`-1234-1234-1234`).
+ */
+const REPEATS: readonly (readonly [number, number])[] = [
+  [1, 8],
+  [2, 8],
+  [3, 12],
+  [4, 16],
+  [5, 15],
+];
+
+/**
+ * Whether `value` holds one of `REPEATS` without a line break in it: what
+ * `/(.)\1{7}|(.{2,4})\2{3}|(.{5})\3{2}/` finds, in one comparison per character and period
+ * instead of a capture tried at every position.
+ */
+export const hasRepeatedChunk = (value: string): boolean => {
+  for (const [period, length] of REPEATS) {
+    let matched = 0;
+    for (let index = 0; index + period < value.length; index += 1) {
+      const code = value.charCodeAt(index);
+      if (code !== value.charCodeAt(index + period) || isLineBreak(code)) matched = 0;
+      else if ((matched += 1) >= length - period) return true;
+    }
+  }
+  return false;
+};
+
+/** Separators that may split a run of filler: `000000-000_000`. */
+const isSeparator = (code: number): boolean => code === 45 || code === 95 || code === 46; // - _ .
+
+/**
+ * Eight of one character once separators are dropped, `A` aside (a run of `A` is base64 of zero
+ * bytes, see below).
+ */
+const hasSeparatedRun = (value: string): boolean => {
+  let last = -1;
+  let run = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (isSeparator(code)) continue;
+    run = code === last ? run + 1 : 1;
+    last = code;
+    if (run >= 8 && code !== 65 && !isLineBreak(code)) return true;
+  }
+  return false;
+};
 
 /** Six characters counting up (`abcdef`, `123456`, `mnopqr`): typed by a person, not drawn. */
 const hasCountingRun = (value: string): boolean => {
@@ -29,7 +81,9 @@ const DOCUMENTED = ['IOSFODNN7', 'K7MDENG/bPxRfiCY', 'SflKxwRJSMeKKF2QT4fwpMeJf3
 const withoutZeroRuns = (value: string): string => value.replace(/A{8,}/g, 'A');
 
 export const isPlaceholder = (value: string): boolean =>
-  FILLER.test(withoutZeroRuns(value)) ||
+  FILLER.test(value) ||
+  hasRepeatedChunk(withoutZeroRuns(value)) ||
+  hasSeparatedRun(value) ||
   hasCountingRun(value) ||
   WORDS.test(value) ||
   TEMPLATE.test(value) ||

@@ -35,12 +35,19 @@ const lineAt = (starts: readonly number[], offset: number): number => {
   return low;
 };
 
-/** Ranges of the joined text, each cut at the line breaks it spans into ranges of each line. */
+/**
+ * Ranges of the joined text, each cut at the line breaks it spans into ranges of each line. With
+ * `sparse`, a line without a range has no entry (most lines of a diff): for readers that take a
+ * missing entry for none, not for a list to add to.
+ */
 export const rangesByLine = (
   { lines, starts }: JoinedLines,
   ranges: readonly SecretRange[],
+  sparse = false,
 ): SecretRange[][] => {
-  const found: SecretRange[][] = lines.map(() => []);
+  const found: SecretRange[][] = sparse
+    ? new Array<SecretRange[]>(lines.length)
+    : lines.map(() => []);
   for (const range of ranges) {
     for (let index = lineAt(starts, range.start); index < lines.length; index += 1) {
       const lineStart = starts[index] ?? 0;
@@ -48,7 +55,7 @@ export const rangesByLine = (
       const lineEnd = lineStart + (lines[index]?.length ?? 0);
       const start = Math.max(range.start, lineStart) - lineStart;
       const end = Math.min(range.end, lineEnd) - lineStart;
-      if (end > start) found[index]?.push({ start, end, kind: range.kind });
+      if (end > start) (found[index] ??= []).push({ start, end, kind: range.kind });
     }
   }
   return found;

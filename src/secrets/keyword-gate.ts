@@ -1,13 +1,20 @@
 /**
  * Which detectors a text needs: those one of whose keywords it contains; a detector whose keywords
- * are absent costs nothing more. All keywords are found in one pass over the text: each position's
+ * are absent costs nothing more. Where each keyword occurs is kept too, so that a detector can be
+ * run on the lines that hold one instead of the whole text (`keyword-lines.ts`).
+ * All keywords are found in one pass over the text: each position's
  * two characters (ASCII letters folded to lower case) are looked up in a table of the keywords'
  * first two, and only the keywords that begin so are compared there. Keywords of one character or
  * beyond ASCII are found by one alternation shaped as a trie instead. Searching for each keyword
  * on its own (`includes`) would cost one pass per absent keyword, and one alternation of all of
  * them tries every keyword's first characters at every position: both several times more.
  */
-import type { SecretDetector } from './types.js';
+/** What the gate selects: anything with keywords, one of which each of its matches contains. */
+export interface Gated {
+  readonly keywords: readonly string[];
+  /** Whether the keywords must occur in this case (by default they may occur in any case). */
+  readonly casedKeywords?: boolean;
+}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -62,37 +69,77 @@ const occursAt = (text: string, at: number, keyword: string): boolean => {
 };
 
 /**
+ * Every UTF-16 code unit folded as `FOLD` does, and every one beyond ASCII (which no keyword of the
+ * pair table holds) made 0, which no keyword holds either: one lookup per character, no branch.
+ */
+const FOLD_ANY = Uint8Array.from({ length: 1 << 16 }, (_, code) => (code < 128 ? fold(code) : 0));
+
+/**
  * Every keyword (lower case, printable ASCII, two characters or more) that occurs in `text` in
- * any case, passed to `found` at each place it occurs.
+ * any case: each place it occurs is added to `positions` at the keyword's index.
  */
 const pairSearch = (keywords: readonly string[]) => {
-  const byPair = new Map<number, string[]>();
-  for (const keyword of keywords) {
+  /** The indexes of the keywords that begin with each pair. */
+  const byPair: (number[] | undefined)[] = Array.from({ length: 1 << 14 }, () => undefined);
+  keywords.forEach((keyword, index) => {
     const pair = pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1));
-    byPair.set(pair, [...(byPair.get(pair) ?? []), keyword]);
-  }
-  /** 1 where some keyword begins with that pair: most positions stop at this one lookup. */
-  const begins = Uint8Array.from({ length: 1 << 14 }, (_, pair) => (byPair.has(pair) ? 1 : 0));
-  return (text: string, found: (keyword: string, at: number) => void): void => {
-    let second = text.charCodeAt(0);
-    for (let at = 0; at + 1 < text.length; at += 1) {
-      const first = second;
-      second = text.charCodeAt(at + 1);
-      if ((first | second) > 127) continue;
-      const pair = pairOf(first, second);
-      if (begins[pair] === 0) continue;
-      for (const keyword of byPair.get(pair) ?? [])
-        if (at + keyword.length <= text.length && occursAt(text, at, keyword)) found(keyword, at);
+    (byPair[pair] ??= []).push(index);
+  });
+  /**
+   * Per pair: 0 where no keyword begins so (most positions stop at this one lookup), 1 where a
+   * keyword of two characters does, 2 where only longer ones do, whose third character is then
+   * looked up in `thirds` before any keyword is compared.
+   */
+  const begins = Uint8Array.from(byPair, (indexes) => {
+    if (indexes === undefined) return 0;
+    return indexes.some((index) => keywords[index]?.length === 2) ? 1 : 2;
+  });
+  /** 1 at (pair << 7 | third character) where a keyword begins with those three, folded. */
+  const thirds = new Uint8Array(1 << 21);
+  for (const keyword of keywords)
+    if (keyword.length > 2)
+      thirds[
+        (pairOf(keyword.charCodeAt(0), keyword.charCodeAt(1)) << 7) | fold(keyword.charCodeAt(2))
+      ] = 1;
+  return (text: string, positions: (number[] | undefined)[]): void => {
+    const length = text.length;
+    let first = FOLD_ANY[text.charCodeAt(0)] ?? 0;
+    for (let at = 0; at + 1 < length; at += 1) {
+      const second = FOLD_ANY[text.charCodeAt(at + 1)] ?? 0;
+      const pair = (first << 7) | second;
+      first = second;
+      const begin = begins[pair];
+      if (begin === 0) continue;
+      // Past the end, charCodeAt is NaN and looks up 0: no keyword holds it.
+      if (begin === 2 && thirds[(pair << 7) | (FOLD_ANY[text.charCodeAt(at + 2)] ?? 0)] === 0)
+        continue;
+      for (const index of byPair[pair] ?? []) {
+        const keyword = keywords[index] ?? '';
+        if (at + keyword.length <= length && occursAt(text, at, keyword))
+          (positions[index] ??= []).push(at);
+      }
     }
   };
 };
 
-export interface KeywordGate {
-  /** The detectors to run on `text`, in their order. */
-  readonly select: (text: string) => SecretDetector[];
+/** What the gate finds in one text. */
+export interface KeywordScan<T extends Gated> {
+  /** The detectors to run, in their order. */
+  readonly selected: T[];
+  /**
+   * Where each keyword (lower case) starts, in any case, in order. A cased keyword's occurrences
+   * in another case are included: they can only widen what is scanned, never narrow it.
+   */
+  readonly at: ReadonlyMap<string, readonly number[]>;
 }
 
-export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate => {
+export interface KeywordGate<T extends Gated> {
+  /** The detectors to run on `text`, in their order. */
+  readonly select: (text: string) => T[];
+  readonly scan: (text: string) => KeywordScan<T>;
+}
+
+export const keywordGate = <T extends Gated>(detectors: readonly T[]): KeywordGate<T> => {
   const cased = detectors.filter((detector) => detector.casedKeywords === true);
   const anyCase = detectors.filter((detector) => detector.casedKeywords !== true);
   const casedWords = cased.flatMap((detector) => detector.keywords);
@@ -103,20 +150,13 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
   // The rest (one character, or beyond ASCII) in one pass of one alternation, in any case.
   const restWords = all.filter((word) => !paired.includes(word));
   const rest = alternation(restWords, 'gi');
-  const casedByLower = new Map<string, string[]>();
-  for (const word of casedWords)
-    casedByLower.set(word.toLowerCase(), [...(casedByLower.get(word.toLowerCase()) ?? []), word]);
+  // Every keyword by its index: the paired ones first, as `search` numbers them.
+  const words = [...paired, ...restWords];
+  const indexOf = new Map(words.map((word, index) => [word, index]));
 
   const present = (text: string) => {
-    const casedFound = new Set<string>();
-    const anyCaseFound = new Set<string>();
-    // A keyword found in some case counts for a cased keyword only where the case matches too.
-    const found = (lower: string, at: number): void => {
-      anyCaseFound.add(lower);
-      for (const word of casedByLower.get(lower) ?? [])
-        if (!casedFound.has(word) && text.startsWith(word, at)) casedFound.add(word);
-    };
-    search(text, found);
+    const positions: (number[] | undefined)[] = Array.from(words, () => undefined);
+    search(text, positions);
     if (rest !== null) {
       rest.lastIndex = 0;
       for (let match = rest.exec(text); match !== null; match = rest.exec(text)) {
@@ -124,21 +164,32 @@ export const keywordGate = (detectors: readonly SecretDetector[]): KeywordGate =
         rest.lastIndex = match.index + 1;
         const word = match[0].toLowerCase();
         for (const inner of within(word, restWords))
-          found(inner, match.index + word.indexOf(inner));
+          (positions[indexOf.get(inner) ?? -1] ??= []).push(match.index + word.indexOf(inner));
       }
     }
-    return { casedFound, anyCaseFound };
+    const at = new Map<string, number[]>();
+    words.forEach((word, index) => {
+      const found = positions[index];
+      if (found !== undefined) at.set(word, found);
+    });
+    // A keyword found in some case counts for a cased keyword only where the case matches too.
+    const casedFound = new Set(
+      casedWords.filter((word) =>
+        (at.get(word.toLowerCase()) ?? []).some((position) => text.startsWith(word, position)),
+      ),
+    );
+    return { casedFound, at };
   };
 
-  return {
-    select: (text) => {
-      const { casedFound, anyCaseFound } = present(text);
-      return detectors.filter((detector) => {
-        if (detector.keywords.length === 0) return true;
-        return detector.casedKeywords === true
-          ? detector.keywords.some((keyword) => casedFound.has(keyword))
-          : detector.keywords.some((keyword) => anyCaseFound.has(keyword.toLowerCase()));
-      });
-    },
+  const scan = (text: string): KeywordScan<T> => {
+    const { casedFound, at } = present(text);
+    const selected = detectors.filter((detector) => {
+      if (detector.keywords.length === 0) return true;
+      return detector.casedKeywords === true
+        ? detector.keywords.some((keyword) => casedFound.has(keyword))
+        : detector.keywords.some((keyword) => at.has(keyword.toLowerCase()));
+    });
+    return { selected, at };
   };
+  return { scan, select: (text) => scan(text).selected };
 };

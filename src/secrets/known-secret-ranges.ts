@@ -48,7 +48,8 @@ export const knownSecretRanges = (text: string, known: readonly KnownSecret[]): 
 
 /**
  * `knownSecretRanges` of each line, found in one search over the lines joined: a value holds no
- * line break, so no match crosses one, and a search per line would cost one call per line.
+ * line break, so no match crosses one, and a search per line would cost one call per line. A
+ * line where none recurs may have no entry.
  */
 export const knownLinesRanges = (
   joined: JoinedLines,
@@ -56,7 +57,7 @@ export const knownLinesRanges = (
 ): SecretRange[][] => {
   if (known.some((secret) => secret.value.includes('\n')))
     return joined.lines.map((line) => knownSecretRanges(line, known));
-  return rangesByLine(joined, knownSecretRanges(joined.text, known));
+  return rangesByLine(joined, knownSecretRanges(joined.text, known), true);
 };
 
 /** The values of `ranges` in `text`, each once, long enough to hunt for elsewhere. */

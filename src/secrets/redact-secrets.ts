@@ -14,7 +14,7 @@ import { findJoinedSecrets } from './find-line-secrets.js';
 import { joinLines } from './joined-lines.js';
 import { knownLinesRanges, secretsIn } from './known-secret-ranges.js';
 import { redactText } from './redact-text.js';
-import { mayHoldBlockSecrets, scanBlocks } from './scan-lines.js';
+import { mayOpenBlock, scanBlocks } from './scan-lines.js';
 import type { KnownSecret, SecretKind, SecretRange, SecretReport } from './types.js';
 
 export interface RedactedPullRequest {
@@ -31,10 +31,15 @@ interface ScannedHunk {
 }
 
 /** Every section heading and line of the diff, in order: per file, per hunk, the section then its lines. */
-const diffTexts = (diff: DiffModel): string[] =>
-  diff.files.flatMap((file) =>
-    file.hunks.flatMap((hunk) => [hunk.section, ...hunk.lines.map((line) => line.text)]),
-  );
+const diffTexts = (diff: DiffModel): string[] => {
+  const texts: string[] = [];
+  for (const file of diff.files)
+    for (const hunk of file.hunks) {
+      texts.push(hunk.section);
+      for (const line of hunk.lines) texts.push(line.text);
+    }
+  return texts;
+};
 
 /** Entries given per text of `diffTexts`, grouped per file and per hunk. */
 const perHunk = <T>(diff: DiffModel, perText: readonly T[]): T[][][] => {
@@ -50,12 +55,12 @@ const perHunk = <T>(diff: DiffModel, perText: readonly T[]): T[][][] => {
 
 /**
  * Adds what spans lines on the new side (added + context) and the old side (deleted + context)
- * of a hunk to its lines' single-line ranges. A hunk with no line that could start such a
- * secret keeps its single-line ranges as they are.
+ * of a hunk to its lines' single-line ranges (a line without any may have no entry). A hunk with
+ * no line that could start such a secret keeps its single-line ranges as they are.
  */
 const scanHunk = (hunk: Hunk, single: readonly SecretRange[][]): ScannedHunk => {
   const section = single[0] ?? [];
-  if (!mayHoldBlockSecrets(hunk.lines.map((line) => line.text)))
+  if (!hunk.lines.some((line) => mayOpenBlock(line.text)))
     return { lines: single.slice(1), section };
   const right = hunk.lines.flatMap((line, index) => (line.kind === 'del' ? [] : [index]));
   const left = hunk.lines.flatMap((line, index) => (line.kind === 'add' ? [] : [index]));
@@ -98,6 +103,11 @@ const redactHunk = (
   known: readonly SecretRange[][],
 ): { hunk: Hunk; findings: Finding[] } => {
   const findings: Finding[] = [];
+  const sectionRanges = joined(scanned.section, known[0]);
+  const anyRange = (ranges: readonly (readonly SecretRange[] | undefined)[]): boolean =>
+    ranges.some((entry) => entry !== undefined && entry.length > 0);
+  if (sectionRanges.length === 0 && !anyRange(scanned.lines) && !anyRange(known))
+    return { hunk, findings };
   let changed = false;
   let previousAddedKey = false;
   const lines = hunk.lines.map((line, index): DiffLine => {
@@ -112,7 +122,6 @@ const redactHunk = (
     changed = true;
     return { ...line, text: applyRedactions(line.text, ranges) };
   });
-  const sectionRanges = joined(scanned.section, known[0]);
   if (!changed && sectionRanges.length === 0) return { hunk, findings };
   return {
     hunk: { ...hunk, section: applyRedactions(hunk.section, sectionRanges), lines },
@@ -134,20 +143,22 @@ const redactFile = (
 };
 
 /** The values the detectors found in the diff, longest first so that no part of one survives. */
-const knownFromDiff = (diff: DiffModel, scanned: readonly ScannedHunk[][]): KnownSecret[] =>
-  diff.files.flatMap((file, fileIndex) =>
-    file.hunks.flatMap((hunk, hunkIndex) => {
+const knownFromDiff = (diff: DiffModel, scanned: readonly ScannedHunk[][]): KnownSecret[] => {
+  const found: KnownSecret[] = [];
+  diff.files.forEach((file, fileIndex) =>
+    file.hunks.forEach((hunk, hunkIndex) => {
       const hunkScan = scanned[fileIndex]?.[hunkIndex];
-      if (hunkScan === undefined) return [];
-      return [
-        ...hunk.lines.flatMap((line, index) => {
-          const ranges = hunkScan.lines[index] ?? [];
-          return ranges.length === 0 ? [] : secretsIn(line.text, mergeRanges(ranges));
-        }),
-        ...secretsIn(hunk.section, mergeRanges(hunkScan.section)),
-      ];
+      if (hunkScan === undefined) return;
+      hunkScan.lines.forEach((ranges, index) => {
+        if (ranges.length > 0)
+          found.push(...secretsIn(hunk.lines[index]?.text ?? '', mergeRanges(ranges)));
+      });
+      if (hunkScan.section.length > 0)
+        found.push(...secretsIn(hunk.section, mergeRanges(hunkScan.section)));
     }),
   );
+  return found;
+};
 
 const unique = (secrets: readonly KnownSecret[]): KnownSecret[] => {
   const byValue = new Map<string, KnownSecret>();
@@ -165,7 +176,7 @@ export const redactSecrets = (
   alsoKnown: readonly KnownSecret[] = [],
 ): RedactedPullRequest => {
   const texts = joinLines(diffTexts(diff));
-  const single = perHunk(diff, findJoinedSecrets(texts));
+  const single = perHunk(diff, findJoinedSecrets(texts, true));
   const scanned = diff.files.map((file, fileIndex) =>
     file.hunks.map((hunk, hunkIndex) => scanHunk(hunk, single[fileIndex]?.[hunkIndex] ?? [])),
   );

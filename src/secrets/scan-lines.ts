@@ -6,7 +6,7 @@
  * above an `-----END … PRIVATE KEY-----` that has no BEGIN in view (a hunk that starts inside a
  * key) are redacted too.
  */
-import { findBlockSecrets } from './find-block-secrets.js';
+import { findBlockSecrets, mayEndAsOpener, mayNameSecretKind } from './find-block-secrets.js';
 import type { SecretRange } from './types.js';
 
 const BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -55,30 +55,15 @@ const dropKeysWithoutBody = (lines: readonly string[], found: SecretRange[][]): 
   return found;
 };
 
-const isOpenerEnd = (code: number): boolean =>
-  code === 62 || code === 124 || code === 43 || code === 45; // > | + -
-
-/**
- * Whether a line may end as a block opener does (`<apiToken>`, `api_token: |`), blanks aside.
- * Every character beyond ASCII is passed over as if it were a blank: a line this wrongly takes
- * for an opener costs a scan, never a secret.
- */
-const mayEndAsOpener = (line: string): boolean => {
-  for (let index = line.length - 1; index >= 0; index -= 1) {
-    const code = line.charCodeAt(index);
-    if (code === 32 || (code >= 9 && code <= 13) || code > 127) continue;
-    return isOpenerEnd(code);
-  }
-  return false;
-};
-
 /**
  * Whether `scanBlocks` could find anything in these lines beyond what it is given: only a line
- * with a PEM marker (`-----`), a Kubernetes `Secret` or a block opener's last character starts a
+ * with a PEM marker (`-----`), a Kubernetes `Secret` (in any of its cases) or a block opener's last character starts a
  * secret that spans lines. A hunk without one skips the scan.
  */
-export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
-  lines.some((line) => mayEndAsOpener(line) || line.includes('-----') || line.includes('Secret'));
+export const mayOpenBlock = (line: string): boolean =>
+  mayEndAsOpener(line) || line.includes('-----') || mayNameSecretKind(line);
+
+export const mayHoldBlockSecrets = (lines: readonly string[]): boolean => lines.some(mayOpenBlock);
 
 /**
  * Adds to `found` (each line's single-line ranges, found beforehand, perhaps in a larger text)
@@ -86,6 +71,12 @@ export const mayHoldBlockSecrets = (lines: readonly string[]): boolean =>
  */
 export const scanBlocks = (lines: readonly string[], found: SecretRange[][]): SecretRange[][] => {
   findBlockSecrets(lines, found);
+  // Without a marker, no key opens or closes here; only a key found beforehand could need checking.
+  if (
+    !lines.some((line) => line.includes('-----')) &&
+    !found.some((ranges) => ranges.some((range) => range.kind === 'private-key'))
+  )
+    return found;
   let inKey = false;
   lines.forEach((line, index) => {
     const ranges = found[index] ?? [];

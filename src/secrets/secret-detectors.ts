@@ -17,7 +17,7 @@ const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && 
 export const SECRET_DETECTORS: readonly SecretDetector[] = [
   {
     kind: 'github-token',
-    keywords: ['gh'],
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     pattern:
       /(?<secret>gh[pousr]_(?<=(?<![A-Za-z0-9_])gh[pousr]_)[A-Za-z0-9]{30,255})(?![A-Za-z0-9])/dg,
   },
@@ -79,7 +79,8 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'jwt',
-    keywords: ['ey'],
+    // Every match holds `.ey` where its payload starts; `ey` alone is in every `key`.
+    keywords: ['.ey'],
     pattern:
       /(?<secret>ey(?<=(?<![A-Za-z0-9_-])ey)[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_/\\-]{8,8192}\.[A-Za-z0-9_/\\-]{0,4096}={0,2})(?![A-Za-z0-9_/\\-])/dg,
   },
@@ -103,14 +104,14 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
   },
   {
     kind: 'url-password',
-    keywords: ['-u ', '-u=', '--user'],
+    keywords: ['-u ', '-u\t', '-u=', '--user'],
     pattern:
-      /(?:-u|--user)(?:=|[ \t]{1,5})["']?\{?[^\s:"'{}]{1,64}\}?["']?:["']?\{?(?<secret>[^\s"'{}]{3,128})/dg,
+      /(?:-u|--user)(?:=|[ \t]{1,5})["']?\{?[^\s:"'{}]{0,64}\}?["']?:["']?\{?(?<secret>[^\s"'{}]{3,128})/dg,
     accept: looksLikeUrlPassword,
   },
   {
     kind: 'url-password',
-    keywords: ['-u ', '-u=', '--user'],
+    keywords: ['-u ', '-u\t', '-u=', '--user'],
     pattern: /(?:-u|--user)(?:=|[ \t]{1,5})["']?(?<secret>[^\s:"']{8,128}):["']?(?=\s|$)/dgm,
     accept: (secret) => looksRandom(secret, 8),
   },
@@ -118,8 +119,17 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
     kind: 'bearer-token',
     keywords: ['bearer', 'basic', 'token', 'authorization'],
     pattern:
-      /\b(?:Bearer|Basic|Token|Api-Token|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{15,4096}[A-Za-z0-9_~+/-]={0,2})(?![A-Za-z0-9_~+/=-])/dgi,
+      /\b(?:Bearer|Basic|Token|Api-Token|X-(?:Auth|Api)-Token:|Authorization:)[ \t]{1,8}(?:(?:Bearer|Basic|Token|Bot)[ \t]{1,8})?(?<secret>[A-Za-z0-9._~+/-]{15,4096}[A-Za-z0-9_~+/-]={0,2})(?![A-Za-z0-9_~+/=-])/dgi,
     accept: (secret) => looksRandom(secret, 16),
+  },
+  {
+    // Bundler's credentials for a gem server, `BUNDLE_GEMS__EXAMPLE__COM=user:password`
+    kind: 'bundler-credentials',
+    keywords: ['BUNDLE_'],
+    casedKeywords: true,
+    pattern:
+      /BUNDLE_(?<=(?<![A-Za-z0-9_])BUNDLE_)(?=[A-Z0-9_-]{0,250}__)[A-Z0-9_-]{1,253}["']?[ \t]{0,8}[:=][ \t]{0,8}["']?(?<secret>[^\s"':;&]{1,128}:[^\s"';&]{1,128})/dg,
+    accept: (secret) => looksLikeUrlPassword(secret.slice(secret.indexOf(':') + 1)),
   },
   ...ASSIGNMENT_DETECTORS,
 ];

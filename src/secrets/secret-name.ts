@@ -8,7 +8,8 @@
 /** The words a secret-named key ends with, and the suffixes that may follow them. */
 const SECRET_WORD =
   '(?:passwords?|passwd|pwd|pass|passphrase|secrets?|(?<!csrf[_.-]?|xsrf[_.-]?|authenticity[_.-]?|public[_.-]?|page[_.-]?|next[_.-]?|continuation[_.-]?|cursor[_.-]?|sync[_.-]?|json[_.-]?web)tokens?|api[_.-]?keys?|apikeys?|private[_.-]?key|client[_.-]?secret|auth|access[_.-]?key|secret[_.-]?key|credentials?|creds|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|master[_.-]?key|license[_.-]?key|webhook[_.-]?url|dsn)';
-const NAME_SUFFIX = '(?:[_.-]?(?:value|str|string|b64|base64|hex|raw|prod|live|test|dev|[0-9]))?';
+const NAME_SUFFIX =
+  '(?:[_.-]?(?:value|str|string|b64|base64|hex|raw|prod|live|test|dev|[0-9]{1,3}))?';
 
 /**
  * The end of a key name: a secret word and its suffix (matched case-insensitively). Whatever

@@ -31,7 +31,10 @@ interface RuleReport {
  */
 const COMMENT_FILTER = '@secretlint/secretlint-rule-filter-comments';
 
-const SCANNERS = rules.filter(
+/** The preset's rules that scan text, in its order. */
+export type SecretlintRule = (typeof rules)[number];
+
+export const SCANNERS: readonly SecretlintRule[] = rules.filter(
   (rule) =>
     rule.meta.type === 'scanner' &&
     rule.meta.supportedContentTypes.includes('text') &&
@@ -61,10 +64,10 @@ const quotedValues = (descriptor: SecretLintRuleReportDescriptor): string[] => {
   );
 };
 
-const runRules = (content: string): RuleReport[] => {
+const runRules = (content: string, scanners: readonly SecretlintRule[]): RuleReport[] => {
   const reports: RuleReport[] = [];
   const source = sourceOf(content);
-  for (const rule of SCANNERS) {
+  for (const rule of scanners) {
     const service = rule.meta.id.replace(/^@secretlint\/secretlint-rule-/, '');
     const context: SecretLintRuleContext = {
       sharedOptions: {},
@@ -113,8 +116,12 @@ const narrowUrl = (content: string, range: SecretRange): SecretRange | null => {
   return { start: range.start + at[0], end: range.start + at[1], kind: range.kind };
 };
 
-export const secretlintRanges = (content: string): SecretRange[] =>
-  runRules(content).flatMap((report) => {
+/** What `scanners` (by default every rule of the preset that scans text) find in `content`. */
+export const secretlintRanges = (
+  content: string,
+  scanners: readonly SecretlintRule[] = SCANNERS,
+): SecretRange[] =>
+  runRules(content, scanners).flatMap((report) => {
     const found = locate(content, report);
     const range = found.kind === 'url-password' ? narrowUrl(content, found) : found;
     return range === null ? [] : [range];

@@ -56,10 +56,18 @@ const STRUCTURED: readonly ServiceFormat[] = [
   },
   {
     kind: 'facebook-token',
-    keywords: ['|', '%'],
+    // The digit before the separator sits behind the match, on its line.
+    keywords: [...'0123456789'].flatMap((digit) => [`${digit}|`, `${digit}%`]),
     anyCase: false,
     pattern:
       /[|%](?<=[0-9][|%])(?<=(?<![0-9])[0-9]{15,16}[|%])(?<secret>[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/dg,
+  },
+  {
+    kind: 'mailchimp-key',
+    keywords: ['-us'],
+    anyCase: false,
+    pattern:
+      /-us(?<=(?<![A-Za-z0-9_+/.-])(?<head>[a-f0-9]{32})-us)(?<secret>[0-9]{1,2})(?![A-Za-z0-9_+/-])/dg,
   },
   {
     kind: 'slack-webhook',

@@ -19,6 +19,11 @@ export interface SecretDetector {
    * alternative's), from the start of `head` if there is one.
    */
   readonly pattern: RegExp;
+  /**
+   * Whether a match may span a line break: then the pattern runs on the whole text, else only on
+   * the lines that hold one of its keywords.
+   */
+  readonly spansLines?: boolean;
   /** A further check on the `secret` group; every match counts without one. */
   readonly accept?: (secret: string) => boolean;
 }

@@ -44,6 +44,7 @@ export const ASSIGNMENT_SHAPES: readonly Shape[] = [
   shape('PHP array', (s, v) => `'${snake(s)}' => '${v}',`),
   shape('Python single quote', (s, v) => `${camel(s)} = '${v}'`),
   shape('Python typed', (s, v) => `${snake(s)}: str = "${v}"`),
+  shape('Python numbered name', (s, v) => `${snake(s)}_12 = "${v}"`),
   shape('Python dict', (s, v) => `config = {"${snake(s)}": "${v}"}`),
   shape('Ruby hash', (s, v) => `  ${snake(s)}: "${v}",`),
   shape('JavaScript const', (s, v) => `const ${camel(s)} = "${v}";`),

@@ -79,6 +79,13 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ['a version', 'auth_version = "2024-06-01-preview"'],
     ['a sentence', 'The token must be rotated every 90 days by the on-call engineer.'],
     ['a Kubernetes Secret from a template', 'kind: Secret\ndata:\n  password: ${DB_PASSWORD_B64}'],
+    [
+      'a ConfigMap after a Secret',
+      'kind: Secret\nmetadata:\n  name: app\n---\nkind: ConfigMap\ndata:\n  region: eu-west-1-cluster-7',
+    ],
+    ['a Secret holding a word', 'kind: Secret\ndata:\n  enabled: dHJ1ZQo='],
+    ['a Slack token of repeated segments', `token3: "xoxp-1234-1234-1234-${r.text(HEX, 32)}"`],
+    ['Bundler settings', 'BUNDLE_WITHOUT=development:staging'],
     ['a CSS colour list', 'colors: ["#1f2937", "#3b82f6", "#10b981", "#f59e0b"]'],
     ['a long identifier', 'const tokenRefreshIntervalMilliseconds = 300000;'],
     ['an i18n key', 'passwordResetTitle: "auth.password_reset.email_sent_title"'],

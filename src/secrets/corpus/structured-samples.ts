@@ -1,6 +1,7 @@
 /**
  * Credentials that are a structure rather than a token: URLs with a password, connection
- * strings, `curl -u`, webhook URLs, storage account keys, and multi-line PEM private keys.
+ * strings, `curl -u`, API headers, Bundler credentials, webhook URLs, storage account keys,
+ * Kubernetes Secrets written in other ways, and multi-line PEM private keys.
  * Each sample lists what must not survive redaction.
  */
 import { ALNUM, BASE64, DIGITS, HEX, type Random, URL_SAFE } from './random-text.js';
@@ -40,6 +41,35 @@ export const structuredSamples = (r: Random): Sample[] => {
   add('JDBC properties', (s) => `jdbc.url=jdbc:sqlserver://db;user=sa;password=${s};`);
   add('curl -u', (s) => `curl -u admin:${s} https://ci.example.com/api/json`);
   add('curl --user quoted', (s) => `curl --user "deploy:${s}" -X POST https://ci.example.com/`);
+  add('curl -u with no user', (s) => `curl -u ":${s}" https://search.internal:9200/_cat`);
+  add(
+    'API token header',
+    (s) => `curl -H "X-Auth-Token: ${s}" https://api.example.com/v2/jobs`,
+    r.text(URL_SAFE, 32),
+  );
+  add('Bundler gem server credentials', (s) => `export BUNDLE_GEMS__VENDOR__IO=ci-bot:${s}`);
+  const secret = (name: string, lines: (encoded: string) => string[], value = password(r)) => {
+    const encoded = Buffer.from(`${value}\n`).toString('base64');
+    samples.push({ name, text: lines(encoded).join('\n'), hidden: [encoded] });
+  };
+  secret('Kubernetes Secret, kind in lower case', (v) => [
+    'kind: secret',
+    'data:',
+    `  connection: ${v}`,
+  ]);
+  secret('Kubernetes Secret, a comment in its data', (v) => [
+    'kind: Secret',
+    'data:',
+    '  # echo -n … | base64',
+    `  connection: ${v}`,
+  ]);
+  secret('Kubernetes Secret, a block scalar value', (v) => [
+    'kind: Secret',
+    'type: kubernetes.io/dockerconfigjson',
+    'data:',
+    '  .dockerconfigjson: |',
+    `    ${v}`,
+  ]);
   add(
     'Bearer header',
     (s) => `curl -H "Authorization: Bearer ${s}" https://api.example.com`,

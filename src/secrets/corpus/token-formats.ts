@@ -129,6 +129,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   prefixed('Alibaba key id', 'alibaba', (r) => `LTAI${r.text(ALNUM, 20)}`),
   prefixed('Square token', 'square', (r) => `sq0atp-${r.text(URL_SAFE, 22)}`),
   prefixed('age secret key', 'age', (r) => `AGE-SECRET-KEY-1${r.text(BECH32, 58)}`),
+  prefixed('Mailchimp key', 'mailchimp', (r) => `${r.text(HEX, 32)}-us${r.between(1, 21)}`),
   prefixed(
     'Telegram bot token',
     'telegram',
