@@ -1,18 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTempFile } from '../../test/helpers/temp-file.js';
 import { emptyUsage, type Usage } from '../domain/usage.js';
 import { loadPriceTable, requireModel } from './price-table.js';
 import { estimateCostUsd, priceUsage } from './price-usage.js';
 
 const defaults = loadPriceTable();
 
-const writeOverride = (content: unknown): string => {
-  const file = join(mkdtempSync(join(tmpdir(), 'prices-')), 'prices.json');
-  writeFileSync(file, JSON.stringify(content));
-  return file;
-};
+const writeOverride = (content: unknown): string => writeTempFile('prices.json', content);
 
 /** One million input and one million output tokens: the cost is the two rates added. */
 const million = (usage: Partial<Usage> & Pick<Usage, 'provider'>): Usage => ({

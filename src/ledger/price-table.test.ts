@@ -1,14 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTempFile } from '../../test/helpers/temp-file.js';
 import { loadPriceTable, requireModel } from './price-table.js';
 
-const writeOverride = (content: unknown): string => {
-  const file = join(mkdtempSync(join(tmpdir(), 'prices-')), 'prices.json');
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
+const writeOverride = (content: unknown): string => writeTempFile('prices.json', content);
 
 describe('loadPriceTable', () => {
   it.each([

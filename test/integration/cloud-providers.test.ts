@@ -3,9 +3,6 @@
  * policy names the provider, its SDK sends the request nock answers, and the ledger's cost is the
  * usage times that provider's price for that model (and tier), worked out here by hand.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { loadPriceTable } from '../../src/ledger/price-table.js';
@@ -33,16 +30,16 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIError, openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { writeTempFile } from '../helpers/temp-file.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'c1oud'.replace(/[^0-9a-f]/g, 'c').padEnd(40, '0');
 const PATCH = ['@@ -1,2 +1,3 @@', ' export const a = 1;', '+export const b = 2;', ' '].join('\n');
 
 /** A PRICES_FILE with an OpenRouter model, as an operator would add one. */
-const pricesFile = (): string => {
-  const file = join(mkdtempSync(join(tmpdir(), 'prices-')), 'prices.json');
-  writeFileSync(
-    file,
+const pricesFile = (): string =>
+  writeTempFile(
+    'prices.json',
     JSON.stringify({
       version: '2026-12-acme',
       effectiveDate: '2026-12-01',
@@ -61,8 +58,6 @@ const pricesFile = (): string => {
       },
     }),
   );
-  return file;
-};
 
 let app: TestApp;
 
