@@ -28,6 +28,98 @@ export function parseHunks(body: string): Hunk[] {
   return hunks;
 }
 
+/** A hunk's header: where it starts on each side and how many lines it spans there. */
+interface HunkRange {
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+}
+
+/** Where a hunk's content lines end, and the lines it adds and deletes. */
+interface HunkExtent {
+  readonly end: number;
+  readonly additions: number;
+  readonly deletions: number;
+}
+
+/**
+ * Walks the content lines of a hunk from `lines[first]` as its header's counts say, handing
+ * each to `take` when there is one. A line that cannot belong to the hunk ends it early.
+ */
+function walkHunk(
+  lines: readonly string[],
+  first: number,
+  range: HunkRange,
+  take: ((line: DiffLine) => void) | null,
+): HunkExtent {
+  let oldLeft = range.oldLines;
+  let newLeft = range.newLines;
+  let oldLine = range.oldStart;
+  let newLine = range.newStart;
+  let additions = 0;
+  let deletions = 0;
+  let next = first;
+  for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next += 1) {
+    const line = lines[next] ?? '';
+    const mark = line.charCodeAt(0);
+    if (mark === PLUS && newLeft > 0) {
+      take?.({ kind: 'add', oldLine: null, newLine, text: line.slice(1) });
+      additions += 1;
+      newLine += 1;
+      newLeft -= 1;
+    } else if (mark === MINUS && oldLeft > 0) {
+      take?.({ kind: 'del', oldLine, newLine: null, text: line.slice(1) });
+      deletions += 1;
+      oldLine += 1;
+      oldLeft -= 1;
+    } else if ((mark === SPACE || line === '') && oldLeft > 0 && newLeft > 0) {
+      take?.({ kind: 'context', oldLine, newLine, text: line.slice(1) });
+      oldLine += 1;
+      newLine += 1;
+      oldLeft -= 1;
+      newLeft -= 1;
+    } else if (mark !== BACKSLASH) {
+      break;
+    }
+  }
+  return { end: next, additions, deletions };
+}
+
+/**
+ * The last hunks whose lines were made, so that a stage reading one hunk's lines several times
+ * (by index, or once per side) gets the same array without making it again.
+ */
+const RECENT = 16;
+const recent: { hunk: object; lines: readonly DiffLine[] }[] = [];
+
+/**
+ * A hunk whose `lines` are made from the patch's lines each time they are read (the last few
+ * are kept): a patch's model then holds one string a line, not an object and a second string
+ * a line, and the lines a stage reads die young.
+ */
+function lazyHunk(
+  patchLines: readonly string[],
+  first: number,
+  range: HunkRange,
+  section: string,
+): Hunk {
+  const hunk: Hunk = {
+    ...range,
+    section,
+    get lines(): readonly DiffLine[] {
+      const known = recent.find((entry) => entry.hunk === hunk);
+      if (known !== undefined) return known.lines;
+      const lines: DiffLine[] = [];
+      walkHunk(patchLines, first, range, (line) => lines.push(line));
+      if (recent.length === RECENT) recent.shift();
+      recent.push({ hunk, lines });
+      return lines;
+    },
+  };
+  return hunk;
+}
+
 /**
  * Reads the hunk whose `@@` header is at `lines[index]`, or returns null when that line is
  * not a hunk header. The header's counts say where the hunk ends (a missing count is 1), so a
@@ -40,42 +132,22 @@ export function readHunk(lines: readonly string[], index: number): ReadHunk | nu
   const header = lines[index];
   const match = header === undefined ? null : HUNK_HEADER.exec(header);
   if (match === null) return null;
-  const oldStart = Number(match[1]);
-  const oldLines = match[2] === undefined ? 1 : Number(match[2]);
-  const newStart = Number(match[3]);
-  const newLines = match[4] === undefined ? 1 : Number(match[4]);
+  const range: HunkRange = {
+    oldStart: Number(match[1]),
+    oldLines: match[2] === undefined ? 1 : Number(match[2]),
+    newStart: Number(match[3]),
+    newLines: match[4] === undefined ? 1 : Number(match[4]),
+  };
   const section = stripCarriageReturn(match[5] ?? '').replace(/^ /, '');
-
-  const diffLines: DiffLine[] = [];
-  let oldLeft = oldLines;
-  let newLeft = newLines;
-  let oldLine = oldStart;
-  let newLine = newStart;
-  let next = index + 1;
-  for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next += 1) {
-    const line = lines[next] ?? '';
-    const mark = line.charCodeAt(0);
-    if (mark === PLUS && newLeft > 0) {
-      diffLines.push({ kind: 'add', oldLine: null, newLine, text: line.slice(1) });
-      newLine += 1;
-      newLeft -= 1;
-    } else if (mark === MINUS && oldLeft > 0) {
-      diffLines.push({ kind: 'del', oldLine, newLine: null, text: line.slice(1) });
-      oldLine += 1;
-      oldLeft -= 1;
-    } else if ((mark === SPACE || line === '') && oldLeft > 0 && newLeft > 0) {
-      diffLines.push({ kind: 'context', oldLine, newLine, text: line.slice(1) });
-      oldLine += 1;
-      newLine += 1;
-      oldLeft -= 1;
-      newLeft -= 1;
-    } else if (mark !== BACKSLASH) {
-      break;
-    }
-  }
+  const extent = walkHunk(lines, index + 1, range, null);
+  let next = extent.end;
   while (next < lines.length && lines[next]?.charCodeAt(0) === BACKSLASH) next += 1;
-
-  return { hunk: { oldStart, oldLines, newStart, newLines, section, lines: diffLines }, next };
+  return {
+    hunk: lazyHunk(lines, index + 1, range, section),
+    next,
+    additions: extent.additions,
+    deletions: extent.deletions,
+  };
 }
 
 /** Added and deleted lines of some hunks, as `git diff --numstat` counts them. */

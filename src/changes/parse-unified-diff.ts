@@ -1,6 +1,6 @@
 import type { DiffModel, FileChange, Hunk } from '../domain/diff.js';
 import { buildDiffModel } from './build-diff-model.js';
-import { countChangedLines, readHunk } from './parse-hunks.js';
+import { readHunk } from './parse-hunks.js';
 import { GIT_FILE_HEADER, readGitFileSection } from './read-git-file-section.js';
 import type { GitFileSection } from './read-git-file-section.js';
 import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
@@ -119,12 +119,14 @@ function readTraditionalSection(
   const oldPath = readTraditionalPath(lines[start] ?? '');
   const newPath = readTraditionalPath(lines[start + 1] ?? '');
   const hunks: Hunk[] = [];
+  const counts = { additions: 0, deletions: 0 };
   let next = start + 2;
   for (let read = readHunk(lines, next); read !== null; read = readHunk(lines, next)) {
     hunks.push(read.hunk);
+    counts.additions += read.additions;
+    counts.deletions += read.deletions;
     next = read.next;
   }
-  const counts = countChangedLines(hunks);
   const file: FileChange = {
     path: newPath ?? oldPath ?? '',
     previousPath: null,

@@ -1,6 +1,6 @@
 import type { FileChange, FileStatus, Hunk } from '../domain/diff.js';
 import { hasBinaryExtension } from './binary-paths.js';
-import { countChangedLines, readHunk } from './parse-hunks.js';
+import { readHunk } from './parse-hunks.js';
 import { readPatchPath, splitDiffGitNames, stripFirstComponent } from './read-patch-path.js';
 import { stripCarriageReturn } from './split-patch-lines.js';
 
@@ -63,14 +63,17 @@ export function readGitFileSection(lines: readonly string[], start: number): Git
   let next = readHeaderLines(lines, start + 1, header);
 
   const hunks: Hunk[] = [];
+  const counts = { additions: 0, deletions: 0 };
   while (!header.binary) {
     const read = readHunk(lines, next);
     if (read === null) break;
     hunks.push(read.hunk);
+    counts.additions += read.additions;
+    counts.deletions += read.deletions;
     next = read.next;
   }
   if (!header.extended && hunks.length === 0) return null;
-  return { file: toFileChange(header, hunks), next, mode: header.mode };
+  return { file: toFileChange(header, hunks, counts), next, mode: header.mode };
 }
 
 function readHeaderLines(lines: readonly string[], start: number, header: SectionHeader): number {
@@ -120,7 +123,11 @@ function readPrefixedPath(text: string): string | null {
   return path === null ? null : stripFirstComponent(path);
 }
 
-function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange {
+function toFileChange(
+  header: SectionHeader,
+  hunks: readonly Hunk[],
+  changed: { readonly additions: number; readonly deletions: number },
+): FileChange {
   const status: FileStatus = header.created
     ? 'added'
     : header.deleted
@@ -135,7 +142,7 @@ function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange
     '';
   const previousPath = moved ? (header.movedFrom ?? header.oldPath) : null;
   const binary = header.binary || (isTextless(header, hunks) && isBinaryByName(path, previousPath));
-  const counts = binary ? { additions: 0, deletions: 0 } : countChangedLines(hunks);
+  const counts = binary ? { additions: 0, deletions: 0 } : changed;
   return {
     path,
     previousPath,
