@@ -11,7 +11,7 @@ export function splitPatchLines(text: string): string[] {
 }
 
 /** A byte of a multi-byte UTF-8 sequence, or of an invalid one, read as Latin-1. */
-const NOT_ASCII = /[\x80-\xff]/;
+const NOT_ASCII = /[\x80-\xff]/g;
 
 /**
  * `splitPatchLines` of the patch's UTF-8 text, from its bytes: the same lines, invalid
@@ -24,11 +24,24 @@ const NOT_ASCII = /[\x80-\xff]/;
 export function splitPatchBytes(bytes: Uint8Array): string[] {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
-  const lines = body.toString('latin1').split('\n');
+  const text = body.toString('latin1');
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    if (NOT_ASCII.test(line)) lines[index] = Buffer.from(line, 'latin1').toString('utf8');
+  // One search of the whole text finds the lines to decode; most patches have few.
+  let index = 0;
+  let lineStart = 0;
+  NOT_ASCII.lastIndex = 0;
+  for (let found = NOT_ASCII.exec(text); found !== null; found = NOT_ASCII.exec(text)) {
+    let line = lines[index] ?? '';
+    while (lineStart + line.length < found.index) {
+      lineStart += line.length + 1;
+      index += 1;
+      line = lines[index] ?? '';
+    }
+    lines[index] = Buffer.from(line, 'latin1').toString('utf8');
+    lineStart += line.length + 1;
+    index += 1;
+    NOT_ASCII.lastIndex = lineStart;
   }
   return lines;
 }
