@@ -1,5 +1,10 @@
 import type { DiffLine, Hunk } from '../domain/diff.js';
-import { splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
+import {
+  linesOfPatchText,
+  patchLinesOf,
+  stripCarriageReturn,
+  type PatchLines,
+} from './patch-lines.js';
 import type { ReadHunk } from './types.js';
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/s;
@@ -7,13 +12,18 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
+/** `PatchLines.firstCode` of an empty line, which `git apply` reads as an empty context line. */
+const EMPTY = -1;
+
+const isPatchLines = (lines: readonly string[] | PatchLines): lines is PatchLines =>
+  !Array.isArray(lines);
 
 /**
  * Parses the hunks of one file: GitHub's `patch` field, or any text whose hunks start at
  * `@@`. Lines that are not inside a hunk are ignored.
  */
 export function parseHunks(body: string): Hunk[] {
-  const lines = splitPatchLines(body);
+  const lines = linesOfPatchText(body);
   const hunks: Hunk[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -48,7 +58,7 @@ interface HunkExtent {
  * each to `take` when there is one. A line that cannot belong to the hunk ends it early.
  */
 function walkHunk(
-  lines: readonly string[],
+  lines: PatchLines,
   first: number,
   range: HunkRange,
   take: ((line: DiffLine) => void) | null,
@@ -61,20 +71,19 @@ function walkHunk(
   let deletions = 0;
   let next = first;
   for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next += 1) {
-    const line = lines[next] ?? '';
-    const mark = line.charCodeAt(0);
+    const mark = lines.firstCode(next);
     if (mark === PLUS && newLeft > 0) {
-      take?.({ kind: 'add', oldLine: null, newLine, text: line.slice(1) });
+      take?.({ kind: 'add', oldLine: null, newLine, text: lines.rest(next) });
       additions += 1;
       newLine += 1;
       newLeft -= 1;
     } else if (mark === MINUS && oldLeft > 0) {
-      take?.({ kind: 'del', oldLine, newLine: null, text: line.slice(1) });
+      take?.({ kind: 'del', oldLine, newLine: null, text: lines.rest(next) });
       deletions += 1;
       oldLine += 1;
       oldLeft -= 1;
-    } else if ((mark === SPACE || line === '') && oldLeft > 0 && newLeft > 0) {
-      take?.({ kind: 'context', oldLine, newLine, text: line.slice(1) });
+    } else if ((mark === SPACE || mark === EMPTY) && oldLeft > 0 && newLeft > 0) {
+      take?.({ kind: 'context', oldLine, newLine, text: lines.rest(next) });
       oldLine += 1;
       newLine += 1;
       oldLeft -= 1;
@@ -98,12 +107,7 @@ const recent: { hunk: object; lines: readonly DiffLine[] }[] = [];
  * are kept): a patch's model then holds one string a line, not an object and a second string
  * a line, and the lines a stage reads die young.
  */
-function lazyHunk(
-  patchLines: readonly string[],
-  first: number,
-  range: HunkRange,
-  section: string,
-): Hunk {
+function lazyHunk(patchLines: PatchLines, first: number, range: HunkRange, section: string): Hunk {
   const hunk: Hunk = {
     ...range,
     section,
@@ -128,8 +132,12 @@ function lazyHunk(
  * patch), and an empty line is read as an empty context line, as `git apply` does. Line text
  * keeps a trailing `\r`; the section (the text after the second `@@`) loses it.
  */
-export function readHunk(lines: readonly string[], index: number): ReadHunk | null {
-  const header = lines[index];
+export function readHunk(
+  patchLines: readonly string[] | PatchLines,
+  index: number,
+): ReadHunk | null {
+  const lines = isPatchLines(patchLines) ? patchLines : patchLinesOf(patchLines);
+  const header = lines.at(index);
   const match = header === undefined ? null : HUNK_HEADER.exec(header);
   if (match === null) return null;
   const range: HunkRange = {
@@ -141,7 +149,7 @@ export function readHunk(lines: readonly string[], index: number): ReadHunk | nu
   const section = stripCarriageReturn(match[5] ?? '').replace(/^ /, '');
   const extent = walkHunk(lines, index + 1, range, null);
   let next = extent.end;
-  while (next < lines.length && lines[next]?.charCodeAt(0) === BACKSLASH) next += 1;
+  while (next < lines.length && lines.firstCode(next) === BACKSLASH) next += 1;
   return {
     hunk: lazyHunk(lines, index + 1, range, section),
     next,

@@ -2,7 +2,7 @@ import type { FileChange, FileStatus, Hunk } from '../domain/diff.js';
 import { hasBinaryExtension } from './binary-paths.js';
 import { readHunk } from './parse-hunks.js';
 import { readPatchPath, splitDiffGitNames, stripFirstComponent } from './read-patch-path.js';
-import { stripCarriageReturn } from './split-patch-lines.js';
+import { stripCarriageReturn, type PatchLines } from './patch-lines.js';
 
 export const GIT_FILE_HEADER = 'diff --git ';
 
@@ -44,9 +44,9 @@ interface SectionHeader {
  * which skips them as it skips any line outside a file. Returns null when nothing git would
  * write follows the `diff --git` line (a commit message line that starts with `diff --git`).
  */
-export function readGitFileSection(lines: readonly string[], start: number): GitFileSection | null {
+export function readGitFileSection(lines: PatchLines, start: number): GitFileSection | null {
   const names = splitDiffGitNames(
-    stripCarriageReturn(lines[start] ?? '').slice(GIT_FILE_HEADER.length),
+    stripCarriageReturn(lines.at(start) ?? '').slice(GIT_FILE_HEADER.length),
   );
   const header: SectionHeader = {
     oldPath: names.oldPath,
@@ -76,9 +76,9 @@ export function readGitFileSection(lines: readonly string[], start: number): Git
   return { file: toFileChange(header, hunks, counts), next, mode: header.mode };
 }
 
-function readHeaderLines(lines: readonly string[], start: number, header: SectionHeader): number {
+function readHeaderLines(lines: PatchLines, start: number, header: SectionHeader): number {
   for (let index = start; index < lines.length; index += 1) {
-    const line = stripCarriageReturn(lines[index] ?? '');
+    const line = stripCarriageReturn(lines.at(index) ?? '');
     if (line.startsWith('--- ')) header.oldPath = readPrefixedPath(line.slice(4));
     else if (line.startsWith('+++ ')) header.newPath = readPrefixedPath(line.slice(4));
     else if (readExtendedHeader(line, header)) header.extended = true;
