@@ -74,6 +74,39 @@ describe('readHunk', () => {
     const hunk = readHunk(['@@ -7 +9 @@', '-x', '+y'], 0)!.hunk;
     expect([hunk.oldStart, hunk.oldLines, hunk.newStart, hunk.newLines]).toEqual([7, 1, 9, 1]);
   });
+
+  it('counts the added and deleted lines as countChangedLines counts its lines', () => {
+    const lines = ['@@ -1,3 +1,4 @@', ' a', '-b', '+c', '+d', ' e', '\\ No newline at end of file'];
+    const read = readHunk(lines, 0)!;
+    expect([read.additions, read.deletions]).toEqual([2, 1]);
+    expect(countChangedLines([read.hunk])).toEqual({ additions: 2, deletions: 1 });
+    expect(read.next).toBe(7);
+  });
+
+  it('gives the same lines however many hunks are read in between, and as plain data', () => {
+    const patch = Array.from({ length: 40 }, (_, index) => [
+      `@@ -${index + 1} +${index + 1} @@`,
+      `-old ${index}`,
+      `+new ${index}`,
+    ]).flat();
+    const hunks = parseHunks(patch.join('\n'));
+    const first = hunks[0]!.lines;
+    expect(hunks[0]!.lines).toBe(first);
+    for (const hunk of hunks) expect(hunk.lines).toHaveLength(2);
+    expect(hunks[0]!.lines).toEqual(first);
+    expect(JSON.parse(JSON.stringify(hunks[39]))).toEqual({
+      oldStart: 40,
+      oldLines: 1,
+      newStart: 40,
+      newLines: 1,
+      section: '',
+      lines: [
+        { kind: 'del', oldLine: 40, newLine: null, text: 'old 39' },
+        { kind: 'add', oldLine: null, newLine: 40, text: 'new 39' },
+      ],
+    });
+    expect({ ...hunks[1]! }.lines).toEqual(hunks[1]!.lines);
+  });
 });
 
 describe('countChangedLines', () => {

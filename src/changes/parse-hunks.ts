@@ -1,5 +1,10 @@
 import type { DiffLine, Hunk } from '../domain/diff.js';
-import { splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
+import {
+  linesOfPatchText,
+  patchLinesOf,
+  stripCarriageReturn,
+  type PatchLines,
+} from './patch-lines.js';
 import type { ReadHunk } from './types.js';
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/s;
@@ -7,13 +12,18 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
+/** `PatchLines.firstCode` of an empty line, which `git apply` reads as an empty context line. */
+const EMPTY = -1;
+
+const isPatchLines = (lines: readonly string[] | PatchLines): lines is PatchLines =>
+  !Array.isArray(lines);
 
 /**
  * Parses the hunks of one file: GitHub's `patch` field, or any text whose hunks start at
  * `@@`. Lines that are not inside a hunk are ignored.
  */
 export function parseHunks(body: string): Hunk[] {
-  const lines = splitPatchLines(body);
+  const lines = linesOfPatchText(body);
   const hunks: Hunk[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -28,43 +38,52 @@ export function parseHunks(body: string): Hunk[] {
   return hunks;
 }
 
-/**
- * Reads the hunk whose `@@` header is at `lines[index]`, or returns null when that line is
- * not a hunk header. The header's counts say where the hunk ends (a missing count is 1), so a
- * content line that looks like `--- x` or `+++ y` stays content. A `\ No newline at end of
- * file` marker is skipped. A line that cannot belong to the hunk ends it early (a truncated
- * patch), and an empty line is read as an empty context line, as `git apply` does. Line text
- * keeps a trailing `\r`; the section (the text after the second `@@`) loses it.
- */
-export function readHunk(lines: readonly string[], index: number): ReadHunk | null {
-  const header = lines[index];
-  const match = header === undefined ? null : HUNK_HEADER.exec(header);
-  if (match === null) return null;
-  const oldStart = Number(match[1]);
-  const oldLines = match[2] === undefined ? 1 : Number(match[2]);
-  const newStart = Number(match[3]);
-  const newLines = match[4] === undefined ? 1 : Number(match[4]);
-  const section = stripCarriageReturn(match[5] ?? '').replace(/^ /, '');
+/** A hunk's header: where it starts on each side and how many lines it spans there. */
+interface HunkRange {
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+}
 
-  const diffLines: DiffLine[] = [];
-  let oldLeft = oldLines;
-  let newLeft = newLines;
-  let oldLine = oldStart;
-  let newLine = newStart;
-  let next = index + 1;
+/** Where a hunk's content lines end, and the lines it adds and deletes. */
+interface HunkExtent {
+  readonly end: number;
+  readonly additions: number;
+  readonly deletions: number;
+}
+
+/**
+ * Walks the content lines of a hunk from `lines[first]` as its header's counts say, handing
+ * each to `take` when there is one. A line that cannot belong to the hunk ends it early.
+ */
+function walkHunk(
+  lines: PatchLines,
+  first: number,
+  range: HunkRange,
+  take: ((line: DiffLine) => void) | null,
+): HunkExtent {
+  let oldLeft = range.oldLines;
+  let newLeft = range.newLines;
+  let oldLine = range.oldStart;
+  let newLine = range.newStart;
+  let additions = 0;
+  let deletions = 0;
+  let next = first;
   for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next += 1) {
-    const line = lines[next] ?? '';
-    const mark = line.charCodeAt(0);
+    const mark = lines.firstCode(next);
     if (mark === PLUS && newLeft > 0) {
-      diffLines.push({ kind: 'add', oldLine: null, newLine, text: line.slice(1) });
+      take?.({ kind: 'add', oldLine: null, newLine, text: lines.rest(next) });
+      additions += 1;
       newLine += 1;
       newLeft -= 1;
     } else if (mark === MINUS && oldLeft > 0) {
-      diffLines.push({ kind: 'del', oldLine, newLine: null, text: line.slice(1) });
+      take?.({ kind: 'del', oldLine, newLine: null, text: lines.rest(next) });
+      deletions += 1;
       oldLine += 1;
       oldLeft -= 1;
-    } else if ((mark === SPACE || line === '') && oldLeft > 0 && newLeft > 0) {
-      diffLines.push({ kind: 'context', oldLine, newLine, text: line.slice(1) });
+    } else if ((mark === SPACE || mark === EMPTY) && oldLeft > 0 && newLeft > 0) {
+      take?.({ kind: 'context', oldLine, newLine, text: lines.rest(next) });
       oldLine += 1;
       newLine += 1;
       oldLeft -= 1;
@@ -73,9 +92,70 @@ export function readHunk(lines: readonly string[], index: number): ReadHunk | nu
       break;
     }
   }
-  while (next < lines.length && lines[next]?.charCodeAt(0) === BACKSLASH) next += 1;
+  return { end: next, additions, deletions };
+}
 
-  return { hunk: { oldStart, oldLines, newStart, newLines, section, lines: diffLines }, next };
+/**
+ * The last hunks whose lines were made, so that a stage reading one hunk's lines several times
+ * (by index, or once per side) gets the same array without making it again.
+ */
+const RECENT = 16;
+const recent: { hunk: object; lines: readonly DiffLine[] }[] = [];
+
+/**
+ * A hunk whose `lines` are made from the patch's lines each time they are read (the last few
+ * are kept): a patch's model then holds one string a line, not an object and a second string
+ * a line, and the lines a stage reads die young.
+ */
+function lazyHunk(patchLines: PatchLines, first: number, range: HunkRange, section: string): Hunk {
+  const hunk: Hunk = {
+    ...range,
+    section,
+    get lines(): readonly DiffLine[] {
+      const known = recent.find((entry) => entry.hunk === hunk);
+      if (known !== undefined) return known.lines;
+      const lines: DiffLine[] = [];
+      walkHunk(patchLines, first, range, (line) => lines.push(line));
+      if (recent.length === RECENT) recent.shift();
+      recent.push({ hunk, lines });
+      return lines;
+    },
+  };
+  return hunk;
+}
+
+/**
+ * Reads the hunk whose `@@` header is at `lines[index]`, or returns null when that line is
+ * not a hunk header. The header's counts say where the hunk ends (a missing count is 1), so a
+ * content line that looks like `--- x` or `+++ y` stays content. A `\ No newline at end of
+ * file` marker is skipped. A line that cannot belong to the hunk ends it early (a truncated
+ * patch), and an empty line is read as an empty context line, as `git apply` does. Line text
+ * keeps a trailing `\r`; the section (the text after the second `@@`) loses it.
+ */
+export function readHunk(
+  patchLines: readonly string[] | PatchLines,
+  index: number,
+): ReadHunk | null {
+  const lines = isPatchLines(patchLines) ? patchLines : patchLinesOf(patchLines);
+  const header = lines.at(index);
+  const match = header === undefined ? null : HUNK_HEADER.exec(header);
+  if (match === null) return null;
+  const range: HunkRange = {
+    oldStart: Number(match[1]),
+    oldLines: match[2] === undefined ? 1 : Number(match[2]),
+    newStart: Number(match[3]),
+    newLines: match[4] === undefined ? 1 : Number(match[4]),
+  };
+  const section = stripCarriageReturn(match[5] ?? '').replace(/^ /, '');
+  const extent = walkHunk(lines, index + 1, range, null);
+  let next = extent.end;
+  while (next < lines.length && lines.firstCode(next) === BACKSLASH) next += 1;
+  return {
+    hunk: lazyHunk(lines, index + 1, range, section),
+    next,
+    additions: extent.additions,
+    deletions: extent.deletions,
+  };
 }
 
 /** Added and deleted lines of some hunks, as `git diff --numstat` counts them. */

@@ -1,10 +1,15 @@
 import type { DiffModel, FileChange, Hunk } from '../domain/diff.js';
 import { buildDiffModel } from './build-diff-model.js';
-import { countChangedLines, readHunk } from './parse-hunks.js';
+import { readHunk } from './parse-hunks.js';
 import { GIT_FILE_HEADER, readGitFileSection } from './read-git-file-section.js';
 import type { GitFileSection } from './read-git-file-section.js';
 import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
-import { splitPatchBytes, splitPatchLines, stripCarriageReturn } from './split-patch-lines.js';
+import {
+  linesOfPatchBytes,
+  linesOfPatchText,
+  stripCarriageReturn,
+  type PatchLines,
+} from './patch-lines.js';
 
 const COMBINED_HEADERS = ['diff --cc ', 'diff --combined '];
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
@@ -20,15 +25,15 @@ const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
  * patched twice (a series of mails) gives two entries, in input order.
  *
  * The patch may be given as its bytes (UTF-8): the model is the same as from its text, and
- * takes less memory (see `splitPatchBytes`).
+ * takes less memory (see `linesOfPatchBytes`).
  */
 export function parseUnifiedDiff(patch: string | Uint8Array): DiffModel {
-  const lines = typeof patch === 'string' ? splitPatchLines(patch) : splitPatchBytes(patch);
+  const lines = typeof patch === 'string' ? linesOfPatchText(patch) : linesOfPatchBytes(patch);
   const files: FileChange[] = [];
   let previousSection: GitFileSection | null = null;
   let index = 0;
   while (index < lines.length) {
-    const line = lines[index] ?? '';
+    const line = lines.at(index) ?? '';
     if (line.startsWith(GIT_FILE_HEADER)) {
       const read = readGitFileSection(lines, index);
       if (read !== null) pushGitFile(files, read, previousSection);
@@ -100,11 +105,11 @@ function pushGitFile(
 }
 
 /** `--- old`, `+++ new`, then a hunk header: the start of a plain unified diff of one file. */
-function isTraditionalHeader(lines: readonly string[], index: number): boolean {
+function isTraditionalHeader(lines: PatchLines, index: number): boolean {
   return (
-    (lines[index] ?? '').startsWith('--- ') &&
-    (lines[index + 1] ?? '').startsWith('+++ ') &&
-    (lines[index + 2] ?? '').startsWith('@@ -')
+    (lines.at(index) ?? '').startsWith('--- ') &&
+    (lines.at(index + 1) ?? '').startsWith('+++ ') &&
+    (lines.at(index + 2) ?? '').startsWith('@@ -')
   );
 }
 
@@ -113,18 +118,20 @@ function isTraditionalHeader(lines: readonly string[], index: number): boolean {
  * new name (the old one for a deletion), with its first component dropped when it has one.
  */
 function readTraditionalSection(
-  lines: readonly string[],
+  lines: PatchLines,
   start: number,
 ): { file: FileChange; next: number } {
-  const oldPath = readTraditionalPath(lines[start] ?? '');
-  const newPath = readTraditionalPath(lines[start + 1] ?? '');
+  const oldPath = readTraditionalPath(lines.at(start) ?? '');
+  const newPath = readTraditionalPath(lines.at(start + 1) ?? '');
   const hunks: Hunk[] = [];
+  const counts = { additions: 0, deletions: 0 };
   let next = start + 2;
   for (let read = readHunk(lines, next); read !== null; read = readHunk(lines, next)) {
     hunks.push(read.hunk);
+    counts.additions += read.additions;
+    counts.deletions += read.deletions;
     next = read.next;
   }
-  const counts = countChangedLines(hunks);
   const file: FileChange = {
     path: newPath ?? oldPath ?? '',
     previousPath: null,
@@ -160,10 +167,10 @@ function traditionalBinaryFile(oldName: string, newName: string): FileChange {
 }
 
 /** Skips a combined diff's headers and `@@@` hunks up to the next file of any kind. */
-function skipCombinedDiff(lines: readonly string[], start: number): number {
+function skipCombinedDiff(lines: PatchLines, start: number): number {
   let index = start;
   while (index < lines.length) {
-    const line = lines[index] ?? '';
+    const line = lines.at(index) ?? '';
     if (line.startsWith(GIT_FILE_HEADER) || COMBINED_HEADERS.some((h) => line.startsWith(h))) break;
     index += 1;
   }

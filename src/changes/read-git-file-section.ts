@@ -1,8 +1,8 @@
 import type { FileChange, FileStatus, Hunk } from '../domain/diff.js';
 import { hasBinaryExtension } from './binary-paths.js';
-import { countChangedLines, readHunk } from './parse-hunks.js';
+import { readHunk } from './parse-hunks.js';
 import { readPatchPath, splitDiffGitNames, stripFirstComponent } from './read-patch-path.js';
-import { stripCarriageReturn } from './split-patch-lines.js';
+import { stripCarriageReturn, type PatchLines } from './patch-lines.js';
 
 export const GIT_FILE_HEADER = 'diff --git ';
 
@@ -44,9 +44,9 @@ interface SectionHeader {
  * which skips them as it skips any line outside a file. Returns null when nothing git would
  * write follows the `diff --git` line (a commit message line that starts with `diff --git`).
  */
-export function readGitFileSection(lines: readonly string[], start: number): GitFileSection | null {
+export function readGitFileSection(lines: PatchLines, start: number): GitFileSection | null {
   const names = splitDiffGitNames(
-    stripCarriageReturn(lines[start] ?? '').slice(GIT_FILE_HEADER.length),
+    stripCarriageReturn(lines.at(start) ?? '').slice(GIT_FILE_HEADER.length),
   );
   const header: SectionHeader = {
     oldPath: names.oldPath,
@@ -63,19 +63,22 @@ export function readGitFileSection(lines: readonly string[], start: number): Git
   let next = readHeaderLines(lines, start + 1, header);
 
   const hunks: Hunk[] = [];
+  const counts = { additions: 0, deletions: 0 };
   while (!header.binary) {
     const read = readHunk(lines, next);
     if (read === null) break;
     hunks.push(read.hunk);
+    counts.additions += read.additions;
+    counts.deletions += read.deletions;
     next = read.next;
   }
   if (!header.extended && hunks.length === 0) return null;
-  return { file: toFileChange(header, hunks), next, mode: header.mode };
+  return { file: toFileChange(header, hunks, counts), next, mode: header.mode };
 }
 
-function readHeaderLines(lines: readonly string[], start: number, header: SectionHeader): number {
+function readHeaderLines(lines: PatchLines, start: number, header: SectionHeader): number {
   for (let index = start; index < lines.length; index += 1) {
-    const line = stripCarriageReturn(lines[index] ?? '');
+    const line = stripCarriageReturn(lines.at(index) ?? '');
     if (line.startsWith('--- ')) header.oldPath = readPrefixedPath(line.slice(4));
     else if (line.startsWith('+++ ')) header.newPath = readPrefixedPath(line.slice(4));
     else if (readExtendedHeader(line, header)) header.extended = true;
@@ -120,7 +123,11 @@ function readPrefixedPath(text: string): string | null {
   return path === null ? null : stripFirstComponent(path);
 }
 
-function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange {
+function toFileChange(
+  header: SectionHeader,
+  hunks: readonly Hunk[],
+  changed: { readonly additions: number; readonly deletions: number },
+): FileChange {
   const status: FileStatus = header.created
     ? 'added'
     : header.deleted
@@ -135,7 +142,7 @@ function toFileChange(header: SectionHeader, hunks: readonly Hunk[]): FileChange
     '';
   const previousPath = moved ? (header.movedFrom ?? header.oldPath) : null;
   const binary = header.binary || (isTextless(header, hunks) && isBinaryByName(path, previousPath));
-  const counts = binary ? { additions: 0, deletions: 0 } : countChangedLines(hunks);
+  const counts = binary ? { additions: 0, deletions: 0 } : changed;
   return {
     path,
     previousPath,

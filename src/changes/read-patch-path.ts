@@ -1,4 +1,4 @@
-import { stripCarriageReturn } from './split-patch-lines.js';
+import { stripCarriageReturn } from './patch-lines.js';
 
 const C_ESCAPES: Readonly<Record<string, number>> = {
   a: 7,

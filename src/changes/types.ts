@@ -31,8 +31,13 @@ export interface CommentableLines {
   readonly left: ReadonlySet<number>;
 }
 
-/** A hunk read from a list of patch lines, and the index of the first line after it. */
+/**
+ * A hunk read from a list of patch lines, the index of the first line after it, and the lines
+ * it adds and deletes (counted without making its lines).
+ */
 export interface ReadHunk {
   readonly hunk: Hunk;
   readonly next: number;
+  readonly additions: number;
+  readonly deletions: number;
 }

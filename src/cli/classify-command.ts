@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { formatSignalWeight } from '../domain/classification.js';
-import { classifyCommit } from './classify-commit.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
@@ -55,6 +54,8 @@ export const runClassifyCommand = async (options: ClassifyCommandOptions): Promi
     if (options.files.length > 0) {
       throw new CliError('classify takes either diff files or --commit SHA, not both');
     }
+    // The git plumbing of --commit is loaded only when it is asked for.
+    const { classifyCommit } = await import('./classify-commit.js');
     const record = await classifyCommit({
       gitDir: options.gitDir,
       commit: options.commit,

@@ -18,6 +18,10 @@ export interface Hunk {
   readonly newLines: number;
   /** The text after the second `@@`, usually the enclosing function. */
   readonly section: string;
+  /**
+   * A parsed patch makes these from its text when they are read (the last few hunks' are kept):
+   * read them once per pass over a hunk rather than once per line.
+   */
   readonly lines: readonly DiffLine[];
 }
 

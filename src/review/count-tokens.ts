@@ -4,14 +4,13 @@
  * An estimate for Anthropic models (their tokenizer is not public); the bill comes from the
  * provider's reported usage, never from here.
  *
- * The encoding is gpt-tokenizer's, loaded on the first count: building its rank table takes
- * a few hundred milliseconds and tens of megabytes, which a command that counts nothing (or a
- * process that has not yet reviewed anything) should not pay.
+ * The encoding is gpt-tokenizer's, over a compact rank table read from the data file it ships
+ * (`o200k-encoding.ts`), loaded on the first count: a command that counts nothing (or a process
+ * that has not yet reviewed anything) does not pay even that.
  */
 import { hash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import type * as O200kBase from 'gpt-tokenizer/encoding/o200k_base';
 import { LRUCache } from 'lru-cache';
+import { createO200kEncoding, type O200kEncoding } from './o200k-encoding.js';
 
 /**
  * Runs of one character class longer than this are counted in slices. BPE over a single long
@@ -27,20 +26,16 @@ const SLICE = 32;
  */
 const MERGE_CACHE_SIZE = 4_096;
 
-let encoding: typeof O200kBase | null = null;
+let encoding: O200kEncoding | null = null;
 
 /** No special tokens: `<|endoftext|>` in a diff is text, and must not throw. */
-const AS_TEXT = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
-
 const encodedLength = (text: string): number => {
   if (encoding === null) {
-    const loaded = createRequire(import.meta.url)(
-      'gpt-tokenizer/encoding/o200k_base',
-    ) as typeof O200kBase;
+    const loaded = createO200kEncoding();
     loaded.setMergeCacheSize(MERGE_CACHE_SIZE);
     encoding = loaded;
   }
-  return encoding.countTokens(text, AS_TEXT);
+  return encoding.countTokens(text);
 };
 
 /**

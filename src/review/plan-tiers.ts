@@ -4,7 +4,7 @@
  */
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
-import type { DiffModel } from '../domain/diff.js';
+import type { DiffModel, FileChange } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
 import { errorMessage } from '../domain/errors.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
@@ -99,6 +99,15 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   const { policy, prices } = options;
   const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
   if (problem !== null) return err({ message: problem });
+  // Every draft renders the same files the same way: each file is rendered once.
+  const rendered = new Map<FileChange, string>();
+  const formatFile = (file: FileChange): string => {
+    const known = rendered.get(file);
+    if (known !== undefined) return known;
+    const text = formatFileForPrompt(file);
+    rendered.set(file, text);
+    return text;
+  };
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
       policy,
@@ -109,7 +118,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       route: { tier: 'fast', reason: '' },
       contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
-      formatFile: formatFileForPrompt,
+      formatFile,
       context: options.context ?? EMPTY_POOL,
     });
   const cap = policy.budget.per_review_usd;
