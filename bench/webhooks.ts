@@ -16,7 +16,9 @@
  * autocannon meters a rate per connection and per second, sending each second's requests
  * back to back; so the load is `rate` single-connection autocannon instances started 1/rate s
  * apart, each sending one delivery a second: an even rate. Latencies are autocannon's per-request
- * response times (in fractions of a millisecond; its own histogram rounds to whole ones).
+ * response times (in fractions of a millisecond; its own histogram rounds to whole ones). Each row
+ * also gives the CPU time the process taking the webhooks spent per delivery during the measured
+ * load (user and system, from /proc).
  *
  * GitHub throttling is off by default (`--github-throttle off`), so the workers review as fast as
  * the fake APIs answer: the most CPU the reviews can take from intake. `--github-throttle on`
