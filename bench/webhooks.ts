@@ -16,7 +16,9 @@
  * autocannon meters a rate per connection and per second, sending each second's requests
  * back to back; so the load is `rate` single-connection autocannon instances started 1/rate s
  * apart, each sending one delivery a second: an even rate. Latencies are autocannon's per-request
- * response times (in fractions of a millisecond; its own histogram rounds to whole ones).
+ * response times (in fractions of a millisecond; its own histogram rounds to whole ones). Each row
+ * also gives the CPU time the process taking the webhooks spent per delivery during the measured
+ * load (user and system, from /proc).
  *
  * GitHub throttling is off by default (`--github-throttle off`), so the workers review as fast as
  * the fake APIs answer: the most CPU the reviews can take from intake. `--github-throttle on`
@@ -30,16 +32,20 @@
  * `--without-worker` the web role runs alone and the reviews it queues wait in Redis: its own cost,
  * without the CPU a worker, Postgres and Redis take on the same machine.
  *
+ * `--compare-build DIR` adds, for each review-router target, the same target run from another
+ * build (DIR/dist/main.js, e.g. an earlier commit's, built there), taking turns with the others:
+ * two versions compared in one run, under the same load on the machine.
+ *
  * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
  * DIR (it is stopped with SIGTERM then, so it can write it), to find what holds the event loop.
  *
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
- *     [--cpu-prof DIR] [--targets all,web] [--without-worker]
+ *     [--cpu-prof DIR] [--targets all,web] [--without-worker] [--compare-build DIR]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,6 +71,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     targets: { type: 'string', default: 'all,web' },
     'without-worker': { type: 'boolean', default: false },
+    'compare-build': { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -76,6 +83,7 @@ const githubThrottle = values['github-throttle'] === 'on' ? 'on' : 'off';
 const cpuProfDir = values['cpu-prof'];
 const chosen = new Set(values.targets.split(','));
 const withoutWorker = values['without-worker'];
+const compareBuild = values['compare-build'];
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/resolve-ts-imports.ts')).href;
 const SECRET = 'bench-webhook-secret';
@@ -129,6 +137,8 @@ let starts = 0;
 
 interface Running {
   readonly port: number;
+  /** The process that takes the webhooks. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 interface Target {
@@ -194,7 +204,7 @@ const withSchema = (url: string, schema: string) =>
   `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 /** ROLE=web with a ROLE=worker beside it, on a schema and a Redis prefix of their own. */
-const startWebAndWorker = async (): Promise<Running> => {
+const startWebAndWorker = (build: string) => async (): Promise<Running> => {
   const schema = `rr_bench_${RUN}_${starts}`;
   const prefix = `rr-bench-${RUN}-${starts}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -229,20 +239,20 @@ const startWebAndWorker = async (): Promise<Running> => {
   try {
     if (!withoutWorker)
       worker = (
-        await spawnListening('the worker', [main], {
+        await spawnListening('the worker', [build], {
           ...workerEnv,
           ...reviewEnv,
           ...shared,
           ROLE: 'worker',
         })
       ).child;
-    const started = await spawnListening('the web process', [...profiled, main], {
+    const started = await spawnListening('the web process', [...profiled, build], {
       ...probotEnv,
       ...shared,
       ROLE: 'web',
     });
     web = started.child;
-    return { port: started.port, stop };
+    return { port: started.port, pid: started.child.pid, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -253,8 +263,35 @@ const startOne =
   (name: string, args: string[], env: Record<string, string>, signal: NodeJS.Signals) =>
   async (): Promise<Running> => {
     const { port, child } = await spawnListening(name, args, env);
-    return { port, stop: () => stopChild(child, signal) };
+    return { port, pid: child.pid, stop: () => stopChild(child, signal) };
   };
+
+/** The review-router targets run from one build; `label` tells a compared build's apart. */
+const routerTargets = (build: string, label: string): Target[] => [
+  ...(chosen.has('all')
+    ? [
+        {
+          name: `review-router ROLE=all${label}`,
+          target: 1.5,
+          start: startOne(
+            'review-router ROLE=all',
+            [...profiled, build],
+            { ...probotEnv, ...reviewEnv, ROLE: 'all' },
+            stopSignal,
+          ),
+        },
+      ]
+    : []),
+  ...(DATABASE_URL && REDIS_URL && chosen.has('web')
+    ? [
+        {
+          name: `review-router ROLE=web ${withoutWorker ? '(no worker)' : '+ worker'}${label}`,
+          target: 1.2,
+          start: startWebAndWorker(build),
+        },
+      ]
+    : []),
+];
 
 const targets: Target[] = [
   {
@@ -266,29 +303,8 @@ const targets: Target[] = [
       'SIGKILL',
     ),
   },
-  ...(chosen.has('all')
-    ? [
-        {
-          name: 'review-router ROLE=all',
-          target: 1.5,
-          start: startOne(
-            'review-router ROLE=all',
-            [...profiled, main],
-            { ...probotEnv, ...reviewEnv, ROLE: 'all' },
-            stopSignal,
-          ),
-        },
-      ]
-    : []),
-  ...(DATABASE_URL && REDIS_URL && chosen.has('web')
-    ? [
-        {
-          name: `review-router ROLE=web ${withoutWorker ? '(no worker)' : '+ worker'}`,
-          target: 1.2,
-          start: startWebAndWorker,
-        },
-      ]
-    : []),
+  ...routerTargets(main, ''),
+  ...(compareBuild ? routerTargets(join(compareBuild, 'dist/main.js'), ` [${compareBuild}]`) : []),
 ];
 if (!DATABASE_URL || !REDIS_URL)
   console.log(
@@ -373,6 +389,24 @@ const load = async (port: number, seconds: number): Promise<LoadResult> => {
   };
 };
 
+/**
+ * CPU time (user and system) a process has used so far, from /proc (Linux; NaN elsewhere): how much
+ * each delivery costs the process that takes it, a figure the machine's other load moves far less
+ * than latency.
+ */
+const cpuMs = (pid: number | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return Number.NaN;
+  }
+};
+/** USER_HZ, 100 on every Linux platform Node supports. */
+const CLOCK_TICKS_PER_S = 100;
+
 const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0
     ? Number.NaN
@@ -398,6 +432,7 @@ const rows = targets.map((target) => ({
   name: target.name,
   result: null as LoadResult | null,
   reviews: 0,
+  cpuMs: 0,
   p99s: [] as number[],
   target: target.target,
 }));
@@ -410,8 +445,10 @@ try {
       try {
         await load(port, warmup);
         const before = await serviceStats();
+        const cpuBefore = cpuMs(running.pid);
         const result = await load(port, duration);
         const after = await serviceStats();
+        row.cpuMs += cpuMs(running.pid) - cpuBefore;
         row.result = row.result ? merge(row.result, result) : result;
         row.reviews += after.reviews - before.reviews;
         row.p99s.push(percentile(result.latencies, 99));
@@ -427,8 +464,19 @@ try {
 
 const ms = (value: number) => value.toFixed(2);
 const table = [
-  ['target', 'sent', 'acked/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'reviews'],
-  ...rows.flatMap(({ name, result, reviews }) =>
+  [
+    'target',
+    'sent',
+    'acked/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'non-2xx',
+    'reviews',
+    'CPU ms/delivery',
+  ],
+  ...rows.flatMap(({ name, result, reviews, cpuMs: used }) =>
     result
       ? [
           [
@@ -441,6 +489,7 @@ const table = [
             String(result.errors),
             String(result.non2xx),
             String(reviews),
+            (used / result.acked).toFixed(3),
           ],
         ]
       : [],

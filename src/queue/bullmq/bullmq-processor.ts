@@ -18,8 +18,11 @@ import type { JobHandler, RetryOptions } from '../types.js';
 
 export interface BullmqJobData {
   readonly job: ReviewJob;
-  /** The delivery's sequence number (see redis-pr-coordinator). */
-  readonly seq: number;
+  /**
+   * The delivery's sequence number, in jobs stored by earlier versions; it is now given in the
+   * same transaction as the job (see add-review-job) and read from Redis when the job runs.
+   */
+  readonly seq?: number;
 }
 export type BullmqJobResult = 'done' | 'superseded';
 
@@ -118,9 +121,10 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
     } catch (error) {
       throw new UnrecoverableError(errorMessage(error));
     }
-    const seq = Number(bullJob.data.seq);
     const key = prKey(job);
     if (options.phase() !== 'open') return handBack(bullJob, token, 0);
+    // A delivery forgotten (7 days on) counts as the oldest: any newer push supersedes it.
+    const seq = bullJob.data.seq ?? (await coordinator.sequenceOf(job.deliveryId)) ?? 0;
     if ((await newerHead(job, seq)) !== null) return 'superseded';
     if (bullJob.stalledCounter >= maxAttempts) {
       const message = `the replica running this review stopped before it finished, ${bullJob.stalledCounter} times. To resolve, look for crashes or out-of-memory kills in the logs around the job's delivery id.`;

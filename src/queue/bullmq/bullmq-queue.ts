@@ -19,6 +19,7 @@
 import { Queue, Worker } from 'bullmq';
 import { ConfigError, errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
+import { addReviewJob } from './add-review-job.js';
 import {
   createBullmqProcessor,
   type BullmqJobData,
@@ -33,6 +34,8 @@ import { prKey } from '../pr-key.js';
 import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
 import { settleWithin } from '../settle-within.js';
 import type { DurableJobQueue, RetryOptions } from '../types.js';
+
+export { jobIdFor } from './add-review-job.js';
 
 export interface BullmqQueueOptions extends RetryOptions {
   /** REDIS_URL. */
@@ -58,10 +61,6 @@ export interface BullmqQueueOptions extends RetryOptions {
 }
 
 const DAY_S = 24 * 60 * 60;
-
-/** BullMQ job ids may not be integers or contain `:`; delivery ids are UUIDs, but be safe. */
-export const jobIdFor = (deliveryId: string): string =>
-  `delivery-${deliveryId.replaceAll(':', '_')}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 const sum = (counts: Record<string, number>): number =>
@@ -118,10 +117,8 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
       { variable: 'REDIS_URL' },
     );
   }
-  const coordinator = createRedisPrCoordinator(
-    await queue.getBackend().client,
-    `${prefix}:${queueName}`,
-  );
+  const client = await queue.getBackend().client;
+  const coordinator = createRedisPrCoordinator(client, `${prefix}:${queueName}`);
 
   const processJob = createBullmqProcessor({
     coordinator,
@@ -159,15 +156,12 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
   return {
     async enqueue(job, enqueueOptions) {
       lifecycle.assertOpen();
-      const seq = await coordinator.sequence(job.deliveryId);
-      const delay = enqueueOptions?.delayMs ?? 0;
-      await queue.add(
-        'review',
-        { job, seq },
-        { jobId: jobIdFor(job.deliveryId), ...(delay > 0 ? { delay } : {}) },
+      const seq = await addReviewJob(
+        { queue, client, coordinator },
+        job,
+        enqueueOptions?.delayMs ?? 0,
       );
       const key = prKey(job);
-      await coordinator.markLatest(key, { seq, headSha: job.headSha });
       for (const entry of running.values())
         if (prKey(entry.job) === key && entry.seq < seq && entry.job.headSha !== job.headSha)
           entry.controller.abort(supersededBy(job.headSha));

@@ -6,22 +6,42 @@
  *   delivery again gets the same number, so a duplicate can never look newer than itself.
  * - `pr:<owner/repo#pr>`: the newest sequence number and head SHA enqueued for the pull request.
  *   A job is superseded when a newer delivery wants a different head SHA.
+ *
+ *   Both are written by one script queued in the same MULTI as BullMQ's add of the job, after it:
+ *   an enqueue is one round trip to Redis, no other client sees the job without its sequence
+ *   number or the newest push without its job, and the script refuses (recording nothing) when
+ *   the job's key is missing.
  * - `lock:<owner/repo#pr>`: the per-pull-request lock, `SET NX PX` with a random token, renewed
  *   while the job runs and released by compare-and-delete, so one replica's expired lock is never
  *   deleted by another.
  */
-import type { RedisClient } from 'bullmq';
+import type { IRedisTransaction, RedisClient } from 'bullmq';
 
 export interface LatestPush {
   readonly seq: number;
   readonly headSha: string;
 }
 
+/** The push a job was enqueued for, as `queueEnqueue` records it. */
+export interface EnqueuedPush {
+  /** The Redis key of the BullMQ job, added earlier in the same transaction. */
+  readonly jobKey: string;
+  readonly deliveryId: string;
+  /** The pull request's key (`prKey`). */
+  readonly key: string;
+  readonly headSha: string;
+}
+
 export interface RedisPrCoordinator {
-  /** The delivery's sequence number: a new one the first time, the same one after. */
-  sequence(deliveryId: string): Promise<number>;
-  /** Records a push as the newest for its pull request unless a newer one is recorded. */
-  markLatest(key: string, push: LatestPush): Promise<void>;
+  /**
+   * Queues on `transaction`, after the job's add, one script that gives the delivery its sequence
+   * number (a new one the first time, the same one after) and records the push as the newest for
+   * its pull request unless a newer one is recorded. Its reply in the transaction's results is
+   * the sequence number, or an error when the job's key does not exist.
+   */
+  queueEnqueue(transaction: IRedisTransaction, push: EnqueuedPush): void;
+  /** The sequence number given to the delivery, or null once it is forgotten (after 7 days). */
+  sequenceOf(deliveryId: string): Promise<number | null>;
   latest(key: string): Promise<LatestPush | null>;
   /** Takes the pull request's lock for `ms`; false when another job holds it. */
   lock(key: string, token: string, ms: number): Promise<boolean>;
@@ -34,23 +54,23 @@ const DELIVERY_TTL_MS = 7 * 24 * 60 * 60_000;
 const LATEST_TTL_MS = 30 * 24 * 60 * 60_000;
 
 const SCRIPTS = {
-  rrSequence: {
-    numberOfKeys: 2,
-    lua: `local seq = redis.call('GET', KEYS[1])
+  /** KEYS: job, delivery, seq, pr; ARGV: delivery TTL, head SHA, pr TTL. */
+  rrEnqueue: {
+    numberOfKeys: 4,
+    lua: `if redis.call('EXISTS', KEYS[1]) == 0 then
+  return redis.error_reply('the job was not stored: no sequence number given')
+end
+local seq = redis.call('GET', KEYS[2])
 if not seq then
-  seq = redis.call('INCR', KEYS[2])
-  redis.call('SET', KEYS[1], seq, 'PX', ARGV[1])
+  seq = redis.call('INCR', KEYS[3])
+  redis.call('SET', KEYS[2], seq, 'PX', ARGV[1])
 end
+local current = tonumber(redis.call('HGET', KEYS[4], 'seq') or '0')
+if tonumber(seq) > current then
+  redis.call('HSET', KEYS[4], 'seq', seq, 'head', ARGV[2])
+end
+redis.call('PEXPIRE', KEYS[4], ARGV[3])
 return tostring(seq)`,
-  },
-  rrMarkLatest: {
-    numberOfKeys: 1,
-    lua: `local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-if tonumber(ARGV[1]) > current then
-  redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'head', ARGV[2])
-end
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 1`,
   },
   rrLock: {
     numberOfKeys: 1,
@@ -83,10 +103,20 @@ export const createRedisPrCoordinator = (client: RedisClient, root: string): Red
     Number(await client.runCommand(name, args));
 
   return {
-    sequence: (deliveryId) =>
-      run('rrSequence', [keys.delivery(deliveryId), keys.seq, DELIVERY_TTL_MS]),
-    async markLatest(key, push) {
-      await run('rrMarkLatest', [keys.pr(key), push.seq, push.headSha, LATEST_TTL_MS]);
+    queueEnqueue(transaction, push) {
+      transaction.runCommand('rrEnqueue', [
+        push.jobKey,
+        keys.delivery(push.deliveryId),
+        keys.seq,
+        keys.pr(push.key),
+        DELIVERY_TTL_MS,
+        push.headSha,
+        LATEST_TTL_MS,
+      ]);
+    },
+    async sequenceOf(deliveryId) {
+      const seq = await client.get(keys.delivery(deliveryId));
+      return seq === null ? null : Number(seq);
     },
     async latest(key) {
       const [seq, headSha] = await client.hmget(keys.pr(key), 'seq', 'head');

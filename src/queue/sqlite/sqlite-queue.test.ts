@@ -61,6 +61,20 @@ describe('createSqliteQueue', () => {
     ]);
   });
 
+  it('returns from an enqueue (the webhook is acknowledged) before it claims and starts the job', async () => {
+    const file = freshFile();
+    // A long poll: only the enqueue itself can hand the job over.
+    const queue = createSqliteQueue({ file, leaseMs: 150, pollMs: 60_000 });
+    const started: string[] = [];
+    queue.start((job) => Promise.resolve(void started.push(job.deliveryId)));
+    await queue.enqueue(reviewJob(1, 'a'));
+    expect(rows(file)).toEqual([expect.objectContaining({ delivery_id: '1-a', state: 'queued' })]);
+    expect(started).toEqual([]);
+    await queue.idle();
+    expect(started).toEqual(['1-a']);
+    await queue.stop();
+  });
+
   it('keeps a dead job with its attempts and last error', async () => {
     const file = freshFile();
     const queue = createSqliteQueue({ file, ...FAST, maxAttempts: 2, backoffMs: () => 1 });

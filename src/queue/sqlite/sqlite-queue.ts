@@ -114,6 +114,20 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
     }
   };
 
+  let pumpQueued = false;
+  /**
+   * Claims and starts takeable jobs once the current task is done: an enqueue returns, and its
+   * webhook is acknowledged, before the claim's write and the synchronous start of a review.
+   */
+  const pumpSoon = (): void => {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    setImmediate(() => {
+      pumpQueued = false;
+      pump();
+    });
+  };
+
   const renew = (entry: Running): void => {
     if (lifecycle.phase() === 'closed' || entry.controller.signal.aborted) return;
     try {
@@ -203,7 +217,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
         for (const entry of running.values())
           if (entry.key === key && entry.claimed.job.headSha !== job.headSha)
             entry.controller.abort(supersededBy(job.headSha));
-        pump();
+        pumpSoon();
       }),
     start(handle, startOptions) {
       handler = handle;
