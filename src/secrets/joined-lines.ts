@@ -23,8 +23,8 @@ export const joinLines = (lines: readonly string[], text = lines.join('\n')): Jo
   return { lines, text, starts };
 };
 
-/** The index of the line holding `offset`. */
-const lineAt = (starts: readonly number[], offset: number): number => {
+/** The index of the line holding `offset`: the last of the ascending `starts` at or before it. */
+export const lineAt = (starts: readonly number[], offset: number): number => {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -5,6 +5,7 @@
  * in the text, so that `^`, `$`, `\b` and look-behinds see the same characters at its ends. Most
  * lines of a large diff hold none of a detector's keywords, and its pattern skips them.
  */
+import { lineAt } from './joined-lines.js';
 
 /** Some lines of a text, joined by `\n`, and where each came from. */
 export interface KeywordLines {
@@ -79,12 +80,6 @@ export const linesAt = (
 /** How far a range found in `lines` must move to be a range of the whole text. */
 export const shiftOf = (lines: KeywordLines, offset: number): number => {
   const { starts, origins } = lines;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return (origins[low] ?? 0) - (starts[low] ?? 0);
+  const line = lineAt(starts, offset);
+  return (origins[line] ?? 0) - (starts[line] ?? 0);
 };
