@@ -1,20 +1,17 @@
 /**
- * The environment the app and every CLI command read, validated once at start-up. `./.env` is
- * applied over the shell's variables, as Probot applies it when it starts, so that a value in
- * `.env` wins everywhere.
+ * The environment the app and the CLI commands that need it read, validated once at start-up.
+ * `./.env` is applied over the shell's variables, as Probot applies it when it starts, so that a
+ * value in `.env` wins everywhere.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './domain/errors.js';
 import { formatDuration } from './domain/format-duration.js';
+import { blankAsUnset, withDotEnv } from './env-variables.js';
 import { DEFAULT_LIMITS } from './worker/types.js';
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+export { withDotEnv } from './env-variables.js';
+
+const optionalText = z.string().optional().transform(blankAsUnset);
 
 const port = z
   .string()
@@ -181,20 +178,6 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
     );
   }
   return env;
-};
-
-/**
- * The environment with `./.env` applied over it, as Probot applies it when it starts (its setup
- * flow writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET there), so both read the same values: a
- * variable set in both the shell and `.env` takes the value in `.env`.
- */
-export const withDotEnv = (source: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.ProcessEnv => {
-  try {
-    return { ...source, ...parseDotEnv(readFileSync(join(cwd, '.env'), 'utf8')) };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return source;
-    throw error;
-  }
 };
 
 /** The one way the app and every command read their settings: the shell, then `./.env` over it. */

@@ -1,11 +1,10 @@
 /** The `calibrate` command's options, and how they reach runCalibrateCommand. */
 import type { Command } from 'commander';
-import type { Env } from '../env.js';
-import { loadPriceTable } from '../ledger/price-table.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 import type { CliIo } from './cli-io.js';
+import { readPrices, type CliSettings } from './cli-settings.js';
 
-export const addCalibrateCommand = (program: Command, io: CliIo, env: Env): void => {
+export const addCalibrateCommand = (program: Command, io: CliIo, settings: CliSettings): void => {
   program
     .command('calibrate')
     .description(
@@ -35,6 +34,7 @@ export const addCalibrateCommand = (program: Command, io: CliIo, env: Env): void
     )
     .option('--repo <owner/name>', "with --index-history: its GitHub name (default: origin's)")
     .action(async (options: CalibrateFlags) => {
+      const env = await settings.env();
       const { runCalibrateCommand } = await import('./calibrate-command.js');
       const { openLedgerForWriting } = await import('./ledger-location.js');
       await runCalibrateCommand({
@@ -46,7 +46,7 @@ export const addCalibrateCommand = (program: Command, io: CliIo, env: Env): void
         policyFile: options.policy,
         json: options.json === true,
         report: options.report,
-        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
+        prices: await readPrices(env.PRICES_FILE),
         maxInputTokens: env.MAX_INPUT_TOKENS ?? DEFAULT_LIMITS.maxInputTokens,
         io,
         history: options.history === true,

@@ -1,9 +1,9 @@
 /** The `findings` command's options, and how they reach runFindingsCommand. */
 import type { Command } from 'commander';
-import type { Env } from '../env.js';
 import type { CliIo } from './cli-io.js';
+import type { CliSettings } from './cli-settings.js';
 
-export const addFindingsCommand = (program: Command, io: CliIo, env: Env): void => {
+export const addFindingsCommand = (program: Command, io: CliIo, settings: CliSettings): void => {
   program
     .command('findings')
     .description(
@@ -15,6 +15,7 @@ export const addFindingsCommand = (program: Command, io: CliIo, env: Env): void 
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--suggest', 'policy changes the evidence supports, as snippets to paste')
     .action(async (options: FindingsFlags) => {
+      const env = await settings.env();
       const { runFindingsCommand } = await import('./findings-command.js');
       const { locateLedger } = await import('./ledger-location.js');
       await runFindingsCommand({ locateLedger: () => locateLedger(env), ...options, io });

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../domain/errors.js';
-import { loadEnv, parseEnv, type Env } from '../env.js';
-import { loadPriceTable } from '../ledger/price-table.js';
+import type { Env } from '../env.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { addCalibrateCommand } from './add-calibrate-command.js';
 import { addFindingsCommand } from './add-findings-command.js';
+import { cliSettings, readPrices, type CliSettings } from './cli-settings.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -23,11 +23,11 @@ Exit status: 0 done; 1 the answer is no (policy check found problems) or somethi
 Every command reads its settings as the app does: the shell's variables with ./.env over them.`;
 
 /**
- * The `review-router` program over an environment already read and validated. Each command's
- * module is loaded when that command runs, so one command does not pay for the others' imports
- * (the ledger drivers, the calibration's git plumbing, the report templates).
+ * The `review-router` program over the process's settings. Each command's module is loaded when
+ * that command runs, so one command does not pay for the others' imports (the ledger drivers, the
+ * calibration's git plumbing, the report templates, the environment's schema).
  */
-export const buildProgram = (io: CliIo, env: Env): Command => {
+export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
   const program = new Command('review-router')
     .description('Route pull requests to the review they deserve, and account for what it costs.')
     .version(packageVersion(), '-V, --version', 'print the version of review-router')
@@ -54,11 +54,13 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--commit <sha>', 'classify this commit of --git-dir, with the history before it')
     .action(async (files: string[], options: ClassifyFlags) => {
       const { runClassifyCommand } = await import('./classify-command.js');
+      // Offline: the one setting classify reads is PRICES_FILE, not the app's whole environment.
+      const prices = await readPrices(settings.variables().PRICES_FILE);
       await runClassifyCommand({
         files,
         policyFile: options.policy,
         json: options.json === true,
-        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
+        prices,
         io,
         gitDir: options.gitDir,
         commit: options.commit,
@@ -80,6 +82,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
     .option('--group-by <keys>', 'comma-separated: repo, month, tier, provider')
     .option('--format <format>', 'table, json or csv', 'table')
     .action(async (options: CostsFlags) => {
+      const env = await settings.env();
       const { runCostsCommand } = await import('./costs-command.js');
       const { locateLedger } = await import('./ledger-location.js');
       await runCostsCommand({
@@ -94,7 +97,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       });
     });
 
-  addFindingsCommand(program, io, env);
+  addFindingsCommand(program, io, settings);
 
   program
     .command('policy')
@@ -127,6 +130,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       'one JSON object: the prompt, its token counts, its context and what was left out',
     )
     .action(async (options: PromptFlags) => {
+      const env = await settings.env();
       const { runPromptCommand } = await import('./prompt-command.js');
       await runPromptCommand({
         gitDir: options.gitDir,
@@ -134,12 +138,11 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
         tier: options.tier,
         policyFile: options.policy,
         json: options.json === true,
-        prices: loadPriceTable({ overridePath: env.PRICES_FILE }),
+        prices: await readPrices(env.PRICES_FILE),
         io,
       });
     });
 
-  const defaultBaseUrl = `http://localhost:${env.PORT ?? DEFAULT_PORT}`;
   program
     .command('report-link')
     .description(
@@ -156,6 +159,8 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       'where people reach the app (there is no setting for its public URL); default http://localhost:$PORT',
     )
     .action(async (options: { path?: string; expires?: string; baseUrl?: string }) => {
+      const env = await settings.env();
+      const defaultBaseUrl = `http://localhost:${env.PORT ?? DEFAULT_PORT}`;
       const { runReportLinkCommand } = await import('./report-link-command.js');
       runReportLinkCommand({
         token: env.REPORT_TOKEN,
@@ -167,7 +172,7 @@ export const buildProgram = (io: CliIo, env: Env): Command => {
       });
     });
 
-  addCalibrateCommand(program, io, env);
+  addCalibrateCommand(program, io, settings);
   return program;
 };
 
@@ -203,8 +208,9 @@ const commanderExitCode = (error: CommanderError): number =>
 
 /**
  * Runs the CLI and returns its exit code. `env` is the environment to run with: by default the
- * process's variables with ./.env over them (`loadEnv`), as the app reads them. Tests pass the
- * parsed Env or plain variables, which are validated as the app validates them, without ./.env.
+ * process's variables with ./.env over them, as the app reads them. Tests pass the parsed Env or
+ * plain variables, which are validated as the app validates them, without ./.env. A command
+ * validates the environment when it runs (`CliSettings`), so --help and --version need none.
  */
 export const runCli = async (
   argv: readonly string[],
@@ -212,8 +218,7 @@ export const runCli = async (
   env?: Env | NodeJS.ProcessEnv,
 ): Promise<number> => {
   try {
-    const settings = env === undefined ? loadEnv() : parseEnv(toVariables(env));
-    await buildProgram(io, settings).parseAsync([...argv], { from: 'user' });
+    await buildProgram(io, cliSettings(env)).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
@@ -223,11 +228,3 @@ export const runCli = async (
     return EXIT_FAILED;
   }
 };
-
-/** Variables as text, as the environment holds them: a parsed Env's numbers print back as they came. */
-const toVariables = (env: Env | NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
-  Object.fromEntries(
-    Object.entries(env)
-      .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-      .map(([name, value]) => [name, String(value)]),
-  );

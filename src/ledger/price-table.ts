@@ -7,12 +7,15 @@
  * OpenAI deployment, a Bedrock model ID (its `global.`/`us.`/`eu.` inference profile is part of
  * it, and so is the regional price), a Vertex AI model ID (priced per region with
  * `regionMultipliers`), a self-hosted model (free only when a row says so, rates 0).
+ *
+ * The schemas are zod's; reading a table's rows (`price-rows.ts`) and the shipped defaults
+ * (`default-prices.ts`) needs none of it, so a command that only prices does not load zod.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../domain/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../domain/policy.js';
-import type { Discount } from '../domain/usage.js';
+import { PROVIDER_IDS } from '../domain/policy.js';
+import { readDefaultPriceJson } from './default-prices.js';
 
 /** USD per million tokens. */
 const Rate = z.number().nonnegative();
@@ -80,9 +83,6 @@ export const PriceTable = z.strictObject({
 });
 export type PriceTable = z.infer<typeof PriceTable>;
 
-/** Half price for flex and batch when the table does not say otherwise. */
-export const DEFAULT_DISCOUNTS: Readonly<Record<Discount, number>> = { flex: 0.5, batch: 0.5 };
-
 /** What PRICES_FILE may hold: a new version and date, and the rows it replaces or adds. */
 const PriceOverride = z.strictObject({
   version: z.string().min(1),
@@ -95,15 +95,13 @@ const PriceOverride = z.strictObject({
   providers: ProviderSections.optional(),
 });
 
-const defaultTableUrl = new URL('../../prices/default.json', import.meta.url);
-
 export interface LoadPriceTableOptions {
   /** PRICES_FILE: a JSON file whose rows replace or add to the defaults. */
   readonly overridePath?: string | undefined;
 }
 
 export const loadPriceTable = (options: LoadPriceTableOptions = {}): PriceTable => {
-  const defaults = PriceTable.parse(JSON.parse(readFileSync(defaultTableUrl, 'utf8')));
+  const defaults = PriceTable.parse(readDefaultPriceJson());
   if (options.overridePath === undefined || options.overridePath === '') return defaults;
   const override = readOverride(options.overridePath);
   const geoMultipliers = { ...defaults.geoMultipliers };
@@ -152,51 +150,4 @@ const readOverride = (path: string): z.infer<typeof PriceOverride> => {
   );
 };
 
-const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
-  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
-
-/**
- * The row for a model on a provider: its provider's section first, then `models` (the OpenAI and
- * Anthropic APIs' own rows, whose `provider` the caller checks against the usage). Without a
- * provider, the `models` row. An unknown model is an error that says where to add it, never $0.
- */
-export const requireModel = (
-  table: PriceTable,
-  model: string,
-  provider?: ProviderId,
-): ModelPrice => {
-  if (provider !== undefined) {
-    const rates = own(table.providers?.[provider]?.models, model);
-    if (rates !== undefined) return { provider, ...rates };
-  }
-  const row = own(table.models, model);
-  const ownApi = provider === undefined || provider === 'openai' || provider === 'anthropic';
-  if (row !== undefined && (ownApi || row.provider === provider)) return row;
-  if (ownApi) {
-    throw new Error(
-      `unknown model ${model} in price table v${table.version}: add it to PRICES_FILE`,
-    );
-  }
-  const free =
-    provider === 'openai-compatible'
-      ? '; a self-hosted model is free only with every rate set to 0'
-      : '';
-  throw new Error(
-    `unknown model ${model} for provider ${provider} in price table v${table.version}: add it to PRICES_FILE under providers.${provider}.models (prices/default.json shows the format${free})`,
-  );
-};
-
-/** The multiplier for the region that served a request, 1 where the provider's prices do not vary. */
-export const regionMultiplier = (
-  table: PriceTable,
-  provider: ProviderId,
-  region: string | null | undefined,
-): number => {
-  const multipliers = table.providers?.[provider]?.regionMultipliers;
-  if (multipliers === undefined || region === null || region === undefined) return 1;
-  return own(multipliers, region) ?? own(multipliers, '*') ?? 1;
-};
-
-/** The share of the full price a discounted request pays. */
-export const discountShare = (table: PriceTable, discount: Discount | null): number =>
-  discount === null ? 1 : (table.discounts ?? DEFAULT_DISCOUNTS)[discount];
+export { DEFAULT_DISCOUNTS, discountShare, regionMultiplier, requireModel } from './price-rows.js';

@@ -7,14 +7,8 @@ import { errorMessage } from '../domain/errors.js';
 import type { ProviderId } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { countsLike, discountOf, emptyUsage, type Discount, type Usage } from '../domain/usage.js';
-import {
-  discountShare,
-  regionMultiplier,
-  requireModel,
-  type LongContextRates,
-  type ModelPrice,
-  type PriceTable,
-} from './price-table.js';
+import { discountShare, regionMultiplier, requireModel } from './price-rows.js';
+import type { LongContextRates, ModelPrice, PriceTable } from './price-table.js';
 
 export interface PricedUsage {
   readonly costUsd: number;

@@ -76,6 +76,48 @@ describe('buildReviewPrompt', () => {
     expect(result.prompt).toContain('- "third.ts": over token budget');
   });
 
+  it('renders every file once for the fence, and again only the files the budget reaches', () => {
+    const files = Array.from({ length: 40 }, (_, index) => file(`f${index}.ts`, { lines: 200 }));
+    const render = vi.fn(formatFile);
+    const base = input({
+      diff: diffOf(files),
+      classification: classification(files.map((change) => change.path)),
+      maxInputTokens: 6_000,
+      formatFile: render,
+    });
+    const result = buildReviewPrompt(base);
+
+    expect(result.includedPaths.length).toBeGreaterThan(0);
+    expect(result.includedPaths.length).toBeLessThan(files.length);
+    const rendered = render.mock.calls.map(([change]) => change.path);
+    expect(rendered.slice(0, files.length)).toEqual(files.map((change) => change.path));
+    // 6,000 tokens keep 48,000 characters of renderings from the fence's pass: of the files the
+    // budget reaches, only those past them are rendered again, each once.
+    const kept = Math.floor(48_000 / formatFile(files[0]!).length);
+    expect(kept).toBeGreaterThan(0);
+    const again = rendered.slice(files.length);
+    expect(again).toEqual(files.slice(kept, kept + again.length).map((change) => change.path));
+    expect(again.length).toBeLessThan(files.length - kept + 1);
+  });
+
+  it('takes a fence chosen by an earlier draft of the same content, without rendering for it', () => {
+    const chosen: string[] = [];
+    const sharedFence = (choose: () => string) => {
+      chosen.push(choose());
+      return chosen[0]!;
+    };
+    const first = buildReviewPrompt(input({ sharedFence }));
+    const render = vi.fn(formatFile);
+    const second = buildReviewPrompt(
+      input({ formatFile: render, sharedFence: () => chosen[0]!, maxInputTokens: 90_000 }),
+    );
+
+    expect(chosen).toHaveLength(1);
+    expect(second.prompt).toBe(first.prompt);
+    expect(first).toEqual(buildReviewPrompt(input()));
+    expect(render).toHaveBeenCalledTimes(first.includedPaths.length);
+  });
+
   it('skips a file too big for the remaining budget and still includes smaller, less risky ones', () => {
     const files = [file('huge.ts', { lines: 2_000 }), file('small.ts', { lines: 2 })];
     const result = buildReviewPrompt(

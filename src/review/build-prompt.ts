@@ -1,8 +1,8 @@
 /**
  * The prompt for one review: a stable system part, the repository's
  * instructions, then the pull request as quoted data with its files, most risky first, for as
- * long as the token budget lasts. Each file is rendered once, and counted once only as far as
- * the budget left; once the budget cannot hold even an empty block, the rest are not counted.
+ * long as the token budget lasts. Each file is counted once only as far as the budget left; once
+ * the budget cannot hold even an empty block, the rest are not counted.
  */
 import picomatch from 'picomatch';
 import type { FileChange } from '../domain/diff.js';
@@ -24,6 +24,9 @@ import type { BuildPromptInput, OmitReason, OmittedFile, ReviewPrompt } from './
 
 export type { BuildPromptInput, ReviewPrompt } from './types.js';
 
+/** Rendered files kept from the fence's pass: at most this many characters a budget token. */
+const KEPT_CHARACTERS_PER_TOKEN = 8;
+
 /** Parts of the prompt are joined by a blank line: about one token each. */
 const SEPARATOR = '\n\n';
 const SEPARATOR_TOKENS = 1;
@@ -31,7 +34,6 @@ const SEPARATOR_TOKENS = 1;
 interface Candidate {
   readonly file: FileChange;
   readonly order: number;
-  readonly rendered: string;
 }
 
 export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
@@ -45,7 +47,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   const candidates: Candidate[] = [];
   ordered.forEach((file, order) => {
     const reason = reasonToSkip(file, isIgnored);
-    if (reason === null) candidates.push({ file, order, rendered: input.formatFile(file) });
+    if (reason === null) candidates.push({ file, order });
     else skipped.push({ path: file.path, reason, order });
   });
 
@@ -53,19 +55,31 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     review: policy.review,
     paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
   });
-  const fence = chooseFence([
-    pr.title,
-    truncateBody(pr.body).text,
-    pr.author,
-    pr.authorAssociation,
-    pr.headRef,
-    pr.baseRef,
-    route.reason,
-    ...classification.risk.signals.map((signal) => signal.message),
-    ...ordered.map((file) => file.path),
-    ...candidates.map((candidate) => candidate.rendered),
-    ...pool.items.flatMap((item) => [item.path, item.symbol ?? '', item.reason, item.text]),
-  ]);
+  // Every file is rendered for the fence, one at a time. The first ones, as many as the budget
+  // could hold, are kept for the blocks below; any other file the budget reaches is rendered
+  // again, so no draft holds every rendered file.
+  const kept = new Map<FileChange, string>();
+  let keptChars = 0;
+  const render = (file: FileChange, keep: boolean): string => {
+    const known = kept.get(file);
+    if (known !== undefined) return known;
+    const text = input.formatFile(file);
+    if (keep && keptChars + text.length <= maxInputTokens * KEPT_CHARACTERS_PER_TOKEN) {
+      kept.set(file, text);
+      keptChars += text.length;
+    }
+    return text;
+  };
+  const quoted = function* (): Generator<string> {
+    yield* [pr.title, truncateBody(pr.body).text, pr.author, pr.authorAssociation];
+    yield* [pr.headRef, pr.baseRef, route.reason];
+    for (const signal of classification.risk.signals) yield signal.message;
+    for (const file of ordered) yield file.path;
+    for (const candidate of candidates) yield render(candidate.file, true);
+    for (const item of pool.items) yield* [item.path, item.symbol ?? '', item.reason, item.text];
+  };
+  const choose = () => chooseFence(quoted());
+  const fence = input.sharedFence === undefined ? choose() : input.sharedFence(choose);
   const head = renderPullRequestHead({
     pr,
     classification,
@@ -92,7 +106,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
       continue;
     }
     const label = `file ${quoteInline(candidate.file.path)}`;
-    const block = fenceData(fence, label, candidate.rendered);
+    const block = fenceData(fence, label, render(candidate.file, false));
     const tokens = countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
     if (tokens <= remaining) {
       included.push({ candidate, block, tokens });

@@ -6,7 +6,7 @@
 import picomatch from 'picomatch';
 import type { Policy } from '../domain/policy.js';
 import { redactText } from '../secrets/redact-text.js';
-import { MAX_FINDINGS } from './schema.js';
+import { MAX_FINDINGS } from './max-findings.js';
 
 export interface RepositoryContextInput {
   readonly review: Policy['review'];

@@ -4,12 +4,13 @@
  */
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
-import type { DiffModel, FileChange } from '../domain/diff.js';
+import type { DiffModel } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
 import { errorMessage } from '../domain/errors.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { requireModel, type ModelPrice, type PriceTable } from '../ledger/price-table.js';
+import { requireModel } from '../ledger/price-rows.js';
+import type { ModelPrice, PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import type { TierEstimate } from '../route/types.js';
@@ -99,15 +100,10 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   const { policy, prices } = options;
   const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
   if (problem !== null) return err({ message: problem });
-  // Every draft renders the same files the same way: each file is rendered once.
-  const rendered = new Map<FileChange, string>();
-  const formatFile = (file: FileChange): string => {
-    const known = rendered.get(file);
-    if (known !== undefined) return known;
-    const text = formatFileForPrompt(file);
-    rendered.set(file, text);
-    return text;
-  };
+  // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
+  // fence is chosen once, which renders every file. The drafts then render only the files their
+  // budget reaches, and no draft holds every rendered file.
+  const fences = new Map<DiffModel, string>();
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
       policy,
@@ -118,7 +114,14 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       route: { tier: 'fast', reason: '' },
       contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
-      formatFile,
+      formatFile: formatFileForPrompt,
+      sharedFence: (choose) => {
+        const known = fences.get(diff);
+        if (known !== undefined) return known;
+        const fence = choose();
+        fences.set(diff, fence);
+        return fence;
+      },
       context: options.context ?? EMPTY_POOL,
     });
   const cap = policy.budget.per_review_usd;

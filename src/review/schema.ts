@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import type { ModelAnswer as DomainModelAnswer } from '../domain/model-answer.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { MAX_FINDINGS } from './max-findings.js';
 
-export const MAX_FINDINGS = 50;
+export { MAX_FINDINGS } from './max-findings.js';
 
 const text = (description: string, max: number) =>
   z

@@ -17,6 +17,12 @@ export interface BuildPromptInput {
   readonly maxInputTokens: number;
   /** Renders one file's diff with citable line numbers (the changes stage's `formatFileForPrompt`). */
   readonly formatFile: (file: FileChange) => string;
+  /**
+   * Drafts of one change that quote the same content (the same pull request, classification,
+   * route reason, files and code context) may choose the fence once: choosing it renders every
+   * file. Given `choose`, returns its fence, or the one it gave an earlier draft.
+   */
+  readonly sharedFence?: (choose: () => string) => string;
   /** Code around the change (`context/gather-context.ts`); absent: the diff alone. */
   readonly context?: ContextPool;
   /** The context level to fill; absent: the level of `route.tier` in the policy. */

@@ -571,4 +571,33 @@ describe('review-router', () => {
     expect(await runCli(['costs'], io, { PORT: 'eighty' })).toBe(2);
     expect(err.join('\n')).toContain('PORT: expected a port number');
   });
+
+  it('validates the environment only when a command reads it: classify reads PRICES_FILE alone', async () => {
+    const patch = join(PATCHES, 'deletion.patch');
+    const env = { PORT: 'eighty', PRICES_FILE: ' ' };
+    const classify = capture();
+    expect(await runCli(['classify', '--json', patch], classify.io, env)).toBe(0);
+    expect(JSON.parse(classify.out[0] ?? '')).toMatchObject({ file: patch });
+    expect(classify.err).toEqual([]);
+    expect(await runCli(['--help'], capture().io, env)).toBe(0);
+    for (const command of [['costs'], ['findings'], ['report-link'], ['calibrate'], ['prompt']]) {
+      const { io, err } = capture();
+      expect(await runCli(command, io, env)).toBe(2);
+      expect(err.join('\n')).toContain('PORT: expected a port number');
+    }
+  });
+
+  it('exits 2 when classify is given a PRICES_FILE that is not a price table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-router-prices-'));
+    try {
+      const file = join(dir, 'prices.json');
+      writeFileSync(file, JSON.stringify({ version: 'v9' }));
+      const { io, err } = capture();
+      const patch = join(PATCHES, 'deletion.patch');
+      expect(await runCli(['classify', '--json', patch], io, { PRICES_FILE: file })).toBe(2);
+      expect(err.join('\n')).toContain(`PRICES_FILE ${file} is not a valid price table`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

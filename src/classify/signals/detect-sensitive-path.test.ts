@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testFile } from '../test-diff.js';
-import { detectSensitivePath, splitPathWords } from './detect-sensitive-path.js';
+import {
+  areasOf,
+  areasOfWords,
+  detectSensitivePath,
+  splitPathWords,
+} from './detect-sensitive-path.js';
 import { testContext } from './test-context.js';
 
 const detect = (...paths: string[]) =>
@@ -78,5 +83,45 @@ describe('splitPathWords', () => {
     ['a/policy-engine', ['a', 'policy', 'engine']],
   ])('splits %s into whole words', (path, words) => {
     expect(splitPathWords(path)).toEqual(expect.arrayContaining(words));
+  });
+});
+
+describe('areasOf', () => {
+  it('finds area words cut by case, digits, punctuation and extensions, as splitting finds them', () => {
+    for (const path of [
+      'lib/OAuth2Client.java',
+      'src/SignIn.tsx',
+      'src/sign_in.rb',
+      'SIGN/IN/x',
+      'internal/Policy_Engine/eval.go',
+      'src/AUTH.ts',
+      'pkg/Crypto3/x.go',
+      'a/secret.token.json',
+      'BillingV2.ts',
+    ]) {
+      expect(areasOf(path), path).not.toEqual([]);
+      expect(areasOf(path), path).toEqual(areasOfWords(splitPathWords(path)));
+    }
+  });
+
+  it('gives 20,000 paths pieced from area words, case changes and separators what splitting gives', () => {
+    const pieces = [
+      ...['auth', 'OAuth', 'AUTHZ', 'Sign', 'in', 'In', 'policy', 'Engine', 'crypto', 'Token'],
+      ...['Session', 'SSO', 'mfa', 'pass', 'wd', 'Key', 'store', 'Billing', 'check', 'out'],
+      ...['user', 'x', 'Ab', 'I', 's', '2', '10', '_', '-', '.', '/', '.ts', '.md', ' ', 'K'],
+    ];
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    let sensitive = 0;
+    for (let count = 0; count < 20_000; count += 1) {
+      const length = 1 + Math.floor(next() * 8);
+      const path = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join(
+        '',
+      );
+      const areas = areasOf(path);
+      expect(areas, path).toEqual(areasOfWords(splitPathWords(path)));
+      if (areas.length > 0) sensitive += 1;
+    }
+    expect(sensitive).toBeGreaterThan(1_000);
   });
 });

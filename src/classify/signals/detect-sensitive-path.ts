@@ -41,11 +41,26 @@ export const splitPathWords = (path: string): string[] => {
   return [...words, ...pairs];
 };
 
-const areasOf = (path: string): Area[] =>
-  splitPathWords(path).flatMap((word) => {
+/**
+ * Whether a path may hold an area's word. A word of a path is a piece of it, lower-cased (camelCase
+ * splits and a dropped extension or trailing digits only cut around it), and a joined pair starts
+ * with its first word: a path whose lower case holds no area word, nor the first half of a
+ * two-word one, has none, and is not split (most paths of a large change).
+ */
+const MAY_HOLD_AN_AREA_WORD = new RegExp(
+  [...new Set([...AREA_BY_WORD.keys()].map((word) => word.split('-')[0]))].join('|'),
+);
+
+/** The areas of these words, one per word that names one. */
+export const areasOfWords = (words: readonly string[]): Area[] =>
+  words.flatMap((word) => {
     const area = AREA_BY_WORD.get(word);
     return area ? [area] : [];
   });
+
+/** The areas of a path's words; the path is split only when a word may be there. */
+export const areasOf = (path: string): Area[] =>
+  MAY_HOLD_AN_AREA_WORD.test(path.toLowerCase()) ? areasOfWords(splitPathWords(path)) : [];
 
 /** Authentication, authorization, cryptography, credentials and payments, found by path words. */
 export const detectSensitivePath = (ctx: SignalContext): RiskSignal | null => {
