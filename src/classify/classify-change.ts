@@ -22,9 +22,13 @@ export type { ClassifyInput } from './types.js';
  */
 export const classifyChange = (input: ClassifyInput): Classification => {
   const ctx = buildSignalContext(input);
-  const signals = ALL_SIGNALS.map((detect) => detect(ctx))
-    .filter((signal): signal is RiskSignal => signal !== null)
-    .sort((a, b) => b.weight - a.weight);
+  const found = ALL_SIGNALS.map((detect) => detect(ctx)).filter(
+    (signal): signal is RiskSignal => signal !== null,
+  );
+  // A signal that takes back is listed only where another gave something to take.
+  const signals = (
+    found.some((signal) => signal.weight > 0) ? found : found.filter((signal) => signal.weight > 0)
+  ).sort((a, b) => b.weight - a.weight);
   const score = combineWeights(signals.map((signal) => signal.weight));
   return {
     changedFiles: input.diff.files.length,

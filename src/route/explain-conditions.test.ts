@@ -91,4 +91,15 @@ describe('explainConditions', () => {
     const input = testRouteInput({ classification: testClassification({ level: 'low' }) });
     expect(explainConditions({ risk: ['low'] }, input)).toBe('risk low');
   });
+
+  it('never explains a level with a signal that takes back', () => {
+    const churn = { id: 'source-churn', weight: 0.05, message: 'adds 1 line', paths: [] };
+    const baseline = { id: 'history-baseline', weight: -0.28, message: 'taken back', paths: [] };
+    const level = (signals: (typeof churn)[]) =>
+      testRouteInput({ classification: testClassification({ level: 'low', signals }) });
+    expect(explainConditions({ risk: ['low'] }, level([churn, baseline]))).toBe(
+      'risk low: adds 1 line',
+    );
+    expect(explainConditions({ risk: ['low'] }, level([baseline]))).toBe('risk low');
+  });
 });

@@ -13,9 +13,11 @@ type Check<K extends keyof RuleConditions> = (
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const count = (lines: number): string => `${lines.toLocaleString('en-US')} changed lines`;
 
+/** The signal that adds most; one that takes back never explains a level. */
 const strongestSignal = (signals: readonly RiskSignal[]): RiskSignal | null =>
   signals.reduce<RiskSignal | null>(
-    (best, signal) => (best === null || signal.weight > best.weight ? signal : best),
+    (best, signal) =>
+      signal.weight > 0 && (best === null || signal.weight > best.weight) ? signal : best,
     null,
   );
 

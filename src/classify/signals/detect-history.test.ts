@@ -79,6 +79,14 @@ describe('history-aware signals', () => {
       combineWeights([...without.risk.signals.map((signal) => signal.weight), -0.28]),
     );
     expect(quiet.risk.score).toBeLessThan(without.risk.score);
+    // With nothing to take from, the baseline is not listed.
+    const removal = testDiff([testFile('src/old.ts', { status: 'removed', deletions: 9 })]);
+    const quietRemoval = classifyChange({
+      diff: removal,
+      policy: testPolicy,
+      history: { paths: [] },
+    });
+    expect(quietRemoval.risk).toEqual(classifyChange({ diff: removal, policy: testPolicy }).risk);
     // An ordinary history (fixes and commits adding up to the lift) leaves the score as it was.
     const ordinary = combineWeights([0.4, 0.22, HISTORY_BASELINE_WEIGHT]);
     expect(ordinary).toBe(0.4);
