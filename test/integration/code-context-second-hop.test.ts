@@ -6,30 +6,15 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { modelAnswer } from '../helpers/model-answers.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { useTestApp } from '../helpers/use-test-app.js';
+import { blobsAnswer, featureFile, featurePatch, featurePaths } from '../helpers/feature-files.js';
 
 const HEAD = 'beef'.padEnd(40, '2');
-const FILES = 100;
 
 /** Each changed file calls a method of the object `shared` returns: `twice`, never imported. */
+const changedReturn = (index: number): string => `  return shared(step0).twice(${index});`;
 const featureAt = (index: number, changed: boolean): string =>
-  [
-    "import { shared } from '../lib/shared.js';",
-    '',
-    `export const feature${index} = (value: number): number => {`,
-    ...Array.from({ length: 12 }, (_, line) => `  const step${line} = value * ${line + index};`),
-    changed ? `  return shared(step0).twice(${index});` : `  return step0 + ${index};`,
-    '};',
-    '',
-  ].join('\n');
-
-const PATCH = (index: number) =>
-  [
-    '@@ -15,3 +15,3 @@ export const feature',
-    `   const step11 = value * ${11 + index};`,
-    `-  return step0 + ${index};`,
-    `+  return shared(step0).twice(${index});`,
-    ' };',
-  ].join('\n');
+  featureFile(index, changed ? changedReturn(index) : null);
+const PATCH = (index: number) => featurePatch(index, changedReturn(index));
 
 const SHARED = [
   "import { Doubler } from './doubler.js';",
@@ -49,21 +34,9 @@ const DOUBLER = [
   '',
 ].join('\n');
 
-const paths = Array.from({ length: FILES }, (_, index) => `src/feature/f${index}.ts`);
+const paths = featurePaths;
 
 type Query = { variables: Record<string, string> };
-
-/** GraphQL's answer to a query of these expressions (`<sha>:<path>`, in order), from the texts. */
-const answer = (texts: Map<string, string>, expressions: readonly string[]) => ({
-  data: {
-    repository: Object.fromEntries(
-      expressions.map((expression, index) => [
-        `f${index}`,
-        texts.has(expression) ? { text: texts.get(expression), isBinary: false } : null,
-      ]),
-    ),
-  },
-});
 
 let app: TestApp;
 
@@ -107,7 +80,7 @@ describe('code context: the files imported files import', () => {
         return true;
       })
       .times(3)
-      .reply(200, () => answer(texts, rounds.at(-1) ?? []));
+      .reply(200, () => blobsAnswer(texts, rounds.at(-1) ?? []));
     let extra = 0;
     code.on('request', () => (extra += 1));
     let request: Record<string, any> = {};
