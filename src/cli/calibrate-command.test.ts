@@ -5,19 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
 import { createTestHistory, type TestHistory } from '../calibrate/test-history.js';
-import type { CliIo } from './cli-io.js';
 import { runCli } from './main.js';
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-  return { io, out, err };
-};
+import { captureCliIo } from './test-cli-io.js';
 
 let history: TestHistory;
 let dir: string;
@@ -34,7 +23,7 @@ afterAll(() => {
 
 describe('review-router calibrate', () => {
   it('prints the figures as JSON, writes the HTML report and shows progress on stderr', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureCliIo();
     const report = join(dir, 'calibration.html');
     const code = await runCli(
       ['calibrate', '--git-dir', history.repo.dir, '--json', '--report', report],
@@ -64,7 +53,7 @@ describe('review-router calibrate', () => {
   });
 
   it('prints a table and a policy snippet for people, honouring --deep-rate and --since', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     const code = await runCli(
       [
         'calibrate',
@@ -85,7 +74,7 @@ describe('review-router calibrate', () => {
   });
 
   it('reports the routing and cost of the policy in force and of a suggestion for --target-cost', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     const code = await runCli(
       ['calibrate', '--git-dir', history.repo.dir, '--json', '--target-cost', '0.3'],
       io,
@@ -115,7 +104,7 @@ describe('review-router calibrate', () => {
   });
 
   it('prints the cost columns and draws catch against cost in the report', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     const report = join(dir, 'cost.html');
     const code = await runCli(
       [
@@ -147,9 +136,9 @@ describe('review-router calibrate', () => {
   it('measures the policy given with --policy, and refuses one whose model has no price', async () => {
     const strict = join(dir, 'strict.yml');
     writeFileSync(strict, 'risk:\n  levels: { medium: 0.5, high: 0.6 }\n');
-    const ours = capture();
+    const ours = captureCliIo();
     expect(await runCli(['calibrate', '--git-dir', history.repo.dir, '--json'], ours.io)).toBe(0);
-    const theirs = capture();
+    const theirs = captureCliIo();
     const args = ['calibrate', '--git-dir', history.repo.dir, '--json', '--policy', strict];
     expect(await runCli(args, theirs.io)).toBe(0);
     const [defaults, custom] = [ours, theirs].map(({ out }) => JSON.parse(out[0]!).inForce);
@@ -162,7 +151,7 @@ describe('review-router calibrate', () => {
       unpriced,
       'models:\n  deep: { provider: anthropic, model: claude-unknown-9, effort: high }\n',
     );
-    const refused = capture();
+    const refused = captureCliIo();
     const code = await runCli(
       ['calibrate', '--git-dir', history.repo.dir, '--policy', unpriced],
       refused.io,
@@ -177,13 +166,13 @@ describe('review-router calibrate', () => {
     [['--since', 'yesterday-ish'], '--since yesterday-ish: expected a date'],
     [['--max-commits', '0'], '--max-commits 0: expected a whole number'],
   ])('refuses %j with a message that says what is expected', async (flags, message) => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['calibrate', '--git-dir', history.repo.dir, ...flags], io)).toBe(2);
     expect(err.join('\n')).toContain(message);
   });
 
   it('says when the path is not a git repository', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['calibrate', '--git-dir', dir], io)).toBe(2);
     expect(err.join('\n')).toContain('not a git repository');
   });
@@ -197,7 +186,7 @@ if (projectGitDir === null) {
 
 describe.skipIf(projectGitDir === null)('review-router calibrate on this repository', () => {
   it('measures its history, or says why it cannot yet, and exits 0', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureCliIo();
     const report = join(dir, 'self.html');
     const code = await runCli(
       ['calibrate', '--git-dir', projectRoot, '--json', '--report', report],

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGitRepo, numberedLines, type TestGitRepo } from '../calibrate/test-git-repo.js';
-import type { CliIo } from './cli-io.js';
 import { runCli } from './main.js';
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-  return { io, out, err };
-};
+import { captureCliIo } from './test-cli-io.js';
 
 let repo: TestGitRepo;
 let first: string;
@@ -40,7 +29,7 @@ beforeAll(() => {
 afterAll(() => repo.remove());
 
 const classify = async (args: readonly string[]) => {
-  const { io, out, err } = capture();
+  const { io, out, err } = captureCliIo();
   const code = await runCli(['classify', '--git-dir', repo.dir, ...args], io, {});
   return { code, out, err };
 };

@@ -4,19 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGitRepo, type TestGitRepo } from '../calibrate/test-git-repo.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
-import type { CliIo } from './cli-io.js';
 import { runCli } from './main.js';
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-  return { io, out, err };
-};
+import { captureCliIo } from './test-cli-io.js';
 
 let repo: TestGitRepo;
 let dataDir: string;
@@ -43,7 +32,7 @@ afterAll(() => {
 describe('review-router calibrate --index-history', () => {
   it("writes the local history into the app's ledger under the GitHub name, once however often it runs", async () => {
     for (let run = 0; run < 2; run += 1) {
-      const { io, err } = capture();
+      const { io, err } = captureCliIo();
       const code = await runCli(
         ['calibrate', '--git-dir', repo.dir, '--index-history', '--repo', 'Acme/Parser'],
         io,
@@ -63,7 +52,7 @@ describe('review-router calibrate --index-history', () => {
   });
 
   it('asks for --repo when the repository has no GitHub name', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     const code = await runCli(['calibrate', '--git-dir', repo.dir, '--index-history'], io, {
       DATA_DIR: dataDir,
     });

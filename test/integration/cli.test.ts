@@ -5,24 +5,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { CONTRACT_COST_FIELDS } from '../helpers/cost-record-fields.js';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { sampleEntry } from '../../src/ledger/ledger-store.contract.js';
 import { createTestGitRepo } from '../../src/calibrate/test-git-repo.js';
 import { checkReportLink } from '../../src/report/sign-report-link.js';
+import { captureCliIo } from '../../src/cli/test-cli-io.js';
 
 const PATCHES = join(import.meta.dirname, '../fixtures/patches');
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-  return { io, out, err };
-};
 
 /** `git apply --numstat` on the patch: path -> [additions, deletions] ('-' for binary). */
 const gitNumstat = (patch: string): Map<string, [string, string]> => {
@@ -46,7 +35,7 @@ describe('review-router classify', () => {
     .sort();
 
   it('prints one JSON object per patch, in input order, with every field of the record', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     const files = patches.map((name) => join(PATCHES, name));
     expect(await runCli(['classify', '--json', ...files], io)).toBe(0);
     expect(out).toHaveLength(files.length);
@@ -73,7 +62,7 @@ describe('review-router classify', () => {
   it.each(readdirSync(PATCHES).filter((name) => name.endsWith('.patch')))(
     'counts %s exactly as git apply --numstat does',
     async (name) => {
-      const { io, out } = capture();
+      const { io, out } = captureCliIo();
       await runCli(['classify', '--json', join(PATCHES, name)], io);
       const record = JSON.parse(out[0]!);
       const expected = gitNumstat(join(PATCHES, name));
@@ -108,7 +97,7 @@ describe('review-router classify', () => {
           '',
         ].join('\n'),
       );
-      const { io, out } = capture();
+      const { io, out } = captureCliIo();
       await runCli(['classify', '--json', patch], io);
       const record = JSON.parse(out[0]!);
       expect(record.risk.level).toBe('high');
@@ -128,7 +117,7 @@ describe('review-router classify', () => {
     try {
       const policy = join(dir, 'review-router.yml');
       writeFileSync(policy, 'skip:\n  drafs: false\n');
-      const { io, err } = capture();
+      const { io, err } = captureCliIo();
       expect(
         await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io),
       ).toBe(2);
@@ -142,7 +131,7 @@ describe('review-router classify', () => {
   });
 
   it('says which file it cannot read', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
     expect(err.join('\n')).toContain('cannot read /nonexistent/x.patch: ENOENT');
   });
@@ -160,7 +149,7 @@ describe('review-router classify', () => {
       try {
         const file = join(dir, name);
         writeFileSync(file, bytes);
-        const { io, out, err } = capture();
+        const { io, out, err } = captureCliIo();
         expect(await runCli(['classify', '--json', file], io)).toBe(2);
         expect(out).toEqual([]);
         expect(err).toEqual([
@@ -177,7 +166,7 @@ describe('review-router classify', () => {
     try {
       const file = join(dir, 'empty.patch');
       writeFileSync(file, '');
-      const { io, err } = capture();
+      const { io, err } = captureCliIo();
       expect(await runCli(['classify', file], io)).toBe(2);
       expect(err).toEqual([`review-router: ${file} is empty: there is no diff to classify`]);
     } finally {
@@ -206,7 +195,7 @@ describe('review-router classify', () => {
       });
       const file = join(repo.dir, 'series.patch');
       writeFileSync(file, repo.git(['format-patch', '--stdout', `${base}..${again}`]));
-      const { io, out, err } = capture();
+      const { io, out, err } = captureCliIo();
       expect(await runCli(['classify', '--json', file], io)).toBe(2);
       expect(out).toEqual([]);
       expect(err.join('\n')).toContain(
@@ -271,7 +260,7 @@ describe('review-router costs', () => {
   it('prints every attempt newest first as JSON while the app still has the ledger open', async () => {
     const writer = await seed();
     try {
-      const { io, out } = capture();
+      const { io, out } = captureCliIo();
       expect(await runCli(['costs', '--format', 'json'], io, { DATA_DIR: dir })).toBe(0);
       const rows = JSON.parse(out.join('\n'));
       expect(rows.map((r: { deliveryId: string }) => r.deliveryId)).toEqual(['d-3', 'd-2', 'd-1']);
@@ -285,7 +274,7 @@ describe('review-router costs', () => {
 
   it('filters by repository and date and groups with savings against all-deep', async () => {
     await (await seed()).close();
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     await runCli(['costs', '--repo', 'acme/api', '--since', '2026-11-01', '--format', 'json'], io, {
       DATA_DIR: dir,
     });
@@ -293,7 +282,7 @@ describe('review-router costs', () => {
       'd-2',
     ]);
 
-    const grouped = capture();
+    const grouped = captureCliIo();
     await runCli(['costs', '--group-by', 'repo', '--format', 'json'], grouped.io, {
       DATA_DIR: dir,
     });
@@ -314,7 +303,7 @@ describe('review-router costs', () => {
       }),
     ]);
 
-    const csv = capture();
+    const csv = captureCliIo();
     await runCli(['costs', '--group-by', 'month,tier', '--format', 'csv'], csv.io, {
       DATA_DIR: dir,
     });
@@ -324,7 +313,7 @@ describe('review-router costs', () => {
   it('takes --until as exclusive and --limit as the newest N attempts', async () => {
     await (await seed()).close();
     const ids = async (...flags: string[]) => {
-      const { io, out } = capture();
+      const { io, out } = captureCliIo();
       expect(await runCli(['costs', '--format', 'json', ...flags], io, { DATA_DIR: dir })).toBe(0);
       return JSON.parse(out.join('\n')).map((r: { deliveryId: string }) => r.deliveryId);
     };
@@ -339,7 +328,7 @@ describe('review-router costs', () => {
 
   it('groups by provider, with the attempts that called no model as null', async () => {
     await (await seed()).close();
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     await runCli(['costs', '--group-by', 'provider', '--format', 'json'], io, { DATA_DIR: dir });
     expect(JSON.parse(out.join('\n'))).toEqual([
       expect.objectContaining({ provider: null, reviews: 1, costUsd: 0 }),
@@ -350,14 +339,14 @@ describe('review-router costs', () => {
   it('prints the CSV header even when no attempt matches', async () => {
     await (await seed()).close();
     const header = async (...flags: string[]) => {
-      const { io, out } = capture();
+      const { io, out } = captureCliIo();
       expect(await runCli(['costs', '--format', 'csv', ...flags], io, { DATA_DIR: dir })).toBe(0);
       return out.join('\n').split('\n');
     };
     const all = await header();
     expect(all).toHaveLength(4);
     expect(await header('--repo', 'acme/none')).toEqual([all[0]]);
-    const json = capture();
+    const json = captureCliIo();
     await runCli(['costs', '--format', 'json'], json.io, { DATA_DIR: dir });
     expect(all[0]?.split(',')).toEqual(Object.keys(JSON.parse(json.out.join('\n'))[0]));
     expect(await header('--repo', 'acme/none', '--group-by', 'month,provider')).toEqual([
@@ -366,7 +355,7 @@ describe('review-router costs', () => {
   });
 
   it('names a wrong option before it looks for the ledger', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['costs', '--limit', 'ten'], io, { DATA_DIR: join(dir, 'missing') })).toBe(
       2,
     );
@@ -374,7 +363,7 @@ describe('review-router costs', () => {
   });
 
   it('explains where it looked when there is no ledger yet', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['costs'], io, { DATA_DIR: join(dir, 'missing') })).toBe(2);
     expect(err.join('\n')).toContain('no ledger at');
   });
@@ -390,7 +379,7 @@ describe('review-router costs', () => {
     [['costs', '--since', '2026-11-02', '--until', '2026-11-01'], '--until is exclusive'],
   ])('rejects %j with a message naming the option', async (argv, message) => {
     await (await seed()).close();
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(argv, io, { DATA_DIR: dir })).toBe(2);
     expect(err.join('\n')).toContain(message);
   });
@@ -409,7 +398,7 @@ describe('review-router policy check', () => {
     return file;
   };
   const check = async (...argv: string[]) => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureCliIo();
     const code = await runCli(['policy', 'check', ...argv], io, {});
     return { code, out, err: err.join('\n') };
   };
@@ -489,7 +478,7 @@ describe('review-router policy check', () => {
 
 describe('review-router report-link', () => {
   const link = async (env: NodeJS.ProcessEnv, ...flags: string[]) => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureCliIo();
     const code = await runCli(['report-link', ...flags], io, env);
     return { code, out, err: err.join('\n') };
   };
@@ -556,18 +545,18 @@ describe('review-router', () => {
     const { version } = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
     ) as { version: string };
-    const { io, out } = capture();
+    const { io, out } = captureCliIo();
     expect(await runCli(['--version'], io, {})).toBe(0);
     expect(out).toEqual([version]);
   });
 
   it('exits 2 for an unknown command or option', async () => {
-    expect(await runCli(['frobnicate'], capture().io, {})).toBe(2);
-    expect(await runCli(['costs', '--colour'], capture().io, {})).toBe(2);
+    expect(await runCli(['frobnicate'], captureCliIo().io, {})).toBe(2);
+    expect(await runCli(['costs', '--colour'], captureCliIo().io, {})).toBe(2);
   });
 
   it('exits 2 with the message when the environment is invalid', async () => {
-    const { io, err } = capture();
+    const { io, err } = captureCliIo();
     expect(await runCli(['costs'], io, { PORT: 'eighty' })).toBe(2);
     expect(err.join('\n')).toContain('PORT: expected a port number');
   });
@@ -575,13 +564,13 @@ describe('review-router', () => {
   it('validates the environment only when a command reads it: classify reads PRICES_FILE alone', async () => {
     const patch = join(PATCHES, 'deletion.patch');
     const env = { PORT: 'eighty', PRICES_FILE: ' ' };
-    const classify = capture();
+    const classify = captureCliIo();
     expect(await runCli(['classify', '--json', patch], classify.io, env)).toBe(0);
     expect(JSON.parse(classify.out[0] ?? '')).toMatchObject({ file: patch });
     expect(classify.err).toEqual([]);
-    expect(await runCli(['--help'], capture().io, env)).toBe(0);
+    expect(await runCli(['--help'], captureCliIo().io, env)).toBe(0);
     for (const command of [['costs'], ['findings'], ['report-link'], ['calibrate'], ['prompt']]) {
-      const { io, err } = capture();
+      const { io, err } = captureCliIo();
       expect(await runCli(command, io, env)).toBe(2);
       expect(err.join('\n')).toContain('PORT: expected a port number');
     }
@@ -592,7 +581,7 @@ describe('review-router', () => {
     try {
       const file = join(dir, 'prices.json');
       writeFileSync(file, JSON.stringify({ version: 'v9' }));
-      const { io, err } = capture();
+      const { io, err } = captureCliIo();
       const patch = join(PATCHES, 'deletion.patch');
       expect(await runCli(['classify', '--json', patch], io, { PRICES_FILE: file })).toBe(2);
       expect(err.join('\n')).toContain(`PRICES_FILE ${file} is not a valid price table`);

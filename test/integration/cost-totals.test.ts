@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import type { LedgerEntry } from '../../src/domain/ledger-entry.js';
 import { openPostgresLedger } from '../../src/ledger/postgres-ledger.js';
 import { openPostgresReportReader } from '../../src/ledger/postgres/open-postgres-report-reader.js';
@@ -20,6 +19,7 @@ import { openSqliteReportReader } from '../../src/ledger/sqlite/open-sqlite-repo
 import type { LedgerStore } from '../../src/ledger/types.js';
 import { createReportHandler } from '../../src/report/create-report-handler.js';
 import { startTestHttpServer } from '../../src/report/test-http-server.js';
+import { captureCliIo } from '../../src/cli/test-cli-io.js';
 
 const TOKEN = 'report-token-for-tests';
 
@@ -39,16 +39,6 @@ const entries = (): LedgerEntry[] =>
     }),
   );
 
-const capture = () => {
-  const out: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: () => undefined,
-    readStdin: () => Promise.resolve(''),
-  };
-  return { io, out };
-};
-
 const readersAgree = async (options: {
   ledger: LedgerStore;
   /** The app's reader for the report routes (a thread on SQLite, a pool of its own on Postgres). */
@@ -59,7 +49,7 @@ const readersAgree = async (options: {
   for (const entry of entries()) await options.ledger.record(entry);
   const sql = await options.sql();
 
-  const { io, out } = capture();
+  const { io, out } = captureCliIo();
   expect(await runCli(['costs', '--group-by', 'repo', '--format', 'json'], io, options.env)).toBe(
     0,
   );
