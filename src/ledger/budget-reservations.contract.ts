@@ -2,7 +2,8 @@
  * The budget half of the LedgerStore contract: reservations that stop simultaneous reviews from
  * passing a monthly cap together. Run by `describeLedgerStoreContract`.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import { sampleEntry } from './sample-entry.js';
 import type { BudgetCap, LedgerStore, ReserveRequest } from './types.js';
 
@@ -31,12 +32,8 @@ export const describeBudgetReservationsContract = (
 ): void => {
   describe(`${name} (budget reservations)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     const spent = (costUsd: number, repo = 'acme/api', startedAt = '2026-11-10T00:00:00.000Z') =>

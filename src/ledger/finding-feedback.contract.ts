@@ -3,7 +3,8 @@
  * once, event signals kept once, outcomes settled and re-settled without counting twice, and the
  * groups added up in SQL equal to the same sums over the listed findings.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import type { PostedFindingRecord } from '../domain/finding-feedback.js';
 import type { LedgerStore } from './types.js';
 
@@ -41,12 +42,8 @@ export const describeFindingFeedbackContract = (
 ): void => {
   describe(`${name} (finding feedback)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     const one = postedFinding();

@@ -2,7 +2,8 @@
  * The history index contract: what push events and the backfill record, and what a review reads
  * back, the same on every database. Run by each ledger's test file.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import type { HistoryCommit } from '../domain/history.js';
 import type { LedgerStore } from './types.js';
 
@@ -31,12 +32,8 @@ export const describeHistoryIndexContract = (
 ): void => {
   describe(`${name} (history index)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     it('answers null for a repository with no recorded commit', async () => {

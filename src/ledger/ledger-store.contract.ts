@@ -2,7 +2,8 @@
  * The one contract every LedgerStore keeps, run by each store's own test. `open`
  * returns a store over empty storage; the suite migrates it and closes it after each test.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import { describeBudgetReservationsContract } from './budget-reservations.contract.js';
 import { describePullBudgetAlertsBatchesContract } from './pull-budget-alerts-batches.contract.js';
 import { describePullStateContract } from './pull-state.contract.js';
@@ -20,12 +21,8 @@ export const describeLedgerStoreContract = (
 ): void => {
   describe(`${name} (LedgerStore contract)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     it('records an entry and lists it back with every field intact', async () => {

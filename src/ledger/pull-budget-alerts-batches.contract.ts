@@ -2,7 +2,8 @@
  * The parts of the LedgerStore contract that budgets per pull request, budget alerts and batch
  * reviews rely on. Run by `describeLedgerStoreContract` on every database.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import { sampleEntry } from './sample-entry.js';
 import type { LedgerStore, NewPendingBatch, ReserveRequest } from './types.js';
 
@@ -53,12 +54,8 @@ export const describePullBudgetAlertsBatchesContract = (
 ): void => {
   describe(`${name} (pull request budgets, alerts, pending batches)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     const pullCommitted = (pr: number) =>

@@ -3,7 +3,8 @@
  * reviews, `/review skip`, the summary review) and the fingerprints of posted findings.
  * Run by `describeLedgerStoreContract`.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import { sampleEntry } from './sample-entry.js';
 import type { LedgerStore, PostedFinding } from './types.js';
 
@@ -23,12 +24,8 @@ const posted = (overrides: Partial<PostedFinding> = {}): PostedFinding => ({
 export const describePullStateContract = (name: string, open: () => Promise<LedgerStore>): void => {
   describe(`${name} (pull request state)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     it('knows nothing about a pull request it never stored', async () => {

@@ -3,7 +3,8 @@
  * review kept forever, and a crashed or retried delivery's claim taken over. Run by
  * `describeLedgerStoreContract`.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedStore } from './test-migrated-store.js';
 import { sampleKey } from './sample-entry.js';
 import type { LedgerStore } from './types.js';
 
@@ -15,12 +16,8 @@ export const describeReviewClaimsContract = (
 ): void => {
   describe(`${name} (review claims)`, () => {
     let store: LedgerStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.migrate();
-    });
-    afterEach(async () => {
-      await store.close();
+    useMigratedStore(open, (opened) => {
+      store = opened;
     });
 
     it('refuses a second claim on the same head SHA and tier, naming the first delivery', async () => {
