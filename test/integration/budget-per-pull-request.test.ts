@@ -11,28 +11,11 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { AUTH_PATCH, ROUTINE_PATCH } from '../helpers/sample-patches.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const HEAD = 'c0ffee'.padEnd(40, '0');
-
-const AUTH_PATCH = [
-  '@@ -10,3 +10,5 @@ export function verify(token: string) {',
-  '   const session = sessions.get(token);',
-  '+  if (session && session.expiresAt < Date.now()) return null;',
-  "+  if (session?.user === 'admin') return session;",
-  '   return session ?? null;',
-  ' }',
-].join('\n');
-
-const ROUTINE_PATCH = [
-  '@@ -1,3 +1,4 @@',
-  ' export const formatDate = (date: Date): string => {',
-  '-  return date.toISOString();',
-  '+  const iso = date.toISOString();',
-  '+  return iso.slice(0, 10);',
-  ' };',
-].join('\n');
 
 const policyText = (...budget: string[]): string =>
   ['budget:', ...budget.map((line) => `  ${line}`), ''].join('\n');

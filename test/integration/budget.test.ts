@@ -11,29 +11,12 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { AUTH_PATCH, ROUTINE_PATCH } from '../helpers/sample-patches.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const MONTH = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
 const HEAD = 'b0d9e7'.padEnd(40, '0');
-
-const AUTH_PATCH = [
-  '@@ -10,3 +10,5 @@ export function verify(token: string) {',
-  '   const session = sessions.get(token);',
-  '+  if (session && session.expiresAt < Date.now()) return null;',
-  "+  if (session?.user === 'admin') return session;",
-  '   return session ?? null;',
-  ' }',
-].join('\n');
-
-const ROUTINE_PATCH = [
-  '@@ -1,3 +1,4 @@',
-  ' export const formatDate = (date: Date): string => {',
-  '-  return date.toISOString();',
-  '+  const iso = date.toISOString();',
-  '+  return iso.slice(0, 10);',
-  ' };',
-].join('\n');
 
 /** A long, low-risk change: a table of constants, `lines` lines added. */
 const constantsPatch = (name: string, lines: number): string =>

@@ -12,6 +12,7 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { AUTH_PATCH } from '../helpers/sample-patches.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'c0ffee'.padEnd(40, '0');
@@ -30,15 +31,6 @@ const SMALL_TEST_PATCH = [
   " import { formatDate } from '../src/utils/format-date.js';",
   "+it('formats a day', () => expect(formatDate(new Date(0))).toBe('1970-01-01'));",
   ' ',
-].join('\n');
-
-const AUTH_PATCH = [
-  '@@ -10,3 +10,5 @@ export function verify(token: string) {',
-  '   const session = sessions.get(token);',
-  '+  if (session && session.expiresAt < Date.now()) return null;',
-  "+  if (session?.user === 'admin') return session;",
-  '   return session ?? null;',
-  ' }',
 ].join('\n');
 
 let app: TestApp;
