@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postedFinding } from '../ledger/finding-feedback.contract.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
-import type { CliIo } from './cli-io.js';
 import { runCli } from './main.js';
+import { captureCliIo } from './test-cli-io.js';
 
 let dir: string;
 
@@ -28,13 +28,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
+  const { io, out, err } = captureCliIo();
   const status = await runCli(['findings', ...args], io, { DATA_DIR: dir });
   return { status, out: out.join('\n'), err: err.join('\n') };
 };

@@ -17,18 +17,11 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { ROUTINE_PATCH } from '../helpers/sample-patches.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'ba7c4e'.padEnd(40, '0');
 const NEWER = 'f00d00'.padEnd(40, '0');
-const PATCH = [
-  '@@ -1,3 +1,4 @@',
-  ' export const formatDate = (date: Date): string => {',
-  '-  return date.toISOString();',
-  '+  const iso = date.toISOString();',
-  '+  return iso.slice(0, 10);',
-  ' };',
-].join('\n');
 const POLICY =
   'routing:\n  rules:\n    - { when: { labels: [review:later] }, tier: fast, mode: batch }\n';
 
@@ -49,7 +42,7 @@ const mockPull = (head: string, labels: string[], reads: { pull: number; files: 
     .get('/repos/acme/api/pulls/7/files')
     .query({ per_page: '100' })
     .times(reads.files)
-    .reply(200, [prFile('src/format-date.ts', PATCH)]);
+    .reply(200, [prFile('src/format-date.ts', ROUTINE_PATCH)]);
 
 const deliver = (id: string, head: string, labels: string[], action = 'labeled') =>
   app.probot.receive({

@@ -25,17 +25,9 @@ import {
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ROUTINE_PATCH } from '../helpers/sample-patches.js';
 
 const HEAD = 'ba7c4e'.padEnd(40, '0');
-const PATCH = [
-  '@@ -1,3 +1,4 @@',
-  ' export const formatDate = (date: Date): string => {',
-  '-  return date.toISOString();',
-  '+  const iso = date.toISOString();',
-  '+  return iso.slice(0, 10);',
-  ' };',
-].join('\n');
-
 const batchPolicy = (tier: 'fast' | 'deep') =>
   `routing:\n  rules:\n    - { when: { labels: [review:later] }, tier: ${tier}, mode: batch }\n`;
 
@@ -73,7 +65,7 @@ const mockGitHub = (policy: string, reads: { policy: number; pull: number; files
     .get('/repos/acme/api/pulls/7/files')
     .query({ per_page: '100' })
     .times(reads.files)
-    .reply(200, [prFile('src/format-date.ts', PATCH)]);
+    .reply(200, [prFile('src/format-date.ts', ROUTINE_PATCH)]);
   mockChecks(sent);
   return sent;
 };

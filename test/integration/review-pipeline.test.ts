@@ -12,19 +12,10 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import type { TestApp } from '../helpers/test-app.js';
-import { AUTH_PATCH } from '../helpers/sample-patches.js';
+import { AUTH_PATCH, ROUTINE_PATCH } from '../helpers/sample-patches.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
 const HEAD = 'c0ffee'.padEnd(40, '0');
-
-const SMALL_PATCH = [
-  '@@ -1,3 +1,4 @@',
-  ' export const formatDate = (date: Date): string => {',
-  '-  return date.toISOString();',
-  '+  const iso = date.toISOString();',
-  '+  return iso.slice(0, 10);',
-  ' };',
-].join('\n');
 
 const SMALL_TEST_PATCH = [
   '@@ -1,2 +1,3 @@',
@@ -53,7 +44,7 @@ describe('webhook to review', () => {
     const github = mockPullRequest({
       pull,
       files: [
-        prFile('src/utils/format-date.ts', SMALL_PATCH),
+        prFile('src/utils/format-date.ts', ROUTINE_PATCH),
         prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
       ],
     });
@@ -254,7 +245,7 @@ describe('webhook to review', () => {
     const github = mockPullRequest({
       pull,
       files: [
-        prFile('src/utils/format-date.ts', SMALL_PATCH),
+        prFile('src/utils/format-date.ts', ROUTINE_PATCH),
         prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
       ],
     });
@@ -370,7 +361,7 @@ describe('webhook to review', () => {
   it('does not review a head SHA twice when GitHub redelivers the webhook', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const files = [
-      prFile('src/utils/format-date.ts', SMALL_PATCH),
+      prFile('src/utils/format-date.ts', ROUTINE_PATCH),
       prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
     ];
     // The queue keeps the delivery id: the redelivery reads nothing and calls no model.
@@ -398,7 +389,7 @@ describe('webhook to review', () => {
   it('does not review a head SHA twice when two deliveries carry it', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const files = [
-      prFile('src/utils/format-date.ts', SMALL_PATCH),
+      prFile('src/utils/format-date.ts', ROUTINE_PATCH),
       prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
     ];
     const github = mockPullRequest({ pull, files, pullReads: 2 });
@@ -444,7 +435,7 @@ describe('webhook to review', () => {
       const github = mockPullRequest({
         pull,
         files: [
-          prFile('src/utils/format-date.ts', SMALL_PATCH),
+          prFile('src/utils/format-date.ts', ROUTINE_PATCH),
           prFile('test/format-date.test.ts', SMALL_TEST_PATCH),
         ],
       });
