@@ -61,6 +61,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 8 },
       { version: 9 },
       { version: 11 },
+      { version: 12 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

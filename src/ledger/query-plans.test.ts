@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLedgerStore } from './create-ledger-store.js';
+import { createReportQueries } from './report-queries.js';
 import { runMigrations } from './migrations/run-migrations.js';
 import { createPostgresExecutor } from './postgres/postgres-executor.js';
 import { sampleEntry } from './sample-entry.js';
@@ -57,7 +58,8 @@ const CASES: [string, (store: LedgerStore) => Promise<unknown>, RegExp][] = [
   [
     'the summary of one repository',
     (store) => store.summarize({ repo: 'acme/api', since: '2026-11-01' }),
-    /review_attempts_repo_started_at_id/,
+    // SQLite may add it up from its covering index on repository and provider.
+    /review_attempts_(repo_started_at_id|by_repo_provider)/,
   ],
   [
     "a repository's spend this month",
@@ -115,6 +117,40 @@ describe('query plans on SQLite', () => {
       expect(plan).not.toMatch(/SCAN review_attempts(?! USING)/);
       return Promise.resolve(plan);
     });
+    db.close();
+  });
+});
+
+describe('report thread plans on SQLite', () => {
+  const root = mkdtempSync(join(tmpdir(), 'report-plans-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("adds up the whole ledger along an index in each grouping's order, and sorts no row", async () => {
+    const db = new DatabaseSync(join(root, 'ledger.db'));
+    const executor = createSqliteExecutor({ db, busyTimeoutMs: 1000 });
+    await runMigrations(executor);
+    const store = createLedgerStore({ db: executor, migrate: () => Promise.resolve() });
+    for (let i = 0; i < 3; i += 1) await store.record(sampleEntry({ deliveryId: `d-${i}` }));
+    const seen: Statement[] = [];
+    // As the report thread reads: each total in one query, not in chunks.
+    const reports = createReportQueries(
+      capturing({ ...executor, dialect: { ...executor.dialect, chunkRows: null } }, seen),
+    );
+    const summary = await reports.summarize({});
+    expect(summary.reviews).toBe(3);
+    expect(await reports.mostExpensive({}, 10)).toHaveLength(3);
+    const plans = seen.map(({ sql, params }) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => String(row.detail))
+        .join('\n'),
+    );
+    expect(plans).toHaveLength(3);
+    expect(plans[0]).toMatch(/COVERING INDEX review_attempts_by_repo_provider/);
+    expect(plans[1]).toMatch(/COVERING INDEX review_attempts_by_day_tier/);
+    expect(plans[2]).toMatch(/INDEX review_attempts_by_cost/);
+    for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/);
     db.close();
   });
 });

@@ -63,6 +63,7 @@ describe('openSqliteLedger', () => {
       { version: 8, name: 'record-service-tier-batch-and-discount' },
       { version: 9, name: 'create-finding-feedback' },
       { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
+      { version: 12, name: 'index-review-attempts-for-report-groups' },
     ]);
   });
 

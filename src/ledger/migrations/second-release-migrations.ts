@@ -1,6 +1,7 @@
 /**
  * The ledger schema added after the first release: the history index, what served and discounted
- * a request, findings' feedback, budgets per pull request, budget alerts and waiting batches.
+ * a request, findings' feedback, budgets per pull request, budget alerts and waiting batches,
+ * and the indexes the report routes add up along.
  * Versions 7 onwards, in order; append new versions to this list.
  */
 import type { Migration } from './types.js';
@@ -123,6 +124,26 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
         updated_at ${d.timestamp} NOT NULL
       );
       CREATE INDEX pending_batches_pull ON pending_batches (repo, pr, state);
+    `,
+  },
+  {
+    // The report routes add up a whole window in one query per grouping. SQLite groups without
+    // sorting only along an index in the grouping's order: one per grouping of the summary (per
+    // repository and provider; per UTC day and tier), each covering every column the totals
+    // read. Postgres groups with a hash and needs neither. The most expensive reviews are read
+    // from the end of an index on cost on both, instead of sorting every row.
+    version: 12,
+    name: 'index-review-attempts-for-report-groups',
+    sql: (d) => `
+      ${
+        d.name === 'sqlite'
+          ? `CREATE INDEX review_attempts_by_repo_provider ON review_attempts
+               (repo, provider, started_at, tier, outcome, cost_nanos, deep_cost_nanos);
+             CREATE INDEX review_attempts_by_day_tier ON review_attempts
+               (${d.utcDay('started_at')}, tier, started_at, repo, outcome, cost_nanos, deep_cost_nanos);`
+          : ''
+      }
+      CREATE INDEX review_attempts_by_cost ON review_attempts (cost_nanos, started_at, id);
     `,
   },
 ];

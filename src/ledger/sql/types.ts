@@ -21,8 +21,9 @@ export interface SqlDialect {
   /** The UTC `YYYY-MM-DD` of a timestamp column. */
   readonly utcDay: (column: string) => string;
   /**
-   * Where totals over the whole ledger (no repository filter) read from: SQLite's planner would
-   * otherwise walk a repository index to skip a sort, and look up every row in the table.
+   * Where totals over the whole ledger (no repository filter) read from when they are read in
+   * chunks along started_at: SQLite's planner would otherwise walk a repository index to skip a
+   * sort, and look up every row in the table.
    */
   readonly totalsSource: string;
   /**
