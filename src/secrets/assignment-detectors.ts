@@ -29,10 +29,26 @@ const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
 const isMemberAccess = (value: string): boolean =>
   /^[A-Za-z_$]+[0-9]{0,2}(?:\.[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
 
+/** The words of a secret's name, whole: `Token`, `Credential`, `ApiKey`'s `Key`. */
+const SECRET_NAME_WORD = /^(?:pass(?:word|phrase)?|secrets?|tokens?|keys?|credentials?|auth)$/i;
+
+/**
+ * `MsSqlTokenCredential`, `SecretManagerClient`: only words in camel case, one of them a word of
+ * a secret's name. That names a type or a class (`credential: MsSqlTokenCredential;` in a
+ * TypeScript interface); a passphrase of words (`CorrectHorseBatteryStaple`) names none.
+ */
+const namesASecretType = (value: string): boolean => {
+  const words = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g);
+  return (
+    words !== null && words.join('') === value && words.some((word) => SECRET_NAME_WORD.test(word))
+  );
+};
+
 /** A value that looks like a credential: random, not an identifier, template or placeholder. */
 export const randomValue = (secret: string): boolean =>
   !IDENTIFIER.test(secret) &&
   !isMemberAccess(secret) &&
+  !namesASecretType(secret) &&
   looksRandom(secret, MIN_GENERIC_LENGTH) &&
   !isPlaceholder(decodeBase64(secret));
 

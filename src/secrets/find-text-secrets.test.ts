@@ -37,6 +37,7 @@ describe('findTextSecrets, through redactText', () => {
     ['a connection string', `"Server=db;User Id=app;Password=P4ss-word9;"`, 'P4ss-word9'],
     ['curl -u', `  -u deploy:${random} \\`, random],
     ['a C define', `#define API_SECRET "${random}"`, random],
+    ['a passphrase of words', 'password: CorrectHorseBatteryStaple', 'CorrectHorseBatteryStaple'],
   ])('redacts %s', (_name, text, secret) => {
     expect(redactText(text).text).not.toContain(secret);
   });
@@ -67,6 +68,7 @@ describe('findTextSecrets, through redactText', () => {
     ['a CSRF token', `<input name="authenticity_token" value="${random}">`],
     ['a template in curl -u', 'curl -u <user:password> https://example.com'],
     ['a member access', 'password: config.database.primary.password'],
+    ['a type named for a secret', '  credential: MsSqlTokenCredential;'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toEqual({ text, kinds: [], found: [] });
   });

@@ -89,6 +89,8 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ['a CSS colour list', 'colors: ["#1f2937", "#3b82f6", "#10b981", "#f59e0b"]'],
     ['a long identifier', 'const tokenRefreshIntervalMilliseconds = 300000;'],
     ['an i18n key', 'passwordResetTitle: "auth.password_reset.email_sent_title"'],
+    ['a type annotation', '  credential: MsSqlTokenCredential;'],
+    ['a client class', 'secret: SecretManagerClient'],
   ].map(([name, text]) => ({ name: name ?? '', text: text ?? '' }));
 
 export const negativeSamples = (r: Random): Negative[] => {
