@@ -69,9 +69,10 @@ const detector = (
 export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   // name = "value", name: 'value', "name" => `value`, $name .= "value", var name string = "value"
   // and, in the same pass, NAME=value, name: value, --name=value (up to a blank, a quote or a
-  // separator), in the group `bare`
+  // separator), in the group `bare`: taken whole (a lookahead gives nothing back), and never the
+  // name of a function it calls (`password = decodeURIComponent(parsed.password)`)
   detector(
-    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))`,
+    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?=(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))\\k<bare>(?!\\())`,
     randomValue,
   ),
   // #define NAME "value"

@@ -91,6 +91,7 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ['an i18n key', 'passwordResetTitle: "auth.password_reset.email_sent_title"'],
     ['a type annotation', '  credential: MsSqlTokenCredential;'],
     ['a client class', 'secret: SecretManagerClient'],
+    ['a call that decodes a password', 'connection.password = decodeURIComponent(parsed.password);'],
   ].map(([name, text]) => ({ name: name ?? '', text: text ?? '' }));
 
 export const negativeSamples = (r: Random): Negative[] => {
