@@ -25,9 +25,12 @@ const QUOTED = '[^"\'`\\r\\n]';
 /** `snake_case_words`, or a version (`jjwt-0.11.2`): code or text, not a credential. */
 const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
 
-/** `a.b.c` whose parts are words (letters, at most two digits at the end): a member access. */
+/**
+ * `a.b.c` whose parts are words (letters, at most two digits at the end), perhaps private
+ * (`this.#state.token`): a member access.
+ */
 const isMemberAccess = (value: string): boolean =>
-  /^[A-Za-z_$]+[0-9]{0,2}(?:\.[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
+  /^#?[A-Za-z_$]+[0-9]{0,2}(?:\.#?[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
 
 /** The words of a secret's name, whole: `Token`, `Credential`, `ApiKey`'s `Key`. */
 const SECRET_NAME_WORD = /^(?:pass(?:word|phrase)?|secrets?|tokens?|keys?|credentials?|auth)$/i;
@@ -51,6 +54,11 @@ export const randomValue = (secret: string): boolean =>
   !namesASecretType(secret) &&
   looksRandom(secret, MIN_GENERIC_LENGTH) &&
   !isPlaceholder(decodeBase64(secret));
+
+/** A connection string's value: up to a separator, a blank or a quote; no call's `(`, `)` or `,`. */
+const PAIR_VALUE = `[^;"'\\s(),]{4,256}`;
+const connectionPassword = (secret: string): boolean =>
+  looksLikeUrlPassword(secret) && !secret.startsWith('$');
 
 const keywords = [...SECRET_KEYWORDS];
 
@@ -101,9 +109,15 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
     `(?:key|name)[ \\t]{0,4}=[ \\t]{0,4}"${SECRET_NAME}"[ \\t]{1,8}value[ \\t]{0,4}=[ \\t]{0,4}"(?<secret>[^"\\r\\n]{6,4096})"`,
     looksLikeUrlPassword,
   ),
-  // Server=…;User Id=…;Password=…;
+  // Server=…;User Id=…;Password=…; and libpq's host=… user=… password=…: a pair among others,
+  // written `password=…;`, or after a `;` or a user's pair on the line. Code that assigns a
+  // password (`password = str(password)`, `password = userPassword;`, `password=None)`) is none.
   detector(
-    `(?:^|[;"'\\s])(?:password|pwd)[ \\t]{0,4}=[ \\t]{0,4}(?<secret>[^;"'\\s]{4,256})(?=;|["']|$)`,
-    (secret) => looksLikeUrlPassword(secret) && !secret.startsWith('$'),
+    `(?:^|[;"'\\s])(?:password|pwd)=(?<secret>${PAIR_VALUE})(?=;)`,
+    connectionPassword,
+  ),
+  detector(
+    `(?<=(?:;|\\b(?:user(?:[ _]?id|name)?|uid)=[^\\s;"']{1,256}[ \\t])[ \\t]{0,4})(?:password|pwd)[ \\t]{0,4}=[ \\t]{0,4}(?<secret>${PAIR_VALUE})(?=[;"' \\t]|$)`,
+    connectionPassword,
   ),
 ];

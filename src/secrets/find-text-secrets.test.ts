@@ -35,6 +35,7 @@ describe('findTextSecrets, through redactText', () => {
     ['a base64 value starting with a slash', `secret_key = "/${random}+${random}"`, random],
     ['a NuGet password', `<add key="ClearTextPassword" value="Hunter2-${random}" />`, random],
     ['a connection string', `"Server=db;User Id=app;Password=P4ss-word9;"`, 'P4ss-word9'],
+    ['a libpq connection string', `"host=db user=app password=P4ss-word9 dbname=x"`, 'P4ss-word9'],
     ['curl -u', `  -u deploy:${random} \\`, random],
     ['a C define', `#define API_SECRET "${random}"`, random],
     ['a passphrase of words', 'password: CorrectHorseBatteryStaple', 'CorrectHorseBatteryStaple'],
@@ -70,6 +71,9 @@ describe('findTextSecrets, through redactText', () => {
     ['a member access', 'password: config.database.primary.password'],
     ['a type named for a secret', '  credential: MsSqlTokenCredential;'],
     ['a call', '    connection.password = decodeURIComponent(parsed.password);'],
+    ['a password converted in code', '        password = str(password)'],
+    ['keyword arguments', 'db.connect(user=u, password=pw_value, host=h)'],
+    ['a private member', '  sentryDsn: this.#state.sentryDsn,'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toEqual({ text, kinds: [], found: [] });
   });

@@ -92,6 +92,8 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ['a type annotation', '  credential: MsSqlTokenCredential;'],
     ['a client class', 'secret: SecretManagerClient'],
     ['a call that decodes a password', 'connection.password = decodeURIComponent(parsed.password);'],
+    ['a password converted in code', "        password = password.encode('latin1')"],
+    ['a private member', 'sentryDsn: this.#state.sentryDsn,'],
   ].map(([name, text]) => ({ name: name ?? '', text: text ?? '' }));
 
 export const negativeSamples = (r: Random): Negative[] => {
