@@ -112,10 +112,7 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   // Server=…;User Id=…;Password=…; and libpq's host=… user=… password=…: a pair among others,
   // written `password=…;`, or after a `;` or a user's pair on the line. Code that assigns a
   // password (`password = str(password)`, `password = userPassword;`, `password=None)`) is none.
-  detector(
-    `(?:^|[;"'\\s])(?:password|pwd)=(?<secret>${PAIR_VALUE})(?=;)`,
-    connectionPassword,
-  ),
+  detector(`(?:^|[;"'\\s])(?:password|pwd)=(?<secret>${PAIR_VALUE})(?=;)`, connectionPassword),
   detector(
     `(?<=(?:;|\\b(?:user(?:[ _]?id|name)?|uid)=[^\\s;"']{1,256}[ \\t])[ \\t]{0,4})(?:password|pwd)[ \\t]{0,4}=[ \\t]{0,4}(?<secret>${PAIR_VALUE})(?=[;"' \\t]|$)`,
     connectionPassword,

@@ -91,7 +91,10 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ['an i18n key', 'passwordResetTitle: "auth.password_reset.email_sent_title"'],
     ['a type annotation', '  credential: MsSqlTokenCredential;'],
     ['a client class', 'secret: SecretManagerClient'],
-    ['a call that decodes a password', 'connection.password = decodeURIComponent(parsed.password);'],
+    [
+      'a call that decodes a password',
+      'connection.password = decodeURIComponent(parsed.password);',
+    ],
     ['a password converted in code', "        password = password.encode('latin1')"],
     ['a private member', 'sentryDsn: this.#state.sentryDsn,'],
   ].map(([name, text]) => ({ name: name ?? '', text: text ?? '' }));
