@@ -22,15 +22,19 @@ export const MIN_GENERIC_LENGTH = 12;
 const UNQUOTED = '[^\\s"\'`,;(){}\\[\\]<>\\\\&|]';
 const QUOTED = '[^"\'`\\r\\n]';
 
-/** `snake_case_words`, or a version (`jjwt-0.11.2`): code or text, not a credential. */
-const IDENTIFIER = /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
+/**
+ * `snake_case_words`, `camelCaseWords` (`withCredentials: defaultToConfig2`), or a version
+ * (`jjwt-0.11.2`): code or text, not a credential.
+ */
+const IDENTIFIER =
+  /^[a-z]+(?:_[a-z]+)+[0-9]{0,2}$|^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$|[0-9]+\.[0-9]+\.[0-9]+/;
 
 /**
  * `a.b.c` whose parts are words (letters, at most two digits at the end), perhaps private
- * (`this.#state.token`): a member access.
+ * (`this.#state.token`) or negated (`!!config.withCredentials`): a member access.
  */
 const isMemberAccess = (value: string): boolean =>
-  /^#?[A-Za-z_$]+[0-9]{0,2}(?:\.#?[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
+  /^!{0,2}#?[A-Za-z_$]+[0-9]{0,2}(?:\.#?[A-Za-z_$]+[0-9]{0,2})+$/.test(value);
 
 /** The words of a secret's name, whole: `Token`, `Credential`, `ApiKey`'s `Key`. */
 const SECRET_NAME_WORD = /^(?:pass(?:word|phrase)?|secrets?|tokens?|keys?|credentials?|auth)$/i;
@@ -41,9 +45,11 @@ const SECRET_NAME_WORD = /^(?:pass(?:word|phrase)?|secrets?|tokens?|keys?|creden
  * TypeScript interface); a passphrase of words (`CorrectHorseBatteryStaple`) names none.
  */
 const namesASecretType = (value: string): boolean => {
-  const words = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g);
+  // A bundler's copy of the name keeps it, with a number (`CancelToken$1`, `CancelToken_2`).
+  const name = value.replace(/[$_][0-9]{1,2}$/, '');
+  const words = name.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g);
   return (
-    words !== null && words.join('') === value && words.some((word) => SECRET_NAME_WORD.test(word))
+    words !== null && words.join('') === name && words.some((word) => SECRET_NAME_WORD.test(word))
   );
 };
 

@@ -74,6 +74,9 @@ describe('findTextSecrets, through redactText', () => {
     ['a password converted in code', '        password = str(password)'],
     ['keyword arguments', 'db.connect(user=u, password=pw_value, host=h)'],
     ['a private member', '  sentryDsn: this.#state.sentryDsn,'],
+    ['an identifier in camel case', '  withCredentials: defaultToConfig2,'],
+    ['a negated member', '  request.withCredentials = !!_config.withCredentials;'],
+    ["a bundler's copy of a class", 'axios.CancelToken = CancelToken$1;'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toEqual({ text, kinds: [], found: [] });
   });

@@ -97,6 +97,11 @@ const NEAR_MISSES = (r: Random): Negative[] =>
     ],
     ['a password converted in code', "        password = password.encode('latin1')"],
     ['a private member', 'sentryDsn: this.#state.sentryDsn,'],
+    ['an identifier in camel case', 'withCredentials: defaultToConfig2,'],
+    [
+      'minified names',
+      'x=["credentials","isStreamResponse"],v.withCredentials=!!s.withCredentials',
+    ],
   ].map(([name, text]) => ({ name: name ?? '', text: text ?? '' }));
 
 export const negativeSamples = (r: Random): Negative[] => {
