@@ -45,8 +45,8 @@ const SECRET_NAME_WORD = /^(?:pass(?:word|phrase)?|secrets?|tokens?|keys?|creden
  * TypeScript interface); a passphrase of words (`CorrectHorseBatteryStaple`) names none.
  */
 const namesASecretType = (value: string): boolean => {
-  // A bundler's copy of the name keeps it, with a number (`CancelToken$1`, `CancelToken_2`).
-  const name = value.replace(/[$_][0-9]{1,2}$/, '');
+  // A numbered copy of the name keeps it (`CancelToken$1`, `CancelToken_2`, `ECPrivateKey2`).
+  const name = value.replace(/[$_]?[0-9]{1,2}$/, '');
   const words = name.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+/g);
   return (
     words !== null && words.join('') === name && words.some((word) => SECRET_NAME_WORD.test(word))

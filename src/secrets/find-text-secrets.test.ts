@@ -77,6 +77,7 @@ describe('findTextSecrets, through redactText', () => {
     ['an identifier in camel case', '  withCredentials: defaultToConfig2,'],
     ['a negated member', '  request.withCredentials = !!_config.withCredentials;'],
     ["a bundler's copy of a class", 'axios.CancelToken = CancelToken$1;'],
+    ['a numbered class name', 'exports.ECPrivateKey2 = ECPrivateKey2;'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toEqual({ text, kinds: [], found: [] });
   });
