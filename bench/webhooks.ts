@@ -37,7 +37,8 @@
  * two versions compared in one run, under the same load on the machine.
  *
  * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
- * DIR (it is stopped with SIGTERM then, so it can write it), to find what holds the event loop.
+ * DIR, and of the web role's worker into DIR/worker (they are stopped with SIGTERM then, so they
+ * can write them), to find what holds the event loop and what a review costs.
  *
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
@@ -168,6 +169,10 @@ const reviewEnv = {
   GITHUB_THROTTLE: githubThrottle,
 };
 const profiled = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+/** A worker's profiles go to DIR/worker, apart from the web process's. */
+const workerProfiled = cpuProfDir
+  ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, 'worker')]
+  : [];
 
 /** Starts one process on a free port in an empty data directory; resolves once /ping answers. */
 const spawnListening = async (
@@ -223,7 +228,7 @@ const startWebAndWorker = (build: string) => async (): Promise<Running> => {
   let web: ChildProcess | undefined;
   const stop = async (): Promise<void> => {
     if (web) await stopChild(web, stopSignal);
-    if (worker) await stopChild(worker);
+    if (worker) await stopChild(worker, stopSignal);
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();
     const redis = new Redis(REDIS_URL, { lazyConnect: true });
@@ -239,7 +244,7 @@ const startWebAndWorker = (build: string) => async (): Promise<Running> => {
   try {
     if (!withoutWorker)
       worker = (
-        await spawnListening('the worker', [build], {
+        await spawnListening('the worker', [...workerProfiled, build], {
           ...workerEnv,
           ...reviewEnv,
           ...shared,

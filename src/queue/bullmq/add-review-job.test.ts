@@ -14,15 +14,27 @@ interface Writable {
   write(chunk: unknown): boolean;
 }
 
-/** ioredis, with its client kept so a test can count the writes to its socket. */
+interface CountedClient {
+  stream?: Writable;
+  duplicate(...args: unknown[]): CountedClient;
+}
+
+/** ioredis, with its client and the connections duplicated from it kept, so a test can count the writes to their sockets. */
 const connectCounting = () => {
-  let client: { stream?: Writable } | undefined;
+  const clients: CountedClient[] = [];
   const connect: ConnectRedis = async (target) => {
     const redis = await connectIORedis(target);
-    client = redis.connection as { stream?: Writable };
+    const client = redis.connection as CountedClient;
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (...args) => {
+      const copy = duplicate(...args);
+      clients.push(copy);
+      return copy;
+    };
+    clients.push(client);
     return redis;
   };
-  return { connect, socket: () => client!.stream! };
+  return { connect, sockets: () => clients.map((client) => client.stream!) };
 };
 
 const withClient = async <T>(work: (client: Awaited<RedisConnection['client']>) => Promise<T>) => {
@@ -49,12 +61,15 @@ describe.skipIf(!url)('enqueueing on BullMQ (set REDIS_URL to run against Redis)
   );
 
   it('stores the job and records its push in one write to Redis', async () => {
-    const { connect, socket } = connectCounting();
+    const { connect, sockets } = connectCounting();
     const queue = await createBullmqQueue({ connection: url, prefix: `${runPrefix}-one`, connect });
     // The first use of a script on a connection sends its source; count an ordinary enqueue.
     await queue.enqueue(reviewJob(1, 'a'));
-    const writes = vi.spyOn(socket(), 'write');
+    // On every connection of the queue's: the enqueue has one of its own.
+    const spies = sockets().map((socket) => vi.spyOn(socket, 'write'));
     await queue.enqueue(reviewJob(2, 'a'));
+    const writes = vi.fn();
+    for (const spy of spies) for (const call of spy.mock.calls) writes(...call);
     expect(writes).toHaveBeenCalledTimes(1);
     expect(await queue.depth()).toBe(2);
     await queue.stop();

@@ -31,6 +31,7 @@ import { exponentialBackoff } from '../exponential-backoff.js';
 import { JobAborted, supersededBy } from '../job-aborted.js';
 import { createJobLifecycle } from '../job-lifecycle.js';
 import { prKey } from '../pr-key.js';
+import { openEnqueueClient } from './open-enqueue-client.js';
 import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
 import { settleWithin } from '../settle-within.js';
 import type { DurableJobQueue, RetryOptions } from '../types.js';
@@ -118,7 +119,15 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
     );
   }
   const client = await queue.getBackend().client;
-  const coordinator = createRedisPrCoordinator(client, `${prefix}:${queueName}`);
+  const enqueueClient = openEnqueueClient(client);
+  enqueueClient?.on('error', (error: Error) =>
+    lifecycle.log().error({ err: error }, 'Redis error on the enqueue connection'),
+  );
+  const coordinator = createRedisPrCoordinator(
+    client,
+    `${prefix}:${queueName}`,
+    enqueueClient ?? client,
+  );
 
   const processJob = createBullmqProcessor({
     coordinator,
@@ -150,6 +159,8 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
   };
   const close = async (): Promise<void> => {
     await queue.close();
+    if (enqueueClient && !(await settleWithin(enqueueClient.quit(), 2_000)))
+      enqueueClient.disconnect();
     await redis.close();
   };
 
@@ -157,7 +168,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
     async enqueue(job, enqueueOptions) {
       lifecycle.assertOpen();
       const seq = await addReviewJob(
-        { queue, client, coordinator },
+        { queue, client: enqueueClient ?? client, coordinator },
         job,
         enqueueOptions?.delayMs ?? 0,
       );

@@ -89,10 +89,22 @@ return 0`,
   },
 } as const;
 
-/** `root` is the queue's key prefix, e.g. `bull:review-router`. */
-export const createRedisPrCoordinator = (client: RedisClient, root: string): RedisPrCoordinator => {
+/**
+ * `root` is the queue's key prefix, e.g. `bull:review-router`. `queueEnqueue` takes transactions
+ * of `client` or of `enqueueClient` (a connection kept for enqueues), which gets its script too.
+ */
+export const createRedisPrCoordinator = (
+  client: RedisClient,
+  root: string,
+  enqueueClient: RedisClient = client,
+): RedisPrCoordinator => {
   for (const [name, script] of Object.entries(SCRIPTS))
     client.defineCommand(name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
+  if (enqueueClient !== client)
+    enqueueClient.defineCommand('rrEnqueue', {
+      numberOfKeys: SCRIPTS.rrEnqueue.numberOfKeys,
+      lua: SCRIPTS.rrEnqueue.lua,
+    });
   const keys = {
     seq: `${root}:rr:seq`,
     delivery: (id: string) => `${root}:rr:delivery:${id}`,
