@@ -16,6 +16,17 @@ export interface PatchLines {
   readonly firstCode: (index: number) => number;
   /** The line's text without its first character, which must be ASCII. */
   readonly rest: (index: number) => string;
+  /** The patch's bytes one character a byte, where its lines were found from its bytes. */
+  readonly bytes?: PatchBytes;
+}
+
+/** A patch's bytes as Latin-1 text, where each line ends, and which lines hold a byte past ASCII. */
+export interface PatchBytes {
+  readonly text: string;
+  /** Where line `i` ends (its `\n`, or the end of the text); it starts after line `i - 1`'s end. */
+  readonly ends: Uint32Array;
+  /** 1 for a line that holds a byte past ASCII (which `at` and `rest` decode as UTF-8). */
+  readonly encoded: Uint8Array;
 }
 
 /** Lines already split (GitHub's patch fields, tests). */
@@ -60,6 +71,7 @@ export const indexPatchLines = (text: string, latin1: boolean): PatchLines => {
   };
   return {
     length,
+    ...(encoded === null ? {} : { bytes: { text, ends, encoded } }),
     at: (index) => (index >= 0 && index < length ? slice(index, startOf(index)) : undefined),
     firstCode: (index) => {
       const start = startOf(index);
