@@ -106,11 +106,23 @@ export const linesOfPatchText = (text: string): PatchLines =>
  * U+FFFD alike; a leading byte-order mark is dropped). The bytes are read one character a byte, so the text takes one byte a character in memory, where one emoji anywhere
  * in a patch would make the whole of its UTF-8 text take two.
  */
-export const linesOfPatchBytes = (bytes: Uint8Array): PatchLines => {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
-  return indexPatchLines(body.toString('latin1'), true);
-};
+export const linesOfPatchBytes = (bytes: Uint8Array): PatchLines =>
+  linesOfPatchLatin1(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+  );
+
+/**
+ * A patch's UTF-8 bytes read as Latin-1 text, one character a byte (`readFile(path, 'latin1')`):
+ * the patch is then held once, as that text, where its bytes would stay until the collector
+ * finds them unused.
+ */
+export interface Latin1Patch {
+  readonly latin1: string;
+}
+
+/** The lines of a patch's bytes given as Latin-1 text, as `linesOfPatchBytes` gives them. */
+export const linesOfPatchLatin1 = (text: string): PatchLines =>
+  indexPatchLines(text.startsWith('\xef\xbb\xbf') ? text.slice(3) : text, true);
 
 /** A header line without the `\r` a CRLF-converted patch file leaves at its end. */
 export function stripCarriageReturn(line: string): string {

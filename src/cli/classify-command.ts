@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { formatSignalWeight } from '../domain/classification.js';
+import type { Latin1Patch } from '../changes/patch-lines.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
@@ -32,11 +33,15 @@ const renderHuman = (record: ClassifyRecord): string => {
   return lines.join('\n');
 };
 
-/** A patch as its bytes (standard input as its text): the parser holds it one byte a character. */
-const readPatchInput = async (file: string, io: CliIo): Promise<string | Uint8Array> => {
+/**
+ * A patch as its bytes read as Latin-1 text (standard input as its text): the parser holds it one
+ * byte a character, and the bytes read are left at once, not kept beside it while it is parsed.
+ */
+const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1Patch> => {
   if (file === '-') return readText(file, io);
   try {
-    return await readFile(file);
+    // Converted at once: a file read as 'latin1' comes in pieces that make a rope to flatten.
+    return { latin1: (await readFile(file)).toString('latin1') };
   } catch (error) {
     throw new CliError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
