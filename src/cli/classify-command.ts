@@ -7,6 +7,7 @@ import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
 import { readPatch } from './read-patch.js';
+import { rememberCounts } from '../review/count-tokens.js';
 
 export interface ClassifyCommandOptions {
   readonly files: readonly string[];
@@ -51,6 +52,9 @@ const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1P
 
 /** `review-router classify [--policy FILE] [--json] DIFF_FILE...`: one JSON line per file, in order. */
 export const runClassifyCommand = async (options: ClassifyCommandOptions): Promise<void> => {
+  // Each patch's prompt is drafted once: its texts are counted once, and hashing them to
+  // remember their counts would be all cost.
+  rememberCounts(false);
   const policy = await loadPolicyFile(options.policyFile, options.io);
   if (options.commit === undefined && options.gitDir !== undefined) {
     throw new CliError('--git-dir names the repository of --commit SHA: pass --commit too');

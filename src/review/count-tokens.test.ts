@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { countTokens, countTokensUpTo } from './count-tokens.js';
+import { countTokens, countTokensUpTo, rememberCounts } from './count-tokens.js';
 
 const reference = new Tiktoken(o200kBase);
 const exact = (text: string): number => reference.encode(text, [], []).length;
@@ -41,6 +41,17 @@ describe('countTokens', () => {
     expect(countTokens(long)).toBe(exact(long));
     expect(countTokens(longer)).toBe(exact(longer));
     expect(countTokens(longer)).toBeGreaterThan(countTokens(long));
+  });
+
+  it('gives the same counts with remembering turned off', () => {
+    const long = `${source.repeat(6)}// not counted before\n`;
+    rememberCounts(false);
+    try {
+      expect(countTokens(long)).toBe(exact(long));
+      expect(countTokens(long)).toBe(exact(long));
+    } finally {
+      rememberCounts(true);
+    }
   });
 
   it('counts special-token text as plain text instead of throwing', () => {

@@ -50,8 +50,18 @@ const counted = new LRUCache<string, number>({ max: 20_000 });
 /** Shorter texts cost less to count than to look up. */
 const WORTH_CACHING = 256;
 
+let remembering = true;
+
+/**
+ * Turns remembering counts off or on. A process that counts each text about once (`classify`:
+ * one draft of one change) gains nothing from it and would hash every text it counts.
+ */
+export const rememberCounts = (remember: boolean): void => {
+  remembering = remember;
+};
+
 export const countTokens = (text: string): number => {
-  if (text.length < WORTH_CACHING) return countUncached(text);
+  if (!remembering || text.length < WORTH_CACHING) return countUncached(text);
   const key = hash('sha256', text, 'base64');
   const known = counted.get(key);
   if (known !== undefined) return known;
