@@ -27,13 +27,13 @@ export const PROMPT_DIFF_LEGEND = [
  * (mode change, pure rename) each render one line that says so.
  */
 export function formatFileForPrompt(file: FileChange): string {
-  const heading = `### ${file.path} (${describeFile(file)})`;
+  const heading = fileHeading(file);
   if (file.binary) return `${heading}\n(binary file: no text diff)`;
   if (!file.patchAvailable) {
     return `${heading}\n(patch not available: GitHub leaves out the patch of large files)`;
   }
   if (file.hunks.length === 0) return `${heading}\n(no line changes)`;
-  const width = String(largestLineNumber(file.hunks)).length;
+  const width = lineNumberWidth(file.hunks);
   const out = [heading];
   for (const hunk of file.hunks) {
     out.push(formatHunkHeader(hunk));
@@ -41,6 +41,14 @@ export function formatFileForPrompt(file: FileChange): string {
   }
   return out.join('\n');
 }
+
+/** The first line of a file's rendering. */
+export const fileHeading = (file: FileChange): string =>
+  `### ${file.path} (${describeFile(file)})`;
+
+/** The width line numbers are padded to in a file's rendering. */
+export const lineNumberWidth = (hunks: readonly Hunk[]): number =>
+  String(largestLineNumber(hunks)).length;
 
 function describeFile(file: FileChange): string {
   const moved =
@@ -51,13 +59,13 @@ function describeFile(file: FileChange): string {
   return `${moved}, ${counts}`;
 }
 
-function formatHunkHeader(hunk: Hunk): string {
+export function formatHunkHeader(hunk: Hunk): string {
   const header = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
   const section = withoutCarriageReturn(hunk.section);
   return section === '' ? header : `${header} ${section}`;
 }
 
-function formatLine(line: DiffLine, width: number): string {
+export function formatLine(line: DiffLine, width: number): string {
   const [side, number, op] =
     line.kind === 'del'
       ? ['L', line.oldLine, '-']

@@ -46,12 +46,21 @@ interface HunkRange {
   readonly newLines: number;
 }
 
-/** Where a hunk's content lines end, and the lines it adds and deletes. */
+/** Where a hunk's content lines end, the lines it adds and deletes, and all it holds. */
 interface HunkExtent {
   readonly end: number;
   readonly additions: number;
   readonly deletions: number;
+  readonly lines: number;
 }
+
+/** A content line of a hunk: its kind, its numbers, and its index in the patch's lines. */
+export type TakeLine = (
+  kind: DiffLine['kind'],
+  oldLine: number | null,
+  newLine: number | null,
+  index: number,
+) => void;
 
 /**
  * Walks the content lines of a hunk from `lines[first]` as its header's counts say, handing
@@ -61,7 +70,7 @@ function walkHunk(
   lines: PatchLines,
   first: number,
   range: HunkRange,
-  take: ((line: DiffLine) => void) | null,
+  take: TakeLine | null,
 ): HunkExtent {
   let oldLeft = range.oldLines;
   let newLeft = range.newLines;
@@ -69,31 +78,54 @@ function walkHunk(
   let newLine = range.newStart;
   let additions = 0;
   let deletions = 0;
+  let context = 0;
   let next = first;
   for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next += 1) {
     const mark = lines.firstCode(next);
     if (mark === PLUS && newLeft > 0) {
-      take?.({ kind: 'add', oldLine: null, newLine, text: lines.rest(next) });
+      take?.('add', null, newLine, next);
       additions += 1;
       newLine += 1;
       newLeft -= 1;
     } else if (mark === MINUS && oldLeft > 0) {
-      take?.({ kind: 'del', oldLine, newLine: null, text: lines.rest(next) });
+      take?.('del', oldLine, null, next);
       deletions += 1;
       oldLine += 1;
       oldLeft -= 1;
     } else if ((mark === SPACE || mark === EMPTY) && oldLeft > 0 && newLeft > 0) {
-      take?.({ kind: 'context', oldLine, newLine, text: lines.rest(next) });
+      take?.('context', oldLine, newLine, next);
       oldLine += 1;
       newLine += 1;
       oldLeft -= 1;
       newLeft -= 1;
+      context += 1;
     } else if (mark !== BACKSLASH) {
       break;
     }
   }
-  return { end: next, additions, deletions };
+  return { end: next, additions, deletions, lines: additions + deletions + context };
 }
+
+/** Where a parsed hunk's lines are in its patch, and how many it holds. */
+export interface HunkSource {
+  readonly patchLines: PatchLines;
+  readonly first: number;
+  readonly range: HunkRange;
+  readonly lines: number;
+}
+
+const sources = new WeakMap<Hunk, HunkSource>();
+
+/** Where a hunk made by `readHunk` reads its lines from; undefined for any other hunk. */
+export const hunkSource = (hunk: Hunk): HunkSource | undefined => sources.get(hunk);
+
+/**
+ * Hands each content line of a parsed hunk to `take`, as its `lines` would list them, without
+ * making them.
+ */
+export const walkHunkSource = (source: HunkSource, take: TakeLine): void => {
+  walkHunk(source.patchLines, source.first, source.range, take);
+};
 
 /**
  * The last hunks whose lines were made, so that a stage reading one hunk's lines several times
@@ -107,7 +139,8 @@ const recent: { hunk: object; lines: readonly DiffLine[] }[] = [];
  * are kept): a patch's model then holds one string a line, not an object and a second string
  * a line, and the lines a stage reads die young.
  */
-function lazyHunk(patchLines: PatchLines, first: number, range: HunkRange, section: string): Hunk {
+function lazyHunk(source: HunkSource, section: string): Hunk {
+  const { patchLines, first, range } = source;
   const hunk: Hunk = {
     ...range,
     section,
@@ -115,12 +148,15 @@ function lazyHunk(patchLines: PatchLines, first: number, range: HunkRange, secti
       const known = recent.find((entry) => entry.hunk === hunk);
       if (known !== undefined) return known.lines;
       const lines: DiffLine[] = [];
-      walkHunk(patchLines, first, range, (line) => lines.push(line));
+      walkHunk(patchLines, first, range, (kind, oldLine, newLine, index) => {
+        lines.push({ kind, oldLine, newLine, text: patchLines.rest(index) });
+      });
       if (recent.length === RECENT) recent.shift();
       recent.push({ hunk, lines });
       return lines;
     },
   };
+  sources.set(hunk, source);
   return hunk;
 }
 
@@ -151,7 +187,7 @@ export function readHunk(
   let next = extent.end;
   while (next < lines.length && lines.firstCode(next) === BACKSLASH) next += 1;
   return {
-    hunk: lazyHunk(lines, index + 1, range, section),
+    hunk: lazyHunk({ patchLines: lines, first: index + 1, range, lines: extent.lines }, section),
     next,
     additions: extent.additions,
     deletions: extent.deletions,

@@ -55,4 +55,18 @@ describe('parseUnifiedDiff of a patch given as its bytes', () => {
       '\uFFFD\r',
     ]);
   });
+
+  it('builds the same model from the bytes read as Latin-1 text', () => {
+    const latin1 = (bytes: Uint8Array) => ({ latin1: Buffer.from(bytes).toString('latin1') });
+    fc.assert(
+      fc.property(fc.array(lineBytes, { minLength: 1, maxLength: 8 }), (lines) => {
+        const bytes = patchOf(utf8('src/ä.ts'), lines);
+        expect(parseUnifiedDiff(latin1(bytes))).toEqual(parseUnifiedDiff(bytes));
+      }),
+      { numRuns: 100 },
+    );
+    const withMark = utf8('\uFEFFdiff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1 +1 @@\n-é\n+ü\n');
+    expect(parseUnifiedDiff(latin1(withMark))).toEqual(parseUnifiedDiff(withMark));
+    expect(parseUnifiedDiff(latin1(withMark)).files[0]?.path).toBe('a');
+  });
 });

@@ -6,8 +6,10 @@ import type { GitFileSection } from './read-git-file-section.js';
 import { readPatchPath, stripFirstComponent } from './read-patch-path.js';
 import {
   linesOfPatchBytes,
+  linesOfPatchLatin1,
   linesOfPatchText,
   stripCarriageReturn,
+  type Latin1Patch,
   type PatchLines,
 } from './patch-lines.js';
 
@@ -25,10 +27,15 @@ const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
  * patched twice (a series of mails) gives two entries, in input order.
  *
  * The patch may be given as its bytes (UTF-8): the model is the same as from its text, and
- * takes less memory (see `linesOfPatchBytes`).
+ * takes less memory (see `linesOfPatchBytes`), or as those bytes read as Latin-1 text.
  */
-export function parseUnifiedDiff(patch: string | Uint8Array): DiffModel {
-  const lines = typeof patch === 'string' ? linesOfPatchText(patch) : linesOfPatchBytes(patch);
+export function parseUnifiedDiff(patch: string | Uint8Array | Latin1Patch): DiffModel {
+  const lines =
+    typeof patch === 'string'
+      ? linesOfPatchText(patch)
+      : patch instanceof Uint8Array
+        ? linesOfPatchBytes(patch)
+        : linesOfPatchLatin1(patch.latin1);
   const files: FileChange[] = [];
   let previousSection: GitFileSection | null = null;
   let index = 0;

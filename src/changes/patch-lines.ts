@@ -16,6 +16,17 @@ export interface PatchLines {
   readonly firstCode: (index: number) => number;
   /** The line's text without its first character, which must be ASCII. */
   readonly rest: (index: number) => string;
+  /** The patch's bytes one character a byte, where its lines were found from its bytes. */
+  readonly bytes?: PatchBytes;
+}
+
+/** A patch's bytes as Latin-1 text, where each line ends, and which lines hold a byte past ASCII. */
+export interface PatchBytes {
+  readonly text: string;
+  /** Where line `i` ends (its `\n`, or the end of the text); it starts after line `i - 1`'s end. */
+  readonly ends: Uint32Array;
+  /** 1 for a line that holds a byte past ASCII (which `at` and `rest` decode as UTF-8). */
+  readonly encoded: Uint8Array;
 }
 
 /** Lines already split (GitHub's patch fields, tests). */
@@ -60,6 +71,7 @@ export const indexPatchLines = (text: string, latin1: boolean): PatchLines => {
   };
   return {
     length,
+    ...(encoded === null ? {} : { bytes: { text, ends, encoded } }),
     at: (index) => (index >= 0 && index < length ? slice(index, startOf(index)) : undefined),
     firstCode: (index) => {
       const start = startOf(index);
@@ -94,11 +106,23 @@ export const linesOfPatchText = (text: string): PatchLines =>
  * U+FFFD alike; a leading byte-order mark is dropped). The bytes are read one character a byte, so the text takes one byte a character in memory, where one emoji anywhere
  * in a patch would make the whole of its UTF-8 text take two.
  */
-export const linesOfPatchBytes = (bytes: Uint8Array): PatchLines => {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
-  return indexPatchLines(body.toString('latin1'), true);
-};
+export const linesOfPatchBytes = (bytes: Uint8Array): PatchLines =>
+  linesOfPatchLatin1(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+  );
+
+/**
+ * A patch's UTF-8 bytes read as Latin-1 text, one character a byte (`readFile(path, 'latin1')`):
+ * the patch is then held once, as that text, where its bytes would stay until the collector
+ * finds them unused.
+ */
+export interface Latin1Patch {
+  readonly latin1: string;
+}
+
+/** The lines of a patch's bytes given as Latin-1 text, as `linesOfPatchBytes` gives them. */
+export const linesOfPatchLatin1 = (text: string): PatchLines =>
+  indexPatchLines(text.startsWith('\xef\xbb\xbf') ? text.slice(3) : text, true);
 
 /** A header line without the `\r` a CRLF-converted patch file leaves at its end. */
 export function stripCarriageReturn(line: string): string {

@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatUsd } from '../domain/format-usd.js';
 import { formatSignalWeight } from '../domain/classification.js';
+import type { Latin1Patch } from '../changes/patch-lines.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
 import { readPatch } from './read-patch.js';
+import { rememberCounts } from '../review/count-tokens.js';
 
 export interface ClassifyCommandOptions {
   readonly files: readonly string[];
@@ -32,11 +34,15 @@ const renderHuman = (record: ClassifyRecord): string => {
   return lines.join('\n');
 };
 
-/** A patch as its bytes (standard input as its text): the parser holds it one byte a character. */
-const readPatchInput = async (file: string, io: CliIo): Promise<string | Uint8Array> => {
+/**
+ * A patch as its bytes read as Latin-1 text (standard input as its text): the parser holds it one
+ * byte a character, and the bytes read are left at once, not kept beside it while it is parsed.
+ */
+const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1Patch> => {
   if (file === '-') return readText(file, io);
   try {
-    return await readFile(file);
+    // Converted at once: a file read as 'latin1' comes in pieces that make a rope to flatten.
+    return { latin1: (await readFile(file)).toString('latin1') };
   } catch (error) {
     throw new CliError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
@@ -46,6 +52,9 @@ const readPatchInput = async (file: string, io: CliIo): Promise<string | Uint8Ar
 
 /** `review-router classify [--policy FILE] [--json] DIFF_FILE...`: one JSON line per file, in order. */
 export const runClassifyCommand = async (options: ClassifyCommandOptions): Promise<void> => {
+  // Each patch's prompt is drafted once: its texts are counted once, and hashing them to
+  // remember their counts would be all cost.
+  rememberCounts(false);
   const policy = await loadPolicyFile(options.policyFile, options.io);
   if (options.commit === undefined && options.gitDir !== undefined) {
     throw new CliError('--git-dir names the repository of --commit SHA: pass --commit too');

@@ -3,6 +3,7 @@
  * unified diff, and every file once, so that the counts are what `git diff` of the change gives.
  */
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import type { Latin1Patch } from '../changes/patch-lines.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
 import { CliError } from './cli-io.js';
 
@@ -68,10 +69,11 @@ const touchedPaths = (file: FileChange): string[] =>
     : [file.path];
 
 /** Invalid UTF-8 becomes U+FFFD without changing line counts. */
-const textOf = (patch: string | Uint8Array): string =>
-  typeof patch === 'string'
-    ? patch
-    : Buffer.from(patch.buffer, patch.byteOffset, patch.byteLength).toString('utf8');
+const textOf = (patch: string | Uint8Array | Latin1Patch): string => {
+  if (typeof patch === 'string') return patch;
+  const bytes = patch instanceof Uint8Array ? patch : Buffer.from(patch.latin1, 'latin1');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+};
 
 const touchesAPathTwice = (diff: DiffModel): boolean => {
   const seen = new Set<string>();
@@ -125,9 +127,9 @@ const notADiff = (file: string, text: string): CliError => {
  * empty file, text, an image) and a series of commits that change one file more than once:
  * adding up each commit's lines is not what `git diff` of the range counts when a later commit
  * changes or undoes an earlier one's lines. A file's patch is best given as its bytes, which
- * take less memory than its text.
+ * take less memory than its text, or as those bytes read as Latin-1 text, held once.
  */
-export const readPatch = (file: string, patch: string | Uint8Array): DiffModel => {
+export const readPatch = (file: string, patch: string | Uint8Array | Latin1Patch): DiffModel => {
   const diff = parseUnifiedDiff(patch);
   if (diff.files.length === 0) throw notADiff(file, textOf(patch));
   // The commits of a series can share a file only if the whole patch names one path twice:

@@ -5,6 +5,7 @@
  * the budget cannot hold even an empty block, the rest are not counted.
  */
 import picomatch from 'picomatch';
+import { diffLinesAtLeast, type QuotedBytes } from '../changes/format-file-bytes.js';
 import type { FileChange } from '../domain/diff.js';
 import type { FileRisk } from '../domain/classification.js';
 import { buildRepositoryContext } from './build-repository-context.js';
@@ -31,6 +32,14 @@ const KEPT_CHARACTERS_PER_TOKEN = 8;
 const SEPARATOR = '\n\n';
 const SEPARATOR_TOKENS = 1;
 
+/**
+ * The fewest tokens a rendered diff line (`R 12 + text`) counts for. o200k_base's split never
+ * joins a newline to the letter after it, a letter to a blank, or a blank to a digit, so the
+ * side letter, the blanks and the digits of the number are pieces of their own, each at least
+ * one token; counting in chunks and slices only adds boundaries.
+ */
+const LINE_TOKENS = 3;
+
 interface Candidate {
   readonly file: FileChange;
   readonly order: number;
@@ -55,9 +64,10 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     review: policy.review,
     paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
   });
-  // Every file is rendered for the fence, one at a time. The first ones, as many as the budget
-  // could hold, are kept for the blocks below; any other file the budget reaches is rendered
-  // again, so no draft holds every rendered file.
+  // Every file is read for the fence, one at a time. As bytes (formatFileBytes), none is kept;
+  // as text, the first ones, as many as the budget could hold, are kept for the blocks below.
+  // Either way the blocks render only the files the budget reaches, and no draft holds every
+  // rendered file.
   const kept = new Map<FileChange, string>();
   let keptChars = 0;
   const render = (file: FileChange, keep: boolean): string => {
@@ -70,12 +80,14 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     }
     return text;
   };
-  const quoted = function* (): Generator<string> {
+  const quoteFile = (file: FileChange): string | QuotedBytes =>
+    input.formatFileBytes?.(file) ?? render(file, true);
+  const quoted = function* (): Generator<string | QuotedBytes> {
     yield* [pr.title, truncateBody(pr.body).text, pr.author, pr.authorAssociation];
     yield* [pr.headRef, pr.baseRef, route.reason];
     for (const signal of classification.risk.signals) yield signal.message;
     for (const file of ordered) yield file.path;
-    for (const candidate of candidates) yield render(candidate.file, true);
+    for (const candidate of candidates) yield quoteFile(candidate.file);
     for (const item of pool.items) yield* [item.path, item.symbol ?? '', item.reason, item.text];
   };
   const choose = () => chooseFence(quoted());
@@ -101,13 +113,15 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
   }[] = [];
   const overBudget: Candidate[] = [];
   for (const candidate of candidates) {
-    if (remaining < smallestBlock) {
+    // A file with more diff lines than a third of the tokens left is left out unrendered.
+    const limit = remaining - SEPARATOR_TOKENS;
+    if (remaining < smallestBlock || diffLinesAtLeast(candidate.file) * LINE_TOKENS > limit) {
       overBudget.push(candidate);
       continue;
     }
     const label = `file ${quoteInline(candidate.file.path)}`;
     const block = fenceData(fence, label, render(candidate.file, false));
-    const tokens = countTokensUpTo(block, remaining - SEPARATOR_TOKENS) + SEPARATOR_TOKENS;
+    const tokens = countTokensUpTo(block, limit) + SEPARATOR_TOKENS;
     if (tokens <= remaining) {
       included.push({ candidate, block, tokens });
       remaining -= tokens;

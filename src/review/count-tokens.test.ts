@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { countTokens, countTokensUpTo } from './count-tokens.js';
+import { countTokens, countTokensUpTo, rememberCounts } from './count-tokens.js';
 
 const reference = new Tiktoken(o200kBase);
 const exact = (text: string): number => reference.encode(text, [], []).length;
@@ -41,6 +41,17 @@ describe('countTokens', () => {
     expect(countTokens(long)).toBe(exact(long));
     expect(countTokens(longer)).toBe(exact(longer));
     expect(countTokens(longer)).toBeGreaterThan(countTokens(long));
+  });
+
+  it('gives the same counts with remembering turned off', () => {
+    const long = `${source.repeat(6)}// not counted before\n`;
+    rememberCounts(false);
+    try {
+      expect(countTokens(long)).toBe(exact(long));
+      expect(countTokens(long)).toBe(exact(long));
+    } finally {
+      rememberCounts(true);
+    }
   });
 
   it('counts special-token text as plain text instead of throwing', () => {
@@ -118,5 +129,40 @@ describe('countTokens against a second implementation of o200k_base', () => {
       if (LONG_RUN_ANYWHERE.test(text)) continue;
       expect(countTokens(text), name).toBe(exact(text));
     }
+  });
+});
+
+describe('countTokens around runs of 47 to 49 characters of one class', () => {
+  /** The count as the split at every long run, and each in slices of 32 code units, make it. */
+  const splitCount = (text: string): number =>
+    text.split(new RegExp(`(${LONG_RUN_ANYWHERE.source})`, 'u')).reduce((total, part, index) => {
+      if (index % 2 === 0) return total + exact(part);
+      let sum = 0;
+      for (let start = 0; start < part.length;) {
+        let end = Math.min(start + 32, part.length);
+        if (end < part.length && /[\ud800-\udbff]/.test(part.charAt(end - 1))) end += 1;
+        sum += exact(part.slice(start, end));
+        start = end;
+      }
+      return total + sum;
+    }, 0);
+
+  it('counts a text as the split at its long runs does, whatever borders them', () => {
+    const runs = ['a', ' ', '\t', '-', 'é', '\u00a0', 'д', '\u0301', '1'];
+    const borders = ['', 'x', ' ', '.', '7', 'ü', '\u3000', '😀'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...runs),
+        fc.integer({ min: 46, max: 50 }),
+        fc.constantFrom(...borders),
+        fc.constantFrom(...borders),
+        fc.integer({ min: 0, max: 100 }),
+        (char, length, before, after, offset) => {
+          const text = `${'ab c'.repeat(offset).slice(0, offset)}${before}${char.repeat(length)}${after} tail`;
+          expect(countTokens(text)).toBe(splitCount(text));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
   });
 });

@@ -50,8 +50,18 @@ const counted = new LRUCache<string, number>({ max: 20_000 });
 /** Shorter texts cost less to count than to look up. */
 const WORTH_CACHING = 256;
 
+let remembering = true;
+
+/**
+ * Turns remembering counts off or on. A process that counts each text about once (`classify`:
+ * one draft of one change) gains nothing from it and would hash every text it counts.
+ */
+export const rememberCounts = (remember: boolean): void => {
+  remembering = remember;
+};
+
 export const countTokens = (text: string): number => {
-  if (text.length < WORTH_CACHING) return countUncached(text);
+  if (!remembering || text.length < WORTH_CACHING) return countUncached(text);
   const key = hash('sha256', text, 'base64');
   const known = counted.get(key);
   if (known !== undefined) return known;
@@ -62,6 +72,7 @@ export const countTokens = (text: string): number => {
 
 const countUncached = (text: string): number => {
   if (text === '') return 0;
+  if (!hasLongRun(text)) return encodedLength(text);
   // With a capturing group, split puts the long runs at odd indexes.
   const parts = text.split(LONG_RUN);
   let total = 0;
@@ -80,6 +91,56 @@ const countUncached = (text: string): number => {
     }
   });
   return total;
+};
+
+/** The shortest run LONG_RUN matches. */
+const RUN = 48;
+const LETTER = 1;
+const BLANK = 2;
+const OTHER = 3;
+
+/** The class of an ASCII character in LONG_RUN (0 for a digit, in none of them). */
+const asciiClass = (code: number): number => {
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return LETTER;
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return BLANK;
+  return code >= 0x30 && code <= 0x39 ? 0 : OTHER;
+};
+
+/**
+ * Whether LONG_RUN matches `text`, most often without running it: any run of 48 characters
+ * covers one of every 48 positions, so only those are looked at, and an ASCII character there is
+ * grown into its run of one class. A character past ASCII there or at a run's end (its class
+ * needs Unicode's tables) leaves the answer to the expression.
+ */
+const hasLongRun = (text: string): boolean => {
+  let searchedTo = 0;
+  for (let probe = RUN - 1; probe < text.length; probe += RUN) {
+    if (probe < searchedTo) continue;
+    const code = text.charCodeAt(probe);
+    if (code >= 0x80) return LONG_RUN.test(text);
+    const kind = asciiClass(code);
+    if (kind === 0) continue;
+    let start = probe;
+    while (
+      start > 0 &&
+      text.charCodeAt(start - 1) < 0x80 &&
+      asciiClass(text.charCodeAt(start - 1)) === kind
+    )
+      start -= 1;
+    let end = probe + 1;
+    while (
+      end < text.length &&
+      text.charCodeAt(end) < 0x80 &&
+      asciiClass(text.charCodeAt(end)) === kind
+    )
+      end += 1;
+    if (end - start >= RUN) return true;
+    if ((start > 0 && text.charCodeAt(start - 1) >= 0x80) || text.charCodeAt(end) >= 0x80) {
+      return LONG_RUN.test(text);
+    }
+    searchedTo = end;
+  }
+  return false;
 };
 
 /** Chunks of about this many characters, cut after a newline, for `countTokensUpTo`. */

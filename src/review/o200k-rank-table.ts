@@ -48,20 +48,35 @@ const hashBytes = (bytes: Uint8Array, start: number, end: number): number => {
   return hash;
 };
 
+const grown = (array: Uint32Array, length: number): Uint32Array<ArrayBuffer> => {
+  const larger = new Uint32Array(length);
+  larger.set(array);
+  return larger;
+};
+
 const notATokenLine = (at: number): Error =>
   new Error(`o200k_base.tiktoken: not a token and its rank at byte ${at}: reinstall gpt-tokenizer`);
 
+/** o200k_base's token count: the arrays by rank start this long and grow past it. */
+const EXPECTED_TOKENS = 200_000;
+
+/** The 6 bits of the base64 digit at `at`, or a refusal of the file. */
+const sextet = (file: Uint8Array, at: number): number => {
+  const value = BASE64[file[at] ?? 0] ?? -1;
+  if (value < 0) throw notATokenLine(at);
+  return value;
+};
+
 /**
  * Builds the table from the text of a `.tiktoken` file: `BASE64 RANK` lines. One pass over its
- * bytes; the file is the package's own, so a byte outside that shape is a broken install.
+ * bytes, four base64 digits (three bytes) at a time; the file is the package's own, so a byte
+ * outside that shape is a broken install.
  */
 export const buildRankTable = (file: Uint8Array): RankTable => {
-  let lines = 0;
-  for (let index = 0; index < file.length; index += 1) if (file[index] === NEWLINE) lines += 1;
-  // Decoded tokens are shorter than their base64. Slots hold rank + 1; 0 is empty.
-  const blob = new Uint8Array(file.length);
-  const starts = new Uint32Array(lines + 1);
-  const ends = new Uint32Array(lines + 1);
+  // Decoded tokens are three quarters of their base64. Slots hold rank + 1; 0 is empty.
+  const blob = new Uint8Array(Math.ceil((file.length * 3) / 4));
+  let starts = new Uint32Array(EXPECTED_TOKENS);
+  let ends = new Uint32Array(EXPECTED_TOKENS);
   const slots = new Int32Array(SLOTS);
   let size = 0;
   let written = 0;
@@ -69,29 +84,35 @@ export const buildRankTable = (file: Uint8Array): RankTable => {
   while (index < file.length) {
     const tokenStart = written;
     let hash = FNV_OFFSET;
-    let bits = 0;
-    let count = 0;
-    let code = file[index] ?? NEWLINE;
-    for (; code !== SPACE; code = file[++index] ?? NEWLINE) {
-      if (code === PAD) continue;
-      const value = BASE64[code] ?? -1;
-      if (value < 0) throw notATokenLine(index);
-      bits = ((bits << 6) | value) & 0xffffff;
-      count += 6;
-      if (count >= 8) {
-        count -= 8;
-        const byte = (bits >>> count) & 0xff;
-        blob[written++] = byte;
-        hash = foldByte(hash, byte);
-      }
+    for (; file[index] !== SPACE; index += 4) {
+      const first = sextet(file, index);
+      const second = sextet(file, index + 1);
+      const byte = ((first << 2) | (second >> 4)) & 0xff;
+      blob[written++] = byte;
+      hash = foldByte(hash, byte);
+      if (file[index + 2] === PAD) continue;
+      const third = sextet(file, index + 2);
+      const middle = ((second << 4) | (third >> 2)) & 0xff;
+      blob[written++] = middle;
+      hash = foldByte(hash, middle);
+      if (file[index + 3] === PAD) continue;
+      const last = ((third << 6) | sextet(file, index + 3)) & 0xff;
+      blob[written++] = last;
+      hash = foldByte(hash, last);
     }
     let rank = 0;
-    for (code = file[++index] ?? NEWLINE; code !== NEWLINE; code = file[++index] ?? NEWLINE) {
+    for (index += 1; file[index] !== NEWLINE; index += 1) {
+      const code = file[index] ?? 0;
       if (code < 0x30 || code > 0x39) throw notATokenLine(index);
       rank = rank * 10 + code - 0x30;
     }
     index += 1;
-    if (rank >= starts.length) throw new Error(`o200k_base.tiktoken: rank ${rank} past its lines`);
+    if (rank >= file.length) throw new Error(`o200k_base.tiktoken: rank ${rank} past its lines`);
+    if (rank >= starts.length) {
+      const length = Math.max(starts.length * 2, rank + 1);
+      starts = grown(starts, length);
+      ends = grown(ends, length);
+    }
     starts[rank] = tokenStart;
     ends[rank] = written;
     let slot = hash & (SLOTS - 1);

@@ -2,6 +2,7 @@
  * What a review would cost on each tier before anything is spent, and how its prompt is trimmed
  * to fit `budget.per_review_usd`: the least risky files are left out until the estimate fits.
  */
+import { formatFileBytes } from '../changes/format-file-bytes.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
@@ -101,8 +102,8 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
   if (problem !== null) return err({ message: problem });
   // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
-  // fence is chosen once, which renders every file. The drafts then render only the files their
-  // budget reaches, and no draft holds every rendered file.
+  // fence is chosen once, which reads every file (as bytes, without rendering it). The drafts
+  // render only the files their budget reaches.
   const fences = new Map<DiffModel, string>();
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
@@ -115,6 +116,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
       formatFile: formatFileForPrompt,
+      formatFileBytes,
       sharedFence: (choose) => {
         const known = fences.get(diff);
         if (known !== undefined) return known;
@@ -125,9 +127,13 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       context: options.context ?? EMPTY_POOL,
     });
   const cap = policy.budget.per_review_usd;
+  const hasContext = (options.context ?? EMPTY_POOL).items.length > 0;
+  const fastWhole = build('fast', options.maxInputTokens);
+  // Without code context the tiers' drafts differ only in a context level with nothing to fill:
+  // the same files, the same tokens.
   const wholeOf = {
-    fast: build('fast', options.maxInputTokens),
-    deep: build('deep', options.maxInputTokens),
+    fast: fastWhole,
+    deep: hasContext ? build('deep', options.maxInputTokens) : fastWhole,
   };
 
   const plan = (tier: Tier): TierPlan => {
