@@ -2,6 +2,7 @@ import { formatSignalWeight, type Classification } from '../domain/classificatio
 import type { ProviderId } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
 import type { ReviewScope } from '../domain/review-scope.js';
+import { formatCount } from '../domain/format-count.js';
 import { formatUsd } from '../domain/format-usd.js';
 import type { PlacedFindings } from './place-findings.js';
 import { renderBodyFinding } from './render-comment.js';
@@ -60,7 +61,7 @@ export const renderRiskLine = (classification: Classification): string => {
   const files = changedFiles === 1 ? 'file' : 'files';
   return (
     `**Risk:** ${risk.level} (${risk.score.toFixed(2)}) · **Size:** ${size} ` +
-    `(${changedLines.toLocaleString('en-US')} changed lines in ${changedFiles} ${files})`
+    `(${formatCount(changedLines)} changed lines in ${changedFiles} ${files})`
   );
 };
 

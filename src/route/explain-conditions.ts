@@ -1,5 +1,6 @@
 import { findMatchingGlob, matchesAny } from '../classify/match-paths.js';
 import type { Classification, RiskSignal } from '../domain/classification.js';
+import { formatCount } from '../domain/format-count.js';
 import type { RuleConditions } from '../domain/policy.js';
 import type { RouteInput } from './types.js';
 
@@ -11,7 +12,7 @@ type Check<K extends keyof RuleConditions> = (
 ) => string | null;
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-const count = (lines: number): string => `${lines.toLocaleString('en-US')} changed lines`;
+const count = (lines: number): string => `${formatCount(lines)} changed lines`;
 
 /** The signal that adds most; one that takes back never explains a level. */
 const strongestSignal = (signals: readonly RiskSignal[]): RiskSignal | null =>
@@ -32,8 +33,8 @@ const describeChangedLines = (
   { over, under }: NonNullable<RuleConditions['changed_lines']>,
 ): string => {
   const bounds = [
-    over === undefined ? null : `over ${over.toLocaleString('en-US')}`,
-    under === undefined ? null : `under ${under.toLocaleString('en-US')}`,
+    over === undefined ? null : `over ${formatCount(over)}`,
+    under === undefined ? null : `under ${formatCount(under)}`,
   ].filter((bound) => bound !== null);
   return bounds.length === 0 ? count(lines) : `${count(lines)} (${bounds.join(', ')})`;
 };

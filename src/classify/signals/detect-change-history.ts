@@ -1,6 +1,7 @@
 import type { RiskSignal } from '../../domain/classification.js';
 import type { SignalContext } from '../types.js';
-import { formatCount, formatList, plural } from './format-list.js';
+import { formatCount } from '../../domain/format-count.js';
+import { formatList, plural } from './format-list.js';
 import { CHANGE_HISTORY_CURVE, historyWeight } from './history-weights.js';
 import { listSourceHistory } from './list-source-history.js';
 

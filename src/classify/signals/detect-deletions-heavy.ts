@@ -1,6 +1,6 @@
 import type { RiskSignal } from '../../domain/classification.js';
 import type { SignalContext } from '../types.js';
-import { formatCount } from './format-list.js';
+import { formatCount } from '../../domain/format-count.js';
 import { DELETIONS_HEAVY, SIGNAL_WEIGHTS } from './signal-weights.js';
 
 /** Mostly deletions: removed code may still have callers the diff does not show. */

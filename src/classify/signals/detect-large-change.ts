@@ -1,7 +1,7 @@
 import type { RiskSignal } from '../../domain/classification.js';
 import { classifySize } from '../classify-size.js';
 import type { SignalContext } from '../types.js';
-import { formatCount } from './format-list.js';
+import { formatCount } from '../../domain/format-count.js';
 import { LARGE_CHANGE_CURVE } from './signal-weights.js';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;

@@ -1,6 +1,7 @@
 import type { RiskSignal } from '../../domain/classification.js';
 import type { SignalContext } from '../types.js';
-import { formatCount, formatList, plural } from './format-list.js';
+import { formatCount } from '../../domain/format-count.js';
+import { formatList, plural } from './format-list.js';
 import { SOURCE_CHURN_CURVE } from './signal-weights.js';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
