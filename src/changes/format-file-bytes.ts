@@ -12,6 +12,7 @@ import {
   formatHunkHeader,
   formatLine,
   lineNumberWidth,
+  withoutCarriageReturn,
 } from './format-file-for-prompt.js';
 import { hunkSource, walkHunkSource, type HunkSource } from './parse-hunks.js';
 import type { PatchBytes } from './patch-lines.js';
@@ -142,8 +143,7 @@ const countEncoded = (from: number, source: HunkSource, index: number): void => 
     return;
   }
   size = from;
-  const decoded = source.patchLines.rest(index);
-  writeString(decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded);
+  writeString(withoutCarriageReturn(source.patchLines.rest(index)));
 };
 
 /** The UTF-16 code units of valid UTF-8: one a sequence, two for one of four bytes. */

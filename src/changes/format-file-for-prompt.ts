@@ -43,8 +43,7 @@ export function formatFileForPrompt(file: FileChange): string {
 }
 
 /** The first line of a file's rendering. */
-export const fileHeading = (file: FileChange): string =>
-  `### ${file.path} (${describeFile(file)})`;
+export const fileHeading = (file: FileChange): string => `### ${file.path} (${describeFile(file)})`;
 
 /** The width line numbers are padded to in a file's rendering. */
 export const lineNumberWidth = (hunks: readonly Hunk[]): number =>
@@ -83,6 +82,7 @@ function largestLineNumber(hunks: readonly Hunk[]): number {
   return largest;
 }
 
-function withoutCarriageReturn(text: string): string {
+/** A line's text without the `\r` a CRLF file leaves at its end. */
+export function withoutCarriageReturn(text: string): string {
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }

@@ -26,15 +26,11 @@ export const chooseFence = (
   const hash = createHash('sha256');
   const hexRuns: string[] = [];
   for (const content of contents) {
+    // A text given as its UTF-8 bytes hashes as the text does.
+    const data = typeof content === 'string' ? content : content.bytes;
     // Length-prefixed, so ['ab', 'c'] and ['a', 'bc'] hash differently.
-    if (typeof content === 'string') {
-      hash.update(`${content.length}:`).update(content);
-      collectHexRuns(content, Math.max(1, length), hexRuns);
-    } else {
-      // A text given as its UTF-8 bytes hashes as the text does.
-      hash.update(`${content.length}:`).update(content.bytes);
-      collectHexRuns(content.bytes, Math.max(1, length), hexRuns);
-    }
+    hash.update(`${content.length}:`).update(data);
+    collectHexRuns(data, Math.max(1, length), hexRuns);
   }
   const digest = hash.digest('hex');
   for (let attempt = 0; ; attempt += 1) {

@@ -104,6 +104,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
   // fence is chosen once, which reads every file (as bytes, without rendering it). The drafts
   // render only the files their budget reaches.
+  const context = options.context ?? EMPTY_POOL;
   const fences = new Map<DiffModel, string>();
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
@@ -124,10 +125,10 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
         fences.set(diff, fence);
         return fence;
       },
-      context: options.context ?? EMPTY_POOL,
+      context,
     });
   const cap = policy.budget.per_review_usd;
-  const hasContext = (options.context ?? EMPTY_POOL).items.length > 0;
+  const hasContext = context.items.length > 0;
   const fastWhole = build('fast', options.maxInputTokens);
   // Without code context the tiers' drafts differ only in a context level with nothing to fill:
   // the same files, the same tokens.

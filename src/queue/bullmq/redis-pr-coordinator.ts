@@ -98,13 +98,8 @@ export const createRedisPrCoordinator = (
   root: string,
   enqueueClient: RedisClient = client,
 ): RedisPrCoordinator => {
-  for (const [name, script] of Object.entries(SCRIPTS))
-    client.defineCommand(name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
-  if (enqueueClient !== client)
-    enqueueClient.defineCommand('rrEnqueue', {
-      numberOfKeys: SCRIPTS.rrEnqueue.numberOfKeys,
-      lua: SCRIPTS.rrEnqueue.lua,
-    });
+  for (const [name, script] of Object.entries(SCRIPTS)) client.defineCommand(name, script);
+  if (enqueueClient !== client) enqueueClient.defineCommand('rrEnqueue', SCRIPTS.rrEnqueue);
   const keys = {
     seq: `${root}:rr:seq`,
     delivery: (id: string) => `${root}:rr:delivery:${id}`,
