@@ -4,7 +4,7 @@
  * the head SHA the load sends; prints one JSON line with the addresses, then answers each `stats`
  * line on stdin with one JSON line of counts.
  *
- *   node --import ./scripts/resolve-ts-imports.ts bench/fake-services.ts [MODEL_DELAY_MS]
+ *   node --import ./scripts/typescript-hooks.mjs bench/fake-services.ts [MODEL_DELAY_MS]
  */
 import { createInterface } from 'node:readline';
 import { startFakeGitHub, type FakePull } from '../test/fakes/fake-github.js';

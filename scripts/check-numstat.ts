@@ -3,7 +3,7 @@
  * (one `git log -p -M -C` stream) against `git show --numstat` for that commit, and the patches
  * in batches against `git apply --numstat`. Prints mismatches and a summary; exits 1 on any.
  *
- *   node --import ./scripts/resolve-ts-imports.ts scripts/check-numstat.ts --git-dir PATH [--max-count N]
+ *   node --import ./scripts/typescript-hooks.mjs scripts/check-numstat.ts --git-dir PATH [--max-count N]
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';

@@ -7,7 +7,7 @@
  * size conditions; labels, paths and authors cannot be told from history) with the share of
  * bug-inducing commits that land deep. Keeps no source or patch of any project.
  *
- *   node --import ./scripts/resolve-ts-imports.ts scripts/evaluate-history-risk.ts --set held-out
+ *   node --import ./scripts/typescript-hooks.mjs scripts/evaluate-history-risk.ts --set held-out
  */
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -10,7 +10,7 @@
  * - the fast tier's prompt against the diff-only prompt, in tokens;
  * - the CPU time of building context and prompt for a pull request of about 100 files.
  *
- *   npx node --import ./scripts/resolve-ts-imports.ts scripts/measure-context.ts \
+ *   npx node --import ./scripts/typescript-hooks.mjs scripts/measure-context.ts \
  *     --repos knex/knex,pallets/flask,gin-gonic/gin,mochajs/mocha --commits 8
  *
  * Prints Markdown; keeps no source of any project.

@@ -4,9 +4,8 @@
  * heap to about a hundred megabytes; in a thread whose young generation is capped, collection
  * comes sooner and the process stays well under 300 MB however many rows it prints.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadModule } from '../domain/thread-module.js';
 import type { LedgerFilter } from '../ledger/types.js';
 import type { LedgerLocation } from './ledger-location.js';
 
@@ -20,30 +19,13 @@ export interface CostsStreamData {
 /** Young generation of the streaming thread: enough for a page of rows and its text. */
 const YOUNG_GENERATION_MB = 8;
 
-/** Run from source, the thread needs what Node runs this project's TypeScript with. */
-const threadOptions = (moduleUrl: string): { readonly url: URL; readonly execArgv?: string[] } => {
-  const extension = extname(fileURLToPath(moduleUrl));
-  const url = new URL(`./costs-stream-thread${extension}`, moduleUrl);
-  if (extension !== '.ts') return { url };
-  const hook = new URL('../../scripts/resolve-ts-imports.ts', moduleUrl);
-  return {
-    url,
-    execArgv: [
-      '--experimental-transform-types',
-      '--no-warnings=ExperimentalWarning',
-      '--import',
-      hook.href,
-    ],
-  };
-};
-
 /** Prints each batch the thread formats with `write`, which resolves once stdout has taken it. */
 export const streamInThread = (
   data: CostsStreamData,
   write: (text: string) => Promise<void>,
 ): Promise<void> =>
   new Promise((resolve, reject) => {
-    const { url, execArgv } = threadOptions(import.meta.url);
+    const { url, execArgv } = threadModule('costs-stream-thread', import.meta.url);
     const worker = new Worker(url, {
       workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },

@@ -33,10 +33,9 @@ const runProcess = (
     const child = spawn(
       process.execPath,
       [
-        '--experimental-transform-types',
         '--no-warnings',
         '--import',
-        join(ROOT, 'scripts/resolve-ts-imports.ts'),
+        join(ROOT, 'scripts/typescript-hooks.mjs'),
         join(ROOT, 'src/cli/run.ts'),
         ...args,
       ],

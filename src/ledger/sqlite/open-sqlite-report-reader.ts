@@ -5,10 +5,9 @@
  * The thread starts with the reader; one that dies fails the requests it held, and the next
  * request starts a new one.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LedgerRow } from '../../domain/ledger-entry.js';
+import { threadModule } from '../../domain/thread-module.js';
 import type { ReportReader } from '../report-queries.js';
 import type { FindingGroup, LedgerSummary } from '../types.js';
 import type { ReportRequest, ReportResponse, ReportThreadData } from './report-thread-types.js';
@@ -22,21 +21,12 @@ export interface OpenSqliteReportReaderOptions {
 
 type Pending = (response: ReportResponse) => void;
 
-/** Run from source, the thread maps `./x.js` imports to `./x.ts` as tsc does, with the repository's hook. */
-const threadOptions = (moduleUrl: string): { readonly url: URL; readonly execArgv?: string[] } => {
-  const extension = extname(fileURLToPath(moduleUrl));
-  const url = new URL(`./report-thread${extension}`, moduleUrl);
-  if (extension !== '.ts') return { url };
-  const hook = new URL('../../../scripts/resolve-ts-imports.ts', moduleUrl);
-  return { url, execArgv: ['--import', hook.href] };
-};
-
 export const openSqliteReportReader = (options: OpenSqliteReportReaderOptions): ReportReader => {
   const workerData: ReportThreadData = {
     file: options.file,
     busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
   };
-  const { url, execArgv } = threadOptions(import.meta.url);
+  const { url, execArgv } = threadModule('report-thread', import.meta.url);
   let nextId = 0;
   let thread: { readonly worker: Worker; readonly pending: Map<number, Pending> } | undefined;
 

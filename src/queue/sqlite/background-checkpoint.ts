@@ -16,12 +16,11 @@
  * a burst is held near it. Should the thread die, automatic checkpoints come back at SQLite's
  * default.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
+import { threadModule } from '../../domain/thread-module.js';
 import { settleWithin } from '../settle-within.js';
 import type { CheckpointThreadData } from './checkpoint-thread.js';
 
@@ -48,7 +47,7 @@ export interface BackgroundCheckpointOptions {
 
 /** The thread's module next to this one: `.ts` when run from source, `.js` from the build. */
 export const checkpointThreadUrl = (moduleUrl: string): URL =>
-  new URL(`./checkpoint-thread${extname(fileURLToPath(moduleUrl))}`, moduleUrl);
+  threadModule('checkpoint-thread', moduleUrl).url;
 
 export const startBackgroundCheckpoint = (
   options: BackgroundCheckpointOptions,
@@ -61,7 +60,8 @@ export const startBackgroundCheckpoint = (
     everyMs: options.everyMs ?? 1_000,
     truncateAboveBytes: walLimitBytes,
   };
-  const worker = new Worker(checkpointThreadUrl(import.meta.url), { workerData });
+  const { url, execArgv } = threadModule('checkpoint-thread', import.meta.url);
+  const worker = new Worker(url, { workerData, ...(execArgv ? { execArgv } : {}) });
   worker.unref();
   db.exec(`PRAGMA journal_size_limit = ${walLimitBytes}`);
   db.exec(`PRAGMA wal_autocheckpoint = ${Math.max(1, Math.floor(walLimitBytes / pageSize))}`);
