@@ -3,7 +3,8 @@
  * does nothing, in the same run, so the figure is a ratio rather than a property of this machine.
  *
  * Every target runs as its own processes with the same Probot, secret and log settings: (a) a
- * Probot app whose `pull_request` handler is empty; (b) `node dist/main.js` with ROLE=all, the
+ * Probot app whose `pull_request` handler is empty; (b) `dist/main.js` started as `npm start`
+ * starts it (with its Node flags), with ROLE=all, the
  * embedded SQLite ledger and queue, reviewing in the process that takes the webhooks; (c) the
  * same build with ROLE=web taking the webhooks and a ROLE=worker process beside it running the
  * reviews, sharing Postgres (DATABASE_URL, a schema of its own per start) and Redis (REDIS_URL,
@@ -34,7 +35,9 @@
  *
  * `--compare-build DIR` adds, for each review-router target, the same target run from another
  * build (DIR/dist/main.js, e.g. an earlier commit's, built there), taking turns with the others:
- * two versions compared in one run, under the same load on the machine.
+ * two versions compared in one run, under the same load on the machine, both started with this
+ * checkout's `npm start` flags. `--compare-node-flags "FLAGS"` adds them run from this build with
+ * other Node flags instead (`""` for none: V8's defaults).
  *
  * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
  * DIR, and of the web role's worker into DIR/worker (they are stopped with SIGTERM then, so they
@@ -43,6 +46,7 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
  *     [--cpu-prof DIR] [--targets all,web] [--without-worker] [--compare-build DIR]
+ *     [--compare-node-flags FLAGS]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -58,6 +62,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { freePort } from '../test/helpers/free-port.js';
 import { pullRequestEvent } from '../test/helpers/github-payloads.js';
+import { appNodeFlags } from '../test/helpers/start-command.js';
 import { ensureBuiltApp } from './ensure-built-app.js';
 import { BENCH_OWNER, BENCH_REPO, benchHeadSha } from './bench-pull.js';
 
@@ -73,6 +78,7 @@ const { values } = parseArgs({
     targets: { type: 'string', default: 'all,web' },
     'without-worker': { type: 'boolean', default: false },
     'compare-build': { type: 'string' },
+    'compare-node-flags': { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -85,6 +91,7 @@ const cpuProfDir = values['cpu-prof'];
 const chosen = new Set(values.targets.split(','));
 const withoutWorker = values['without-worker'];
 const compareBuild = values['compare-build'];
+const compareNodeFlags = values['compare-node-flags']?.split(/\s+/).filter((flag) => flag !== '');
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/typescript-hooks.mjs')).href;
 const SECRET = 'bench-webhook-secret';
@@ -209,7 +216,7 @@ const withSchema = (url: string, schema: string) =>
   `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 /** ROLE=web with a ROLE=worker beside it, on a schema and a Redis prefix of their own. */
-const startWebAndWorker = (build: string) => async (): Promise<Running> => {
+const startWebAndWorker = (build: string, nodeFlags: string[]) => async (): Promise<Running> => {
   const schema = `rr_bench_${RUN}_${starts}`;
   const prefix = `rr-bench-${RUN}-${starts}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -244,18 +251,22 @@ const startWebAndWorker = (build: string) => async (): Promise<Running> => {
   try {
     if (!withoutWorker)
       worker = (
-        await spawnListening('the worker', [...workerProfiled, build], {
+        await spawnListening('the worker', [...workerProfiled, ...nodeFlags, build], {
           ...workerEnv,
           ...reviewEnv,
           ...shared,
           ROLE: 'worker',
         })
       ).child;
-    const started = await spawnListening('the web process', [...profiled, build], {
-      ...probotEnv,
-      ...shared,
-      ROLE: 'web',
-    });
+    const started = await spawnListening(
+      'the web process',
+      [...profiled, ...nodeFlags, build],
+      {
+        ...probotEnv,
+        ...shared,
+        ROLE: 'web',
+      },
+    );
     web = started.child;
     return { port: started.port, pid: started.child.pid, stop };
   } catch (error) {
@@ -272,7 +283,7 @@ const startOne =
   };
 
 /** The review-router targets run from one build; `label` tells a compared build's apart. */
-const routerTargets = (build: string, label: string): Target[] => [
+const routerTargets = (build: string, label: string, nodeFlags = appNodeFlags()): Target[] => [
   ...(chosen.has('all')
     ? [
         {
@@ -280,7 +291,7 @@ const routerTargets = (build: string, label: string): Target[] => [
           target: 1.5,
           start: startOne(
             'review-router ROLE=all',
-            [...profiled, build],
+            [...profiled, ...nodeFlags, build],
             { ...probotEnv, ...reviewEnv, ROLE: 'all' },
             stopSignal,
           ),
@@ -292,7 +303,7 @@ const routerTargets = (build: string, label: string): Target[] => [
         {
           name: `review-router ROLE=web ${withoutWorker ? '(no worker)' : '+ worker'}${label}`,
           target: 1.2,
-          start: startWebAndWorker(build),
+          start: startWebAndWorker(build, nodeFlags),
         },
       ]
     : []),
@@ -310,6 +321,9 @@ const targets: Target[] = [
   },
   ...routerTargets(main, ''),
   ...(compareBuild ? routerTargets(join(compareBuild, 'dist/main.js'), ` [${compareBuild}]`) : []),
+  ...(compareNodeFlags
+    ? routerTargets(main, ` [node ${compareNodeFlags.join(' ') || 'defaults'}]`, compareNodeFlags)
+    : []),
 ];
 if (!DATABASE_URL || !REDIS_URL)
   console.log(

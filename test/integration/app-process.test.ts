@@ -15,6 +15,7 @@ import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { freePort } from '../helpers/free-port.js';
+import { appNodeFlags } from '../helpers/start-command.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HEAD = 'b'.repeat(40);
@@ -74,7 +75,7 @@ describe('the app process (npm start)', () => {
     });
     port = await freePort();
     dataDir = mkdtempSync(join(tmpdir(), 'rr-process-'));
-    app = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    app = spawn(process.execPath, [...appNodeFlags(), join(ROOT, 'dist/main.js')], {
       cwd: dataDir,
       env: {
         PATH: process.env.PATH ?? '',
@@ -186,7 +187,7 @@ type FakeGitHubPull = Record<string, unknown> & { head: { sha: string } };
 
 /** `node dist/main.js` in a fresh directory with only these variables; its exit code and output. */
 const startWith = (vars: Record<string, string>, cwd: string) => {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...appNodeFlags(), join(ROOT, 'dist/main.js')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', ...vars },
   });

@@ -23,6 +23,7 @@ import { startFakeModels, type FakeModels } from '../fakes/fake-models.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { freePort } from '../helpers/free-port.js';
+import { appNodeFlags } from '../helpers/start-command.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? '';
 const REDIS_URL = process.env.REDIS_URL ?? '';
@@ -110,7 +111,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)(
       const port = await freePort();
       const dataDir = mkdtempSync(join(tmpdir(), `rr-scale-${name}-`));
       dataDirs.push(dataDir);
-      const child = spawn(process.execPath, [join(buildDir, 'dist/main.js')], {
+      const child = spawn(process.execPath, [...appNodeFlags(), join(buildDir, 'dist/main.js')], {
         cwd: dataDir,
         env: {
           PATH: process.env.PATH ?? '',
