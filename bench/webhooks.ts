@@ -258,15 +258,11 @@ const startWebAndWorker = (build: string, nodeFlags: string[]) => async (): Prom
           ROLE: 'worker',
         })
       ).child;
-    const started = await spawnListening(
-      'the web process',
-      [...profiled, ...nodeFlags, build],
-      {
-        ...probotEnv,
-        ...shared,
-        ROLE: 'web',
-      },
-    );
+    const started = await spawnListening('the web process', [...profiled, ...nodeFlags, build], {
+      ...probotEnv,
+      ...shared,
+      ROLE: 'web',
+    });
     web = started.child;
     return { port: started.port, pid: started.child.pid, stop };
   } catch (error) {
