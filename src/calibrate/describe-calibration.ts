@@ -1,3 +1,4 @@
+import { formatCount } from '../domain/format-count.js';
 import type { CalibrationResult } from './calibration.js';
 import type { ScorerId, ScorerMetrics } from './types.js';
 
@@ -17,14 +18,12 @@ export const formatAuc = (value: number): string =>
 export const formatDay = (seconds: number): string =>
   new Date(seconds * 1000).toISOString().slice(0, 10);
 
-const count = (value: number): string => value.toLocaleString('en-US');
-
 /** The sentences above the table: what was measured, over which commits. */
 export const describeHistory = (result: CalibrationResult): string[] => [
-  `${count(result.commits.length)} commits from ${formatDay(result.from)} to ${formatDay(result.to)}, ` +
-    `each with at least a year of history after it (${count(result.totalCommits)} non-merge commits in all)`,
-  `${count(result.bugInducing)} bug-inducing (${formatPercent(result.bugInducing / result.commits.length, 1)}): ` +
-    `blamed by ${count(result.fixCommits)} later fix commits (SZZ) or reverted`,
+  `${formatCount(result.commits.length)} commits from ${formatDay(result.from)} to ${formatDay(result.to)}, ` +
+    `each with at least a year of history after it (${formatCount(result.totalCommits)} non-merge commits in all)`,
+  `${formatCount(result.bugInducing)} bug-inducing (${formatPercent(result.bugInducing / result.commits.length, 1)}): ` +
+    `blamed by ${formatCount(result.fixCommits)} later fix commits (SZZ) or reverted`,
 ];
 
 /** The catch rate of a scorer at the given deep share, read off its curve. */

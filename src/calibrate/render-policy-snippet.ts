@@ -1,3 +1,4 @@
+import { formatCount } from '../domain/format-count.js';
 import type { CalibrationResult } from './calibration.js';
 import { formatDay, formatPercent } from './describe-calibration.js';
 import { measureRankedRouting } from './measure-ranked-routing.js';
@@ -15,7 +16,7 @@ export const renderPolicySnippet = (result: CalibrationResult): string => {
     levels,
   }).caught;
   return [
-    `# review-router calibrate, ${result.commits.length.toLocaleString('en-US')} commits ${formatDay(result.from)} to ${formatDay(result.to)}:`,
+    `# review-router calibrate, ${formatCount(result.commits.length)} commits ${formatDay(result.from)} to ${formatDay(result.to)}:`,
     `# with the routing rules in force these levels would have sent ${formatPercent(routing.deepShare, 1)} of them deep`,
     `# and ${formatPercent(routing.caught)} of the bug-inducing ones (lines added alone, as many deep: ${formatPercent(baseline)}),`,
     `# at an estimated ${formatPercent(routing.costVsAllDeep)} of the cost of reviewing all of them deep.`,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatUsd } from '../domain/format-usd.js';
+import { formatCount } from '../domain/format-count.js';
 import { formatSignalWeight } from '../domain/classification.js';
 import type { Latin1Patch } from '../changes/patch-lines.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
@@ -29,7 +30,7 @@ const renderHuman = (record: ClassifyRecord): string => {
       (signal) => `    - ${signal.id} (${formatSignalWeight(signal.weight)}): ${signal.message}`,
     ),
     `  route ${record.route.tier}${record.route.model ? ` (${record.route.provider} ${record.route.model})` : ''}: ${record.route.reason}`,
-    `  estimate ~${record.estimate.inputTokens.toLocaleString('en-US')} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,
+    `  estimate ~${formatCount(record.estimate.inputTokens)} input tokens: fast ${formatUsd(record.estimate.costUsd.fast)}, deep ${formatUsd(record.estimate.costUsd.deep)}`,
   ];
   return lines.join('\n');
 };

@@ -3,6 +3,7 @@
  * the exact prompt a tier would get for a commit, and what its code context holds and why.
  */
 import type { PriceTable } from '../ledger/price-table.js';
+import { formatCount } from '../domain/format-count.js';
 import { buildCommitPrompt, type CommitPrompt } from './build-commit-prompt.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile } from './load-policy-file.js';
@@ -45,7 +46,7 @@ const renderHuman = (record: ReturnType<typeof promptRecord>): string => {
   const lines = [
     `commit ${record.commit}: ${record.tier} tier (${record.provider} ${record.model}), context level ${record.contextLevel}`,
     `  route: ${record.route}`,
-    `  tokens: ${tokens.total.toLocaleString('en-US')} in all = system ${tokens.system.toLocaleString('en-US')} + context ${tokens.context.toLocaleString('en-US')} + pull request ${tokens.diff.toLocaleString('en-US')}; cache breakpoint: ${record.cacheBreakpoint}`,
+    `  tokens: ${formatCount(tokens.total)} in all = system ${formatCount(tokens.system)} + context ${formatCount(tokens.context)} + pull request ${formatCount(tokens.diff)}; cache breakpoint: ${record.cacheBreakpoint}`,
     `  context (${record.context.length} blocks):`,
     ...record.context.map(
       (entry) =>

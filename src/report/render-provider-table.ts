@@ -1,10 +1,11 @@
 /** The report page's spend per provider: where the money went, cloud by cloud. */
 import { formatUsd } from '../domain/format-usd.js';
+import { formatCount } from '../domain/format-count.js';
 import { html, type SafeHtml } from '../domain/html.js';
 import type { ProviderCost } from './types.js';
 
 const providerRow = (row: ProviderCost): SafeHtml =>
-  html`<tr data-provider="${row.provider ?? ''}" data-cost-usd="${row.costUsd}"><td>${row.provider ?? 'no model called'}</td><td class="num">${row.reviews.toLocaleString('en-US')}</td><td class="num">${formatUsd(row.costUsd)}</td><td class="num muted">${formatUsd(row.deepCostUsd)}</td></tr>
+  html`<tr data-provider="${row.provider ?? ''}" data-cost-usd="${row.costUsd}"><td>${row.provider ?? 'no model called'}</td><td class="num">${formatCount(row.reviews)}</td><td class="num">${formatUsd(row.costUsd)}</td><td class="num muted">${formatUsd(row.deepCostUsd)}</td></tr>
 `;
 
 export const renderProviderTable = (rows: readonly ProviderCost[]): SafeHtml => {

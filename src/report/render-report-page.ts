@@ -4,6 +4,7 @@
  * Content-Security-Policy allows only the app's own files.
  */
 import { formatUsd } from '../domain/format-usd.js';
+import { formatCount } from '../domain/format-count.js';
 import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { LedgerFilter } from '../ledger/types.js';
 import { embedJson, html, type SafeHtml } from '../domain/html.js';
@@ -57,7 +58,7 @@ const totals = (summary: CostSummary): SafeHtml => {
 ${card('total-spend', 'Spend', formatUsd(summary.totalCostUsd), usd(summary.totalCostUsd), 'what the providers charged')}
 ${card('total-deep', 'All-deep counterfactual', formatUsd(summary.totalDeepCostUsd), usd(summary.totalDeepCostUsd), 'the same prompts on the deep tier')}
 ${card('total-saved', 'Saved by routing', formatUsd(summary.savedUsd), usd(summary.savedUsd), percentSaved(summary))}
-${card('total-reviews', 'Reviews', summary.reviews.toLocaleString('en-US'), { name: 'count', value: summary.reviews }, 'attempts, whatever their outcome')}
+${card('total-reviews', 'Reviews', formatCount(summary.reviews), { name: 'count', value: summary.reviews }, 'attempts, whatever their outcome')}
 </section>`;
 };
 
