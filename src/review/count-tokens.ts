@@ -99,11 +99,20 @@ const LETTER = 1;
 const BLANK = 2;
 const OTHER = 3;
 
-/** The class of an ASCII character in LONG_RUN (0 for a digit, in none of them). */
-const asciiClass = (code: number): number => {
+/** Past ASCII: the class needs Unicode's tables, so LONG_RUN decides. */
+const UNICODE = -1;
+
+/**
+ * The class in LONG_RUN of the character at `index`: 0 for a digit (in none of them), UNICODE
+ * for one past ASCII, and NaN past the end (equal to no class).
+ */
+const classAt = (text: string, index: number): number => {
+  const code = text.charCodeAt(index);
+  if (code >= 0x80) return UNICODE;
   if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return LETTER;
   if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return BLANK;
-  return code >= 0x30 && code <= 0x39 ? 0 : OTHER;
+  if (code >= 0x30 && code <= 0x39) return 0;
+  return Number.isNaN(code) ? Number.NaN : OTHER;
 };
 
 /**
@@ -116,26 +125,15 @@ const hasLongRun = (text: string): boolean => {
   let searchedTo = 0;
   for (let probe = RUN - 1; probe < text.length; probe += RUN) {
     if (probe < searchedTo) continue;
-    const code = text.charCodeAt(probe);
-    if (code >= 0x80) return LONG_RUN.test(text);
-    const kind = asciiClass(code);
+    const kind = classAt(text, probe);
+    if (kind === UNICODE) return LONG_RUN.test(text);
     if (kind === 0) continue;
     let start = probe;
-    while (
-      start > 0 &&
-      text.charCodeAt(start - 1) < 0x80 &&
-      asciiClass(text.charCodeAt(start - 1)) === kind
-    )
-      start -= 1;
+    while (start > 0 && classAt(text, start - 1) === kind) start -= 1;
     let end = probe + 1;
-    while (
-      end < text.length &&
-      text.charCodeAt(end) < 0x80 &&
-      asciiClass(text.charCodeAt(end)) === kind
-    )
-      end += 1;
+    while (classAt(text, end) === kind) end += 1;
     if (end - start >= RUN) return true;
-    if ((start > 0 && text.charCodeAt(start - 1) >= 0x80) || text.charCodeAt(end) >= 0x80) {
+    if (classAt(text, start - 1) === UNICODE || classAt(text, end) === UNICODE) {
       return LONG_RUN.test(text);
     }
     searchedTo = end;
