@@ -112,7 +112,7 @@ export const linesOfPatchBytes = (bytes: Uint8Array): PatchLines =>
   );
 
 /**
- * A patch's UTF-8 bytes read as Latin-1 text, one character a byte (`readFile(path, 'latin1')`):
+ * A patch's UTF-8 bytes read as Latin-1 text, one character a byte (`bytes.toString('latin1')`):
  * the patch is then held once, as that text, where its bytes would stay until the collector
  * finds them unused.
  */
