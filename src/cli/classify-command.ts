@@ -9,6 +9,7 @@ import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
 import { readPatch } from './read-patch.js';
 import { rememberCounts } from '../review/count-tokens.js';
+import { releaseBytes } from '../domain/release-bytes.js';
 
 export interface ClassifyCommandOptions {
   readonly files: readonly string[];
@@ -43,7 +44,10 @@ const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1P
   if (file === '-') return readText(file, io);
   try {
     // Converted at once: a file read as 'latin1' comes in pieces that make a rope to flatten.
-    return { latin1: (await readFile(file)).toString('latin1') };
+    const bytes = await readFile(file);
+    const latin1 = bytes.toString('latin1');
+    releaseBytes(bytes);
+    return { latin1 };
   } catch (error) {
     throw new CliError(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
