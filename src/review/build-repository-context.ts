@@ -16,17 +16,16 @@ export interface RepositoryContextInput {
 
 export const buildRepositoryContext = ({ review, paths }: RepositoryContextInput): string => {
   const maxFindings = Math.min(review.max_comments, MAX_FINDINGS);
-  const sections = [
-    [
-      '# This repository',
-      '',
-      `- Report findings of severity \`${review.min_severity}\` or higher only; lower ones are not posted.`,
-      `- Report at most ${maxFindings} findings, the most important first.`,
-    ].join('\n'),
-  ];
+  const settings = [
+    '# This repository',
+    '',
+    `- Report findings of severity \`${review.min_severity}\` or higher only; lower ones are not posted.`,
+    `- Report at most ${maxFindings} findings, the most important first.`,
+  ].join('\n');
+  const maintainers: string[] = [];
   const instructions = review.instructions.trim();
   if (instructions !== '') {
-    sections.push(`## The maintainers' instructions\n\n${instructions}`);
+    maintainers.push(`## The maintainers' instructions\n\n${instructions}`);
   }
   const pathSections = review.path_instructions
     .filter((entry) => entry.instructions.trim() !== '' && matchesAny(entry.paths, paths))
@@ -35,12 +34,13 @@ export const buildRepositoryContext = ({ review, paths }: RepositoryContextInput
         `### Files matching ${entry.paths.map((glob) => `\`${glob}\``).join(', ')}\n\n${entry.instructions.trim()}`,
     );
   if (pathSections.length > 0) {
-    sections.push(
+    maintainers.push(
       `## The maintainers' instructions for some paths\n\n${pathSections.join('\n\n')}`,
     );
   }
+  if (maintainers.length === 0) return settings;
   // Trusted text, but a maintainer may paste a credential into it: it is redacted like the rest.
-  return redactText(sections.join('\n\n')).text;
+  return `${settings}\n\n${redactText(maintainers.join('\n\n')).text}`;
 };
 
 const matchesAny = (globs: readonly string[], paths: readonly string[]): boolean => {

@@ -32,14 +32,18 @@ export const DETECTORS: readonly SecretDetector[] = [
 type Entry =
   GatedRule | { readonly detector: SecretDetector; readonly keywords: readonly string[] };
 
-const GATE = keywordGate<Entry>([
-  ...DETECTORS.map((detector) => ({
-    detector,
-    keywords: detector.keywords,
-    casedKeywords: detector.casedKeywords === true,
-  })),
-  ...gatedRules(),
-]);
+let gate: ReturnType<typeof keywordGate<Entry>> | undefined;
+
+/** Every detector and rule behind one keyword gate, built the first time a text is scanned. */
+const detectorGate = () =>
+  (gate ??= keywordGate<Entry>([
+    ...DETECTORS.map((detector) => ({
+      detector,
+      keywords: detector.keywords,
+      casedKeywords: detector.casedKeywords === true,
+    })),
+    ...gatedRules(),
+  ]));
 
 const runDetector = (text: string, detector: SecretDetector, ranges: SecretRange[]): void => {
   detector.pattern.lastIndex = 0;
@@ -85,7 +89,7 @@ const shifted = (
 
 export const findTextSecrets = (text: string): SecretRange[] => {
   if (text.length < MIN_TEXT_LENGTH) return [];
-  const { selected, at } = GATE.scan(text);
+  const { selected, at } = detectorGate().scan(text);
   // The lines holding a set of keywords, built once for every detector that shares the set.
   const cache = new Map<string, KeywordLines | null>();
   const linesOf = (keywords: readonly string[], following: number): KeywordLines | null => {

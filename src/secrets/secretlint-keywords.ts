@@ -10,7 +10,7 @@
  */
 import presetPackage from '@secretlint/secretlint-rule-preset-recommend/package.json' with { type: 'json' };
 import type { Gated } from './keyword-gate.js';
-import { SCANNERS, type SecretlintRule } from './secretlint-ranges.js';
+import { scanners, type SecretlintRule } from './secretlint-ranges.js';
 
 /** The version of the preset whose patterns the table below was read from. */
 export const CHECKED_VERSION = '13.1.0';
@@ -75,10 +75,10 @@ export const isChecked = (version: string = presetPackage.version): boolean =>
   version === CHECKED_VERSION;
 
 export const gatedRules = (
-  scanners: readonly SecretlintRule[] = SCANNERS,
+  rules: readonly SecretlintRule[] = scanners(),
   checked: boolean = isChecked(),
 ): GatedRule[] =>
-  scanners.map((rule) => {
+  rules.map((rule) => {
     const entry = checked ? TABLE[ruleName(rule)] : undefined;
     return entry === undefined
       ? { rule, keywords: [], spansLines: true, following: 0 }

@@ -7,7 +7,8 @@
  * formats) are left out, and no comment in the scanned text can silence a rule: the text is a
  * pull request's, and its author must not be able to switch redaction off.
  */
-import { rules } from '@secretlint/secretlint-rule-preset-recommend';
+import { createRequire } from 'node:module';
+import type { rules } from '@secretlint/secretlint-rule-preset-recommend';
 import type {
   SecretLintRuleContext,
   SecretLintRuleReportDescriptor,
@@ -34,12 +35,26 @@ const COMMENT_FILTER = '@secretlint/secretlint-rule-filter-comments';
 /** The preset's rules that scan text, in its order. */
 export type SecretlintRule = (typeof rules)[number];
 
-export const SCANNERS: readonly SecretlintRule[] = rules.filter(
-  (rule) =>
-    rule.meta.type === 'scanner' &&
-    rule.meta.supportedContentTypes.includes('text') &&
-    rule.meta.id !== COMMENT_FILTER,
-);
+let scannersLoaded: readonly SecretlintRule[] | undefined;
+
+/**
+ * The preset's rules that scan text. The preset is loaded the first time a text is scanned, not
+ * when this module is: building its 28 rules costs a process about 4.5 MB and 10 ms, and many
+ * commands (`classify` with a policy that has no instructions) never scan a text.
+ */
+export const scanners = (): readonly SecretlintRule[] => {
+  scannersLoaded ??= (
+    createRequire(import.meta.url)('@secretlint/secretlint-rule-preset-recommend') as {
+      rules: typeof rules;
+    }
+  ).rules.filter(
+    (rule) =>
+      rule.meta.type === 'scanner' &&
+      rule.meta.supportedContentTypes.includes('text') &&
+      rule.meta.id !== COMMENT_FILTER,
+  );
+  return scannersLoaded;
+};
 
 const sourceOf = (content: string): SecretLintSourceCode => ({
   hasBOM: false,
@@ -119,9 +134,9 @@ const narrowUrl = (content: string, range: SecretRange): SecretRange | null => {
 /** What `scanners` (by default every rule of the preset that scans text) find in `content`. */
 export const secretlintRanges = (
   content: string,
-  scanners: readonly SecretlintRule[] = SCANNERS,
+  rulesToRun: readonly SecretlintRule[] = scanners(),
 ): SecretRange[] =>
-  runRules(content, scanners).flatMap((report) => {
+  runRules(content, rulesToRun).flatMap((report) => {
     const found = locate(content, report);
     const range = found.kind === 'url-password' ? narrowUrl(content, found) : found;
     return range === null ? [] : [range];
