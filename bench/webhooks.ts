@@ -39,6 +39,11 @@
  * checkout's `npm start` flags. `--compare-node-flags "FLAGS"` adds them run from this build with
  * other Node flags instead (`""` for none: V8's defaults).
  *
+ * `--floors` adds, as context rather than targets, the bare app storing each delivery before it
+ * answers (`bench/floor-probot-app.ts`): one SQLite commit, and one Redis command with REDIS_URL.
+ * Their ratios are what the storage alone costs an acknowledgement on this machine, the least any
+ * durable intake pays.
+ *
  * `--cpu-prof DIR` writes a V8 CPU profile of the process that takes the webhooks per round into
  * DIR, and of the web role's worker into DIR/worker (they are stopped with SIGTERM then, so they
  * can write them), to find what holds the event loop and what a review costs.
@@ -46,7 +51,7 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:webhooks -- [--rate 100]
  *     [--duration 20] [--warmup 5] [--rounds 5] [--model-delay-ms 1000] [--github-throttle off|on]
  *     [--cpu-prof DIR] [--targets all,web] [--without-worker] [--compare-build DIR]
- *     [--compare-node-flags FLAGS]
+ *     [--compare-node-flags FLAGS] [--floors]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -79,6 +84,7 @@ const { values } = parseArgs({
     'without-worker': { type: 'boolean', default: false },
     'compare-build': { type: 'string' },
     'compare-node-flags': { type: 'string' },
+    floors: { type: 'boolean', default: false },
   },
 });
 const rate = Number(values.rate);
@@ -91,6 +97,7 @@ const cpuProfDir = values['cpu-prof'];
 const chosen = new Set(values.targets.split(','));
 const withoutWorker = values['without-worker'];
 const compareBuild = values['compare-build'];
+const floors = values.floors;
 const compareNodeFlags = values['compare-node-flags']?.split(/\s+/).filter((flag) => flag !== '');
 const ROOT = join(import.meta.dirname, '..');
 const TS_IMPORTS = pathToFileURL(join(ROOT, 'scripts/typescript-hooks.mjs')).href;
@@ -305,6 +312,44 @@ const routerTargets = (build: string, label: string, nodeFlags = appNodeFlags())
     : []),
 ];
 
+/** The bare app storing each delivery before it answers: SQLite, and Redis when it is set. */
+const floorTargets = (): Target[] => [
+  {
+    name: 'floor: bare + SQLite commit',
+    start: startOne(
+      'the SQLite floor',
+      [join(ROOT, 'bench/floor-probot-app.ts')],
+      { ...probotEnv, FLOOR: 'sqlite' },
+      'SIGKILL',
+    ),
+  },
+  ...(REDIS_URL
+    ? [
+        {
+          name: 'floor: bare + Redis command',
+          start: async (): Promise<Running> => {
+            const prefix = `rr-bench-${RUN}-${starts}`;
+            const running = await startOne(
+              'the Redis floor',
+              [join(ROOT, 'bench/floor-probot-app.ts')],
+              { ...probotEnv, FLOOR: 'redis', REDIS_URL, QUEUE_PREFIX: prefix },
+              'SIGKILL',
+            )();
+            return {
+              ...running,
+              stop: async () => {
+                await running.stop();
+                const redis = new Redis(REDIS_URL);
+                await redis.del(`${prefix}:deliveries`);
+                redis.disconnect();
+              },
+            };
+          },
+        },
+      ]
+    : []),
+];
+
 const targets: Target[] = [
   {
     name: 'bare Probot app',
@@ -315,6 +360,7 @@ const targets: Target[] = [
       'SIGKILL',
     ),
   },
+  ...(floors ? floorTargets() : []),
   ...routerTargets(main, ''),
   ...(compareBuild ? routerTargets(join(compareBuild, 'dist/main.js'), ` [${compareBuild}]`) : []),
   ...(compareNodeFlags
@@ -521,7 +567,14 @@ for (const row of table) {
 const [bare, ...routers] = rows;
 console.log('');
 for (const real of routers) {
-  if (!bare?.result || !real.result || real.target === undefined) continue;
+  if (!bare?.result || !real.result) continue;
+  if (real.target === undefined) {
+    const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
+    console.log(
+      `p99 ${real.name} / bare Probot: ${ratio.toFixed(3)}x over all rounds (no target: what storing a delivery alone costs)`,
+    );
+    continue;
+  }
   const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
   const clean = real.result.errors + real.result.non2xx + bare.result.errors + bare.result.non2xx;
   const perRound = real.p99s.map((p99, round) => (p99 / bare.p99s[round]!).toFixed(2));
