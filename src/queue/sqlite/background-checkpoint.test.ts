@@ -72,6 +72,32 @@ describe('startBackgroundCheckpoint', () => {
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_500_000);
   });
 
+  it("starts the WAL's next generation itself, so that the app's next commit only appends", async () => {
+    const { db, file } = openWal();
+    const insert = db.prepare('INSERT INTO jobs (payload) VALUES (?)');
+    insert.run('first');
+    // A generation of the WAL is told by the salt in its header, new each time the WAL starts over.
+    const salt = () => readFileSync(`${file}-wal`).subarray(16, 24).toString('hex');
+    const apps = salt();
+    const checkpoint = startBackgroundCheckpoint({ db, file, everyMs: 20 });
+    running.push(checkpoint);
+
+    // The thread copies the app's frame back and starts over, though the app wrote nothing since.
+    expect(await eventually(() => salt() !== apps)).toBe(true);
+    const threads = salt();
+    // With nothing new from the app, it does not start generation after generation.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(salt()).toBe(threads);
+
+    await checkpoint.stop();
+    insert.run('second');
+    expect(salt()).toBe(threads);
+    expect(db.prepare('SELECT payload FROM jobs ORDER BY id').all()).toEqual([
+      { payload: 'first' },
+      { payload: 'second' },
+    ]);
+  });
+
   it('turns automatic checkpoints back on when its thread dies', async () => {
     const { db } = openWal();
     const warnings: string[] = [];
