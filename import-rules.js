@@ -20,7 +20,7 @@ export const ADAPTER_PATHS = ADAPTERS.flat();
 
 /** Packages that reach a real system, and the folders whose adapters may use each. */
 export const ADAPTER_PACKAGES = {
-  'node:sqlite': ['queue/sqlite', 'ledger/sqlite'],
+  'node:sqlite': ['queue/sqlite', 'ledger/sqlite', 'sqlite'],
   pg: ['ledger/postgres'],
   bullmq: ['queue/bullmq'],
   ioredis: ['queue/bullmq'],
@@ -47,6 +47,16 @@ export const PURE_STAGES = {
   report: ['domain', 'ledger'],
 };
 
+/**
+ * What the SQLite adapters share (the WAL checkpoint thread): it may use `node:sqlite`, imports
+ * only `domain/` and its own folder, and only those adapters import it.
+ */
+export const SQLITE_SUPPORT = {
+  folder: 'sqlite',
+  imports: ['domain'],
+  users: ['queue/sqlite', 'ledger/sqlite'],
+};
+
 /** Every folder of src/ that is not a composition root. */
 export const GUARDED_FOLDERS = [
   ...Object.keys(PURE_STAGES),
@@ -63,6 +73,7 @@ export const GUARDED_FOLDERS = [
   'github',
   'providers',
   'context',
+  SQLITE_SUPPORT.folder,
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -101,6 +112,16 @@ export const patternsFor = (file) => {
     patterns.push({
       regex: `^(?!${ALLOWED_SUBPATHS.map(escape).join('|')})(${forbidden.join('|')})`,
       message: `${folder}/ does not reach a real system itself: an adapter does, behind a port.`,
+    });
+  if (folder === SQLITE_SUPPORT.folder)
+    patterns.push({
+      regex: `^(\\.\\./)+(?!(${SQLITE_SUPPORT.imports.join('|')})/)[\\w-]+/`,
+      message: `${folder}/ holds what the SQLite adapters share: it imports only ${SQLITE_SUPPORT.imports.join(', ')} and its own folder.`,
+    });
+  else if (!SQLITE_SUPPORT.users.some((user) => isInside(file, user)))
+    patterns.push({
+      regex: `^(\\.\\./)+${SQLITE_SUPPORT.folder}/`,
+      message: `only the SQLite adapters (${SQLITE_SUPPORT.users.join(', ')}) import ${SQLITE_SUPPORT.folder}/.`,
     });
   const allowed = PURE_STAGES[folder];
   if (allowed !== undefined)

@@ -41,7 +41,7 @@ const SHUTDOWN_RESERVE_MS = 3_000;
 const openLedger = (env: Env): LedgerStore =>
   env.DATABASE_URL
     ? openPostgresLedger({ connectionString: env.DATABASE_URL })
-    : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite') });
+    : openSqliteLedger({ file: join(env.DATA_DIR, 'ledger.sqlite'), checkpointInThread: true });
 
 /** The report routes' reads: SQLite's on a thread of their own, so webhooks never wait for them. */
 const openReports = (env: Env): ReportReader =>

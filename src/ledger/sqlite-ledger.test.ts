@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -28,6 +28,39 @@ describeFindingFeedbackContract('sqlite ledger', () =>
 );
 
 describe('openSqliteLedger', () => {
+  /** Polls until `check` holds, for at most ~10 s. */
+  const eventually = async (check: () => boolean): Promise<boolean> => {
+    for (let tries = 0; tries < 200 && !check(); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return check();
+  };
+
+  it('copies its WAL back in a thread of its own when asked, not in a commit', async () => {
+    const file = freshFile();
+    const store = openSqliteLedger({ file, checkpointInThread: true });
+    try {
+      await store.migrate();
+      // The schema's pages sit in the WAL, far below SQLite's 1,000-page automatic checkpoint:
+      // only the thread writes them into the file itself.
+      expect(await eventually(() => statSync(file).size > 100_000)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves its WAL to SQLite otherwise, so the test above can fail', async () => {
+    const file = freshFile();
+    const store = openSqliteLedger({ file });
+    try {
+      await store.migrate();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(statSync(file).size).toBeLessThan(100_000);
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('creates the directory of the file and puts the database in WAL mode', async () => {
     const file = freshFile();
     const store = openSqliteLedger({ file });

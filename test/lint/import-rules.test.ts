@@ -74,6 +74,14 @@ describe('the import rule', () => {
     ],
     ['src/route/choose-tier.ts', "import { redactSecrets } from '../secrets/redact-secrets.js';"],
     ['src/domain/policy.ts', "import type { Classification } from '../classify/types.js';"],
+    [
+      'src/review/build-prompt.ts',
+      "import { startBackgroundCheckpoint } from '../sqlite/background-checkpoint.js';",
+    ],
+    [
+      'src/sqlite/background-checkpoint.ts',
+      "import { createCostRows } from '../ledger/create-cost-rows.js';",
+    ],
   ])('refuses in %s: %s', async (file, statement) => {
     const messages = await lintImport(file, statement);
     expect(messages).toHaveLength(1);
@@ -95,6 +103,19 @@ describe('the import rule', () => {
     ['src/review/schema.ts', "import { zodTextFormat } from 'openai/helpers/zod';"],
     ['src/worker/process-review-job.ts', "import type { JobQueue } from '../queue/types.js';"],
     ['src/route/choose-tier.ts', "import { matchPaths } from '../classify/match-paths.js';"],
+    ['src/sqlite/checkpoint-thread.ts', "import { DatabaseSync } from 'node:sqlite';"],
+    [
+      'src/ledger/sqlite/open-sqlite-ledger.ts',
+      "import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';",
+    ],
+    [
+      'src/queue/sqlite/sqlite-job-store.ts',
+      "import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';",
+    ],
+    [
+      'src/ledger/sqlite-ledger.ts',
+      "import { openSqliteLedger } from './sqlite/open-sqlite-ledger.js';",
+    ],
   ])('allows in %s: %s', async (file, statement) => {
     expect(await lintImport(file, statement)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../domain/errors.js';
+import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';
 import { createLedgerStore } from '../create-ledger-store.js';
 import { LATEST_VERSION, runMigrations } from '../migrations/run-migrations.js';
 import type { LedgerStore } from '../types.js';
@@ -15,6 +16,12 @@ export interface OpenSqliteLedgerOptions {
   readonly file: string;
   /** For readers such as the CLI: never writes, never migrates. */
   readonly readOnly?: boolean;
+  /**
+   * Checkpoint the WAL in a thread of its own (the app), rather than inside whichever commit
+   * passes 1,000 pages: every review commits here, and that commit's fsyncs would hold the event
+   * loop. A short-lived writer (a CLI backfill) leaves it to SQLite.
+   */
+  readonly checkpointInThread?: boolean;
 }
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -51,6 +58,10 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
     db.exec('PRAGMA synchronous = NORMAL');
   }
   const executor = createSqliteExecutor({ db, busyTimeoutMs: BUSY_TIMEOUT_MS });
+  const checkpoint =
+    !readOnly && options.checkpointInThread === true
+      ? startBackgroundCheckpoint({ db, file })
+      : null;
 
   const checkMigrated = (): Promise<void> => {
     const latest = appliedVersion(db);
@@ -63,7 +74,13 @@ export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore 
   };
 
   return createLedgerStore({
-    db: executor,
+    db: {
+      ...executor,
+      close: async () => {
+        await checkpoint?.stop();
+        await executor.close();
+      },
+    },
     migrate: readOnly ? checkMigrated : () => runMigrations(executor),
   });
 };

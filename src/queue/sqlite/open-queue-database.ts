@@ -1,8 +1,8 @@
 /**
  * Opens the embedded queue's own SQLite file: WAL, its schema migrated under one IMMEDIATE
- * transaction, and the WAL kept small (see background-checkpoint). Times that are compared
- * (`run_at`, `lease_until`) are epoch milliseconds; `created_at` and `updated_at` are ISO strings
- * for people reading the table.
+ * transaction, and the WAL kept small (see src/sqlite/background-checkpoint). Times that are
+ * compared (`run_at`, `lease_until`) are epoch milliseconds; `created_at` and `updated_at` are ISO
+ * strings for people reading the table.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -8,7 +8,7 @@ import type { Log } from '../../domain/log.js';
 import type { ReviewJob } from '../../domain/review-job.js';
 import { prKey } from '../pr-key.js';
 import { parseStoredJob } from '../schema.js';
-import { startBackgroundCheckpoint } from './background-checkpoint.js';
+import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';
 import { openQueueDatabase } from './open-queue-database.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'superseded' | 'dead';
@@ -79,7 +79,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export interface SqliteJobStoreOptions {
   readonly log?: Log;
-  /** How big the WAL may grow in a burst (see background-checkpoint). */
+  /** How big the WAL may grow in a burst (see src/sqlite/background-checkpoint). */
   readonly walLimitBytes?: number;
 }
 

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Log } from '../../domain/log.js';
+import type { Log } from '../domain/log.js';
 import {
   checkpointThreadUrl,
   startBackgroundCheckpoint,
@@ -115,8 +115,8 @@ describe('startBackgroundCheckpoint', () => {
 
 describe('the checkpoint thread', () => {
   it.each([
-    ['src/queue/sqlite/background-checkpoint.ts', 'src/queue/sqlite/checkpoint-thread.ts'],
-    ['dist/queue/sqlite/background-checkpoint.js', 'dist/queue/sqlite/checkpoint-thread.js'],
+    ['src/sqlite/background-checkpoint.ts', 'src/sqlite/checkpoint-thread.ts'],
+    ['dist/sqlite/background-checkpoint.js', 'dist/sqlite/checkpoint-thread.js'],
   ])('is loaded from beside %s, as %s', (from, thread) => {
     expect(checkpointThreadUrl(`file:///app/${from}`).href).toBe(`file:///app/${thread}`);
   });

@@ -1,5 +1,7 @@
 /**
- * WAL checkpoints for an embedded SQLite file, run by a worker thread on its own connection.
+ * WAL checkpoints for an embedded SQLite file, run by a worker thread on its own connection. The
+ * embedded queue (every webhook commits there) and the embedded ledger (every review does) each
+ * start one for their file.
  *
  * With `journal_mode = WAL` and `synchronous = NORMAL` a commit is a write to the WAL, without an
  * fsync; the fsync comes when the WAL is copied back into the database: the checkpoint. SQLite
@@ -18,10 +20,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
-import { errorMessage } from '../../domain/errors.js';
-import type { Log } from '../../domain/log.js';
-import { threadModule } from '../../domain/thread-module.js';
-import { settleWithin } from '../settle-within.js';
+import { errorMessage } from '../domain/errors.js';
+import type { Log } from '../domain/log.js';
+import { threadModule } from '../domain/thread-module.js';
 import type { CheckpointThreadData } from './checkpoint-thread.js';
 
 /** How long `stop` waits for the thread to close its connection before ending it. */
@@ -90,11 +91,10 @@ export const startBackgroundCheckpoint = (
       if (exited) return Promise.resolve();
       stopped = true;
       worker.postMessage('stop');
-      // Wait for the thread to close its connection, so nothing writes beside the queue's files
-      // once the queue says it is closed; a thread that does not answer is ended.
-      return settleWithin(exit, STOP_WAIT_MS).then(async (done) => {
-        if (!done) await worker.terminate();
-      });
+      // Wait for the thread to close its connection, so nothing writes beside the file once its
+      // owner says it is closed; a thread that does not answer is ended.
+      const end = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
+      return exit.finally(() => clearTimeout(end));
     },
   };
 };
