@@ -222,6 +222,19 @@ const stopSignal = cpuProfDir ? 'SIGTERM' : 'SIGKILL';
 const withSchema = (url: string, schema: string) =>
   `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
+/** Deletes every Redis key a start wrote under its own prefix. */
+const clearRedisPrefix = async (prefix: string): Promise<void> => {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+};
+
 /** ROLE=web with a ROLE=worker beside it, on a schema and a Redis prefix of their own. */
 const startWebAndWorker = (build: string, nodeFlags: string[]) => async (): Promise<Running> => {
   const schema = `rr_bench_${RUN}_${starts}`;
@@ -245,15 +258,7 @@ const startWebAndWorker = (build: string, nodeFlags: string[]) => async (): Prom
     if (worker) await stopChild(worker, stopSignal);
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();
-    const redis = new Redis(REDIS_URL, { lazyConnect: true });
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    await clearRedisPrefix(prefix);
   };
   try {
     if (!withoutWorker)
@@ -339,9 +344,7 @@ const floorTargets = (): Target[] => [
               ...running,
               stop: async () => {
                 await running.stop();
-                const redis = new Redis(REDIS_URL);
-                await redis.del(`${prefix}:deliveries`);
-                redis.disconnect();
+                await clearRedisPrefix(prefix);
               },
             };
           },
@@ -568,14 +571,13 @@ const [bare, ...routers] = rows;
 console.log('');
 for (const real of routers) {
   if (!bare?.result || !real.result) continue;
+  const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
   if (real.target === undefined) {
-    const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
     console.log(
       `p99 ${real.name} / bare Probot: ${ratio.toFixed(3)}x over all rounds (no target: what storing a delivery alone costs)`,
     );
     continue;
   }
-  const ratio = percentile(real.result.latencies, 99) / percentile(bare.result.latencies, 99);
   const clean = real.result.errors + real.result.non2xx + bare.result.errors + bare.result.non2xx;
   const perRound = real.p99s.map((p99, round) => (p99 / bare.p99s[round]!).toFixed(2));
   console.log(

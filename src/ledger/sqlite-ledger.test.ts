@@ -28,13 +28,6 @@ describeFindingFeedbackContract('sqlite ledger', () =>
 );
 
 describe('openSqliteLedger', () => {
-  /** Polls until `check` holds, for at most ~10 s. */
-  const eventually = async (check: () => boolean): Promise<boolean> => {
-    for (let tries = 0; tries < 200 && !check(); tries++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    return check();
-  };
-
   it('copies its WAL back in a thread of its own when asked, not in a commit', async () => {
     const file = freshFile();
     const store = openSqliteLedger({ file, checkpointInThread: true });
@@ -42,7 +35,7 @@ describe('openSqliteLedger', () => {
       await store.migrate();
       // The schema's pages sit in the WAL, far below SQLite's 1,000-page automatic checkpoint:
       // only the thread writes them into the file itself.
-      expect(await eventually(() => statSync(file).size > 100_000)).toBe(true);
+      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(100_000);
     } finally {
       await store.close();
     }
