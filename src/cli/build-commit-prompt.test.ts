@@ -2,8 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestGitRepo } from '../calibrate/test-git-repo.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCommitPrompt } from './build-commit-prompt.js';
+import { runCli } from './main.js';
 import { promptRecord } from './prompt-command.js';
+import { captureCliIo } from './test-cli-io.js';
 
 // Built from parts so no literal key sits in the source; not AWS's documented example key, which is a placeholder.
 const KEY = ['AKIA', 'Q7J2XK9L', 'MN3PW5RT'].join('');
@@ -94,5 +99,33 @@ describe('buildCommitPrompt', () => {
     const record = promptRecord(await build('deep'));
     expect(record.prompt.context).toContain('[REDACTED:aws-access-key-id]');
     expect(JSON.stringify(record)).not.toContain(KEY);
+  });
+});
+
+describe('review-router prompt --git-dir', () => {
+  it.each([
+    ['the work tree', () => repo.dir],
+    ['a folder in it', () => join(repo.dir, 'src', 'lib')],
+    ['its .git directory', () => repo.gitDir],
+  ])('reads the repository from %s', async (_where, path) => {
+    const { io, out, err } = captureCliIo();
+    const code = await runCli(['prompt', '--git-dir', path(), '--commit', head, '--json'], io, {});
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0] ?? '')).toMatchObject({ commit: head });
+  });
+
+  it('says so when the folder is not in a repository', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'review-router-not-a-repo-'));
+    try {
+      const { io, err } = captureCliIo();
+      const code = await runCli(['prompt', '--git-dir', outside, '--commit', head], io, {});
+      expect(code).toBe(2);
+      expect(err.join('\n')).toContain(
+        `--git-dir ${outside}: not a git repository (or a folder in one)`,
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

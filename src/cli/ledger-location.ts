@@ -20,7 +20,7 @@ export const locateLedger = (env: Env): LedgerLocation => {
   const file = join(env.DATA_DIR, 'ledger.sqlite');
   if (!existsSync(file)) {
     throw new CliError(
-      `no ledger at ${file}: start the app once (npm start), or set DATA_DIR or DATABASE_URL to where it keeps its ledger`,
+      `no ledger at ${file}: the app creates it the first time it starts with its GitHub App credentials (the setup page alone does not), and each review adds to it. To resolve, start the app once with its credentials (npm start), or set DATA_DIR or DATABASE_URL to where the app keeps its ledger`,
     );
   }
   return { kind: 'sqlite', file };
