@@ -98,35 +98,6 @@ describe('startBackgroundCheckpoint', () => {
     ]);
   });
 
-  it('says when its thread holds the write lock, and wakes a writer waiting for it to let go', async () => {
-    const { db, file } = openWal();
-    db.prepare('INSERT INTO jobs (payload) VALUES (?)').run('first');
-    // Raised, as the thread raises it while it holds the lock: its next write lowers it.
-    const writing = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(writing, 0, 1);
-    const checkpoint = startBackgroundCheckpoint({ db, file, everyMs: 20, writing });
-    running.push(checkpoint);
-
-    const waiting = checkpoint.untilWritable(60_000);
-    expect(waiting).toBeInstanceOf(Promise);
-    // Woken by the thread's commit that starts the WAL over, not by running out of time.
-    expect(await waiting).toBe(true);
-    expect(Atomics.load(writing, 0)).toBe(0);
-    expect(checkpoint.untilWritable(60_000)).toBeUndefined();
-  });
-
-  it('stops waiting for a thread that does not let go after the time given', async () => {
-    const { db } = openWal();
-    const writing = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(writing, 0, 1);
-    // Its thread cannot open the file and ends, leaving the flag up.
-    const file = '/nonexistent/dir/queue.sqlite';
-    const checkpoint = startBackgroundCheckpoint({ db, file, everyMs: 20, writing });
-    running.push(checkpoint);
-
-    expect(await checkpoint.untilWritable(50)).toBe(false);
-  });
-
   it('turns automatic checkpoints back on when its thread dies', async () => {
     const { db } = openWal();
     const warnings: string[] = [];
@@ -160,12 +131,7 @@ describe('the checkpoint thread', () => {
     const built = join(dirs.at(-1)!, 'checkpoint-thread.js');
     writeFileSync(join(dirs.at(-1)!, 'package.json'), '{ "type": "module" }');
     writeFileSync(built, outputText);
-    const workerData: CheckpointThreadData = {
-      file,
-      everyMs: 20,
-      truncateAboveBytes: 1 << 30,
-      writing: new Int32Array(new SharedArrayBuffer(4)),
-    };
+    const workerData: CheckpointThreadData = { file, everyMs: 20, truncateAboveBytes: 1 << 30 };
     const worker = new Worker(built, { workerData });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     let failed: unknown = null;

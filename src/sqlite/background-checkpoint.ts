@@ -17,11 +17,6 @@
  * the file back to that size when the WAL is rewound. Ordinary traffic never reaches the limit;
  * a burst is held near it. Should the thread die, automatic checkpoints come back at SQLite's
  * default.
- *
- * When the thread writes (the commit that starts the WAL over, a TRUNCATE checkpoint) it holds
- * the write lock through an fsync, and a commit of the app's meanwhile would sleep in SQLite's busy
- * handler on the event loop. `untilWritable` says when the thread holds it: a write a webhook waits
- * on awaits it first, and the loop serves other requests meanwhile.
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
@@ -34,11 +29,6 @@ import type { CheckpointThreadData } from './checkpoint-thread.js';
 const STOP_WAIT_MS = 2_000;
 
 export interface BackgroundCheckpoint {
-  /**
-   * Undefined while the thread does not hold the write lock; else resolves true once it lets go,
-   * or false after `waitMs` (the writer's own busy timeout takes over then).
-   */
-  untilWritable(waitMs: number): Promise<boolean> | undefined;
   /** Ends the thread after its current checkpoint, and resolves once it has closed its connection. */
   stop(): Promise<void>;
 }
@@ -54,8 +44,6 @@ export interface BackgroundCheckpointOptions {
   /** How big the WAL may grow in a burst before the committing connection checkpoints. */
   readonly walLimitBytes?: number;
   readonly log?: Log;
-  /** Shared memory whose cell 0 the thread raises while it holds the write lock (tests pass their own). */
-  readonly writing?: Int32Array;
 }
 
 /** The thread's module next to this one: `.ts` when run from source, `.js` from the build. */
@@ -68,13 +56,10 @@ export const startBackgroundCheckpoint = (
   const { db, file, log } = options;
   const walLimitBytes = options.walLimitBytes ?? 16 * 1_048_576;
   const pageSize = Number(Object.values(db.prepare('PRAGMA page_size').get() ?? {})[0] ?? 4_096);
-  const writing =
-    options.writing ?? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workerData: CheckpointThreadData = {
     file,
     everyMs: options.everyMs ?? 1_000,
     truncateAboveBytes: walLimitBytes,
-    writing,
   };
   const { url, execArgv } = threadModule('checkpoint-thread', import.meta.url);
   const worker = new Worker(url, { workerData, ...(execArgv ? { execArgv } : {}) });
@@ -102,10 +87,6 @@ export const startBackgroundCheckpoint = (
   worker.on('error', (error) => fallBack(errorMessage(error)));
   worker.on('exit', (code) => fallBack(`the checkpoint thread exited (${code})`));
   return {
-    untilWritable(waitMs) {
-      const wait = Atomics.waitAsync(writing, 0, 1, waitMs);
-      return wait.async ? wait.value.then((result) => result === 'ok') : undefined;
-    },
     stop() {
       if (exited) return Promise.resolve();
       stopped = true;

@@ -12,12 +12,6 @@
  * moment the thread gives up (it never waits for the writer), and the app starts the WAL over as
  * before.
  *
- * Both of the thread's writes that hold the write lock (that first commit, and a TRUNCATE
- * checkpoint after a burst) wait for an fsync while they hold it. Meanwhile a commit of the app's
- * would wait in SQLite's busy handler, which sleeps on the app's event loop (1 ms, then 2, then
- * 5), so the thread raises `writing` (shared with background-checkpoint) for as long as it holds
- * the lock, and the app waits for it to come down without holding its loop.
- *
  * It imports only `node:` modules and uses only erasable TypeScript, so Node runs it from
  * source (types stripped) as well as from the build.
  */
@@ -29,22 +23,9 @@ export interface CheckpointThreadData {
   readonly file: string;
   readonly everyMs: number;
   readonly truncateAboveBytes: number;
-  /** Cell 0 is 1 while this thread holds the write lock, else 0. */
-  readonly writing: Int32Array;
 }
 
-const { file, everyMs, truncateAboveBytes, writing } = workerData as CheckpointThreadData;
-
-/** `work` with `writing` raised, lowered (and its waiters woken) however it ends. */
-const holdingWriteLock = (work: () => void): void => {
-  Atomics.store(writing, 0, 1);
-  try {
-    work();
-  } finally {
-    Atomics.store(writing, 0, 0);
-    Atomics.notify(writing, 0);
-  }
-};
+const { file, everyMs, truncateAboveBytes } = workerData as CheckpointThreadData;
 const db = new DatabaseSync(file, { timeout: 0 });
 db.exec('PRAGMA synchronous = NORMAL');
 let failures = 0;
@@ -69,16 +50,14 @@ let startedAt: number | null = null;
 
 /** The first commit of the WAL's next generation: page 1 rewritten as it is. */
 const startGeneration = (): void => {
-  holdingWriteLock(() => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(`PRAGMA user_version = ${pragmaNumber('user_version')}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  });
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(`PRAGMA user_version = ${pragmaNumber('user_version')}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
   startedAt = pragmaNumber('data_version');
 };
 
@@ -86,8 +65,7 @@ const checkpoint = (): void => {
   if (startedAt !== null && pragmaNumber('data_version') === startedAt) return;
   const result = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
   const copiedAll = result !== undefined && result.log === result.checkpointed;
-  if (copiedAll && walBytes() > truncateAboveBytes)
-    holdingWriteLock(() => db.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+  if (copiedAll && walBytes() > truncateAboveBytes) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   if (copiedAll) startGeneration();
 };
 

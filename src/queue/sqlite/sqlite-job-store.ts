@@ -48,14 +48,9 @@ export interface SqliteJobStore {
   nextRunAt(): number | null;
   /** Deletes a batch of finished rows last touched before `before` (epoch ms); `more` when rows are left. */
   prune(before: number): { readonly more: boolean };
-  /** Undefined when a write can start now; else resolves once the checkpoint thread lets go. */
-  untilWritable(): Promise<boolean> | undefined;
   /** Closes the database, and resolves once the checkpoint thread has closed its connection too. */
   close(): Promise<void>;
 }
-
-/** Past this, a writer stops waiting for the checkpoint thread and SQLite's busy timeout rules. */
-const WRITABLE_WAIT_MS = 1_000;
 
 /** Finished rows deleted per statement: one batch never holds the event loop or swells the WAL. */
 const PRUNE_BATCH = 1_000;
@@ -86,8 +81,6 @@ export interface SqliteJobStoreOptions {
   readonly log?: Log;
   /** How big the WAL may grow in a burst (see src/sqlite/background-checkpoint). */
   readonly walLimitBytes?: number;
-  /** The checkpoint thread's write-lock flag (see src/sqlite/background-checkpoint). */
-  readonly writing?: Int32Array;
 }
 
 export const openSqliteJobStore = (
@@ -226,7 +219,6 @@ export const openSqliteJobStore = (
     prune(before) {
       return { more: Number(statements.prune.run(iso(before)).changes) === PRUNE_BATCH };
     },
-    untilWritable: () => checkpoint.untilWritable(WRITABLE_WAIT_MS),
     async close() {
       const threadClosed = checkpoint.stop();
       db.close();

@@ -33,28 +33,6 @@ describe('createSqliteQueue', () => {
     return all;
   };
 
-  it('enqueues once the checkpoint thread lets go of the write lock, with the event loop free meanwhile', async () => {
-    const file = freshFile();
-    const writing = new Int32Array(new SharedArrayBuffer(4));
-    const queue = createSqliteQueue({ file, ...FAST, writing });
-    // As the checkpoint thread raises it while it commits (its first run is a second away).
-    Atomics.store(writing, 0, 1);
-    let landed = false;
-    const enqueued = queue.enqueue(reviewJob(1, 'a')).then(() => (landed = true));
-    // SQLite's busy handler would sleep on this thread; the loop runs these turns instead.
-    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(landed).toBe(false);
-    expect(rows(file)).toEqual([]);
-
-    Atomics.store(writing, 0, 0);
-    Atomics.notify(writing, 0);
-    await enqueued;
-    expect(rows(file).map(({ delivery_id, state }) => [delivery_id, state])).toEqual([
-      ['1-a', 'queued'],
-    ]);
-    await queue.stop();
-  });
-
   it('keeps its jobs in a WAL-mode review_jobs table: done, superseded and the newest head', async () => {
     const file = freshFile();
     const queue = createSqliteQueue({ file, ...FAST });

@@ -38,7 +38,10 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
   const pollMs = options.pollMs ?? 1_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
   const retainMs = options.retainMs ?? 7 * 24 * HOUR_MS;
-  const store = openSqliteJobStore(options.file, options);
+  const store = openSqliteJobStore(options.file, {
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.walLimitBytes ? { walLimitBytes: options.walLimitBytes } : {}),
+  });
   const owner = randomUUID();
   const running = new Map<number, Running>();
   let handler: JobHandler | null = null;
@@ -185,10 +188,6 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
     }
   };
 
-  /** Settles `work` now, or (never asleep on the event loop) once the checkpoint thread lets go. */
-  const whenWritable = (work: () => void): Promise<void> =>
-    store.untilWritable()?.then(() => settleNow(work)) ?? settleNow(work);
-
   /** Waits for the running jobs within stopTimeoutMs, then aborts them and hands them back. */
   const drain = async (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -208,7 +207,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
 
   return {
     enqueue: (job, enqueueOptions) =>
-      whenWritable(() => {
+      settleNow(() => {
         lifecycle.assertOpen();
         if (!store.insert(job, enqueueOptions?.delayMs).inserted) {
           lifecycle.jobLog(job).info({}, 'delivery already queued: ignored');

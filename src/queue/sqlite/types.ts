@@ -18,6 +18,4 @@ export interface SqliteQueueOptions extends RetryOptions {
   /** How big the WAL may grow in a burst before the committing connection checkpoints (16 MB). */
   readonly walLimitBytes?: number;
   readonly log?: Log;
-  /** The checkpoint thread's write-lock flag (see src/sqlite/background-checkpoint); tests pass their own. */
-  readonly writing?: Int32Array;
 }
