@@ -586,3 +586,7 @@ for (const real of routers) {
       `${ratio <= real.target && clean === 0 ? 'PASS' : 'MISS'}`,
   );
 }
+// Which side moved a round's ratio: its p99 on each side.
+if (rounds > 1)
+  for (const row of rows)
+    console.log(`p99 per round, ${row.name}: ${row.p99s.map((p99) => ms(p99)).join(', ')} ms`);
