@@ -7,7 +7,6 @@ import { renderCalibrationReport } from '../calibrate/render-calibration-report.
 import { renderCalibrationTable } from '../calibrate/render-calibration-table.js';
 import { nameRepository } from '../calibrate/name-repository.js';
 import { renderPolicySnippet } from '../calibrate/render-policy-snippet.js';
-import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
 import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
@@ -16,6 +15,7 @@ import { parsePolicyText } from '../policy/parse-policy-text.js';
 import type { LedgerStore } from '../ledger/types.js';
 import { indexHistory } from './index-history.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { locateGitDir } from './locate-git-dir.js';
 
 export interface CalibrateCommandOptions {
   /** The repository; the current directory's when not given. */
@@ -126,13 +126,7 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
   const since = parseSince(options.since);
   const maxCommits = parseMaxCommits(options.maxCommits);
   const policy = await loadPolicy(options.policyFile);
-  const gitDir = await resolveGitDir(options.gitDir ?? process.cwd());
-  if (gitDir === null)
-    throw new CliError(
-      options.gitDir === undefined
-        ? `${process.cwd()} is not a git repository (or a folder in one): run calibrate in one, or pass --git-dir PATH`
-        : `--git-dir ${options.gitDir}: not a git repository (or a folder in one)`,
-    );
+  const gitDir = await locateGitDir(options.gitDir, 'run calibrate in one, or pass --git-dir PATH');
   const source = await nameRepository(gitDir);
   const calibration = await calibrateRepository({
     gitDir,

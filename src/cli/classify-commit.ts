@@ -1,10 +1,10 @@
 import { readCommitWithHistory } from '../calibrate/read-commit-with-history.js';
-import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError } from './cli-io.js';
+import { locateGitDir } from './locate-git-dir.js';
 
 export interface ClassifyCommitOptions {
   /** The repository; the current directory's when not given. */
@@ -19,15 +19,7 @@ export interface ClassifyCommitOptions {
  * history before it (its ancestors) for the history-aware signals. `file` is the commit's sha.
  */
 export const classifyCommit = async (options: ClassifyCommitOptions): Promise<ClassifyRecord> => {
-  const where = options.gitDir ?? process.cwd();
-  const gitDir = await resolveGitDir(where);
-  if (gitDir === null) {
-    throw new CliError(
-      options.gitDir === undefined
-        ? `${where} is not a git repository (or a folder in one): pass --git-dir PATH`
-        : `--git-dir ${options.gitDir}: not a git repository (or a folder in one)`,
-    );
-  }
+  const gitDir = await locateGitDir(options.gitDir);
   const commit = await readCommitWithHistory(gitDir, options.commit);
   if (commit === null) {
     throw new CliError(`--commit ${options.commit}: no such commit in ${gitDir}`);

@@ -2,12 +2,12 @@
  * `review-router prompt --git-dir PATH --commit SHA [--tier fast|deep] [--policy FILE] [--json]`:
  * the exact prompt a tier would get for a commit, and what its code context holds and why.
  */
-import { resolveGitDir } from '../calibrate/resolve-git-dir.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { formatCount } from '../domain/format-count.js';
 import { buildCommitPrompt, type CommitPrompt } from './build-commit-prompt.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { loadPolicyFile } from './load-policy-file.js';
+import { locateGitDir } from './locate-git-dir.js';
 
 export interface PromptCommandOptions {
   readonly gitDir: string | undefined;
@@ -76,10 +76,7 @@ export const runPromptCommand = async (options: PromptCommandOptions): Promise<v
   const tier = TIERS.find((each) => each === options.tier);
   if (options.tier !== undefined && tier === undefined)
     throw new CliError(`--tier ${options.tier}: expected fast or deep`);
-  // A work tree, a folder in one, its .git or a bare repository: git's own directory either way.
-  const gitDir = await resolveGitDir(options.gitDir);
-  if (gitDir === null)
-    throw new CliError(`--git-dir ${options.gitDir}: not a git repository (or a folder in one)`);
+  const gitDir = await locateGitDir(options.gitDir);
   const built = await buildCommitPrompt({
     gitDir,
     commit: options.commit,
