@@ -55,10 +55,10 @@ describe('renderCostReply', () => {
 
 describe('renderRefusal', () => {
   it('explains why a deep review needs write access', () => {
-    expect(renderRefusal('review-deep', 'octocat', 'read')).toBe(
-      'Sorry @octocat, `/review deep` needs write access to this repository (your role here: read). A deep review costs real money, so only people with write access to this repository can ask for one. A maintainer can comment `/review deep` instead; `/cost` works for everyone.',
+    expect(renderRefusal('review-deep', 'read')).toBe(
+      'Sorry, `/review deep` needs write access to this repository (your role here: read). A deep review costs real money, so only people with write access to this repository can ask for one. A maintainer can comment `/review deep` instead; `/cost` works for everyone.',
     );
-    expect(renderRefusal('review-skip', 'octocat', 'none')).toContain(
+    expect(renderRefusal('review-skip', 'none')).toContain(
       'Only people with write access',
     );
   });

@@ -28,15 +28,18 @@ export const renderCommandHelp = (): string =>
     'Every command but `/cost` needs write access to the repository.',
   ].join('\n');
 
-/** A polite refusal for someone without write access; GitHub logins need no escaping. */
-export const renderRefusal = (name: CommandName, author: string, role: string): string => {
+/**
+ * A polite refusal for someone without write access. It names nobody with `@`: the reply sits
+ * under their own comment, and a mention would notify them a second time.
+ */
+export const renderRefusal = (name: CommandName, role: string): string => {
   const command = COMMAND_TEXT[name];
   const why =
     name === 'review-deep'
       ? 'A deep review costs real money, so only people with write access to this repository can ask for one.'
       : 'Only people with write access to this repository can steer review-router.';
   return (
-    `Sorry @${author}, \`${command}\` needs write access to this repository ` +
+    `Sorry, \`${command}\` needs write access to this repository ` +
     `(your role here: ${role}). ${why} A maintainer can comment \`${command}\` instead; ` +
     '`/cost` works for everyone.'
   );

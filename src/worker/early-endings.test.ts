@@ -60,10 +60,10 @@ describe('the ways a job ends before a model is asked', () => {
   it('says who stopped the reviews and in which comment', () => {
     const skip = { by: 'octocat', commentId: 901 };
     const ended = skippedByCommand(skip, silentLog);
-    expect(describeSkip(skip)).toBe('skipped by /review skip from @octocat (comment 901)');
+    expect(describeSkip(skip)).toBe('skipped by /review skip from octocat (comment 901)');
     expect(ended.check).toMatchObject({
       conclusion: 'skipped',
-      output: { title: 'Skipped by /review skip from @octocat (comment 901)' },
+      output: { title: 'Skipped by /review skip from octocat (comment 901)' },
     });
     expect(ended.attempts).toEqual([
       { tier: 'skip', outcome: 'skipped', reason: describeSkip(skip) },

@@ -39,9 +39,12 @@ export const noLongerCurrent = (
   });
 };
 
-/** `skipped by /review skip from @octocat (comment 901)`: the reason in the check run and the ledger. */
+/**
+ * `skipped by /review skip from octocat (comment 901)`: the reason in the check run and the
+ * ledger. Logins are written without `@`, so a check run or a report never notifies anyone.
+ */
 export const describeSkip = (skip: SkipRequest): string =>
-  `skipped by /review skip from @${skip.by} (comment ${skip.commentId})`;
+  `skipped by /review skip from ${skip.by} (comment ${skip.commentId})`;
 
 /**
  * Someone with write access said `/review skip` on this pull request: every later push gets a
@@ -55,9 +58,9 @@ export const skippedByCommand = (skip: SkipRequest, log: Log): JobOutcome => {
       check: {
         conclusion: 'skipped',
         output: {
-          title: `Skipped by /review skip from @${skip.by} (comment ${skip.commentId})`,
+          title: `Skipped by /review skip from ${skip.by} (comment ${skip.commentId})`,
           summary:
-            `@${skip.by} asked review-router to stop reviewing this pull request in comment ` +
+            `${skip.by} asked review-router to stop reviewing this pull request in comment ` +
             `${skip.commentId}. Comment \`/review\` on the pull request to review it again.`,
         },
       },

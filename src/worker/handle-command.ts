@@ -58,7 +58,7 @@ export const handleCommand = async (
   const role = await gh.getPermission(ref, command.author);
   if (!WRITE_ROLES.has(role)) {
     log.info({ author: command.author, role }, 'command refused: no write access');
-    return reply(renderRefusal(command.name, command.author, role));
+    return reply(renderRefusal(command.name, role));
   }
   const at = deps.now().toISOString();
   if (command.name === 'review-skip') {

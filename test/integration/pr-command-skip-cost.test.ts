@@ -83,10 +83,11 @@ describe('/review skip and /review', () => {
     for (const scope of [push, checks]) scope.done();
     expect(sent.checkRunUpdates[0]).toMatchObject({
       conclusion: 'skipped',
-      output: { title: 'Skipped by /review skip from @maintainer (comment 4242)' },
+      output: { title: 'Skipped by /review skip from maintainer (comment 4242)' },
     });
+    expect(JSON.stringify(sent.checkRunUpdates[0]?.output)).not.toMatch(/@\w/);
     expect(await app.ledger.list(PULL)).toMatchObject([
-      { outcome: 'skipped', reason: 'skipped by /review skip from @maintainer (comment 4242)' },
+      { outcome: 'skipped', reason: 'skipped by /review skip from maintainer (comment 4242)' },
     ]);
 
     // `/review` clears the skip and reviews now.

@@ -92,8 +92,10 @@ describe('/review deep', () => {
     expect(talk.reactions).toEqual([]);
     expect(talk.comments).toHaveLength(1);
     expect(talk.comments[0]?.body).toMatch(
-      /^Sorry @reader, `\/review deep` needs write access to this repository \(your role here: read\)\. A deep review costs real money/,
+      /^Sorry, `\/review deep` needs write access to this repository \(your role here: read\)\. A deep review costs real money/,
     );
+    // The reply sits under the reader's own comment: no `@` mention notifies them again.
+    expect(talk.comments[0]?.body).not.toMatch(/@\w/);
     expect(await app.ledger.list()).toEqual([]);
   });
 
