@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ConfigError } from './domain/errors.js';
 import { formatDuration } from './domain/format-duration.js';
 import { blankAsUnset, withDotEnv } from './env-variables.js';
-import { DEFAULT_LIMITS } from './worker/types.js';
+import { DEFAULT_LIMITS, MIN_INPUT_TOKENS } from './worker/types.js';
 
 export { withDotEnv } from './env-variables.js';
 
@@ -95,7 +95,7 @@ export const Env = z.object({
   METRICS_TOKEN: optionalText,
   PRICES_FILE: optionalText,
   REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-  MAX_INPUT_TOKENS: z.coerce.number().int().min(1_000).optional(),
+  MAX_INPUT_TOKENS: z.coerce.number().int().min(MIN_INPUT_TOKENS).optional(),
   /**
    * How long one model call may take (the SDK's per-request timeout); default 10 minutes. At most
    * a day: Node fires a longer timer at once.

@@ -18,7 +18,9 @@ export interface TestGitRepo {
   remove(): void;
 }
 
-export const createTestGitRepo = (): TestGitRepo => {
+export const createTestGitRepo = (
+  options: { objectFormat?: 'sha1' | 'sha256' } = {},
+): TestGitRepo => {
   const dir = mkdtempSync(join(tmpdir(), 'review-router-calibrate-test-'));
   const git = (args: readonly string[], env: Record<string, string> = {}): string =>
     execFileSync('git', ['-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', ...args], {
@@ -26,7 +28,14 @@ export const createTestGitRepo = (): TestGitRepo => {
       stdio: 'pipe',
       env: { ...process.env, GIT_CONFIG_GLOBAL: devNull, GIT_CONFIG_NOSYSTEM: '1', ...env },
     }).toString('utf8');
-  git(['-c', 'init.defaultBranch=main', 'init', '-q', '.']);
+  git([
+    '-c',
+    'init.defaultBranch=main',
+    'init',
+    '-q',
+    `--object-format=${options.objectFormat ?? 'sha1'}`,
+    '.',
+  ]);
   return {
     dir,
     gitDir: join(dir, '.git'),

@@ -35,7 +35,7 @@ const app = (body: string) =>
     '',
   ].join('\n');
 
-repo.commit({
+const base = repo.commit({
   message: 'base',
   date: '2026-01-01T00:00:00Z',
   files: {
@@ -113,6 +113,66 @@ describe('review-router prompt --git-dir', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(JSON.parse(out[0] ?? '')).toMatchObject({ commit: head });
+  });
+
+  it("reads a repository's first commit against git's empty tree", async () => {
+    const { io, out, err } = captureCliIo();
+    const code = await runCli(
+      ['prompt', '--git-dir', repo.dir, '--commit', base, '--json'],
+      io,
+      {},
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const record = JSON.parse(out[0] ?? '') as { prompt: { user: string } };
+    expect(record.prompt.user).toContain('src/report.ts');
+  });
+
+  it('reads the first commit of a SHA-256 repository too', async () => {
+    const other = createTestGitRepo({ objectFormat: 'sha256' });
+    try {
+      const root = other.commit({
+        message: 'first',
+        date: '2026-01-01T00:00:00Z',
+        files: { 'src/a.ts': 'export const a = 1;\n' },
+      });
+      expect(root).toHaveLength(64);
+      const { io, out, err } = captureCliIo();
+      const code = await runCli(
+        ['prompt', '--git-dir', other.dir, '--commit', root, '--json'],
+        io,
+        {},
+      );
+      expect(err).toEqual([]);
+      expect(code).toBe(0);
+      expect((JSON.parse(out[0] ?? '') as { prompt: { user: string } }).prompt.user).toContain(
+        'src/a.ts',
+      );
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('builds within MAX_INPUT_TOKENS, as the app does', async () => {
+    const tokensWith = async (variables: Record<string, string>) => {
+      const { io, out } = captureCliIo();
+      expect(
+        await runCli(
+          ['prompt', '--git-dir', repo.dir, '--commit', head, '--tier', 'deep', '--json'],
+          io,
+          variables,
+        ),
+      ).toBe(0);
+      return JSON.parse(out[0] ?? '') as {
+        tokens: { total: number };
+        leftOut: { path: string; reason: string }[];
+      };
+    };
+    const whole = await tokensWith({});
+    expect(whole.tokens.total).toBeGreaterThan(1_500);
+    const small = await tokensWith({ MAX_INPUT_TOKENS: '1500' });
+    expect(small.tokens.total).toBeLessThanOrEqual(1_500);
+    expect(small.leftOut.length).toBeGreaterThan(0);
   });
 
   it('says so when the folder is not in a repository', async () => {

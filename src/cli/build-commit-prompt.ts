@@ -25,8 +25,11 @@ import { CliError } from './cli-io.js';
 import { readPatch } from './read-patch.js';
 
 const run = promisify(execFile);
-/** git's empty tree: the parent of a root commit. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbe4904b';
+/** git's empty tree in each object format (`git hash-object -t tree /dev/null`). */
+const EMPTY_TREE: Readonly<Record<string, string>> = {
+  sha1: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  sha256: '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
+};
 
 export interface CommitPromptOptions {
   readonly gitDir: string;
@@ -67,16 +70,25 @@ const git = async (gitDir: string, args: readonly string[]): Promise<string> => 
   }
 };
 
-/** A commit's full SHA and its first parent's (the empty tree for a root commit). */
+/** A commit's full SHA and its first parent's (null for a root commit). */
 export const resolveCommit = async (
   gitDir: string,
   commit: string,
-): Promise<{ sha: string; parent: string }> => {
+): Promise<{ sha: string; parent: string | null }> => {
   const [sha, parent] = (await git(gitDir, ['rev-list', '--parents', '-n', '1', commit, '--']))
     .trim()
     .split(' ');
   if (sha === undefined || sha === '') throw new CliError(`no commit ${commit} in ${gitDir}`);
-  return { sha, parent: parent ?? EMPTY_TREE };
+  return { sha, parent: parent ?? null };
+};
+
+/** What a root commit is compared with: the empty tree of the repository's object format. */
+const emptyTree = async (gitDir: string): Promise<string> => {
+  const format = (await git(gitDir, ['rev-parse', '--show-object-format'])).trim();
+  const tree = EMPTY_TREE[format];
+  if (tree === undefined)
+    throw new CliError(`${gitDir} uses object format ${format}, which is not supported`);
+  return tree;
 };
 
 export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<CommitPrompt> => {
@@ -85,7 +97,8 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
   const { sha } = resolved;
   const parent =
     options.base === undefined ? resolved.parent : (await resolveCommit(gitDir, options.base)).sha;
-  const patch = await git(gitDir, ['diff', '--no-color', '--no-ext-diff', '-M', parent, sha]);
+  const from = parent ?? (await emptyTree(gitDir));
+  const patch = await git(gitDir, ['diff', '--no-color', '--no-ext-diff', '-M', from, sha]);
   const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
   const diff = redacted.diff;
   const classification = classifyChange({ diff, policy, authorAssociation: null });
@@ -94,7 +107,7 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
   const context = await gatherContext({
     sources: {
       head: createGitCodeSource({ gitDir, commit: sha }),
-      base: parent === EMPTY_TREE ? null : createGitCodeSource({ gitDir, commit: parent }),
+      base: parent === null ? null : createGitCodeSource({ gitDir, commit: parent }),
     },
     files: filesForContext(diff.files, classification.fileRisk, policy.review.ignore_paths),
     knownSecrets: redacted.report.known,

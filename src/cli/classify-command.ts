@@ -16,6 +16,8 @@ export interface ClassifyCommandOptions {
   readonly policyFile: string | undefined;
   readonly json: boolean;
   readonly prices: PriceTable;
+  /** The prompt budget the app reviews with (MAX_INPUT_TOKENS); the estimate cannot exceed it. */
+  readonly maxInputTokens: number;
   readonly io: CliIo;
   /** `--git-dir`: the repository `--commit` is read from (the current directory's by default). */
   readonly gitDir?: string | undefined;
@@ -75,6 +77,7 @@ export const runClassifyCommand = async (options: ClassifyCommandOptions): Promi
       commit: options.commit,
       policy,
       prices: options.prices,
+      maxInputTokens: options.maxInputTokens,
     });
     options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));
     return;
@@ -88,6 +91,7 @@ export const runClassifyCommand = async (options: ClassifyCommandOptions): Promi
       diff: readPatch(file, await readPatchInput(file, options.io)),
       policy,
       prices: options.prices,
+      maxInputTokens: options.maxInputTokens,
     });
     options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));
   }

@@ -70,6 +70,43 @@ describe('review-router classify --git-dir --commit', () => {
     expect(signals.map((signal) => signal.id)).toContain('change-history');
   });
 
+  it('refuses a commit that changes nothing, as it refuses an empty patch', async () => {
+    const empty = repo.commit({ message: 'nothing', date: '2025-04-01T00:00:00Z', files: {} });
+    const { code, out, err } = await classify(['--commit', empty, '--json']);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toContain(`${empty} changes no file, so there is nothing to classify`);
+  });
+
+  it('estimates within MAX_INPUT_TOKENS, as the app does', async () => {
+    const big = repo.commit({
+      message: 'feat: a long table',
+      date: '2025-05-01T00:00:00Z',
+      files: { 'src/table.js': numberedLines('row', 2_000) },
+    });
+    const inputTokens = async (variables: Record<string, string>) => {
+      const { io, out } = captureCliIo();
+      const code = await runCli(
+        ['classify', '--git-dir', repo.dir, '--commit', big, '--json'],
+        io,
+        variables,
+      );
+      expect(code).toBe(0);
+      return (JSON.parse(out[0] ?? '') as { estimate: { inputTokens: number } }).estimate
+        .inputTokens;
+    };
+    expect(await inputTokens({})).toBeGreaterThan(5_000);
+    expect(await inputTokens({ MAX_INPUT_TOKENS: '5000' })).toBeLessThanOrEqual(5_000);
+    const { io, err } = captureCliIo();
+    const code = await runCli(['classify', '--git-dir', repo.dir, '--commit', big], io, {
+      MAX_INPUT_TOKENS: 'lots',
+    });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(
+      'MAX_INPUT_TOKENS: expected a whole number of at least 1000, got "lots"',
+    );
+  });
+
   it('refuses an unknown commit, and diff files with --commit, with exit 2', async () => {
     const unknown = await classify(['--commit', 'no-such-commit']);
     expect(unknown.code).toBe(2);

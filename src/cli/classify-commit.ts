@@ -12,6 +12,8 @@ export interface ClassifyCommitOptions {
   readonly commit: string;
   readonly policy: Policy;
   readonly prices: PriceTable;
+  /** The prompt budget the app reviews with (MAX_INPUT_TOKENS); the built-in one when absent. */
+  readonly maxInputTokens?: number;
 }
 
 /**
@@ -25,11 +27,18 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
     throw new CliError(`--commit ${options.commit}: no such commit in ${gitDir}`);
   }
   const diff = parseUnifiedDiff(commit.patch);
+  // As for a patch file: an empty change is never printed as if it were one.
+  if (diff.files.length === 0) {
+    throw new CliError(
+      `--commit ${options.commit}: ${commit.sha} changes no file, so there is nothing to classify`,
+    );
+  }
   return classifyPatch({
     file: commit.sha,
     diff,
     policy: options.policy,
     prices: options.prices,
+    ...(options.maxInputTokens === undefined ? {} : { maxInputTokens: options.maxInputTokens }),
     history: commit.historyOf(diff.files.map((file) => file.path)),
   });
 };

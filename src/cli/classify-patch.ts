@@ -8,6 +8,7 @@ import type { PriceTable } from '../ledger/price-table.js';
 import { chooseTier } from '../route/choose-tier.js';
 import { planTiers, tierEstimates, type TierPlans } from '../review/plan-tiers.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
+import { CliError } from './cli-io.js';
 
 /** A patch file has no pull request around it: no labels, not a draft, an unknown author. */
 export const OFFLINE_PR: PullRequestFacts = {
@@ -50,6 +51,8 @@ export interface ClassifyPatchOptions {
   readonly diff: DiffModel;
   readonly policy: Policy;
   readonly prices: PriceTable;
+  /** The prompt budget the app reviews with (MAX_INPUT_TOKENS); the built-in one when absent. */
+  readonly maxInputTokens?: number;
   /** The repository's history before the change (classify --commit); null without. */
   readonly history?: ChangeHistory | null;
 }
@@ -70,9 +73,9 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
     diff,
     pr: OFFLINE_PR,
     prices,
-    maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    maxInputTokens: options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens,
   });
-  if (!planned.ok) throw new Error(planned.error.message);
+  if (!planned.ok) throw new CliError(`${options.file}: ${planned.error.message}`);
   const plans = planned.value;
   const route = routeOffline({ policy, classification, diff }, plans);
   return {

@@ -6,7 +6,7 @@ import type { Env } from '../env.js';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { addCalibrateCommand } from './add-calibrate-command.js';
 import { addFindingsCommand } from './add-findings-command.js';
-import { cliSettings, readPrices, type CliSettings } from './cli-settings.js';
+import { cliSettings, readMaxInputTokens, readPrices, type CliSettings } from './cli-settings.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -54,13 +54,15 @@ export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
     .option('--commit <sha>', 'classify this commit of --git-dir, with the history before it')
     .action(async (files: string[], options: ClassifyFlags) => {
       const { runClassifyCommand } = await import('./classify-command.js');
-      // Offline: the one setting classify reads is PRICES_FILE, not the app's whole environment.
-      const prices = await readPrices(settings.variables().PRICES_FILE);
+      // Offline: classify reads PRICES_FILE and MAX_INPUT_TOKENS, not the app's whole environment.
+      const variables = settings.variables();
+      const prices = await readPrices(variables.PRICES_FILE);
       await runClassifyCommand({
         files,
         policyFile: options.policy,
         json: options.json === true,
         prices,
+        maxInputTokens: readMaxInputTokens(variables.MAX_INPUT_TOKENS),
         io,
         gitDir: options.gitDir,
         commit: options.commit,
@@ -139,6 +141,7 @@ export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
         policyFile: options.policy,
         json: options.json === true,
         prices: await readPrices(env.PRICES_FILE),
+        maxInputTokens: env.MAX_INPUT_TOKENS,
         io,
       });
     });

@@ -16,6 +16,8 @@ export interface PromptCommandOptions {
   readonly policyFile: string | undefined;
   readonly json: boolean;
   readonly prices: PriceTable;
+  /** The prompt budget the app reviews with (MAX_INPUT_TOKENS); the built-in one when unset. */
+  readonly maxInputTokens?: number | undefined;
   readonly io: CliIo;
 }
 
@@ -83,6 +85,7 @@ export const runPromptCommand = async (options: PromptCommandOptions): Promise<v
     tier,
     policy: await loadPolicyFile(options.policyFile, options.io),
     prices: options.prices,
+    ...(options.maxInputTokens === undefined ? {} : { maxInputTokens: options.maxInputTokens }),
   });
   const record = promptRecord(built);
   options.io.out(options.json ? JSON.stringify(record) : renderHuman(record));

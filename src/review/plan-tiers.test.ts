@@ -162,7 +162,34 @@ describe('planTiers', () => {
     expect(planned).toEqual({
       ok: false,
       error: {
-        message: `unknown model claude-unknown-9 in price table v${prices.version}: add it to PRICES_FILE`,
+        message: `models.deep: unknown model claude-unknown-9 in price table v${prices.version}: add it to PRICES_FILE`,
+      },
+    });
+  });
+
+  it('names a fallback model the price table does not know: it would be billed as $0', () => {
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      models: {
+        ...DEFAULT_POLICY.models,
+        deep: {
+          ...DEFAULT_POLICY.models.deep,
+          fallback: { provider: 'anthropic', model: 'claude-haiku-9', effort: 'high' },
+        },
+      },
+    };
+    const planned = planTiers({
+      policy,
+      classification,
+      diff: testDiff(files),
+      pr: testPullRequest(),
+      prices,
+      maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    });
+    expect(planned).toEqual({
+      ok: false,
+      error: {
+        message: `models.deep.fallback: unknown model claude-haiku-9 in price table v${prices.version}: add it to PRICES_FILE`,
       },
     });
   });

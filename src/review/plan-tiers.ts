@@ -6,7 +6,7 @@ import { formatFileBytes } from '../changes/format-file-bytes.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
-import type { Policy } from '../domain/policy.js';
+import type { ModelChoice, Policy } from '../domain/policy.js';
 import { errorMessage } from '../domain/errors.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -80,17 +80,28 @@ const maxTokensWithin = (
   return low;
 };
 
-/** Why the price table cannot price `tier`'s model as the policy sends it, or null when it can. */
-const priceProblem = (policy: Policy, prices: PriceTable, tier: Tier): string | null => {
-  const spec = policy.models[tier];
+/**
+ * Why the price table cannot price the model at `key` (`models.deep`, `models.deep.fallback`) as
+ * the policy sends it, or null when it can.
+ */
+const choiceProblem = (prices: PriceTable, choice: ModelChoice, key: string): string | null => {
   let row: ModelPrice;
   try {
-    row = requireModel(prices, spec.model, spec.provider);
+    row = requireModel(prices, choice.model, choice.provider);
   } catch (error) {
-    return errorMessage(error);
+    return `${key}: ${errorMessage(error)}`;
   }
-  if (row.provider === spec.provider) return null;
-  return `models.${tier}: ${spec.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${spec.provider}: fix models.${tier}.provider in .github/review-router.yml`;
+  if (row.provider === choice.provider) return null;
+  return `${key}: ${choice.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${choice.provider}: fix ${key}.provider in .github/review-router.yml`;
+};
+
+/** Why `tier`'s model, or the model it fails over to, cannot be priced; null when both can. */
+const priceProblem = (policy: Policy, prices: PriceTable, tier: Tier): string | null => {
+  const spec = policy.models[tier];
+  return (
+    choiceProblem(prices, spec, `models.${tier}`) ??
+    (spec.fallback ? choiceProblem(prices, spec.fallback, `models.${tier}.fallback`) : null)
+  );
 };
 
 /**

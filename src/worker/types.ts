@@ -37,6 +37,9 @@ export interface ReviewLimits {
   readonly claimLeaseMs?: number;
 }
 
+/** The smallest prompt budget MAX_INPUT_TOKENS may set. */
+export const MIN_INPUT_TOKENS = 1_000;
+
 export const DEFAULT_LIMITS: ReviewLimits = {
   maxInputTokens: 120_000,
   maxOutputTokens: 16_000,
