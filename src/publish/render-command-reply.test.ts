@@ -58,9 +58,7 @@ describe('renderRefusal', () => {
     expect(renderRefusal('review-deep', 'read')).toBe(
       'Sorry, `/review deep` needs write access to this repository (your role here: read). A deep review costs real money, so only people with write access to this repository can ask for one. A maintainer can comment `/review deep` instead; `/cost` works for everyone.',
     );
-    expect(renderRefusal('review-skip', 'none')).toContain(
-      'Only people with write access',
-    );
+    expect(renderRefusal('review-skip', 'none')).toContain('Only people with write access');
   });
 });
 

@@ -22,12 +22,21 @@ export const startFakeModels = async (answer: unknown): Promise<FakeModels> => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<
+        string,
+        unknown
+      >;
       const provider = req.url?.startsWith('/openai/') ? 'openai' : 'anthropic';
       calls.push({ provider, body });
-      const reply = provider === 'openai' ? openAIResponse({ answer: state.answer }) : anthropicMessage({ answer: state.answer });
+      const reply =
+        provider === 'openai'
+          ? openAIResponse({ answer: state.answer })
+          : anthropicMessage({ answer: state.answer });
       setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${calls.length}` });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'request-id': `req_${calls.length}`,
+        });
         res.end(JSON.stringify(reply));
       }, state.delayMs);
     });
