@@ -164,6 +164,7 @@ describe('review-router calibrate', () => {
     [['--target-cost', '30'], '--target-cost 30: expected a share between 0 and 1'],
     [['--deep-rate', '1.5'], '--deep-rate 1.5: expected a share between 0 and 1'],
     [['--since', 'yesterday-ish'], '--since yesterday-ish: expected a date'],
+    [['--since', '2024-02-30'], '--since 2024-02-30: expected a date'],
     [['--max-commits', '0'], '--max-commits 0: expected a whole number'],
   ])('refuses %j with a message that says what is expected', async (flags, message) => {
     const { io, err } = captureCliIo();

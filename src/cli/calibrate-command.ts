@@ -14,6 +14,7 @@ import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { parsePolicyText } from '../policy/parse-policy-text.js';
 import type { LedgerStore } from '../ledger/types.js';
 import { indexHistory } from './index-history.js';
+import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { locateGitDir } from './locate-git-dir.js';
 
@@ -59,10 +60,9 @@ const parseShare = (flag: string, value: string | undefined): number | null => {
 
 const parseSince = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
-  const time = new Date(value).getTime();
-  if (Number.isNaN(time))
-    throw new CliError(`--since ${value}: expected a date such as 2024-01-01`);
-  return Math.floor(time / 1000);
+  const date = parseTimestamp(value);
+  if (date === null) throw new CliError(`--since ${value}: ${DATE_EXPECTED}`);
+  return Math.floor(date.getTime() / 1000);
 };
 
 const parseMaxCommits = (value: string | undefined): number => {

@@ -4,6 +4,7 @@ import { formatCosts } from '../report/format-costs.js';
 import { groupCosts } from '../report/group-costs.js';
 import { GROUP_KEYS, type CostRecord, type GroupKey } from '../report/types.js';
 import { toCostRecord } from '../report/to-cost-record.js';
+import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { openLedgerAt, type LedgerLocation } from './ledger-location.js';
 import { streamInThread } from './stream-in-thread.js';
@@ -46,9 +47,8 @@ const parseGroupBy = (value: string | undefined): GroupKey[] => {
 
 const parseDate = (flag: string, value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new CliError(`${flag} ${value}: expected a date such as 2026-11-01`);
+  const date = parseTimestamp(value);
+  if (date === null) throw new CliError(`${flag} ${value}: ${DATE_EXPECTED}`);
   return date.toISOString();
 };
 

@@ -62,6 +62,7 @@ describe('review-router findings', () => {
     ],
     [['--format', 'xml'], '--format xml: expected one of table, json, csv'],
     [['--since', 'soon'], '--since soon: expected a date such as 2026-11-01'],
+    [['--since', '2026-11-31'], '--since 2026-11-31: expected a date such as 2026-11-01'],
     [['--repo', 'acme'], '--repo acme: expected OWNER/NAME'],
   ])('refuses %j with exit 2 and says what it expected', async (args, message) => {
     const { status, err } = await run(...args);

@@ -2,6 +2,7 @@ import { suggestPolicyChanges } from '../feedback/suggest-policy-changes.js';
 import { FINDING_GROUP_KEYS, type FindingGroupKey } from '../feedback/types.js';
 import { toFindingGroupRecord, toFindingJson } from '../report/finding-figures.js';
 import { formatCosts } from '../report/format-costs.js';
+import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { openLedgerAt, type LedgerLocation } from './ledger-location.js';
 
@@ -42,9 +43,8 @@ const parseGroupBy = (value: string | undefined): FindingGroupKey[] =>
 
 const parseSince = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new CliError(`--since ${value}: expected a date such as 2026-11-01`);
+  const date = parseTimestamp(value);
+  if (date === null) throw new CliError(`--since ${value}: ${DATE_EXPECTED}`);
   return date.toISOString();
 };
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger-entry.js';
+import { parseTimestamp } from '../domain/parse-timestamp.js';
 import { toNanos } from './money.js';
 import {
   DISCOUNTS,
@@ -96,8 +97,8 @@ const FIELDS = Object.keys(COLUMN_OF) as (keyof LedgerEntry)[];
 
 /** `2026-11-21T10:00:00.000Z` for any timestamp or date JavaScript can read; throws otherwise. */
 export const toIsoTimestamp = (value: string | Date, what: string): string => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  const date = value instanceof Date ? value : parseTimestamp(value);
+  if (date === null || Number.isNaN(date.getTime())) {
     throw new RangeError(
       `${what} is not a date or timestamp: ${JSON.stringify(value)}. Use ISO 8601, e.g. 2026-11-21 or 2026-11-21T10:00:00Z`,
     );

@@ -79,6 +79,22 @@ describe('createReportHandler', () => {
     expect(await res.json()).toMatchObject({ totalCostUsd: 0.02, savedUsd: 0.28, reviews: 1 });
   });
 
+  it('reads ISO dates in the filter, and refuses a day the calendar does not have with 400', async () => {
+    const inRange = await get(
+      '/reports/costs?since=2020-01-01T00:00:00%2B02:00&until=2100-01',
+      bearer,
+    );
+    expect(inRange.status).toBe(200);
+    expect(await inRange.json()).toMatchObject({ reviews: 2 });
+    for (const path of ['/reports/costs?since=2026-11-31', '/reports?until=2026-02-30']) {
+      const res = await get(path, bearer);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(
+        /^(since=2026-11-31|until=2026-02-30): expected a date such as 2026-11-01/,
+      );
+    }
+  });
+
   it('serves the HTML page with a strict Content-Security-Policy', async () => {
     const res = await get('/reports', bearer);
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@
  * needs `Authorization: Bearer $REPORT_TOKEN` or a link signed with it (sign-report-link.ts);
  * every route answers 404 while REPORT_TOKEN is unset.
  */
+import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReportQueries } from '../ledger/report-queries.js';
 import type { LedgerFilter } from '../ledger/types.js';
@@ -64,11 +65,20 @@ const UNAUTHORIZED: Record<Exclude<LinkCheck, 'valid'>, string> = {
 const isReportPath = (pathname: string): boolean =>
   pathname === '/reports' || pathname.startsWith('/reports/');
 
-const filterFrom = (url: URL): LedgerFilter => {
+/** The report's filter from its query, or what is wrong with a date in it. */
+const filterFrom = (url: URL): LedgerFilter | { readonly error: string } => {
   const pick = (name: string) => url.searchParams.get(name)?.trim() || undefined;
   const since = pick('since');
   const until = pick('until');
   const repo = pick('repo');
+  for (const [name, value] of [
+    ['since', since],
+    ['until', until],
+  ] as const) {
+    if (value !== undefined && parseTimestamp(value) === null) {
+      return { error: `${name}=${value}: ${DATE_EXPECTED}` };
+    }
+  }
   return { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}) };
 };
 
@@ -84,6 +94,7 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
 
   const servePage = async (res: ServerResponse, url: URL, token: string, check: LinkCheck) => {
     const filter = filterFrom(url);
+    if ('error' in filter) return sendJson(res, 400, filter);
     const [summary, top, findings] = await Promise.all([
       options.reports.summarize(filter),
       options.reports.mostExpensive(filter, TOP_REVIEWS),
@@ -149,6 +160,7 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
     if (asset !== null) return serveAsset(res, asset);
     if (route === '/reports') return servePage(res, url, token, check);
     const filter = filterFrom(url);
+    if ('error' in filter) return sendJson(res, 400, filter);
     const [summary, findings] = await Promise.all([
       options.reports.summarize(filter),
       readFindingFigures(options.reports, filter),

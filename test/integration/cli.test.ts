@@ -374,6 +374,8 @@ describe('review-router costs', () => {
     [['costs', '--since', 'yesterday-ish'], '--since yesterday-ish'],
     [['costs', '--repo', 'not-a-repo'], '--repo not-a-repo'],
     [['costs', '--until', 'soon'], '--until soon'],
+    [['costs', '--since', '2026-11-31'], '--since 2026-11-31: expected a date such as 2026-11-01'],
+    [['costs', '--until', '2026-02-30'], '--until 2026-02-30: expected a date'],
     [['costs', '--limit', '0'], '--limit 0: expected a whole number'],
     [['costs', '--limit', '5x'], '--limit 5x'],
     [['costs', '--since', '2026-11-02', '--until', '2026-11-01'], '--until is exclusive'],
