@@ -14,7 +14,7 @@ const FORMATS: readonly CostsFormat[] = ['table', 'json', 'csv'];
 
 export interface CostsCommandOptions {
   /** Where the ledger is: asked once the options are known to be right. */
-  readonly locateLedger: () => LedgerLocation;
+  readonly locateLedger: () => LedgerLocation | Promise<LedgerLocation>;
   readonly repo: string | undefined;
   readonly since: string | undefined;
   readonly until: string | undefined;
@@ -127,7 +127,7 @@ export const runCostsCommand = async (options: CostsCommandOptions): Promise<voi
     throw new CliError(
       `--since ${options.since} --until ${options.until}: --until is exclusive, so it must come after --since`,
     );
-  const location = options.locateLedger();
+  const location = await options.locateLedger();
   const filter = {
     ...(repo ? { repo } : {}),
     ...(since ? { since } : {}),

@@ -13,7 +13,7 @@ const COMMAND_GROUP_KEYS: readonly FindingGroupKey[] = FINDING_GROUP_KEYS.filter
 );
 
 export interface FindingsCommandOptions {
-  readonly locateLedger: () => LedgerLocation;
+  readonly locateLedger: () => LedgerLocation | Promise<LedgerLocation>;
   readonly repo?: string | undefined;
   readonly since?: string | undefined;
   readonly groupBy?: string | undefined;
@@ -93,7 +93,7 @@ export const runFindingsCommand = async (options: FindingsCommandOptions): Promi
   const repo = parseRepo(options.repo);
   const since = parseSince(options.since);
   const filter = { ...(repo ? { repo } : {}), ...(since ? { since } : {}) };
-  const ledger = openLedgerAt(options.locateLedger());
+  const ledger = openLedgerAt(await options.locateLedger());
   const { io } = options;
   try {
     if (options.suggest === true) {

@@ -8,21 +8,36 @@ import type { Env } from '../env.js';
 import { openPostgresLedger } from '../ledger/postgres-ledger.js';
 import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { LedgerStore } from '../ledger/types.js';
+import { errorMessage } from '../domain/errors.js';
 import { CliError } from './cli-io.js';
 
 export type LedgerLocation =
   | { readonly kind: 'postgres'; readonly connectionString: string }
   | { readonly kind: 'sqlite'; readonly file: string };
 
-/** Throws a CliError that says where it looked when there is no ledger yet. */
-export const locateLedger = (env: Env): LedgerLocation => {
-  if (env.DATABASE_URL) return { kind: 'postgres', connectionString: env.DATABASE_URL };
-  const file = join(env.DATA_DIR, 'ledger.sqlite');
-  if (!existsSync(file)) {
-    throw new CliError(
-      `no ledger at ${file}: the app creates it the first time it starts with its GitHub App credentials (the setup page alone does not), and each review adds to it. To resolve, start the app once with its credentials (npm start), or set DATA_DIR or DATABASE_URL to where the app keeps its ledger`,
-    );
+const NOT_CREATED =
+  'the app creates it the first time it starts with its GitHub App credentials (the setup page alone does not), and each review adds to it. To resolve, start the app once with its credentials (npm start), or set DATA_DIR or DATABASE_URL to where the app keeps its ledger';
+
+/**
+ * Throws a CliError that says where it looked when there is no ledger yet. A DATABASE_URL is tried
+ * first, so that a wrong one is told as the app tells it at start-up (the host, what to check,
+ * never the password) rather than as the driver's bare error.
+ */
+export const locateLedger = async (env: Env): Promise<LedgerLocation> => {
+  if (env.DATABASE_URL) {
+    const { checkPostgres } = await import('../startup/check-postgres.js');
+    try {
+      await checkPostgres(env.DATABASE_URL, undefined, {
+        name: 'review_attempts',
+        missing: `The ledger is not there: ${NOT_CREATED}`,
+      });
+    } catch (error) {
+      throw new CliError(errorMessage(error));
+    }
+    return { kind: 'postgres', connectionString: env.DATABASE_URL };
   }
+  const file = join(env.DATA_DIR, 'ledger.sqlite');
+  if (!existsSync(file)) throw new CliError(`no ledger at ${file}: ${NOT_CREATED}`);
   return { kind: 'sqlite', file };
 };
 

@@ -26,11 +26,32 @@ const hintFor = (code: string | undefined): string => {
   }
 };
 
+const requireTable = async (
+  client: pg.Client,
+  url: string,
+  table: { readonly name: string; readonly missing: string },
+): Promise<void> => {
+  const found = await client.query<{ table: string | null }>(
+    'SELECT to_regclass($1)::text AS "table"',
+    [table.name],
+  );
+  if (found.rows[0]?.table != null) return;
+  throw new ConfigError(
+    `DATABASE_URL: Postgres at ${describeDatabaseUrl(url)} has no ${table.name} table. ${table.missing}`,
+    { variable: 'DATABASE_URL' },
+  );
+};
+
 /**
  * Connects once before anything else starts, so that an unreachable or refused DATABASE_URL
- * stops the process within seconds with the host and what to check, never the password.
+ * stops the process within seconds with the host and what to check, never the password. With
+ * `table`, that table must exist too (a command that reads the ledger the app writes).
  */
-export const checkPostgres = async (url: string, timeoutMs = 5_000): Promise<void> => {
+export const checkPostgres = async (
+  url: string,
+  timeoutMs = 5_000,
+  table?: { readonly name: string; readonly missing: string },
+): Promise<void> => {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError(
       'DATABASE_URL is not a Postgres URL. To resolve, set it to postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to use the embedded database under DATA_DIR.',
@@ -40,8 +61,10 @@ export const checkPostgres = async (url: string, timeoutMs = 5_000): Promise<voi
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    if (table === undefined) await client.query('SELECT 1');
+    else await requireTable(client, url, table);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as { code?: string }).code;
     const reason = (error as Error).message || code || 'no answer';
     throw new ConfigError(
