@@ -42,8 +42,38 @@ export interface ModelSpec extends ModelChoice {
    * Where a review goes when this model's provider keeps failing (rate limits, overload, 5xx,
    * timeouts) after the SDK's retries; null or absent: no failover.
    */
-  readonly fallback?: ModelChoice | null;
+  readonly fallback?: FallbackChoice | null;
 }
+
+/** A failover model; without an effort it thinks as hard as its tier (`fallbackChoice`). */
+export interface FallbackChoice extends Omit<ModelChoice, 'effort'> {
+  readonly effort?: Effort;
+}
+
+const OPENAI_EFFORTS: readonly Effort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const ANTHROPIC_EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'max'];
+
+export const EFFORTS_BY_PROVIDER: { readonly [P in ProviderId]: readonly Effort[] } = {
+  openai: OPENAI_EFFORTS,
+  'azure-openai': OPENAI_EFFORTS,
+  'openai-compatible': OPENAI_EFFORTS,
+  anthropic: ANTHROPIC_EFFORTS,
+  bedrock: ANTHROPIC_EFFORTS,
+  vertex: ANTHROPIC_EFFORTS,
+};
+
+/**
+ * The model `spec` fails over to, with its effort: the one the policy gives, else the tier's own
+ * where the fallback's provider takes it, else `medium` (every provider takes it). Null: none.
+ */
+export const fallbackChoice = (spec: ModelSpec): ModelChoice | null => {
+  const fallback = spec.fallback;
+  if (fallback === null || fallback === undefined) return null;
+  const effort =
+    fallback.effort ??
+    (EFFORTS_BY_PROVIDER[fallback.provider].includes(spec.effort) ? spec.effort : 'medium');
+  return { ...fallback, effort };
+};
 
 export interface RuleConditions {
   readonly labels?: readonly string[];

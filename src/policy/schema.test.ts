@@ -128,8 +128,14 @@ describe('models.<tier>.fallback', () => {
     expect(PolicyFile.safeParse({ models: { deep: { fallback: null } } }).success).toBe(true);
   });
 
+  it("accepts a failover model without an effort: it takes its tier's", () => {
+    const fallback = { provider: 'openai', model: 'gpt-5.3-codex' };
+    expect(PolicyFile.safeParse({ models: { deep: { fallback } } }).success).toBe(true);
+  });
+
   it.each([
-    [{ provider: 'anthropic', model: 'claude-haiku-4-5' }, 'effort'],
+    [{ provider: 'anthropic' }, 'model'],
+    [{ model: 'claude-haiku-4-5' }, 'provider'],
     [{ provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'xhigh' }, 'effort'],
     [{ provider: 'openai', model: 'gpt-5.3-codex', effort: 'low', extra: 1 }, ''],
   ])('rejects the failover model %j', (fallback, path) => {

@@ -5,19 +5,15 @@
 import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
-import { CONTEXT_LEVELS, PROVIDER_IDS, type Effort, type ProviderId } from '../domain/policy.js';
+import {
+  CONTEXT_LEVELS,
+  EFFORTS_BY_PROVIDER,
+  PROVIDER_IDS,
+  type Effort,
+  type ProviderId,
+} from '../domain/policy.js';
 
-const OPENAI_EFFORTS: readonly Effort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
-const ANTHROPIC_EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'max'];
-
-export const EFFORTS_BY_PROVIDER: { readonly [P in ProviderId]: readonly Effort[] } = {
-  openai: OPENAI_EFFORTS,
-  'azure-openai': OPENAI_EFFORTS,
-  'openai-compatible': OPENAI_EFFORTS,
-  anthropic: ANTHROPIC_EFFORTS,
-  bedrock: ANTHROPIC_EFFORTS,
-  vertex: ANTHROPIC_EFFORTS,
-};
+export { EFFORTS_BY_PROVIDER };
 
 /** The providers that have OpenAI's flex tier. */
 export const FLEX_PROVIDERS: readonly ProviderId[] = ['openai', 'azure-openai'];
@@ -86,9 +82,16 @@ const checkEffort = (
   }
 };
 
-/** A failover model: every field given, since it usually names another provider. */
+/**
+ * A failover model: its provider and model always given, since it usually names another provider;
+ * without an effort it takes its tier's (see `resolvePolicy`).
+ */
 export const FallbackFile = z
-  .strictObject({ provider: z.enum(PROVIDER_IDS), model: text, effort: z.enum(EFFORTS) })
+  .strictObject({
+    provider: z.enum(PROVIDER_IDS),
+    model: text,
+    effort: z.enum(EFFORTS).exactOptional(),
+  })
   .superRefine(checkEffort);
 
 export const ModelSpecFile = z

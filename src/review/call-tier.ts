@@ -1,3 +1,4 @@
+import { fallbackChoice } from '../domain/policy.js';
 import { callModel, notAsked } from './call-model.js';
 import { describeDeadline } from './review-deadline.js';
 import type { TierCall, TierCallDeps, TierCallSubject, TierChoice } from './tier-call.js';
@@ -29,9 +30,8 @@ export const callTier = async (
   const { deadline } = deps;
   if (deadline.passed()) return notStarted(choice, deps);
   const first = await callModel(subject, choice, deps);
-  const fallback = choice.model.fallback;
-  if (first.result.ok || !first.result.retryable || fallback === undefined || fallback === null)
-    return first;
+  const fallback = fallbackChoice(choice.model);
+  if (first.result.ok || !first.result.retryable || fallback === null) return first;
   const failure = first.result;
   if (deadline.passed()) {
     deps.log.warn(

@@ -84,7 +84,11 @@ const maxTokensWithin = (
  * Why the price table cannot price the model at `key` (`models.deep`, `models.deep.fallback`) as
  * the policy sends it, or null when it can.
  */
-const choiceProblem = (prices: PriceTable, choice: ModelChoice, key: string): string | null => {
+const choiceProblem = (
+  prices: PriceTable,
+  choice: Pick<ModelChoice, 'provider' | 'model'>,
+  key: string,
+): string | null => {
   let row: ModelPrice;
   try {
     row = requireModel(prices, choice.model, choice.provider);

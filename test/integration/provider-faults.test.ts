@@ -213,6 +213,26 @@ describe('when a provider fails', () => {
     },
   );
 
+  it('fails over to a fallback the policy gives no effort, as the contract writes it', async () => {
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: ROUTINE,
+      policy: 'models:\n  fast:\n    fallback: { provider: anthropic, model: claude-haiku-4-5 }\n',
+    });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(503, openAIError('Service unavailable', 'server_error'));
+    const anthropic = fallbackAnswers();
+
+    await deliver('delivery-failover-no-effort');
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, checks, review, openai, anthropic]) scope.done();
+    expect(github.sent.reviews[0]?.body).toContain('fast review (anthropic `claude-haiku-4-5`)');
+  });
+
   it('fails over to the policy fallback model and posts its review', async () => {
     const policy =
       'models:\n  fast:\n    fallback: { provider: anthropic, model: claude-haiku-4-5, effort: low }\n';
