@@ -30,6 +30,10 @@ const didYouMean = (word: unknown, candidates: readonly string[]): string | null
   return suggestion === null || suggestion === word ? null : `did you mean '${suggestion}'?`;
 };
 
+/** For a key with no near match: what may be written there instead. */
+const allowedHere = (allowed: readonly string[]): string | null =>
+  allowed.length === 0 ? null : `the keys allowed here are: ${allowed.join(', ')}`;
+
 const typeHint = (expected: string, value: unknown): string | null => {
   if (value === null) return 'give it a value, or remove the key to keep the default';
   if (typeof value !== 'string') return null;
@@ -92,7 +96,7 @@ const describeIssue = (issue: Issue, input: unknown, schema: z.core.$ZodType): P
         path: [...path, key],
         at: 'key',
         message: `unknown key '${key}'`,
-        hint: didYouMean(key, allowed),
+        hint: didYouMean(key, allowed) ?? allowedHere(allowed),
       }));
     }
     case 'invalid_type':

@@ -73,7 +73,7 @@ describe('parsePolicyText with keys, types or YAML it must reject', () => {
       line: 3,
       column: 3,
       message: "unknown key 'reviewers'",
-      hint: null,
+      hint: 'the keys allowed here are: drafts, labels, authors, only_paths',
     },
     {
       case: '_extends below the top level',
@@ -82,7 +82,7 @@ describe('parsePolicyText with keys, types or YAML it must reject', () => {
       line: 2,
       column: 3,
       message: "unknown key '_extends'",
-      hint: null,
+      hint: 'the keys allowed here are: ignore_paths, max_comments, min_severity, instructions, path_instructions',
     },
     {
       case: 'a number written as a string',
