@@ -24,6 +24,10 @@ const answer = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** `value` without `keys`, as an answer that leaves them out. */
+const without = (value: Record<string, unknown>, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+
 const collectKeys = (value: unknown, keys = new Set<string>()): Set<string> => {
   if (Array.isArray(value)) value.forEach((item) => collectKeys(item, keys));
   else if (value !== null && typeof value === 'object') {
@@ -107,6 +111,26 @@ describe('parseModelAnswer', () => {
       undefined,
     ]);
     expect(result.ok && Object.keys(result.value.findings[1] ?? {})).not.toContain('confidence');
+  });
+
+  it('reads a left-out start_line, suggestion and escalate as the answer contract allows', () => {
+    const bare = without(finding(), 'start_line', 'suggestion');
+    const result = parseModelAnswer(
+      JSON.stringify(without(answer({ findings: [bare] }), 'escalate')),
+    );
+
+    expect(result).toEqual({
+      ok: true,
+      value: answer({ findings: [finding({ suggestion: null })] }),
+    });
+  });
+
+  it('still refuses a finding without a line', () => {
+    const lineless = without(finding(), 'line');
+    expect(parseModelAnswer(JSON.stringify(answer({ findings: [lineless] })))).toEqual({
+      ok: false,
+      error: 'findings[0].line: expected number, but it is missing',
+    });
   });
 
   it('refuses a confidence outside 0 to 1', () => {

@@ -70,6 +70,24 @@ export const ModelAnswer = z.object({
 export type Finding = z.infer<typeof Finding>;
 export type ModelAnswer = z.infer<typeof ModelAnswer>;
 
+/**
+ * What an answer that arrives as text may leave out, as the answer contract allows: a finding's
+ * `start_line` and `suggestion` (null), and `escalate`, which only the fast tier has a use for (no
+ * escalation). The schema the providers receive keeps every field required, and no default: strict
+ * structured output refuses both.
+ */
+const TextAnswer = ModelAnswer.extend({
+  escalate: ModelAnswer.shape.escalate.default({ needed: false, reason: '' }),
+  findings: z
+    .array(
+      Finding.extend({
+        start_line: Finding.shape.start_line.default(null),
+        suggestion: Finding.shape.suggestion.default(null),
+      }),
+    )
+    .max(MAX_FINDINGS),
+});
+
 const MAX_REPORTED_ISSUES = 5;
 
 /**
@@ -84,7 +102,7 @@ export const parseModelAnswer = (raw: string): Result<DomainModelAnswer, string>
     const reason = error instanceof Error ? error.message : String(error);
     return err(`the answer is not valid JSON (${reason})`);
   }
-  const parsed = ModelAnswer.safeParse(data);
+  const parsed = TextAnswer.safeParse(data);
   if (parsed.success) return ok(withoutNullConfidence(parsed.data));
   const { issues } = parsed.error;
   const listed = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => describeIssue(issue, data));
