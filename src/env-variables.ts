@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
+import { ConfigError, errorMessage } from './domain/errors.js';
 
 /**
  * The environment with `./.env` applied over it, as Probot applies it when it starts (its setup
@@ -16,8 +17,11 @@ export const withDotEnv = (source: NodeJS.ProcessEnv, cwd = process.cwd()): Node
   try {
     return { ...source, ...parseDotEnv(readFileSync(join(cwd, '.env'), 'utf8')) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return source;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return source;
+    throw new ConfigError(
+      `cannot read ${join(cwd, '.env')} (${code ?? errorMessage(error)}). To resolve, make it a readable file of NAME=value lines, or remove it and set the variables in the environment.`,
+    );
   }
 };
 

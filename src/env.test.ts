@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from './domain/errors.js';
 import { hasAppCredentials, parseEnv, withDotEnv } from './env.js';
 
 describe('parseEnv', () => {
@@ -162,6 +163,18 @@ describe('withDotEnv', () => {
         PORT: '4000',
       });
       expect(withDotEnv({ PORT: '4000' }, join(dir, 'none'))).toEqual({ PORT: '4000' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('says which .env it cannot read and what to do, rather than a stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-env-'));
+    try {
+      mkdirSync(join(dir, '.env'));
+      expect(() => withDotEnv({}, dir)).toThrow(ConfigError);
+      expect(() => withDotEnv({}, dir)).toThrow(
+        `cannot read ${join(dir, '.env')} (EISDIR). To resolve, make it a readable file`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

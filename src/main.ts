@@ -24,6 +24,7 @@ import { createBullmqQueue } from './queue/bullmq/bullmq-queue.js';
 import { createSqliteQueue } from './queue/sqlite/sqlite-queue.js';
 import type { JobQueue } from './queue/types.js';
 import { buildProviders, missingProviderWarnings } from './startup/build-providers.js';
+import { checkPortFree } from './startup/check-port.js';
 import { checkPostgres } from './startup/check-postgres.js';
 import { checkProviderSettings } from './startup/check-provider-settings.js';
 import { createLogger } from './startup/create-logger.js';
@@ -88,6 +89,8 @@ const main = async (): Promise<void> => {
     return;
   }
   const credentials = readAppCredentials(env);
+  // Probot's port, 3000 unless PORT says otherwise; a worker's own server checks its port itself.
+  if (env.ROLE !== 'worker') await checkPortFree(env.HOST, env.PORT ?? 3000);
   if (env.DATABASE_URL) await checkPostgres(env.DATABASE_URL);
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
   const reviews = env.ROLE !== 'web';

@@ -49,6 +49,16 @@ describe('checkProviderSettings', () => {
       { OPENAI_COMPATIBLE_BASE_URL: 'localhost:11434' },
       'OPENAI_COMPATIBLE_BASE_URL is not an http(s) URL: localhost:11434. To resolve,',
     ],
+    [
+      'an OpenAI base URL that is not a URL',
+      { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'notaurl' },
+      'OPENAI_BASE_URL is not an http(s) URL: notaurl. To resolve,',
+    ],
+    [
+      'an Anthropic base URL without its scheme',
+      { ANTHROPIC_BASE_URL: 'api.anthropic.com' },
+      'ANTHROPIC_BASE_URL is not an http(s) URL: api.anthropic.com. To resolve,',
+    ],
   ])('stops the process for %s, saying what to set', (_case, vars, message) => {
     expect(check(vars)).toThrow(ConfigError);
     expect(check(vars)).toThrow(message);

@@ -104,7 +104,28 @@ const checkCompatible = (env: Env): void => {
   }
 };
 
+/** The two first-party providers' base URLs, when the operator points them elsewhere (a proxy, a gateway). */
+const checkBaseUrls = (env: Env): void => {
+  const defaults = {
+    OPENAI_BASE_URL: 'https://api.openai.com/v1',
+    ANTHROPIC_BASE_URL: 'https://api.anthropic.com',
+  } as const;
+  for (const [variable, official] of Object.entries(defaults) as [
+    keyof typeof defaults,
+    string,
+  ][]) {
+    const value = env[variable];
+    if (value !== undefined && !isHttpUrl(value)) {
+      fail(
+        variable,
+        `${variable} is not an http(s) URL: ${value}. To resolve, set it to the API's base URL or your proxy's (the default is ${official}), or unset it.`,
+      );
+    }
+  }
+};
+
 export const checkProviderSettings = (env: Env): void => {
+  checkBaseUrls(env);
   checkAzure(env);
   checkBedrock(env);
   checkVertex(env);

@@ -4,8 +4,8 @@
  * worker takes no webhook, so it needs no Probot server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ConfigError } from '../domain/errors.js';
 import type { Log } from '../domain/log.js';
+import { describeListenError } from './check-port.js';
 
 /** Answers a request it owns and returns true; returns false for a path it does not serve. */
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -45,14 +45,7 @@ export const serveWorkerHttp = async (options: WorkerHttpOptions): Promise<Worke
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new ConfigError(
-              `PORT: cannot listen on ${options.host}:${options.port} (${error.code}). To resolve, set PORT to a free port (and HOST to an address of this machine).`,
-              { variable: 'PORT' },
-            )
-          : error,
-      ),
+      reject(describeListenError(error, options.host, options.port)),
     );
     server.listen(options.port, options.host, () => resolve());
   });

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { errorMessage } from '../../domain/errors.js';
+import { ConfigError, errorMessage } from '../../domain/errors.js';
 import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';
 import { createLedgerStore } from '../create-ledger-store.js';
 import { LATEST_VERSION, runMigrations } from '../migrations/run-migrations.js';
@@ -28,11 +28,14 @@ const BUSY_TIMEOUT_MS = 5000;
 
 const openDatabase = (file: string, readOnly: boolean): DatabaseSync => {
   try {
+    if (!readOnly) mkdirSync(dirname(file), { recursive: true });
     // No busy wait inside SQLite: it would hold the event loop. The executor retries on a timer.
     return new DatabaseSync(file, { readOnly, timeout: 0 });
   } catch (error) {
-    throw new Error(
+    // A setting the operator can fix: said in one line, naming DATA_DIR.
+    throw new ConfigError(
       `cannot open the ledger database ${file}${readOnly ? ' read-only' : ''}: ${errorMessage(error)}. To resolve, ${readOnly ? 'start the app once so it creates the ledger, or point DATA_DIR at the directory that holds it' : 'make sure DATA_DIR is a writable directory'}.`,
+      { variable: 'DATA_DIR' },
     );
   }
 };
@@ -49,7 +52,6 @@ const appliedVersion = (db: DatabaseSync): number => {
 export const openSqliteLedger = (options: OpenSqliteLedgerOptions): LedgerStore => {
   const { file } = options;
   const readOnly = options.readOnly ?? false;
-  if (!readOnly) mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file, readOnly);
   if (!readOnly) {
     db.exec('PRAGMA journal_mode = WAL');

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { errorMessage } from '../../domain/errors.js';
+import { ConfigError, errorMessage } from '../../domain/errors.js';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -47,8 +47,9 @@ export const openQueueDatabase = (file: string): QueueDatabase => {
     mkdirSync(dirname(file), { recursive: true });
     db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new Error(
+    throw new ConfigError(
       `cannot open the queue database ${file}: ${errorMessage(error)}. To resolve, make sure DATA_DIR is a writable directory.`,
+      { variable: 'DATA_DIR' },
     );
   }
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);

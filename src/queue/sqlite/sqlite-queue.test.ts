@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { ConfigError } from '../../domain/errors.js';
 import { describeJobQueueContract } from '../job-queue.contract.js';
 import { createSqliteQueue } from './sqlite-queue.js';
 import { reviewJob, whenAborted } from '../test-review-job.js';
@@ -185,5 +186,17 @@ describe('createSqliteQueue', () => {
     db.exec('PRAGMA user_version = 99');
     db.close();
     expect(() => createSqliteQueue({ file })).toThrow(/newer review-router.*To resolve/);
+  });
+
+  it('names DATA_DIR when its folder is a file', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'rr-queue-open-'));
+    const notADirectory = join(parent, 'data');
+    writeFileSync(notADirectory, '');
+    onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
+    const open = () => createSqliteQueue({ file: join(notADirectory, 'queue.sqlite') });
+    expect(open).toThrow(ConfigError);
+    expect(open).toThrow(
+      /^cannot open the queue database .*: EEXIST.*To resolve, make sure DATA_DIR is a writable directory\.$/,
+    );
   });
 });
