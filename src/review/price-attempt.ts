@@ -1,6 +1,7 @@
 import type { Tier } from '../domain/review-job.js';
 import type { ProviderId } from '../domain/policy.js';
 import { countsLike, type Discount, type Usage } from '../domain/usage.js';
+import { errorMessage } from '../domain/errors.js';
 import type { Log } from '../domain/log.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd, priceUsage } from '../ledger/price-usage.js';
@@ -55,23 +56,39 @@ export const priceAttempt = (options: PriceAttemptOptions): PricedAttempt => {
       priceError: `unpriced: ${priced.error}`,
     };
   }
-  const deepCostUsd =
-    options.tier === 'deep'
-      ? priced.value.costUsd
-      : estimateCostUsd(
-          prices,
-          options.deepModel,
-          { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens },
-          {
-            ...(options.deepProvider === undefined ? {} : { provider: options.deepProvider }),
-            // A batch review would have gone through the deep provider's batch API too.
-            ...(options.discount === 'batch' ? { discount: 'batch' as const } : {}),
-          },
-        );
   return {
     costUsd: priced.value.costUsd,
-    deepCostUsd,
+    deepCostUsd:
+      options.tier === 'deep'
+        ? priced.value.costUsd
+        : deepEstimate(options, usage, priced.value.costUsd),
     priceVersion: priced.value.version,
     priceError: null,
   };
+};
+
+/**
+ * What the same prompt would have cost on the deep model. The attempt's own cost when the deep
+ * model cannot be priced (its tier was checked before the call, so that is a bug, logged): no
+ * saving is claimed rather than the attempt lost.
+ */
+const deepEstimate = (options: PriceAttemptOptions, usage: Usage, costUsd: number): number => {
+  try {
+    return estimateCostUsd(
+      options.prices,
+      options.deepModel,
+      { inputTokens: promptTokens(usage), outputTokens: usage.outputTokens },
+      {
+        ...(options.deepProvider === undefined ? {} : { provider: options.deepProvider }),
+        // A batch review would have gone through the deep provider's batch API too.
+        ...(options.discount === 'batch' ? { discount: 'batch' as const } : {}),
+      },
+    );
+  } catch (error) {
+    options.log.error(
+      { model: options.deepModel, error: errorMessage(error) },
+      'cannot price the deep estimate: no saving claimed',
+    );
+    return costUsd;
+  }
 };

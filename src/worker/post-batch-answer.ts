@@ -45,7 +45,7 @@ export const postBatchAnswer = async (
   const priced = priceBatch(
     pending,
     reply.usage,
-    { ...deps, deepModel: policy.value.models.deep.model },
+    { ...deps, deep: policy.value.models.deep },
     run.log,
   );
   const result = answeredTier(choice, reply, priced, {

@@ -1,4 +1,5 @@
 import type { Log } from '../domain/log.js';
+import type { ProviderId } from '../domain/policy.js';
 import type { Usage } from '../domain/usage.js';
 import type { PendingBatch } from '../ledger/types.js';
 import { priceAttempt } from '../review/price-attempt.js';
@@ -9,7 +10,9 @@ import type { WorkerDeps } from './types.js';
 export const priceBatch = (
   pending: Pick<PendingBatch, 'tier' | 'model'>,
   usage: Usage | null,
-  deps: Pick<WorkerDeps, 'prices'> & { readonly deepModel?: string },
+  deps: Pick<WorkerDeps, 'prices'> & {
+    readonly deep?: { readonly model: string; readonly provider: ProviderId };
+  },
   log: Log,
 ): SpentBatch & { readonly priceError: string | null } => {
   // A fast row's deep estimate needs the policy's deep model; without it, no saving is claimed.
@@ -17,7 +20,8 @@ export const priceBatch = (
     prices: deps.prices,
     tier: pending.tier,
     model: pending.model,
-    deepModel: deps.deepModel ?? pending.model,
+    deepModel: deps.deep?.model ?? pending.model,
+    ...(deps.deep === undefined ? {} : { deepProvider: deps.deep.provider }),
     usage,
     log,
     discount: 'batch',
