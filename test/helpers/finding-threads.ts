@@ -20,9 +20,12 @@ const reactions = (logins: string[] = []) => ({
 
 export const mockFindingThreads = (threads: ThreadAtClose[], graphql: unknown[] = []) =>
   nock(GITHUB_API)
-    .post('/graphql', (body: { query: string; variables: unknown }) => {
+    // nock may try this matcher on any request to the host, a GET without a body included.
+    .post('/graphql', (body: { query?: string; variables?: unknown } | string) => {
+      if (typeof body !== 'object' || typeof body.query !== 'string') return false;
+      if (!body.query.includes('thumbsUp')) return false;
       graphql.push(body.variables);
-      return body.query.includes('thumbsUp');
+      return true;
     })
     .reply(200, {
       data: {
