@@ -86,6 +86,11 @@ describe('createReportHandler', () => {
     );
     expect(inRange.status).toBe(200);
     expect(await inRange.json()).toMatchObject({ reviews: 2 });
+    const backwards = await get('/reports/costs?since=2026-11-02&until=2026-11-01', bearer);
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: string }).error).toContain(
+      'until is exclusive, so it must come after since',
+    );
     for (const path of ['/reports/costs?since=2026-11-31', '/reports?until=2026-02-30']) {
       const res = await get(path, bearer);
       expect(res.status).toBe(400);

@@ -79,6 +79,13 @@ const filterFrom = (url: URL): LedgerFilter | { readonly error: string } => {
       return { error: `${name}=${value}: ${DATE_EXPECTED}` };
     }
   }
+  const from = since === undefined ? null : parseTimestamp(since);
+  const to = until === undefined ? null : parseTimestamp(until);
+  if (from !== null && to !== null && from >= to) {
+    return {
+      error: `since=${since} until=${until}: until is exclusive, so it must come after since`,
+    };
+  }
   return { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}) };
 };
 
