@@ -55,6 +55,17 @@ describe('review-router findings', () => {
     expect(csv.out).toContain('acme/api,1,1,0,0,0,1,');
   });
 
+  it('prints the CSV header even when no finding matches, and each finding under it', async () => {
+    const header =
+      'repo,pr,fingerprint,path,line,tier,provider,model,category,severity,outcome,signals,postedAt,costUsd';
+    const none = await run('--repo', 'acme/none', '--format', 'csv');
+    expect(none.status).toBe(0);
+    expect(none.out.trim()).toBe(header);
+    const some = await run('--repo', 'acme/web', '--format', 'csv');
+    expect(some.out.split('\n')[0]).toBe(header);
+    expect(some.out.split('\n')[1]).toMatch(/^acme\/web,42,b{32},src\/a\.ts,3,fast,/);
+  });
+
   it.each([
     [
       ['--group-by', 'month'],

@@ -1,6 +1,6 @@
 import { suggestPolicyChanges } from '../feedback/suggest-policy-changes.js';
 import { FINDING_GROUP_KEYS, type FindingGroupKey } from '../feedback/types.js';
-import { toFindingGroupRecord, toFindingJson } from '../report/finding-figures.js';
+import { FINDING_COLUMNS, toFindingGroupRecord, toFindingJson } from '../report/finding-figures.js';
 import { formatCosts } from '../report/format-costs.js';
 import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
@@ -112,7 +112,7 @@ export const runFindingsCommand = async (options: FindingsCommandOptions): Promi
     const findings = (await ledger.listFindings(filter)).map(toFindingJson);
     if (format === 'table') {
       io.out(formatCosts(findings.map(toTableRow), 'table'));
-    } else io.out(formatCosts(findings, format));
+    } else io.out(formatCosts(findings, format, FINDING_COLUMNS));
   } finally {
     await ledger.close();
   }

@@ -46,6 +46,24 @@ export const toFindingGroupRecord = (group: FindingGroup): FindingGroupRecord =>
 };
 
 /** One finding as `findings --format json` prints it. */
+/** The columns of one finding, in `toFindingJson`'s order: a CSV of no findings still has them. */
+export const FINDING_COLUMNS = [
+  'repo',
+  'pr',
+  'fingerprint',
+  'path',
+  'line',
+  'tier',
+  'provider',
+  'model',
+  'category',
+  'severity',
+  'outcome',
+  'signals',
+  'postedAt',
+  'costUsd',
+] as const;
+
 export const toFindingJson = (finding: FindingRecord) => ({
   repo: finding.repo,
   pr: finding.pr,
