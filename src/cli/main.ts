@@ -115,7 +115,8 @@ export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
     )
     .action(async (file: string, options: { orgFile?: string }) => {
       const { runPolicyCheckCommand } = await import('./policy-check-command.js');
-      await runPolicyCheckCommand({ file, orgFile: options.orgFile, io });
+      const prices = await readPrices(settings.variables().PRICES_FILE);
+      await runPolicyCheckCommand({ file, orgFile: options.orgFile, prices, io });
     });
 
   program

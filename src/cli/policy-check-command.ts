@@ -4,6 +4,10 @@ import { locatePolicyIssues } from '../policy/locate-policy-issues.js';
 import { parsePolicyYaml } from '../policy/parse-policy-yaml.js';
 import type { PolicyProblem } from '../policy/types.js';
 import { validatePolicyLayers } from '../policy/validate-policy-layers.js';
+import { readPath } from '../policy/read-path.js';
+import { resolvePolicy } from '../policy/resolve-policy.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { policyPriceProblem } from '../review/policy-price-problem.js';
 import { CliError, EXIT_FAILED, type CliIo } from './cli-io.js';
 
 export interface PolicyCheckOptions {
@@ -11,6 +15,8 @@ export interface PolicyCheckOptions {
   readonly file: string;
   /** The file its `_extends` names (usually the org's `.github` repository's), if given. */
   readonly orgFile: string | undefined;
+  /** The price table the app runs with: a model it cannot price fails the check run too. */
+  readonly prices: PriceTable;
   readonly io: CliIo;
 }
 
@@ -36,17 +42,40 @@ const extendsOf = (config: unknown): string | null => {
 };
 
 /**
+ * A model of the layered policy that the price table cannot price, located in the last file that
+ * names it: the check run fails such a policy before any model is called.
+ */
+const priceProblems = (
+  layers: readonly { file: string; text: string; yaml: ReturnType<typeof parsePolicyYaml> }[],
+  prices: PriceTable,
+): PolicyProblem[] => {
+  const configs = layers.map(({ yaml }) => (yaml.ok ? yaml.value : null));
+  const problem = policyPriceProblem(resolvePolicy(configs), prices);
+  if (problem === null) return [];
+  const setBy = configs.findLastIndex(
+    (config) => config !== null && readPath(config, problem.path) !== undefined,
+  );
+  const layer = layers[setBy === -1 ? layers.length - 1 : setBy];
+  if (layer === undefined) return [];
+  return locatePolicyIssues({
+    file: layer.file,
+    text: layer.text,
+    issues: [{ path: problem.path, at: 'value', message: problem.detail, hint: null }],
+  });
+};
+
+/**
  * The problems of files that the app reads together, parents first, each located in its own
  * file, the child's first (the file a maintainer usually edits).
  */
-const checkLayers = (files: readonly PolicyText[]): PolicyProblem[] => {
+const checkLayers = (files: readonly PolicyText[], prices: PriceTable): PolicyProblem[] => {
   const parsed = files.map(({ file, text }) => ({ file, text, yaml: parsePolicyYaml(text, file) }));
   const syntax = parsed.flatMap(({ yaml }) => (yaml.ok ? [] : yaml.error));
   if (syntax.length > 0) return syntax.reverse();
   const result = validatePolicyLayers(
     parsed.map(({ file, yaml }) => ({ file, config: yaml.ok ? yaml.value : null })),
   );
-  if (result.ok) return [];
+  if (result.ok) return priceProblems(parsed, prices);
   return [...parsed.entries()].reverse().flatMap(([layer, { file, text }]) =>
     locatePolicyIssues({
       file,
@@ -72,13 +101,13 @@ export const runPolicyCheckCommand = async (options: PolicyCheckOptions): Promis
 
   let problems: PolicyProblem[];
   if (org === null) {
-    problems = checkLayers([repo]);
+    problems = checkLayers([repo], options.prices);
     if (repoExtends !== null)
       io.err(
         `policy check: ${repo.file} extends ${repoExtends}, which was not checked: pass that file as --org-file to check the two together`,
       );
   } else if (repoExtends !== null || !repoYaml.ok) {
-    problems = checkLayers([org, repo]);
+    problems = checkLayers([org, repo], options.prices);
     const orgYaml = parsePolicyYaml(org.text, org.file);
     const orgExtends = orgYaml.ok ? extendsOf(orgYaml.value) : null;
     if (orgExtends !== null)
@@ -86,7 +115,7 @@ export const runPolicyCheckCommand = async (options: PolicyCheckOptions): Promis
         `policy check: ${org.file} extends ${orgExtends} in turn, which was not checked: check that file with --org-file too`,
       );
   } else {
-    problems = [...checkLayers([repo]), ...checkLayers([org])];
+    problems = [...checkLayers([repo], options.prices), ...checkLayers([org], options.prices)];
     io.err(
       `policy check: ${repo.file} has no _extends, so the app never layers ${org.file} under it (it reads the org's file only for repositories without a policy file of their own): each was checked on its own`,
     );

@@ -6,14 +6,13 @@ import { formatFileBytes } from '../changes/format-file-bytes.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
-import type { ModelChoice, Policy } from '../domain/policy.js';
-import { errorMessage } from '../domain/errors.js';
+import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, Tier } from '../domain/review-job.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { requireModel } from '../ledger/price-rows.js';
-import type { ModelPrice, PriceTable } from '../ledger/price-table.js';
+import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
+import { policyPriceProblem } from './policy-price-problem.js';
 import type { TierEstimate } from '../route/types.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
 import { EMPTY_POOL, type ContextPool } from '../context/types.js';
@@ -81,41 +80,13 @@ const maxTokensWithin = (
 };
 
 /**
- * Why the price table cannot price the model at `key` (`models.deep`, `models.deep.fallback`) as
- * the policy sends it, or null when it can.
- */
-const choiceProblem = (
-  prices: PriceTable,
-  choice: Pick<ModelChoice, 'provider' | 'model'>,
-  key: string,
-): string | null => {
-  let row: ModelPrice;
-  try {
-    row = requireModel(prices, choice.model, choice.provider);
-  } catch (error) {
-    return `${key}: ${errorMessage(error)}`;
-  }
-  if (row.provider === choice.provider) return null;
-  return `${key}: ${choice.model} is an ${row.provider} model in price table v${prices.version}, but the policy sends it to ${choice.provider}: fix ${key}.provider in .github/review-router.yml`;
-};
-
-/** Why `tier`'s model, or the model it fails over to, cannot be priced; null when both can. */
-const priceProblem = (policy: Policy, prices: PriceTable, tier: Tier): string | null => {
-  const spec = policy.models[tier];
-  return (
-    choiceProblem(prices, spec, `models.${tier}`) ??
-    (spec.fallback ? choiceProblem(prices, spec.fallback, `models.${tier}.fallback`) : null)
-  );
-};
-
-/**
  * Estimates both tiers from one draft of the prompt, or says which model of the policy has no
  * price: the worker turns that into a failed check run.
  */
 export const planTiers = (options: PlanTiersOptions): Result<TierPlans, UnpricedModel> => {
   const { policy, prices } = options;
-  const problem = priceProblem(policy, prices, 'fast') ?? priceProblem(policy, prices, 'deep');
-  if (problem !== null) return err({ message: problem });
+  const problem = policyPriceProblem(policy, prices);
+  if (problem !== null) return err({ message: problem.message });
   // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
   // fence is chosen once, which reads every file (as bytes, without rendering it). The drafts
   // render only the files their budget reaches.

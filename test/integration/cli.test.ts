@@ -425,6 +425,38 @@ describe('review-router policy check', () => {
     );
   });
 
+  it('fails a model the price table cannot price, as the check run does, and reads PRICES_FILE', async () => {
+    const file = write(
+      'review-router.yml',
+      'models:\n  deep:\n    fallback: { provider: anthropic, model: claude-haiku-9 }\n',
+    );
+    const result = await check(file);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `\`${file}\` line 3: \`models.deep.fallback.model\`: unknown model claude-haiku-9 in price table`,
+    );
+    const prices = write(
+      'prices.json',
+      JSON.stringify({
+        version: '2026-12-local',
+        effectiveDate: '2026-12-01',
+        models: {
+          'claude-haiku-9': {
+            provider: 'anthropic',
+            input: 1,
+            cachedInput: 0.1,
+            cacheWrite5m: 1.25,
+            cacheWrite1h: 2,
+            output: 5,
+          },
+        },
+      }),
+    );
+    const { io, out } = captureCliIo();
+    expect(await runCli(['policy', 'check', file], io, { PRICES_FILE: prices })).toBe(0);
+    expect(out).toEqual([`${file}: valid`]);
+  });
+
   it('locates a YAML syntax error', async () => {
     const file = write('review-router.yml', 'risk:\n\tlevels: {}\n');
     const result = await check(file);
