@@ -41,6 +41,12 @@ export interface LedgerEntry {
   readonly costUsd: number;
   /** What the same prompt would have cost on the deep tier. */
   readonly deepCostUsd: number;
+  /**
+   * What prompt caching saved on this attempt (negative: what its cache writes cost more than
+   * they saved): the same usage priced with every cached or cache-written token as plain input,
+   * less `costUsd`.
+   */
+  readonly cacheSavedUsd: number;
   readonly priceVersion: string | null;
   readonly outcome: Outcome;
   readonly riskScore: number | null;

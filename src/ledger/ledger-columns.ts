@@ -46,6 +46,7 @@ const COLUMN_OF: { readonly [Field in keyof LedgerEntry]: string } = {
   discount: 'discount',
   costUsd: 'cost_nanos',
   deepCostUsd: 'deep_cost_nanos',
+  cacheSavedUsd: 'cache_saved_nanos',
   priceVersion: 'price_version',
   outcome: 'outcome',
   riskScore: 'risk_score',
@@ -82,6 +83,7 @@ export const LedgerRowSchema: z.ZodType<LedgerRow, unknown> = z.object({
   discount: z.enum(DISCOUNTS).nullable(),
   costUsd: StoredUsd,
   deepCostUsd: StoredUsd,
+  cacheSavedUsd: StoredUsd,
   priceVersion: z.string().nullable(),
   outcome: z.enum(OUTCOME_VALUES),
   riskScore: z.number().nullable(),
@@ -120,7 +122,8 @@ export const ATTEMPT_FIELDS = [
 export const toColumnValues = (entry: LedgerEntry): SqlValue[] =>
   FIELDS.map((field) => {
     if (field === 'startedAt' || field === 'finishedAt') return toIsoTimestamp(entry[field], field);
-    if (field === 'costUsd' || field === 'deepCostUsd') return toNanos(entry[field], field);
+    if (field === 'costUsd' || field === 'deepCostUsd' || field === 'cacheSavedUsd')
+      return toNanos(entry[field], field);
     // 1 and 0 are booleans to both: SQLite has no other, and Postgres reads '1' and '0' as such.
     if (field === 'batch') return entry.batch ? 1 : 0;
     return entry[field] ?? null;

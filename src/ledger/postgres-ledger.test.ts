@@ -62,6 +62,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 9 },
       { version: 11 },
       { version: 12 },
+      { version: 13 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

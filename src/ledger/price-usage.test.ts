@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPriceTable } from './price-table.js';
-import { estimateCostUsd, priceUsage, roundUsd } from './price-usage.js';
+import { cacheSavingsUsd, estimateCostUsd, priceUsage, roundUsd } from './price-usage.js';
 
 const defaults = loadPriceTable();
 
@@ -240,5 +240,50 @@ describe('roundUsd', () => {
     [-0.1 - 0.2, -0.3],
   ])('rounds %d to whole nano-dollars (%d)', (value, expected) => {
     expect(roundUsd(value)).toBe(expected);
+  });
+});
+
+describe('cacheSavingsUsd', () => {
+  it.each([
+    // 80,000 of 100,000 input tokens read from cache: (1.75 - 0.175) per million saved on each.
+    [
+      'OpenAI cache reads',
+      'gpt-5.3-codex',
+      openai({ inputTokens: 100_000, cachedInputTokens: 80_000, outputTokens: 1_000 }),
+      0.126,
+    ],
+    // 100,000 cache reads on Opus 4.6: (5 - 0.5) per million.
+    [
+      'Anthropic cache reads',
+      'claude-opus-4-6',
+      anthropic({ inputTokens: 2_000, cachedInputTokens: 100_000, outputTokens: 500 }),
+      0.45,
+    ],
+    // A 5-minute write costs 6.25 where plain input costs 5: caching cost 1.25 per million.
+    [
+      'an Anthropic cache write never read again',
+      'claude-opus-4-6',
+      anthropic({ inputTokens: 2_000, cacheWriteTokens: 10_000, cacheWrite5mTokens: 10_000 }),
+      -0.0125,
+    ],
+    [
+      'a request without caching',
+      'claude-opus-4-6',
+      anthropic({ inputTokens: 2_000, outputTokens: 500 }),
+      0,
+    ],
+  ])('measures %s', (_case, model, usage, saved) => {
+    const measured = cacheSavingsUsd(defaults, model, usage);
+    expect(measured.ok && measured.value).toBeCloseTo(saved, 9);
+  });
+
+  it('applies the discount to both sides: a batch halves what caching saved', () => {
+    const usage = anthropic({ inputTokens: 2_000, cachedInputTokens: 100_000 });
+    const measured = cacheSavingsUsd(defaults, 'claude-opus-4-6', usage, { discount: 'batch' });
+    expect(measured.ok && measured.value).toBeCloseTo(0.225, 9);
+  });
+
+  it('says why an unknown model cannot be measured', () => {
+    expect(cacheSavingsUsd(defaults, 'mystery', openai({ inputTokens: 1 })).ok).toBe(false);
   });
 });

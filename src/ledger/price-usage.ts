@@ -86,6 +86,32 @@ export const priceUsage = (
   return ok({ costUsd: Math.round(nanoUsd) / NANO_PER_USD, version: table.version });
 };
 
+/**
+ * What prompt caching saved on one request (negative: what it cost): the same usage priced as if
+ * every cache read and cache write had been plain input, less what it was priced at. Everything
+ * else (geography, region, discount, a long-context rate) is applied to both alike.
+ */
+export const cacheSavingsUsd = (
+  table: PriceTable,
+  model: string,
+  usage: Usage,
+  options: PriceUsageOptions = {},
+): Result<number, string> => {
+  const priced = priceUsage(table, model, usage, options);
+  if (!priced.ok) return priced;
+  const uncached: Usage = {
+    ...usage,
+    inputTokens: promptTokens(usage),
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite5mTokens: 0,
+    cacheWrite1hTokens: 0,
+  };
+  const plain = priceUsage(table, model, uncached, options);
+  if (!plain.ok) return plain;
+  return ok(roundUsd(plain.value.costUsd - priced.value.costUsd));
+};
+
 export interface EstimateOptions {
   /** Where the model runs; absent: the provider of its `models` row. */
   readonly provider?: ProviderId;

@@ -25,6 +25,7 @@ export const sampleEntry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry =
   discount: null,
   costUsd: 0.123456789,
   deepCostUsd: 0.987654321,
+  cacheSavedUsd: 0,
   priceVersion: '2026-09',
   outcome: 'posted',
   riskScore: 0.64,

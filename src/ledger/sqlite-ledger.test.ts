@@ -90,6 +90,7 @@ describe('openSqliteLedger', () => {
       { version: 9, name: 'create-finding-feedback' },
       { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
       { version: 12, name: 'index-review-attempts-for-report-groups' },
+      { version: 13, name: 'review-attempts-cache-saved' },
     ]);
   });
 

@@ -34,4 +34,5 @@ export const COST_RECORD_COLUMNS = [
   'discount',
   'error',
   'installationId',
+  'cacheSavedUsd',
 ] as const satisfies readonly (keyof CostRecord)[];

@@ -15,6 +15,7 @@ const EXTRAS = [
   'discount',
   'error',
   'installationId',
+  'cacheSavedUsd',
 ];
 
 describe('toCostRecord', () => {

@@ -34,4 +34,5 @@ export const toCostRecord = (row: LedgerRow): CostRecord => ({
   discount: row.discount,
   error: row.error,
   installationId: row.installationId,
+  cacheSavedUsd: row.cacheSavedUsd,
 });

@@ -37,6 +37,7 @@ export type CostRecord = Pick<
   | 'serviceTier'
   | 'batch'
   | 'discount'
+  | 'cacheSavedUsd'
 >;
 
 /**

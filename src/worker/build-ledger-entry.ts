@@ -4,6 +4,8 @@ import type { ProviderId } from '../domain/policy.js';
 import type { ReviewJob, RouteTier } from '../domain/review-job.js';
 import { repoFullName } from '../domain/review-job.js';
 import { discountOf, type Discount, type Usage } from '../domain/usage.js';
+import type { PriceTable } from '../ledger/price-table.js';
+import { cacheSavingsUsd } from '../ledger/price-usage.js';
 
 export interface LedgerEntryOptions {
   readonly job: ReviewJob;
@@ -18,17 +20,39 @@ export interface LedgerEntryOptions {
   readonly usage?: Usage | null;
   readonly costUsd?: number;
   readonly deepCostUsd?: number;
+  /** What prompt caching saved on the attempt (negative: cost); 0 when not measured. */
+  readonly cacheSavedUsd?: number;
   readonly priceVersion?: string | null;
   readonly error?: string | null;
   /** Sent through a provider's batch API; default false. */
   readonly batch?: boolean;
   /** The discount the cost was priced with; default: `batch` for a batch row, else what the usage's service tier says. */
   readonly discount?: Discount | null;
+  /** The price table the attempt was priced with: what caching saved is priced with it too. */
+  readonly prices?: PriceTable;
 }
+
+/** What caching saved on a priced attempt; 0 without usage, or for an attempt that could not be priced. */
+const measureCacheSavings = (
+  options: LedgerEntryOptions,
+  usage: Usage | null,
+  discount: Discount | null,
+): number => {
+  const { prices, model } = options;
+  if (prices === undefined || usage === null || !model || options.priceVersion == null) return 0;
+  const saved = cacheSavingsUsd(prices, model, usage, { discount });
+  return saved.ok ? saved.value : 0;
+};
 
 /** One ledger row for one attempt; usage fields are stored exactly as the provider reported them. */
 export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
   const usage = options.usage ?? null;
+  const discount =
+    options.discount !== undefined
+      ? options.discount
+      : options.batch === true
+        ? 'batch'
+        : discountOf(usage);
   return {
     deliveryId: options.job.deliveryId,
     installationId: options.job.installationId,
@@ -49,14 +73,10 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     inferenceGeo: usage?.inferenceGeo ?? null,
     serviceTier: usage?.serviceTier ?? null,
     batch: options.batch ?? false,
-    discount:
-      options.discount !== undefined
-        ? options.discount
-        : options.batch === true
-          ? 'batch'
-          : discountOf(usage),
+    discount,
     costUsd: options.costUsd ?? 0,
     deepCostUsd: options.deepCostUsd ?? 0,
+    cacheSavedUsd: options.cacheSavedUsd ?? measureCacheSavings(options, usage, discount),
     priceVersion: options.priceVersion ?? null,
     outcome: options.outcome,
     riskScore: options.classification?.risk.score ?? null,

@@ -4,6 +4,8 @@ import { silentLog } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import type { ReviewKey } from '../ledger/types.js';
 import { JobAborted } from '../queue/job-aborted.js';
+import { emptyUsage } from '../domain/usage.js';
+import { loadPriceTable } from '../ledger/price-table.js';
 import { finishJob } from './finish-job.js';
 import { endedWith, stopped, type JobOutcome } from './job-outcome.js';
 
@@ -69,6 +71,49 @@ const review = (fields: Partial<JobOutcome>): JobOutcome =>
   });
 
 describe('finishJob', () => {
+  it('writes each attempt with what caching saved, priced with the price table it is given', async () => {
+    const rows: { cacheSavedUsd: number }[] = [];
+    const ledger = {
+      record: (entry: { cacheSavedUsd: number }) => {
+        rows.push(entry);
+        return Promise.resolve({} as never);
+      },
+      settle: () => Promise.resolve(),
+      release: () => Promise.resolve(),
+    };
+    const gh = {
+      createCheckRun: () => Promise.resolve(11),
+      completeCheckRun: () => Promise.resolve(),
+    };
+    const usage = { ...emptyUsage('anthropic'), inputTokens: 2_000, cachedInputTokens: 100_000 };
+    await finishJob(
+      review({
+        attempts: [
+          {
+            tier: 'deep',
+            outcome: 'posted',
+            reason: 'risk high',
+            provider: 'anthropic',
+            model: 'claude-opus-4-6',
+            usage,
+            costUsd: 0.06,
+            priceVersion: 'v',
+          },
+        ],
+      }),
+      {
+        job,
+        ref: { owner: 'acme', repo: 'api' },
+        startedAt: NOW.toISOString(),
+        gh,
+        log: silentLog,
+      },
+      { ledger, now: () => NOW, prices: loadPriceTable() },
+    );
+    // 100,000 tokens read from cache on Opus 4.6: $5 - $0.50 per million saved.
+    expect(rows.map((row) => row.cacheSavedUsd)).toEqual([expect.closeTo(0.45, 9)]);
+  });
+
   it('opens and completes a check run for a job that ends before any model, then writes its row', async () => {
     const { writes, finish } = harness();
     await finish(

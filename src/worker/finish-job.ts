@@ -2,6 +2,7 @@ import { errorMessage, TransientError } from '../domain/errors.js';
 import type { Log } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import type { GitHubPort, RepoRef } from '../github/types.js';
+import type { PriceTable } from '../ledger/price-table.js';
 import type { BudgetReservations, CostRows, ReviewClaims } from '../ledger/types.js';
 import { JobAborted } from '../queue/job-aborted.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
@@ -21,6 +22,8 @@ export interface FinishDeps {
     Pick<ReviewClaims, 'settle'> &
     Pick<BudgetReservations, 'release'>;
   readonly now: () => Date;
+  /** The price table the attempts were priced with: each row also says what caching saved. */
+  readonly prices?: PriceTable;
 }
 
 const reportCheck = (target: FinishTarget, check: CheckReport): Promise<void> =>
@@ -71,6 +74,7 @@ export const finishJob = async (
           finishedAt: deps.now().toISOString(),
           classification: outcome.classification,
           ...attempt,
+          ...(deps.prices === undefined ? {} : { prices: deps.prices }),
         }),
       );
     }

@@ -109,7 +109,7 @@ describe('costs on a ledger bigger than a page', () => {
   it('prints an empty JSON array and the CSV header alone when nothing matches', async () => {
     expect(JSON.parse((await costs('--repo', 'acme/none', '--format', 'json')).text)).toEqual([]);
     const csv = (await costs('--repo', 'acme/none', '--format', 'csv')).text;
-    expect(csv).toMatch(/^deliveryId,repo,pr,[^\n]*installationId$/);
+    expect(csv).toMatch(/^deliveryId,repo,pr,[^\n]*installationId,cacheSavedUsd$/);
   });
 
   it('sums groups in the database, and groups only the newest N with --limit', async () => {

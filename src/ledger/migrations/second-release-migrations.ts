@@ -146,4 +146,12 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX review_attempts_by_cost ON review_attempts (cost_nanos, started_at, id);
     `,
   },
+  {
+    // What prompt caching saved on each attempt (negative: what it cost), in nano-dollars. Rows
+    // written before it read 0: their caching was not measured.
+    version: 13,
+    name: 'review-attempts-cache-saved',
+    sql: () =>
+      `ALTER TABLE review_attempts ADD COLUMN cache_saved_nanos bigint NOT NULL DEFAULT 0;`,
+  },
 ];
