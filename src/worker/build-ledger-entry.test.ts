@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewJob } from '../domain/review-job.js';
 import { emptyUsage } from '../domain/usage.js';
 import { loadPriceTable } from '../ledger/price-table.js';
+import { reviewJob } from '../queue/test-review-job.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 
 const prices = loadPriceTable();
-const job: ReviewJob = {
-  deliveryId: 'delivery-7',
-  installationId: 42,
-  owner: 'acme',
-  repo: 'api',
-  pr: 7,
-  headSha: 'a'.repeat(40),
-  trigger: 'opened',
-  forcedTier: null,
-  receivedAt: '2026-11-21T10:00:00.000Z',
-};
+const job = reviewJob(7, 'a'.repeat(40));
 // A deep review whose repair read 100,000 tokens of context from cache: $5 - $0.50 per million saved.
 const cachedRepair = {
   job,

@@ -35,6 +35,16 @@ export const closeThreads = (bodies: Record<Name, string>): ThreadAtClose[] => [
   { body: bodies.resolved, resolvedBy: 'maintainer' },
 ];
 
+/** What the compare shows between A and B: the commit that applies the suggestion on line 3. */
+export const APPLIED_A_TO_B = [
+  '@@ -1,4 +1,4 @@',
+  ' export export const formatDate = (date: Date): string => {',
+  '   export const iso = date.toISOString();',
+  '-  return iso.slice(0, 10);',
+  `+${APPLIED}`,
+  ' };',
+].join('\n');
+
 export const feedbackFlow = (app: TestApp) => {
   const summary = { text: '' };
   const receive = async (id: string, name: string, payload: unknown) => {
@@ -79,14 +89,6 @@ export const feedbackFlow = (app: TestApp) => {
       `+${APPLIED}`,
       ' };',
     ].join('\n');
-    const aToB = [
-      '@@ -1,4 +1,4 @@',
-      ' export export const formatDate = (date: Date): string => {',
-      '   export const iso = date.toISOString();',
-      '-  return iso.slice(0, 10);',
-      `+${APPLIED}`,
-      ' };',
-    ].join('\n');
     const github = mockPullRequest({
       pull: pullRequestObject({ headSha: B }),
       files: [prFile(DATE_FILE, atB), prFile(TEST_FILE, TEST_PATCH)],
@@ -94,7 +96,7 @@ export const feedbackFlow = (app: TestApp) => {
     const talk = newTalk();
     const scopes = [
       github.scope,
-      mockCompare(A, B, { files: [prFile(DATE_FILE, aToB)] }),
+      mockCompare(A, B, { files: [prFile(DATE_FILE, APPLIED_A_TO_B)] }),
       mockChecks(github.sent),
       mockReview(github.sent, { id: 81 }),
       mockReviewThreads(talk, [{ resolved: true, body: bodies.liked }]),

@@ -4,8 +4,8 @@
  * finding whose suggestion the fix applied is acted-on all the same.
  */
 import { describe, expect, it } from 'vitest';
-import { APPLIED, DATE_FILE, FINDINGS } from '../helpers/feedback-story.js';
-import { feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
+import { DATE_FILE, FINDINGS } from '../helpers/feedback-story.js';
+import { APPLIED_A_TO_B, feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
 import { mockCompare } from '../helpers/github-conversation.js';
 import { prFile, pullRequestEvent } from '../helpers/github-payloads.js';
 import { A, B, NOW } from '../helpers/push-patches.js';
@@ -25,17 +25,9 @@ useTestApp(
 describe('the feedback on findings, when the last push was never reviewed', () => {
   it('follows the findings to the final head at close', async () => {
     const bodies = await flow.reviewAtA();
-    const aToB = [
-      '@@ -1,4 +1,4 @@',
-      ' export export const formatDate = (date: Date): string => {',
-      '   export const iso = date.toISOString();',
-      '-  return iso.slice(0, 10);',
-      `+${APPLIED}`,
-      ' };',
-    ].join('\n');
     const scopes = [
       ...flow.mockClose(bodies),
-      mockCompare(A, B, { files: [prFile(DATE_FILE, aToB)] }),
+      mockCompare(A, B, { files: [prFile(DATE_FILE, APPLIED_A_TO_B)] }),
     ];
 
     await flow.receive('close-1', 'pull_request', pullRequestEvent('closed', { headSha: B }));
