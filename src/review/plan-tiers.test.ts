@@ -121,21 +121,20 @@ describe('planTiers', () => {
     expect(plan(0.01).deep.fit).toEqual({ kind: 'over' });
   });
 
-  it('refuses a policy that sends a model to a provider other than its own, before anything is spent', () => {
-    const policy: Policy = {
-      ...DEFAULT_POLICY,
-      models: {
-        ...DEFAULT_POLICY.models,
-        fast: { provider: 'anthropic', model: 'gpt-5.3-codex', effort: 'low' },
-      },
-    };
-    const planned = planTiers({
-      policy,
+  /** The plans for the default policy with some of its models replaced. */
+  const planWithModels = (models: Partial<Policy['models']>) =>
+    planTiers({
+      policy: { ...DEFAULT_POLICY, models: { ...DEFAULT_POLICY.models, ...models } },
       classification,
       diff: testDiff(files),
       pr: testPullRequest(),
       prices,
       maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    });
+
+  it('refuses a policy that sends a model to a provider other than its own, before anything is spent', () => {
+    const planned = planWithModels({
+      fast: { provider: 'anthropic', model: 'gpt-5.3-codex', effort: 'low' },
     });
     expect(planned.ok).toBe(false);
     expect(planned.ok ? '' : planned.error.message).toMatch(
@@ -144,20 +143,8 @@ describe('planTiers', () => {
   });
 
   it('names a model the price table does not know, as a value rather than an exception', () => {
-    const policy: Policy = {
-      ...DEFAULT_POLICY,
-      models: {
-        ...DEFAULT_POLICY.models,
-        deep: { provider: 'anthropic', model: 'claude-unknown-9', effort: 'high' },
-      },
-    };
-    const planned = planTiers({
-      policy,
-      classification,
-      diff: testDiff(files),
-      pr: testPullRequest(),
-      prices,
-      maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
+    const planned = planWithModels({
+      deep: { provider: 'anthropic', model: 'claude-unknown-9', effort: 'high' },
     });
     expect(planned).toEqual({
       ok: false,
@@ -168,23 +155,11 @@ describe('planTiers', () => {
   });
 
   it('names a fallback model the price table does not know: it would be billed as $0', () => {
-    const policy: Policy = {
-      ...DEFAULT_POLICY,
-      models: {
-        ...DEFAULT_POLICY.models,
-        deep: {
-          ...DEFAULT_POLICY.models.deep,
-          fallback: { provider: 'anthropic', model: 'claude-haiku-9', effort: 'high' },
-        },
+    const planned = planWithModels({
+      deep: {
+        ...DEFAULT_POLICY.models.deep,
+        fallback: { provider: 'anthropic', model: 'claude-haiku-9', effort: 'high' },
       },
-    };
-    const planned = planTiers({
-      policy,
-      classification,
-      diff: testDiff(files),
-      pr: testPullRequest(),
-      prices,
-      maxInputTokens: DEFAULT_LIMITS.maxInputTokens,
     });
     expect(planned).toEqual({
       ok: false,
