@@ -52,6 +52,9 @@ export interface ReviewSummaryInput {
   readonly pullCost?: { readonly totalUsd: number; readonly reviews: number };
 }
 
+/** GitHub refuses a review body longer than this (65,536 characters), with room to spare. */
+export const MAX_REVIEW_BODY = 65_000;
+
 /** Wraps the findings a later summary keeps when it collapses this one (see collapseSummary). */
 export const FINDINGS_START = '<!-- review-router:findings -->';
 export const FINDINGS_END = '<!-- /review-router:findings -->';
@@ -103,16 +106,8 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     lines.push(sanitizeMarkdown(input.answerSummary, { repository }), '');
   for (const note of input.notes)
     lines.push(`> ${sanitizeMarkdown(note, { maxLength: 1_000, inline: true, repository })}`, '');
-  const { inBody, belowSeverity, overLimit } = input.placed;
-  if (inBody.length > 0) {
-    lines.push(
-      FINDINGS_START,
-      `#### Findings outside the diff's lines (${inBody.length})`,
-      ...inBody.map((finding) => renderBodyFinding(finding, repository)),
-      FINDINGS_END,
-      '',
-    );
-  }
+  const { belowSeverity, overLimit } = input.placed;
+  const findingsAt = lines.length;
   if (belowSeverity + overLimit > 0) {
     const parts = [
       belowSeverity > 0 ? `${belowSeverity} below the policy's min_severity` : '',
@@ -144,5 +139,34 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
     '',
     '<sub>review-router comments only: it never approves or blocks a pull request.</sub>',
   );
+  const rest = lines.join('\n').length;
+  lines.splice(findingsAt, 0, ...renderBodyFindings(input, MAX_REVIEW_BODY - rest));
   return lines.join('\n');
+};
+
+/**
+ * The findings that sit in the body, as many as fit in `room` characters, the most important
+ * first (the model's order); the rest are counted, never cut in the middle.
+ */
+const renderBodyFindings = (input: ReviewSummaryInput, room: number): string[] => {
+  const { inBody } = input.placed;
+  if (inBody.length === 0) return [];
+  const heading = `#### Findings outside the diff's lines (${inBody.length})`;
+  // The markers, the heading, the line saying what did not fit, and the line breaks between.
+  let left = room - FINDINGS_START.length - FINDINGS_END.length - heading.length - 200;
+  const shown: string[] = [];
+  for (const finding of inBody) {
+    const rendered = renderBodyFinding(finding, input.repository);
+    if (rendered.length + 1 > left) break;
+    shown.push(rendered);
+    left -= rendered.length + 1;
+  }
+  const more = inBody.length - shown.length;
+  const cut =
+    more > 0
+      ? [
+          `<sub>${more} more ${more === 1 ? 'finding does' : 'findings do'} not fit: GitHub takes at most ${formatCount(MAX_REVIEW_BODY)} characters in a review.</sub>`,
+        ]
+      : [];
+  return [FINDINGS_START, heading, ...shown, ...cut, FINDINGS_END, ''];
 };
