@@ -147,6 +147,23 @@ describe('an OpenAI-compatible server', () => {
     });
   });
 
+  it('sends the code context as the other providers do: a user message before the pull request', async () => {
+    const { scope, bodies } = expectCalls(COMPATIBLE_TEST_ORIGIN, '/v1/chat/completions', [
+      [200, chatCompletion({ answer: modelAnswer() })],
+    ]);
+
+    await createOpenAIChatProvider({ client: compatibleTestClient() }).review({
+      ...compatible,
+      context: '<<<PR DATA f00d: file "src/util.ts">>>\nexport const compute = 1;',
+    });
+
+    scope.done();
+    const messages = (bodies[0]?.messages ?? []) as { role?: string; content: string }[];
+    expect(messages.map((message) => message.role)).toEqual(['system', 'system', 'user', 'user']);
+    expect(messages[2]?.content).toContain('export const compute = 1;');
+    expect(messages[3]?.content).toBe('Review pull request #42.');
+  });
+
   it('falls back to JSON mode, with the schema in the instructions, for a server that refuses JSON schema', async () => {
     const { scope, bodies } = expectCalls(COMPATIBLE_TEST_ORIGIN, '/v1/chat/completions', [
       [

@@ -44,6 +44,11 @@ export const createOpenAIChatProvider = ({ client }: OpenAIChatProviderOptions):
             ...(as === 'json_object'
               ? [{ role: 'system' as const, content: jsonModeInstructions(schemaText) }]
               : []),
+            // The code context, as the other providers send it: data from the repository, before
+            // the pull request.
+            ...(request.context === undefined || request.context === ''
+              ? []
+              : [{ role: 'user' as const, content: request.context }]),
             { role: 'user', content: request.prompt },
           ],
           response_format:

@@ -110,6 +110,17 @@ describe('createOpenAIProvider', () => {
     });
   });
 
+  it('reads a completed response that leaves incomplete_details out (a proxy may) as complete', async () => {
+    const response: Record<string, unknown> = { ...openAIResponse({ answer: modelAnswer() }) };
+    delete response['incomplete_details'];
+    const scope = nock(OPENAI_TEST_ORIGIN).post('/v1/responses').reply(200, response);
+
+    const result = await provider().review(request);
+
+    scope.done();
+    expect(result).toMatchObject({ ok: true, value: { answer: modelAnswer() } });
+  });
+
   it('leaves the developer message out when the repository context is empty', async () => {
     let body: { input?: unknown } = {};
     const scope = nock(OPENAI_TEST_ORIGIN)

@@ -115,7 +115,7 @@ const readResponse = (
   if (status === 'failed') {
     return fail('server-error', response.error?.message ?? 'the response failed');
   }
-  if (status !== 'completed' || response.incomplete_details !== null) {
+  if (status !== 'completed' || response.incomplete_details != null) {
     const reason = response.incomplete_details?.reason ?? status;
     if (reason === 'content_filter')
       return fail('refused', 'the content filter stopped the answer');

@@ -3,6 +3,7 @@
  * call (`call-model.ts`) and for a batch (the worker's batch request), and the answer either gets
  * back as the tier's answer.
  */
+import { createHash } from 'node:crypto';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { ProviderReply, ReviewRequest } from '../providers/types.js';
 import { redactAnswer } from '../secrets/redact-answer.js';
@@ -43,9 +44,24 @@ export const tierRequest = (
   repositoryContext: prompt.repositoryContext,
   prompt: prompt.prompt,
   maxOutputTokens,
-  // One key per repository: its reviews share the cached system and repository context.
-  cacheKey: `review-router:${repo}`,
+  cacheKey: promptCacheKey(repo),
 });
+
+/** OpenAI and Azure refuse a `prompt_cache_key` longer than this with a 400. */
+export const MAX_CACHE_KEY_LENGTH = 64;
+
+/**
+ * One key per repository, so its reviews share the cached system and repository context:
+ * `review-router:owner/name`, or for a name too long for the limit, a digest of it (the same for
+ * every review of the repository).
+ */
+export const promptCacheKey = (repo: string): string => {
+  const key = `review-router:${repo}`;
+  if (key.length <= MAX_CACHE_KEY_LENGTH) return key;
+  const prefix = 'review-router:';
+  const digest = createHash('sha256').update(repo).digest('hex');
+  return prefix + digest.slice(0, MAX_CACHE_KEY_LENGTH - prefix.length);
+};
 
 /**
  * A valid answer as the tier's answer, priced, with any secret of the pull request it repeats

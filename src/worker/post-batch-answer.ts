@@ -16,6 +16,8 @@ import type { JobRun } from './open-job.js';
 import { priceBatch } from './price-batch.js';
 import { raiseBudgetAlerts } from './raise-budget-alerts.js';
 import { readChange } from './read-change.js';
+import { readContext } from './read-context.js';
+import { NO_DEADLINE } from '../review/review-deadline.js';
 import { readPolicy } from './read-policy.js';
 import { posted } from './review-holdings.js';
 import type { WorkerDeps } from './types.js';
@@ -30,7 +32,14 @@ export const postBatchAnswer = async (
   const policy = await readPolicy(run.gh, run.ref);
   if (!policy.ok) return invalidPolicy(policy.error, run.log);
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
-  const subject = await readChange(run, { policy: policy.value, pr, pullState });
+  const change = await readChange(run, { policy: policy.value, pr, pullState });
+  // The code context the batch was sent with (the same head, so the same code): what the prompt
+  // left out, and so what the summary says was not reviewed, depends on it.
+  const context = await readContext(run, change, {
+    deadline: NO_DEADLINE,
+    codeCache: deps.codeCache,
+  });
+  const subject = { ...change, context };
   const choice = {
     tier: pending.tier,
     model: { provider: pending.provider, model: pending.model, effort: pending.effort },
