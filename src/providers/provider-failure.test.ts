@@ -57,6 +57,18 @@ describe('httpFailure', () => {
       "Anthropic rejected the credentials: 401 invalid x. To resolve, check ANTHROPIC_API_KEY and the account's access to the model",
     );
   });
+  it('leaves out the part of the key an OpenAI 401 quotes: the message reaches the check run', () => {
+    const failure = httpFailure({
+      provider: 'openai',
+      status: 401,
+      headers: undefined,
+      message:
+        '401 Incorrect API key provided: sk-proj-****************************Ab1z. You can find your API key at https://platform.openai.com/account/api-keys.',
+    });
+
+    expect(failure.message).toContain('Incorrect API key provided: sk-…. You can find');
+    expect(failure.message).not.toContain('Ab1z');
+  });
 });
 
 describe('readRetryAfterMs', () => {

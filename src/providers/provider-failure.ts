@@ -31,6 +31,13 @@ export interface HttpFailureInput {
   readonly code?: string | null;
 }
 
+/**
+ * The SDK's message without any part of an API key: OpenAI's 401 quotes the key it got, masked
+ * but for its last characters, and the message goes to the log, the ledger and the check run.
+ */
+const withoutKeys = (message: string): string =>
+  message.replace(/\bsk-[A-Za-z0-9_*-]{4,}/g, 'sk-…');
+
 export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
   const { provider, status } = input;
   const kind =
@@ -40,7 +47,7 @@ export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
   return {
     kind,
     provider,
-    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${input.message}${adviceFor(provider, kind)}`,
+    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${withoutKeys(input.message)}${adviceFor(provider, kind)}`,
     status,
     usage: null,
     rawAnswer: null,
