@@ -97,6 +97,20 @@ describe('explainCommandOutcome', () => {
       ),
     ).toContain('did not finish (no anthropic API key)');
   });
+  it('defuses a mention a reason quotes from the policy: a scoped package path names a team', () => {
+    const reply = explainCommandOutcome(
+      [
+        row(1, {
+          outcome: 'skipped',
+          reason: 'every changed file matches @acme/ui/** (skip.only_paths)',
+        }),
+      ],
+      head,
+      null,
+    );
+    expect(reply).toContain('acme/ui');
+    expect(reply).not.toMatch(/@acme/);
+  });
 });
 
 describe('renderCommandHelp', () => {

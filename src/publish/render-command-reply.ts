@@ -1,4 +1,5 @@
 /** The short comments the app answers a pull request command with: pure markdown. */
+import { sanitizeMarkdown } from './sanitize-markdown.js';
 import type { LedgerRow } from '../domain/ledger-entry.js';
 import type { CommandName } from '../domain/review-job.js';
 import { formatUsd } from '../domain/format-usd.js';
@@ -91,8 +92,11 @@ export const explainCommandOutcome = (
       'review. Push new commits, or ask for the other tier with `/review deep` or `/review fast`.'
     );
   }
-  if (newest.outcome === 'skipped') return `Not reviewed: ${newest.reason}.`;
+  // Reasons quote the policy and the pull request (paths, labels, branches): `@acme/ui` would
+  // mention a team, so they are defused as model text is.
+  const quoted = (text: string) => sanitizeMarkdown(text, { maxLength: 1_000, inline: true });
+  if (newest.outcome === 'skipped') return `Not reviewed: ${quoted(newest.reason)}.`;
   if (newest.outcome === 'superseded')
-    return `Not reviewed: ${newest.reason}; the newer commit gets its own review.`;
-  return `The review of ${commit} did not finish (${newest.error ?? newest.reason}); the review-router check run has the details.`;
+    return `Not reviewed: ${quoted(newest.reason)}; the newer commit gets its own review.`;
+  return `The review of ${commit} did not finish (${quoted(newest.error ?? newest.reason)}); the review-router check run has the details.`;
 };
