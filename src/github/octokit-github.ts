@@ -26,14 +26,23 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export const MAX_LISTED_FILES = 3000;
 export const CHECK_RUN_NAME = 'review-router';
 
-/** GitHub caps a check run's summary and text at 65,535 characters. */
-const capText = (text: string, max = 65_000): string =>
-  text.length <= max ? text : `${text.slice(0, max)}\n\n… (truncated)`;
+/** GitHub caps a check run's summary and text at 65,535 bytes of UTF-8, with room to spare. */
+export const MAX_CHECK_TEXT_BYTES = 65_000;
+
+/** `text` within MAX_CHECK_TEXT_BYTES, cut on a character boundary and marked when cut. */
+export const capCheckText = (text: string): string => {
+  if (Buffer.byteLength(text, 'utf8') <= MAX_CHECK_TEXT_BYTES) return text;
+  const marker = '\n\n… (truncated)';
+  const room = MAX_CHECK_TEXT_BYTES - Buffer.byteLength(marker, 'utf8');
+  // A cut inside a character decodes to U+FFFD: drop it, the character is left out whole.
+  const head = new TextDecoder().decode(Buffer.from(text, 'utf8').subarray(0, room));
+  return `${head.replace(/\uFFFD$/, '')}${marker}`;
+};
 
 const toOutput = (output: CheckRunOutput) => ({
   title: output.title.slice(0, 250),
-  summary: capText(output.summary),
-  ...(output.text === undefined ? {} : { text: capText(output.text) }),
+  summary: capCheckText(output.summary),
+  ...(output.text === undefined ? {} : { text: capCheckText(output.text) }),
 });
 
 /** One blob reader per repository, so the head's and the base's reads of a round share a request. */
