@@ -13,6 +13,12 @@ describe('parseEnv', () => {
     expect(hasAppCredentials(env)).toBe(false);
   });
 
+  it('treats a blank GITHUB_THROTTLE as unset, as every other blank variable', () => {
+    expect(parseEnv({ GITHUB_THROTTLE: '' }).GITHUB_THROTTLE).toBeUndefined();
+    expect(parseEnv({ GITHUB_THROTTLE: 'off' }).GITHUB_THROTTLE).toBe('off');
+    expect(() => parseEnv({ GITHUB_THROTTLE: 'maybe' })).toThrow(/GITHUB_THROTTLE/);
+  });
+
   it('requires WEBHOOK_SECRET once the app has credentials', () => {
     expect(() => parseEnv({ APP_ID: '1', PRIVATE_KEY: 'key' })).toThrow(
       /WEBHOOK_SECRET is not set/,

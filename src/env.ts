@@ -117,7 +117,7 @@ export const Env = z.object({
    * shared by every replica through REDIS_URL): for a GitHub Enterprise Server without secondary
    * rate limits, or a fake GitHub in tests.
    */
-  GITHUB_THROTTLE: z.enum(['on', 'off']).optional(),
+  GITHUB_THROTTLE: optionalText.pipe(z.enum(['on', 'off']).optional()),
 });
 export type Env = z.infer<typeof Env>;
 

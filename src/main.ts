@@ -25,6 +25,7 @@ import { createSqliteQueue } from './queue/sqlite/sqlite-queue.js';
 import type { JobQueue } from './queue/types.js';
 import { buildProviders, missingProviderWarnings } from './startup/build-providers.js';
 import { checkPortFree } from './startup/check-port.js';
+import { webhookProxyFailure } from './startup/webhook-proxy-failure.js';
 import { checkPostgres } from './startup/check-postgres.js';
 import { checkProviderSettings } from './startup/check-provider-settings.js';
 import { createLogger } from './startup/create-logger.js';
@@ -84,13 +85,18 @@ const main = async (): Promise<void> => {
     format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
   });
   if (!hasAppCredentials(env)) {
+    // Probot serves the setup page only outside production; say so rather than its stack.
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'No GitHub App credential is set, and NODE_ENV=production: the setup page that registers the app is served only outside production. To resolve, set APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and WEBHOOK_SECRET of the registered app, or register it first with NODE_ENV unset (npm start).',
+        { variable: 'NODE_ENV' },
+      );
+    }
     // No GitHub credential at all: Probot's setup page registers the app from app.yml.
     await startSetup({ log, env: probotEnv });
     return;
   }
   const credentials = readAppCredentials(env);
-  // Probot's port, 3000 unless PORT says otherwise; a worker's own server checks its port itself.
-  if (env.ROLE !== 'worker') await checkPortFree(env.HOST, env.PORT ?? 3000);
   if (env.DATABASE_URL) await checkPostgres(env.DATABASE_URL);
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
   const reviews = env.ROLE !== 'web';
@@ -102,6 +108,8 @@ const main = async (): Promise<void> => {
     for (const spec of Object.values(DEFAULT_POLICY.models))
       requireModel(prices, spec.model, spec.provider);
   }
+  // Probot's port, 3000 unless PORT says otherwise; a worker's own server checks its port itself.
+  if (env.ROLE !== 'worker') await checkPortFree(env.HOST, env.PORT ?? 3000);
   const ledger = openLedger(env);
   await ledger.migrate();
   // A web process only enqueues: it never starts the queue's worker.
@@ -160,7 +168,9 @@ const main = async (): Promise<void> => {
               WEBHOOK_SECRET: credentials.webhookSecret,
             },
           },
-        );
+        ).catch((error: unknown) => {
+          throw webhookProxyFailure(error, env.WEBHOOK_PROXY_URL);
+        });
   stopOnSignals(log, env.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, async () => {
     await server.stop(); // no new webhooks or scrapes
     await queue.stop(); // finish the running reviews or hand them back, within a bounded wait

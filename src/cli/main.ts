@@ -124,7 +124,10 @@ export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
     .description(
       'print the exact prompt a tier would get for one commit of a local repository, and what its code context holds and why',
     )
-    .option('--git-dir <path>', 'the repository: a .git directory or a bare one')
+    .option(
+      '--git-dir <path>',
+      'the repository: a work tree, a folder in one, .git or a bare directory',
+    )
     .option('--commit <sha>', 'the commit to review against its first parent')
     .option('--tier <tier>', 'fast or deep (default: the tier routing chooses)')
     .option('--policy <file>', 'a .github/review-router.yml to apply instead of the defaults')

@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -277,6 +278,16 @@ describe('start-up settings (npm start)', () => {
       /^ROLE=worker needs REDIS_URL and DATABASE_URL, and DATABASE_URL is not set.*To resolve/m,
     ],
     [
+      'NODE_ENV=production without any GitHub credential',
+      { NODE_ENV: 'production' },
+      /^No GitHub App credential is set, and NODE_ENV=production.*To resolve, set APP_ID/m,
+    ],
+    [
+      'an OPENAI_BASE_URL that is not a URL',
+      { APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 's', OPENAI_BASE_URL: 'notaurl' },
+      /^OPENAI_BASE_URL is not an http\(s\) URL: notaurl\. To resolve/m,
+    ],
+    [
       'ROLE=worker without any GitHub credential',
       {
         ROLE: 'worker',
@@ -295,6 +306,62 @@ describe('start-up settings (npm start)', () => {
       expect(app.output()).not.toContain('Welcome to Probot');
     },
   );
+
+  it('exits non-zero on a PORT another process holds, and on a DATA_DIR that is a file, in one line each', async () => {
+    const busy = createNetServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const address = busy.address();
+    const taken = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const credentials = { APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 's' };
+      const onBusyPort = startWith({ ...credentials, PORT: String(taken) }, dir);
+      child = onBusyPort.child;
+      expect(await onBusyPort.exited).toBe(1);
+      expect(onBusyPort.output()).toMatch(
+        new RegExp(
+          `^PORT: cannot listen on every address:${taken} \\(EADDRINUSE\\)\\. To resolve`,
+          'm',
+        ),
+      );
+      expect(onBusyPort.output()).not.toMatch(/^\s+at /m);
+
+      writeFileSync(join(dir, 'not-a-folder'), '');
+      const onFile = startWith(
+        { ...credentials, PORT: String(await freePort()), DATA_DIR: 'not-a-folder' },
+        dir,
+      );
+      child = onFile.child;
+      expect(await onFile.exited).toBe(1);
+      expect(onFile.output()).toMatch(
+        /^cannot open the ledger database .*not-a-folder.*To resolve, make sure DATA_DIR is a writable directory\.$/m,
+      );
+      expect(onFile.output()).not.toMatch(/^\s+at /m);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  it('exits non-zero, naming WEBHOOK_PROXY_URL, when the webhook proxy cannot be reached', async () => {
+    const closed = await freePort();
+    const app = startWith(
+      {
+        APP_ID: '1',
+        PRIVATE_KEY: pem,
+        WEBHOOK_SECRET: 's',
+        PORT: String(await freePort()),
+        WEBHOOK_PROXY_URL: `http://127.0.0.1:${closed}/channel`,
+      },
+      dir,
+    );
+    child = app.child;
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(
+      new RegExp(
+        `^WEBHOOK_PROXY_URL: cannot connect to the webhook proxy at http://127\\.0\\.0\\.1:${closed}/channel .*To resolve`,
+        'm',
+      ),
+    );
+  });
 
   it('exits non-zero when DATABASE_URL cannot be reached, naming the host and what to check', async () => {
     const port = await freePort();
