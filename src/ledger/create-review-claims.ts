@@ -3,7 +3,7 @@
  * cannot both win a claim or both take over the same one, without a transaction.
  */
 import { toIsoTimestamp } from './ledger-columns.js';
-import { ClaimHolderSchema } from './schema.js';
+import { ClaimHolderSchema, TakenClaimSchema } from './schema.js';
 import type { SqlExecutor, SqlValue } from './sql/types.js';
 import type { ClaimResult, ReviewClaims, ReviewKey } from './types.js';
 
@@ -29,9 +29,9 @@ export const createReviewClaims = (db: SqlExecutor): ReviewClaims => ({
       // given up on (a crash), or one older than staleBefore.
       const takeOver =
         staleBefore === null ? 'delivery_id = ?' : '(delivery_id = ? OR claimed_at < ?)';
-      const taken = await db.run(
+      const [taken] = await db.query(
         `UPDATE review_claims SET delivery_id = ?, claimed_at = ?
-         WHERE ${KEY_MATCH} AND state = 'running' AND ${takeOver}`,
+         WHERE ${KEY_MATCH} AND state = 'running' AND ${takeOver} RETURNING check_id`,
         [
           deliveryId,
           now,
@@ -40,7 +40,10 @@ export const createReviewClaims = (db: SqlExecutor): ReviewClaims => ({
           ...(staleBefore === null ? [] : [staleBefore]),
         ],
       );
-      if (taken === 1) return { claimed: true };
+      if (taken !== undefined) {
+        const { check_id: checkId } = TakenClaimSchema.parse(taken);
+        return checkId === null ? { claimed: true } : { claimed: true, checkId };
+      }
       const [row] = await db.query(
         `SELECT state, delivery_id FROM review_claims WHERE ${KEY_MATCH}`,
         keyValues(key),
@@ -52,6 +55,13 @@ export const createReviewClaims = (db: SqlExecutor): ReviewClaims => ({
     }
     throw new Error(
       `could not claim ${key.repo}#${key.pr} ${key.headSha} (${key.tier}): the claim was taken and released ${CLAIM_ATTEMPTS} times in a row`,
+    );
+  },
+
+  async attachCheck(key, deliveryId, checkId): Promise<void> {
+    await db.run(
+      `UPDATE review_claims SET check_id = ? WHERE ${KEY_MATCH} AND delivery_id = ? AND state = 'running'`,
+      [checkId, ...keyValues(key), deliveryId],
     );
   },
 

@@ -63,6 +63,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 11 },
       { version: 12 },
       { version: 13 },
+      { version: 14 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

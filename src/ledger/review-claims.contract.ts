@@ -95,6 +95,23 @@ export const describeReviewClaimsContract = (
       expect(takeovers.filter((result) => result.claimed)).toHaveLength(1);
     });
 
+    it('hands an attempt that takes a claim over the check run its holder opened', async () => {
+      await store.claim(key(), 'crashed');
+      // Only the holder's delivery can attach a run to the claim.
+      await store.attachCheck(key(), 'someone-else', 7);
+      await store.attachCheck(key(), 'crashed', 4242);
+      const staleBefore = new Date(Date.now() + 60_000).toISOString();
+      expect(await store.claim(key(), 'retry', { staleBefore })).toEqual({
+        claimed: true,
+        checkId: 4242,
+      });
+      // A fresh claim of another tier has none.
+      expect(await store.claim(key({ tier: 'deep' }), 'retry')).toEqual({ claimed: true });
+      // Nor does a claim released and claimed again: a release means its run was completed.
+      await store.settle(key(), 'released');
+      expect(await store.claim(key(), 'later')).toEqual({ claimed: true });
+    });
+
     it("lets a delivery's own retry take its running claim back, and no other delivery", async () => {
       await store.claim(key(), 'delivery-1');
       expect(await store.claim(key(), 'delivery-2')).toMatchObject({

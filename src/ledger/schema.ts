@@ -62,3 +62,6 @@ export const ClaimHolderSchema = z.object({
   state: z.enum(['running', 'posted']),
   delivery_id: z.string(),
 });
+
+/** A claim taken over: the check run its earlier holder opened, if it opened one. */
+export const TakenClaimSchema = z.object({ check_id: StoredInteger.nullable() });

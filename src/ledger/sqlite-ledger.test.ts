@@ -91,6 +91,7 @@ describe('openSqliteLedger', () => {
       { version: 11, name: 'pull-request-budgets-alerts-and-pending-batches' },
       { version: 12, name: 'index-review-attempts-for-report-groups' },
       { version: 13, name: 'review-attempts-cache-saved' },
+      { version: 14, name: 'review-claims-check-id' },
     ]);
   });
 

@@ -53,7 +53,14 @@ export interface ClaimOptions {
 }
 
 export type ClaimResult =
-  | { readonly claimed: true }
+  | {
+      readonly claimed: true;
+      /**
+       * Taken over from an attempt that stopped (a crash) after opening its check run: the run to
+       * finish instead of opening a second one, which would stay in progress on the pull request.
+       */
+      readonly checkId?: number;
+    }
   | { readonly claimed: false; readonly state: 'running' | 'posted'; readonly deliveryId: string };
 
 /**
@@ -177,6 +184,8 @@ export interface ReviewClaims {
   claim(key: ReviewKey, deliveryId: string, options?: ClaimOptions): Promise<ClaimResult>;
   /** Marks the claim done: `posted` keeps it forever, `released` lets a later delivery try again. */
   settle(key: ReviewKey, state: 'posted' | 'released'): Promise<void>;
+  /** Remembers the check run the claim's holder opened, for an attempt that takes the claim over. */
+  attachCheck(key: ReviewKey, deliveryId: string, checkId: number): Promise<void>;
 }
 
 /** The reservations that stop simultaneous reviews from passing a monthly cap together. */

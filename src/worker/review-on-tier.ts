@@ -58,6 +58,32 @@ const tierSubject = (subject: ReviewSubject): TierCallSubject => ({
  * escalates when the fast model asks and the policy and budget allow, and posts one review.
  * Returns how it ended; the finishing step records the attempts and settles what is held.
  */
+/**
+ * The check run of this review: the one an attempt that stopped (a crash) opened, when this one
+ * took its claim over, else a new one, remembered with the claim in case this attempt stops too.
+ */
+const openCheck = async (
+  run: JobRun,
+  key: ReviewKey,
+  reopened: number | undefined,
+  deps: WorkerDeps,
+  choice: ReviewOnTierOptions['choice'],
+): Promise<number> => {
+  if (reopened !== undefined) {
+    run.log.info({ checkId: reopened }, 'finishing the check run of the attempt that stopped');
+    return reopened;
+  }
+  const checkId = await run.gh.createCheckRun(run.ref, run.job.headSha, {
+    title: `Reviewing on the ${choice.tier} tier`,
+    summary: `**Why this model:** ${choice.reason}`,
+  });
+  // Best effort: without it, an attempt that takes over opens a second run, as before.
+  await deps.ledger.attachCheck(key, run.job.deliveryId, checkId).catch((error: unknown) => {
+    run.log.warn({ err: error, checkId }, 'cannot remember the check run with the claim');
+  });
+  return checkId;
+};
+
 export const reviewOnTier = async (
   run: JobRun,
   subject: ReviewSubject,
@@ -96,11 +122,7 @@ export const reviewOnTier = async (
   };
   const tierDeps: TierCallDeps = { ...deps, log: run.log, deadline: live.deadline };
   try {
-    const checkId = await run.gh.createCheckRun(run.ref, run.job.headSha, {
-      title: `Reviewing on the ${choice.tier} tier`,
-      summary: `**Why this model:** ${choice.reason}`,
-    });
-    held = { ...held, checkId };
+    held = { ...held, checkId: await openCheck(run, key, claim.checkId, deps, choice) };
     const first = await callTier(tierSubject(subject), choice, tierDeps);
     held = { ...held, attempts: first.failed };
     if (!first.result.ok) return unanswered(held, first.result.message);

@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
-import { mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -60,6 +60,42 @@ describe('after a crash mid-review', () => {
     openai.done();
     expect(github.sent.reviews).toHaveLength(1);
     expect(await app.ledger.claim(KEY, 'later')).toMatchObject({ claimed: false, state: 'posted' });
+  });
+
+  it('finishes the check run the crashed attempt opened, rather than leaving it in progress', async () => {
+    nock.disableNetConnect();
+    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+    // The crashed attempt had claimed the review and opened check run 1001.
+    await app.ledger.claim(KEY, 'crashed-delivery');
+    await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
+    const completed: unknown[] = [];
+    const checks = nock(GITHUB_API)
+      .patch('/repos/acme/api/check-runs/1001', (body: { status?: string }) => {
+        // nock may try this matcher on other requests to the host: keep only a check run's body.
+        if (typeof body !== 'object' || body.status === undefined) return false;
+        completed.push(body);
+        return true;
+      })
+      .reply(200, { id: 1001, status: 'completed' });
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
+
+    await app.probot.receive({
+      id: 'crashed-delivery',
+      name: 'pull_request',
+      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, checks, review, openai]) scope.done();
+    // No second run was opened: every POST to check-runs would have found no mock.
+    expect(github.sent.checkRuns).toEqual([]);
+    expect(completed).toMatchObject([{ status: 'completed', conclusion: 'success' }]);
+    expect(github.sent.reviews).toHaveLength(1);
   });
 
   it('leaves a claim alone while its review may still be within a long total deadline', async () => {

@@ -154,4 +154,11 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
     sql: () =>
       `ALTER TABLE review_attempts ADD COLUMN cache_saved_nanos bigint NOT NULL DEFAULT 0;`,
   },
+  {
+    // The check run a claim's holder opened: an attempt that takes the claim over after a crash
+    // finishes that run instead of leaving it in progress beside a second one.
+    version: 14,
+    name: 'review-claims-check-id',
+    sql: () => `ALTER TABLE review_claims ADD COLUMN check_id bigint;`,
+  },
 ];
