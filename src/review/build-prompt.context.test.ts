@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ContextItem, ContextPool } from '../context/types.js';
+import type { ContextPool } from '../context/types.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { buildReviewPrompt } from './build-prompt.js';
 import { planTiers } from './plan-tiers.js';
 import {
   classification,
+  contextItem,
   diffOf,
   file,
   formatFile,
@@ -12,17 +13,6 @@ import {
   policy,
   pr,
 } from './test-prompt-input.js';
-
-const item = (overrides: Partial<ContextItem>): ContextItem => ({
-  path: 'src/util.ts',
-  kind: 'function',
-  symbol: 'compute',
-  reason: 'the function enclosing a change',
-  startLine: 1,
-  text: 'export const compute = (n: number) => n * 2;',
-  level: 'functions',
-  ...overrides,
-});
 
 /** `count` lines of distinct code: about 12 tokens each. */
 const code = (name: string, count: number): string =>
@@ -32,15 +22,15 @@ const code = (name: string, count: number): string =>
 
 const pool: ContextPool = {
   items: [
-    item({}),
-    item({
+    contextItem({}),
+    contextItem({
       kind: 'file',
       symbol: null,
       reason: 'a changed file, whole at the head',
       level: 'files',
       text: code('whole', 20),
     }),
-    item({
+    contextItem({
       path: 'src/lib/math.ts',
       kind: 'definition',
       symbol: 'compute',
@@ -48,7 +38,7 @@ const pool: ContextPool = {
       level: 'related',
       text: code('helper', 10),
     }),
-    item({
+    contextItem({
       path: 'test/util.test.ts',
       kind: 'test',
       symbol: null,
@@ -108,7 +98,9 @@ describe('buildReviewPrompt with code context', () => {
     expect(small.tokens.system + small.tokens.context).toBeLessThan(4_096);
     expect(small.cacheContext).toBe(false);
     const large: ContextPool = {
-      items: [item({ kind: 'file', symbol: null, level: 'files', text: code('large', 400) })],
+      items: [
+        contextItem({ kind: 'file', symbol: null, level: 'files', text: code('large', 400) }),
+      ],
       unread: [],
     };
     const big = buildReviewPrompt(input({ context: large, route: { tier: 'deep', reason: '' } }));
@@ -120,7 +112,7 @@ describe('buildReviewPrompt with code context', () => {
     const files = [file('src/util.ts', { lines: 40 }), file('src/auth/session.ts', { lines: 40 })];
     const large: ContextPool = {
       items: [
-        item({
+        contextItem({
           path: 'src/lib/big.ts',
           kind: 'definition',
           level: 'related',

@@ -1,3 +1,4 @@
+import type { ContextItem } from '../context/types.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
 import type { Policy } from '../domain/policy.js';
@@ -128,3 +129,15 @@ export const fenceOf = (prompt: string): string => {
   if (!match?.[1]) throw new Error('no fence announced in the prompt');
   return match[1];
 };
+
+/** One item of code context: the function around a change in src/util.ts, unless told. */
+export const contextItem = (overrides: Partial<ContextItem> = {}): ContextItem => ({
+  path: 'src/util.ts',
+  kind: 'function',
+  symbol: 'compute',
+  reason: 'the function enclosing a change',
+  startLine: 1,
+  text: 'export const compute = (n: number) => n * 2;',
+  level: 'functions',
+  ...overrides,
+});

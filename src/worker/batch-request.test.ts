@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextPool } from '../context/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { classification, diffOf, file, pr } from '../review/test-prompt-input.js';
+import { classification, contextItem, diffOf, file, pr } from '../review/test-prompt-input.js';
 import { buildBatchRequest } from './batch-request.js';
 
-const pool: ContextPool = {
-  items: [
-    {
-      path: 'src/util.ts',
-      kind: 'function',
-      symbol: 'compute',
-      reason: 'the function enclosing a change',
-      startLine: 1,
-      text: 'export const compute = (n: number) => n * 2;',
-      level: 'functions',
-    },
-  ],
-  unread: [],
-};
+const pool: ContextPool = { items: [contextItem()], unread: [] };
 
 const subject = {
   repo: 'acme/widgets',

@@ -27,6 +27,16 @@ const KEY = { repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' as const };
 
 let app: TestApp | undefined;
 
+/** GitHub delivers `pull_request.opened` for HEAD; returns once the queue has run what it queued. */
+const deliverOpened = async (started: TestApp, id: string): Promise<void> => {
+  await started.probot.receive({
+    id,
+    name: 'pull_request',
+    payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+  });
+  await started.queue.idle();
+};
+
 afterEach(async () => {
   await app?.close();
   nock.cleanAll();
@@ -46,12 +56,7 @@ describe('after a crash mid-review', () => {
       .post('/v1/responses')
       .reply(200, openAIResponse({ answer: modelAnswer() }));
 
-    await app.probot.receive({
-      id: 'crashed-delivery',
-      name: 'pull_request',
-      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
-    });
-    await app.queue.idle();
+    await deliverOpened(app, 'crashed-delivery');
 
     expect(app.errors).toEqual([]);
     github.scope.done();
@@ -83,12 +88,7 @@ describe('after a crash mid-review', () => {
       .post('/v1/responses')
       .reply(200, openAIResponse({ answer: modelAnswer() }));
 
-    await app.probot.receive({
-      id: 'crashed-delivery',
-      name: 'pull_request',
-      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
-    });
-    await app.queue.idle();
+    await deliverOpened(app, 'crashed-delivery');
 
     expect(app.errors).toEqual([]);
     for (const scope of [github.scope, checks, review, openai]) scope.done();
@@ -113,12 +113,7 @@ describe('after a crash mid-review', () => {
       pullReads: 1,
     });
 
-    await app.probot.receive({
-      id: 'second-delivery',
-      name: 'pull_request',
-      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
-    });
-    await app.queue.idle();
+    await deliverOpened(app, 'second-delivery');
 
     expect(app.errors).toEqual([]);
     github.scope.done();
@@ -136,12 +131,7 @@ describe('after a crash mid-review', () => {
       pullReads: 1,
     });
 
-    await app.probot.receive({
-      id: 'second-delivery',
-      name: 'pull_request',
-      payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
-    });
-    await app.queue.idle();
+    await deliverOpened(app, 'second-delivery');
 
     expect(app.errors).toEqual([]);
     github.scope.done();
