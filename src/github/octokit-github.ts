@@ -161,8 +161,24 @@ const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): 
       event: 'COMMENT',
       body: review.body,
       comments: review.comments.map((comment) => ({ ...comment })),
+      // A retried POST could post the review twice; the job's own retry looks for it first.
+      request: { retries: 0 },
     });
     return { id: data.id, url: data.html_url };
+  },
+
+  async findReview({ owner, repo, pr }: PullRef, commitId: string, marks: readonly string[]) {
+    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+      owner,
+      repo,
+      pull_number: pr,
+      per_page: 100,
+    });
+    const found = reviews.find(
+      (review) =>
+        review.commit_id === commitId && marks.every((mark) => (review.body ?? '').includes(mark)),
+    );
+    return found === undefined ? null : { id: found.id, url: found.html_url };
   },
 
   async acceptsComments(

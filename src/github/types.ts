@@ -130,8 +130,20 @@ export interface GitHubPort {
     conclusion: CheckConclusion,
     output: CheckRunOutput,
   ): Promise<void>;
-  /** Posts one review with event COMMENT. Returns the review's id and html_url. */
+  /**
+   * Posts one review with event COMMENT, never retried by the client: GitHub may have created a
+   * review it answered 5xx for. Returns the review's id and html_url.
+   */
   createReview(ref: PullRef, review: ReviewPayload): Promise<{ id: number; url: string }>;
+  /**
+   * A review of the pull request on `commitId` whose body holds every one of `marks`, or null:
+   * what an attempt that took over a stopped one looks for before reviewing again.
+   */
+  findReview(
+    ref: PullRef,
+    commitId: string,
+    marks: readonly string[],
+  ): Promise<{ id: number; url: string } | null>;
   /**
    * Whether GitHub accepts these inline comments, found out with a pending (unsubmitted, visible
    * to nobody) review that is deleted at once. False on GitHub's 422.

@@ -52,6 +52,12 @@ export interface ReviewSummaryInput {
   readonly pullCost?: { readonly totalUsd: number; readonly reviews: number };
 }
 
+/** What only the app's own review of `tier` holds in its body: its marker and its heading. */
+export const reviewMarks = (tier: Tier): readonly string[] => [
+  SUMMARY_MARKER,
+  `### review-router · ${tier} review`,
+];
+
 /** GitHub refuses a review body longer than this (65,536 characters), with room to spare. */
 export const MAX_REVIEW_BODY = 65_000;
 

@@ -1,6 +1,7 @@
 import type { Tier } from '../domain/review-job.js';
 import type { ClaimOptions, ReviewKey } from '../ledger/types.js';
 import { publishReview } from '../publish/publish-review.js';
+import { reviewMarks } from '../publish/render-summary.js';
 import { callTier } from '../review/call-tier.js';
 import type { TierPlan } from '../review/plan-tiers.js';
 import type { ReviewDeadline } from '../review/review-deadline.js';
@@ -58,6 +59,15 @@ const tierSubject = (subject: ReviewSubject): TierCallSubject => ({
  * escalates when the fast model asks and the policy and budget allow, and posts one review.
  * Returns how it ended; the finishing step records the attempts and settles what is held.
  */
+/** The review of this head SHA and tier already on the pull request, if GitHub can say. */
+const earlierReview = (run: JobRun, tier: Tier) =>
+  run.gh
+    .findReview({ ...run.ref, pr: run.job.pr }, run.job.headSha, reviewMarks(tier))
+    .catch((error: unknown) => {
+      run.log.warn({ err: error }, 'cannot look for a review posted before: reviewing');
+      return null;
+    });
+
 /**
  * The check run of this review: the one an attempt that stopped (a crash) opened, when this one
  * took its claim over, else a new one, remembered with the claim in case this attempt stops too.
@@ -110,6 +120,27 @@ export const reviewOnTier = async (
       'this head SHA already has a review on this tier: nothing to do',
     );
     return endedWith({ classification, reservationId: options.reservationId });
+  }
+  if (claim.checkId !== undefined) {
+    // The attempt this one took over may have posted before it stopped: never post twice.
+    const earlier = await earlierReview(run, choice.tier);
+    if (earlier !== null) {
+      run.log.info({ review: earlier.url }, 'the attempt that stopped had posted this review');
+      return endedWith({
+        classification,
+        claims: [key],
+        settleAs: 'posted',
+        reservationId: options.reservationId,
+        check: {
+          id: claim.checkId,
+          conclusion: 'success',
+          output: {
+            title: `Reviewed on the ${choice.tier} tier`,
+            summary: `[The review](${earlier.url}) was posted before the process writing it stopped; it was not asked for again.`,
+          },
+        },
+      });
+    }
   }
   let held: Holdings = {
     classification,

@@ -19,7 +19,7 @@ export interface FakeGitHub {
   readonly host: string;
   readonly pulls: Map<string, FakePull>;
   readonly policies: Map<string, string>;
-  readonly reviews: Array<{ key: string; body: Record<string, unknown> }>;
+  readonly reviews: Array<{ key: string; body: Record<string, unknown>; id: number; url: string }>;
   readonly checkRuns: Array<{ key: string; body: Record<string, unknown> }>;
   readonly checkRunUpdates: Array<{ key: string; id: number; body: Record<string, unknown> }>;
   readonly requests: string[];
@@ -87,13 +87,27 @@ export const startFakeGitHub = async (options: FakeGitHubOptions = {}): Promise<
         const perPage = Number(url.searchParams.get('per_page') ?? '30');
         return json(res, 200, pull.files.slice((page - 1) * perPage, page * perPage));
       }
+      if (req.method === 'GET' && match[4] === '/reviews') {
+        // The reviews posted on this pull request, as GitHub lists them.
+        return json(
+          res,
+          200,
+          reviews
+            .filter((review) => review.key === key)
+            .map((review) => ({
+              id: review.id,
+              commit_id: review.body['commit_id'],
+              body: review.body['body'],
+              html_url: review.url,
+            })),
+        );
+      }
       if (req.method === 'POST' && match[4] === '/reviews') {
-        reviews.push({ key, body: await readBody(req) });
+        const body = await readBody(req);
         const id = nextId++;
-        return json(res, 200, {
-          id,
-          html_url: `https://github.com/${match[1]}/${match[2]}/pull/${match[3]}#pullrequestreview-${id}`,
-        });
+        const url = `https://github.com/${match[1]}/${match[2]}/pull/${match[3]}#pullrequestreview-${id}`;
+        reviews.push({ key, body, id, url });
+        return json(res, 200, { id, html_url: url });
       }
     }
     if ((match = path.match(/^\/repos\/([^/]+)\/([^/]+)\/check-runs(?:\/(\d+))?$/))) {

@@ -75,6 +75,11 @@ describe('after a crash mid-review', () => {
     await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
     const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
     const completed: unknown[] = [];
+    // It had not posted: the pull request's reviews hold none of it.
+    const listed = nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query(true)
+      .reply(200, [{ id: 9, commit_id: HEAD, body: 'Looks good to me.', html_url: 'x' }]);
     const checks = nock(GITHUB_API)
       .patch('/repos/acme/api/check-runs/1001', (body: { status?: string }) => {
         // nock may try this matcher on other requests to the host: keep only a check run's body.
@@ -91,11 +96,53 @@ describe('after a crash mid-review', () => {
     await deliverOpened(app, 'crashed-delivery');
 
     expect(app.errors).toEqual([]);
-    for (const scope of [github.scope, checks, review, openai]) scope.done();
+    for (const scope of [github.scope, listed, checks, review, openai]) scope.done();
     // No second run was opened: every POST to check-runs would have found no mock.
     expect(github.sent.checkRuns).toEqual([]);
     expect(completed).toMatchObject([{ status: 'completed', conclusion: 'success' }]);
     expect(github.sent.reviews).toHaveLength(1);
+  });
+
+  it('asks no model and posts nothing when the crashed attempt had posted its review', async () => {
+    nock.disableNetConnect();
+    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+    await app.ledger.claim(KEY, 'crashed-delivery');
+    await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+    const url = 'https://github.com/acme/api/pull/7#pullrequestreview-80';
+    const listed = nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query(true)
+      .reply(200, [
+        {
+          id: 80,
+          commit_id: HEAD,
+          body: '<!-- review-router:summary -->\n### review-router · fast review (openai `gpt-5.3-codex`)',
+          html_url: url,
+        },
+      ]);
+    const completed: { conclusion?: string; output?: { summary?: string } }[] = [];
+    const checks = nock(GITHUB_API)
+      .patch('/repos/acme/api/check-runs/1001', (body: { status?: string }) => {
+        if (typeof body !== 'object' || body.status === undefined) return false;
+        completed.push(body);
+        return true;
+      })
+      .reply(200, { id: 1001, status: 'completed' });
+
+    await deliverOpened(app, 'crashed-delivery');
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, listed, checks]) scope.done();
+    // No model mock exists: a call would have failed the job. Nothing was posted.
+    expect(github.sent.reviews).toEqual([]);
+    expect(completed[0]).toMatchObject({ conclusion: 'success' });
+    expect(completed[0]?.output?.summary).toContain(url);
+    expect(await app.ledger.claim(KEY, 'later')).toMatchObject({ claimed: false, state: 'posted' });
   });
 
   it('leaves a claim alone while its review may still be within a long total deadline', async () => {
