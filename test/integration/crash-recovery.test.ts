@@ -125,9 +125,10 @@ describe('after a crash mid-review', () => {
           html_url: url,
         },
       ]);
-    const completed: { conclusion?: string; output?: { summary?: string } }[] = [];
+    type CheckBody = { status?: string; conclusion?: string; output?: { summary?: string } };
+    const completed: CheckBody[] = [];
     const checks = nock(GITHUB_API)
-      .patch('/repos/acme/api/check-runs/1001', (body: { status?: string }) => {
+      .patch('/repos/acme/api/check-runs/1001', (body: CheckBody) => {
         if (typeof body !== 'object' || body.status === undefined) return false;
         completed.push(body);
         return true;
