@@ -3,7 +3,7 @@
  * finding is tracked at and the new head: whether a later commit changed them (and whether the
  * new lines are its suggestion), and where they are now.
  */
-import type { FileChange } from '../domain/diff.js';
+import type { DiffModel, FileChange } from '../domain/diff.js';
 import type { FindingSignal, TrackedLines } from '../domain/finding-feedback.js';
 
 export interface FollowInput {
@@ -28,6 +28,10 @@ const trimmed = (text: string): string[] =>
 const containsRun = (haystack: readonly string[], needle: readonly string[]): boolean =>
   needle.length > 0 &&
   haystack.some((_, start) => needle.every((line, i) => haystack[start + i] === line));
+
+/** The compare's entry for the file a finding sits in, under its new name after a rename. */
+export const fileOfFinding = (diff: DiffModel, path: string): FileChange | undefined =>
+  diff.files.find((file) => file.path === path || file.previousPath === path);
 
 /**
  * `file` is the compare's entry for the finding's file (undefined: the push did not touch it).

@@ -4,12 +4,12 @@
  * suggestion applied? where are they now?), then the new findings are kept with their tier, model
  * and share of the review's cost.
  */
-import type { DiffModel, FileChange } from '../domain/diff.js';
+import type { DiffModel } from '../domain/diff.js';
 import type { PostedFindingRecord } from '../domain/finding-feedback.js';
 import type { Finding } from '../domain/model-answer.js';
 import type { ProviderId } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
-import { followFinding } from './follow-finding.js';
+import { fileOfFinding, followFinding } from './follow-finding.js';
 import { splitCost } from './split-cost.js';
 import type { FindingFeedback } from './types.js';
 
@@ -31,9 +31,6 @@ export interface PostedReviewFeedback {
   readonly increment: { readonly base: string; readonly diff: DiffModel } | null;
 }
 
-const fileOf = (diff: DiffModel, path: string): FileChange | undefined =>
-  diff.files.find((file) => file.path === path || file.previousPath === path);
-
 export const rememberFindingFeedback = async (
   review: PostedReviewFeedback,
   feedback: Pick<FindingFeedback, 'listPullFindings' | 'followPush' | 'recordFindings'>,
@@ -50,7 +47,7 @@ export const rememberFindingFeedback = async (
       at: review.postedAt,
       findings: tracked.map((finding) => ({
         fingerprint: finding.fingerprint,
-        ...followFinding(finding, fileOf(increment.diff, finding.path), review.headSha),
+        ...followFinding(finding, fileOfFinding(increment.diff, finding.path), review.headSha),
       })),
     });
   }

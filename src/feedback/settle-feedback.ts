@@ -8,13 +8,12 @@
  * whose own review never ran or posted, changed the finding's lines all the same.
  */
 import { fromGitHubFiles } from '../changes/from-github-files.js';
-import type { FileChange } from '../domain/diff.js';
-import type { FindingSignal } from '../domain/finding-feedback.js';
+import type { FindingRecord, FindingSignal } from '../domain/finding-feedback.js';
 import type { Log } from '../domain/log.js';
 import { repoFullName, type ReviewJob } from '../domain/review-job.js';
 import type { GitHubPort } from '../github/types.js';
 import { decideOutcome } from './decide-outcome.js';
-import { followFinding } from './follow-finding.js';
+import { fileOfFinding, followFinding } from './follow-finding.js';
 import { readThreadSignals } from './read-thread-signals.js';
 import type { FindingFeedback, Settlement } from './types.js';
 
@@ -31,15 +30,13 @@ export interface SettleFeedbackDeps {
 /** What the read at close contributes to the signals; the rest come from events and pushes. */
 const CLOSE_SIGNALS: readonly FindingSignal[] = ['resolved', 'replied', '+1', '-1'];
 
-type FeedbackRecords = Awaited<ReturnType<FindingFeedback['listPullFindings']>>;
-
 /**
  * Follows the findings still tracked at an older head to the final one, as a reviewed push would:
  * one compare per such head. A head the branch no longer contains (a force-push) or a compare
  * GitHub refuses leaves its findings where they are.
  */
 const followToClose = async (
-  findings: FeedbackRecords,
+  findings: readonly FindingRecord[],
   head: string,
   context: {
     readonly gh: GitHubPort;
@@ -67,8 +64,6 @@ const followToClose = async (
     }
     if (!compared.found || compared.status === 'diverged' || compared.status === 'behind') continue;
     const diff = fromGitHubFiles(compared.files, { truncated: compared.filesCapped });
-    const fileOf = (path: string): FileChange | undefined =>
-      diff.files.find((file) => file.path === path || file.previousPath === path);
     await ledger.followPush({
       ...key,
       base,
@@ -77,7 +72,7 @@ const followToClose = async (
         .filter((finding) => finding.tracked.sha === base)
         .map((finding) => ({
           fingerprint: finding.fingerprint,
-          ...followFinding(finding, fileOf(finding.path), head),
+          ...followFinding(finding, fileOfFinding(diff, finding.path), head),
         })),
     });
   }

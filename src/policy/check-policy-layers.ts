@@ -3,16 +3,11 @@
  * merge is not (a repository raising `high` above the org's `critical`, an org's effort that the
  * repository's provider does not take). Each problem is pinned on the file that set it last.
  */
+import { EFFORTS_BY_PROVIDER } from '../domain/policy.js';
 import type { Tier } from '../domain/review-job.js';
 import { readPath } from './read-path.js';
 import { resolvePolicy } from './resolve-policy.js';
-import {
-  EFFORTS_BY_PROVIDER,
-  FLEX_PROVIDERS,
-  RISK_LEVEL_KEYS,
-  SIZE_THRESHOLD_KEYS,
-  type PolicyFile,
-} from './schema.js';
+import { FLEX_PROVIDERS, RISK_LEVEL_KEYS, SIZE_THRESHOLD_KEYS, type PolicyFile } from './schema.js';
 import type { PathSegment, PolicyIssue } from './types.js';
 
 /** A validated file, parents first. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './default-policy.js';
-import { EFFORTS_BY_PROVIDER, PolicyFile } from './schema.js';
+import { EFFORTS_BY_PROVIDER } from '../domain/policy.js';
+import { PolicyFile } from './schema.js';
 
 const rule = (extra: object = {}, when: object = {}) => ({ when, tier: 'deep', ...extra });
 

@@ -13,8 +13,6 @@ import {
   type ProviderId,
 } from '../domain/policy.js';
 
-export { EFFORTS_BY_PROVIDER };
-
 /** The providers that have OpenAI's flex tier. */
 export const FLEX_PROVIDERS: readonly ProviderId[] = ['openai', 'azure-openai'];
 
@@ -84,7 +82,7 @@ const checkEffort = (
 
 /**
  * A failover model: its provider and model always given, since it usually names another provider;
- * without an effort it takes its tier's (see `resolvePolicy`).
+ * without an effort it takes its tier's (`fallbackChoice` in domain/policy.ts).
  */
 export const FallbackFile = z
   .strictObject({

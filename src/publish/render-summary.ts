@@ -52,11 +52,11 @@ export interface ReviewSummaryInput {
   readonly pullCost?: { readonly totalUsd: number; readonly reviews: number };
 }
 
+/** The heading of the app's review of `tier`, before the model that wrote it. */
+const reviewHeading = (tier: Tier): string => `### review-router · ${tier} review`;
+
 /** What only the app's own review of `tier` holds in its body: its marker and its heading. */
-export const reviewMarks = (tier: Tier): readonly string[] => [
-  SUMMARY_MARKER,
-  `### review-router · ${tier} review`,
-];
+export const reviewMarks = (tier: Tier): readonly string[] => [SUMMARY_MARKER, reviewHeading(tier)];
 
 /** GitHub refuses a review body longer than this (65,536 characters), with room to spare. */
 export const MAX_REVIEW_BODY = 65_000;
@@ -95,7 +95,7 @@ export const renderReviewBody = (input: ReviewSummaryInput): string => {
   const { repository } = input;
   const lines: string[] = [
     SUMMARY_MARKER,
-    `### review-router · ${input.tier} review (${input.provider} \`${input.model}\`)`,
+    `${reviewHeading(input.tier)} (${input.provider} \`${input.model}\`)`,
     '',
     `**Why this model:** ${sanitizeMarkdown(input.reason, { maxLength: 400, inline: true, repository })}`,
   ];

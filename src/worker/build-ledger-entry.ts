@@ -20,8 +20,6 @@ export interface LedgerEntryOptions {
   readonly usage?: Usage | null;
   readonly costUsd?: number;
   readonly deepCostUsd?: number;
-  /** What prompt caching saved on the attempt (negative: cost); 0 when not measured. */
-  readonly cacheSavedUsd?: number;
   readonly priceVersion?: string | null;
   readonly error?: string | null;
   /** Sent through a provider's batch API; default false. */
@@ -76,7 +74,7 @@ export const buildLedgerEntry = (options: LedgerEntryOptions): LedgerEntry => {
     discount,
     costUsd: options.costUsd ?? 0,
     deepCostUsd: options.deepCostUsd ?? 0,
-    cacheSavedUsd: options.cacheSavedUsd ?? measureCacheSavings(options, usage, discount),
+    cacheSavedUsd: measureCacheSavings(options, usage, discount),
     priceVersion: options.priceVersion ?? null,
     outcome: options.outcome,
     riskScore: options.classification?.risk.score ?? null,

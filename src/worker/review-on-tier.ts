@@ -54,11 +54,6 @@ const tierSubject = (subject: ReviewSubject): TierCallSubject => ({
   ...(subject.context === undefined ? {} : { context: subject.context }),
 });
 
-/**
- * Claims (head SHA, tier) so a redelivery or a second event cannot review twice, asks the model,
- * escalates when the fast model asks and the policy and budget allow, and posts one review.
- * Returns how it ended; the finishing step records the attempts and settles what is held.
- */
 /** The review of this head SHA and tier already on the pull request, if GitHub can say. */
 const earlierReview = (run: JobRun, tier: Tier) =>
   run.gh
@@ -94,6 +89,11 @@ const openCheck = async (
   return checkId;
 };
 
+/**
+ * Claims (head SHA, tier) so a redelivery or a second event cannot review twice, asks the model,
+ * escalates when the fast model asks and the policy and budget allow, and posts one review.
+ * Returns how it ended; the finishing step records the attempts and settles what is held.
+ */
 export const reviewOnTier = async (
   run: JobRun,
   subject: ReviewSubject,

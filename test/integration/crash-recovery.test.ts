@@ -27,6 +27,22 @@ const KEY = { repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' as const };
 
 let app: TestApp | undefined;
 
+type CheckBody = { status?: string; conclusion?: string; output?: { summary?: string } };
+
+/** Check run 1001, which the crashed attempt opened: its completion, and the bodies sent. */
+const mockCrashedCheck = () => {
+  const completed: CheckBody[] = [];
+  const scope = nock(GITHUB_API)
+    .patch('/repos/acme/api/check-runs/1001', (body: CheckBody) => {
+      // nock may try this matcher on other requests to the host: keep only a check run's body.
+      if (typeof body !== 'object' || body.status === undefined) return false;
+      completed.push(body);
+      return true;
+    })
+    .reply(200, { id: 1001, status: 'completed' });
+  return { scope, completed };
+};
+
 /** GitHub delivers `pull_request.opened` for HEAD; returns once the queue has run what it queued. */
 const deliverOpened = async (started: TestApp, id: string): Promise<void> => {
   await started.probot.receive({
@@ -74,20 +90,12 @@ describe('after a crash mid-review', () => {
     await app.ledger.claim(KEY, 'crashed-delivery');
     await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
     const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
-    const completed: unknown[] = [];
     // It had not posted: the pull request's reviews hold none of it.
     const listed = nock(GITHUB_API)
       .get('/repos/acme/api/pulls/7/reviews')
       .query(true)
       .reply(200, [{ id: 9, commit_id: HEAD, body: 'Looks good to me.', html_url: 'x' }]);
-    const checks = nock(GITHUB_API)
-      .patch('/repos/acme/api/check-runs/1001', (body: { status?: string }) => {
-        // nock may try this matcher on other requests to the host: keep only a check run's body.
-        if (typeof body !== 'object' || body.status === undefined) return false;
-        completed.push(body);
-        return true;
-      })
-      .reply(200, { id: 1001, status: 'completed' });
+    const { scope: checks, completed } = mockCrashedCheck();
     const review = mockReview(github.sent);
     const openai = nock(OPENAI_TEST_ORIGIN)
       .post('/v1/responses')
@@ -125,15 +133,7 @@ describe('after a crash mid-review', () => {
           html_url: url,
         },
       ]);
-    type CheckBody = { status?: string; conclusion?: string; output?: { summary?: string } };
-    const completed: CheckBody[] = [];
-    const checks = nock(GITHUB_API)
-      .patch('/repos/acme/api/check-runs/1001', (body: CheckBody) => {
-        if (typeof body !== 'object' || body.status === undefined) return false;
-        completed.push(body);
-        return true;
-      })
-      .reply(200, { id: 1001, status: 'completed' });
+    const { scope: checks, completed } = mockCrashedCheck();
 
     await deliverOpened(app, 'crashed-delivery');
 
