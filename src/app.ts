@@ -96,6 +96,7 @@ export const startReviewWorker = (deps: ReviewWorkerDeps): void => {
     log: deps.log,
     limits: deps.limits ?? DEFAULT_LIMITS,
     now: deps.now ?? (() => new Date()),
+    enqueue: (job) => deps.queue.enqueue(job),
     ...(deps.batchProviders === undefined
       ? {}
       : {

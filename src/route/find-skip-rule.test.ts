@@ -70,6 +70,10 @@ describe('findSkipRule', () => {
         policy: { ...testPolicy, skip: { ...testPolicy.skip, only_paths: [] } },
       },
     ],
+    [
+      'only markdown among the files GitHub listed, when it listed only the first 3,000',
+      { diff: { ...files('README.md', 'docs/guide.md'), truncated: true } },
+    ],
   ])('does not skip %s', (_case, overrides) => {
     expect(findSkipRule(testRouteInput(overrides))).toBeNull();
   });

@@ -9,8 +9,9 @@ const skip = (reason: string, rule: string): TierChoice => ({ tier: 'skip', reas
 
 /**
  * The first skip rule that applies, in this order: drafts, labels, authors, an empty change,
- * only_paths (every changed file matches). Labels and logins compare case-insensitively, as
- * GitHub treats them.
+ * only_paths (every changed file matches; never when GitHub listed only the first 3,000 files, since
+ * the rest may not match: padding a pull request must not get it out of review). Labels and logins
+ * compare case-insensitively, as GitHub treats them.
  */
 export const findSkipRule = (
   input: Pick<RouteInput, 'policy' | 'pr' | 'diff'>,
@@ -26,6 +27,7 @@ export const findSkipRule = (
   if (diff.files.length === 0) return skip('no changed files', 'skip.empty');
   if (
     rules.only_paths.length > 0 &&
+    !diff.truncated &&
     diff.files.every((file) => matchesAny(file.path, rules.only_paths))
   ) {
     const onlyDocs = diff.files.every((file) => matchesAny(file.path, DOCUMENTATION));

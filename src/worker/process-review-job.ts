@@ -2,6 +2,7 @@ import type { Policy } from '../domain/policy.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import { planTiers } from '../review/plan-tiers.js';
 import { startReviewDeadline } from '../review/review-deadline.js';
+import { catchUpJob } from './catch-up-job.js';
 import { decideReview } from './decide-review.js';
 import {
   invalidPolicy,
@@ -72,7 +73,10 @@ const reviewUnderPolicy = async (
 ): Promise<JobOutcome> => {
   const pr = await run.gh.getPullRequest(run.ref);
   const moved = noLongerCurrent(run.job, pr, run.log);
-  if (moved !== null) return moved;
+  if (moved !== null) {
+    if (pr.state !== 'closed') await deps.enqueue(catchUpJob(run.job, pr.headSha));
+    return moved;
+  }
   const { batches } = deps;
   if (batches !== undefined) await supersedeWaitingBatches(run, { ...deps, batches });
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });

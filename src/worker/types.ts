@@ -1,6 +1,7 @@
 import type { CodeCache } from '../context/cache-code-source.js';
 import type { Log } from '../domain/log.js';
 import type { ProviderId } from '../domain/policy.js';
+import type { ReviewJob } from '../domain/review-job.js';
 import type { FindingFeedback } from '../feedback/types.js';
 import type { GitHubPort } from '../github/types.js';
 import type { HistoryIndex } from '../ledger/history-index.js';
@@ -68,6 +69,8 @@ export interface WorkerDeps {
   readonly log: Log;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
+  /** Puts a job on the queue: the current head of a pull request whose job came for an older one. */
+  readonly enqueue: (job: ReviewJob) => Promise<void>;
   /** Batch APIs and delayed polls; without them a `mode: batch` rule reviews now. */
   readonly batches?: BatchDeps;
   /** Files of commits already read for code context, shared by the jobs of this process. */

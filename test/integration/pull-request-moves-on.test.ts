@@ -1,11 +1,13 @@
 /**
  * A pull request that moves on while its review runs: a newer
  * push or a close ends the job cleanly. Nothing is posted for the old head, the check run says
- * why, and what the model cost is still in the ledger.
+ * why, and what the model cost is still in the ledger. A job that finds the head already moved
+ * queues one for the current head, so a late webhook for an older head never costs the current
+ * head its review.
  */
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { GITHUB_API, mockChecks, mockPullRequest } from '../helpers/github-mock.js';
+import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -133,7 +135,7 @@ describe('when the pull request moves on during the review', () => {
     });
   });
 
-  it('calls no model for a head a force-push replaced before its job ran', async () => {
+  it("calls no model for a head a force-push replaced before its job ran, and reviews the pull request's current head", async () => {
     const github = nock(GITHUB_API)
       .get('/repos/acme/api/contents/.github%2Freview-router.yml')
       .reply(404, { message: 'Not Found' })
@@ -141,18 +143,79 @@ describe('when the pull request moves on during the review', () => {
       .reply(404, { message: 'Not Found' })
       .get('/repos/acme/api/pulls/7')
       .reply(200, pullRequestObject({ headSha: NEWER }));
+    const current = reviewOfNewerHead();
 
     await deliver('delivery-force-pushed-before');
 
     expect(app.errors).toEqual([]);
     github.done();
+    current.done();
     const rows = await app.ledger.list();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.headSha === HEAD)).toMatchObject({
       outcome: 'superseded',
       tier: 'skip',
       costUsd: 0,
       reason: `head moved to ${NEWER.slice(0, 7)} before review`,
     });
+    expect(rows.find((row) => row.headSha === NEWER)).toMatchObject({
+      outcome: 'posted',
+      tier: 'fast',
+      deliveryId: `delivery-force-pushed-before:head-${NEWER}`,
+    });
+    expect(current.sent.checkRuns[0]).toMatchObject({ head_sha: NEWER });
+    expect(current.sent.reviews).toHaveLength(1);
+    expect(current.sent.reviews[0]).toMatchObject({ commit_id: NEWER, event: 'COMMENT' });
+  });
+
+  it('reviews the current head once when a late event for an older head arrives after its push', async () => {
+    // GitHub may deliver a `labeled` event sent before a push after the push's own delivery: the
+    // queue takes it as the newest and supersedes the push's job, which never runs.
+    const stale = nock(GITHUB_API)
+      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: NEWER }));
+    const current = reviewOfNewerHead();
+
+    await app.probot.receive({
+      id: 'delivery-late-label',
+      name: 'pull_request',
+      payload: pullRequestEvent('labeled', { headSha: HEAD }) as never,
+    });
+    await app.queue.idle();
+    // The push's own job runs after all (a second worker, a redelivery): the head has its review.
+    const again = mockPullRequest({
+      pull: pullRequestObject({ headSha: NEWER }),
+      files: FILES,
+      pullReads: 1,
+    });
+    await app.probot.receive({
+      id: 'delivery-push',
+      name: 'pull_request',
+      payload: pullRequestEvent('synchronize', { headSha: NEWER }) as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    stale.done();
+    current.done();
+    again.scope.done();
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(current.sent.reviews).toHaveLength(1);
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.headSha, row.outcome])).toEqual([
+      [NEWER, 'posted'],
+      [HEAD, 'superseded'],
+    ]);
   });
 });
+
+/** Every request of a fast review of the newer head, through to the posted review. */
+const reviewOfNewerHead = () => {
+  const github = mockPullRequest({ pull: pullRequestObject({ headSha: NEWER }), files: FILES });
+  const scopes = [github.scope, mockChecks(github.sent), mockReview(github.sent), answer()];
+  return { sent: github.sent, done: () => scopes.forEach((scope) => scope.done()) };
+};
