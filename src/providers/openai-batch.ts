@@ -121,11 +121,14 @@ const findLine = (text: string, customId: string): z.infer<typeof OutputLine> | 
   return null;
 };
 
+/**
+ * Statuses of a batch that ended other than `completed`. `cancelling` is not one: requests that
+ * were running still finish and are billed, and they are in the output file once it is `cancelled`.
+ */
 const ENDED_WITHOUT_ANSWER: Readonly<Record<string, 'failed' | 'expired' | 'canceled'>> = {
   failed: 'failed',
   expired: 'expired',
   cancelled: 'canceled',
-  cancelling: 'canceled',
 };
 
 export const createOpenAIBatch = ({ client }: OpenAIBatchOptions): BatchProvider => {

@@ -28,3 +28,19 @@ export const pollJob = (job: ReviewJob, pendingId: string, poll: number): Review
   receivedAt: job.receivedAt,
   batchPoll: { pendingId, poll },
 });
+
+/**
+ * A poll queued under `headSha`, the pull request's current head, rather than the batch's own (a
+ * canceled batch of an older head, a poll queued again after one failed): the queue drops jobs
+ * for an older head. Its delivery id names the head, so it is never taken for a poll of the same
+ * number queued before.
+ */
+export const pollJobUnder = (
+  headSha: string,
+  job: ReviewJob,
+  pendingId: string,
+  poll: number,
+): ReviewJob => ({
+  ...pollJob({ ...job, headSha }, pendingId, poll),
+  deliveryId: `${pendingId}:batch-poll-${poll}:head-${headSha}`,
+});

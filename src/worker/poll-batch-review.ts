@@ -9,7 +9,7 @@ import { repoFullName, type ReviewJob } from '../domain/review-job.js';
 import type { PendingBatch } from '../ledger/types.js';
 import type { BatchCheck } from '../providers/batch-types.js';
 import { asBatch, batchEnded, fallbackCheck } from './batch-outcomes.js';
-import { pollJob, type BatchDeps } from './batch-types.js';
+import { pollJob, pollJobUnder, type BatchDeps } from './batch-types.js';
 import { finishJob } from './finish-job.js';
 import { MOOT_CHECK } from './moot-check.js';
 import { openJob, type JobRun } from './open-job.js';
@@ -59,7 +59,10 @@ export const pollBatchReview = async (
   const run = await openJob(original, deps);
   const pr = await run.gh.getPullRequest(run.ref);
   if (pr.state === 'closed' || pr.headSha !== pending.headSha)
-    return supersedeBatch(pending, run, deps, pr.state === 'closed' ? 'closed' : 'newer-push');
+    return supersedeBatch(pending, run, deps, pr.state === 'closed' ? 'closed' : 'newer-push', {
+      head: pr.headSha,
+      poll: poll.poll + 1,
+    });
 
   const provider = deps.batches.providers[pending.provider];
   const checked: BatchCheck | null =
@@ -126,25 +129,23 @@ export const pollBatchReview = async (
 };
 
 /**
- * A newer push (or a closed pull request) made a waiting batch moot: what it cost, if it already
- * ran, is recorded; otherwise it is canceled before it runs.
+ * A newer push (or a closed pull request) made a waiting batch moot. A batch that has ended is
+ * recorded as superseded with what it cost. One still running is canceled, and stays waiting
+ * until its provider says it has ended: a request that ran before the cancel is billed, and its
+ * usage is in the batch's output only then. Poll `next.poll` for it is queued under the pull
+ * request's current head (`next.head`), since the queue drops jobs for an older head; every job of
+ * a newer head queues one again (supersedeWaitingBatches).
  */
 export const supersedeBatch = async (
   pending: PendingBatch,
   run: JobRun,
   deps: Deps,
   why: 'newer-push' | 'closed',
+  next: { readonly head: string; readonly poll: number },
 ): Promise<void> => {
-  const moved = await deps.ledger.updatePendingBatch(pending.id, {
-    from: 'submitted',
-    state: 'superseded',
-    at: deps.now().toISOString(),
-  });
-  if (!moved) return;
   const provider = deps.batches.providers[pending.provider];
   const checked = provider === undefined ? null : await provider.check(pending.batchId, pending.id);
   const ran = checked?.ok === true && checked.value.state !== 'waiting' ? checked.value : null;
-  const usage = ran === null ? null : ran.state === 'answered' ? ran.reply.usage : ran.usage;
   if (ran === null && provider !== undefined) {
     const canceled = await provider.cancel(pending.batchId);
     if (!canceled.ok)
@@ -152,7 +153,23 @@ export const supersedeBatch = async (
         { batchId: pending.batchId, err: canceled.error },
         'cannot cancel a superseded batch',
       );
+    await deps.batches.schedule(
+      pollJobUnder(next.head, run.job, pending.id, next.poll),
+      deps.batches.pollDelayMs(next.poll),
+    );
+    run.log.info(
+      { batchId: pending.batchId },
+      'superseded batch canceled: its cost is recorded once its provider says it ended',
+    );
+    return;
   }
+  const moved = await deps.ledger.updatePendingBatch(pending.id, {
+    from: 'submitted',
+    state: 'superseded',
+    at: deps.now().toISOString(),
+  });
+  if (!moved) return;
+  const usage = ran === null ? null : ran.state === 'answered' ? ran.reply.usage : ran.usage;
   const { title, summary, log } = MOOT_CHECK[why];
   run.log.info({ batchId: pending.batchId }, log);
   await finishJob(
@@ -178,6 +195,9 @@ export const supersedeWaitingBatches = async (run: JobRun, deps: Deps): Promise<
   for (const pending of waiting) {
     if (pending.headSha === run.job.headSha) continue;
     const older = await openJob(originalJob(pending, run.job.owner, run.job.repo), deps);
-    await supersedeBatch(pending, older, deps, 'newer-push');
+    await supersedeBatch(pending, older, deps, 'newer-push', {
+      head: run.job.headSha,
+      poll: pending.polls + 1,
+    });
   }
 };

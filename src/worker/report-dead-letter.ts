@@ -3,10 +3,12 @@ import type { ReviewJob } from '../domain/review-job.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { WorkerDeps } from './types.js';
 import { postFinishedCheck } from './post-finished-check.js';
+import { rearmBatchPoll } from './rearm-batch-poll.js';
 
 /**
  * A job that failed its last attempt must not vanish: a failed check run says
- * so on the commit, and a ledger row keeps the error. Each step on its own, because GitHub may be
+ * so on the commit, and a ledger row keeps the error. A poll of a batch still waiting is queued
+ * again instead (rearmBatchPoll): the batch is billed whatever happens to its polls. Each step on its own, because GitHub may be
  * the thing that is down: the ledger row is written whatever happens to the check run.
  */
 export const reportDeadLetter = async (
@@ -19,6 +21,14 @@ export const reportDeadLetter = async (
   log.error({ err: error }, 'review job failed its last attempt');
   // A feedback job reviews nothing: no commit to mark, no spend to record.
   if (job.trigger === 'feedback') return;
+  const rearmed = await rearmBatchPoll(job, deps).catch((rearmError: unknown) => {
+    log.error({ err: rearmError }, 'could not queue the batch poll again');
+    return false;
+  });
+  if (rearmed) {
+    log.warn({ pendingId: job.batchPoll?.pendingId }, 'batch poll queued again, later');
+    return;
+  }
   const now = deps.now().toISOString();
   try {
     await deps.ledger.record(

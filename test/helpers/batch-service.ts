@@ -24,7 +24,7 @@ const openAIBatch = (id: string, status: string, outputFileId: string | null = n
   output_file_id: outputFileId,
   error_file_id: null,
   created_at: 1_763_740_000,
-  request_counts: { total: 1, completed: status === 'completed' ? 1 : 0, failed: 0 },
+  request_counts: { total: 1, completed: outputFileId === null ? 0 : 1, failed: 0 },
   metadata: {},
 });
 
@@ -72,16 +72,19 @@ export const openAIBatchEnded = (
       outputTokens: number;
       reasoningTokens: number;
     };
-    readonly status?: 'completed' | 'expired' | 'failed';
+    readonly status?: 'completed' | 'expired' | 'failed' | 'cancelled';
     readonly batchId?: string;
+    /** Whether the output file holds the review's line: by default only when `completed`. */
+    readonly output?: boolean;
   },
 ) => {
   const batchId = options.batchId ?? 'batch_review_1';
   const status = options.status ?? 'completed';
+  const output = options.output ?? status === 'completed';
   const scope = nock(OPENAI_TEST_ORIGIN)
     .get(`/v1/batches/${batchId}`)
-    .reply(200, () => openAIBatch(batchId, status, status === 'completed' ? 'file-out' : null));
-  if (status === 'completed')
+    .reply(200, () => openAIBatch(batchId, status, output ? 'file-out' : null));
+  if (output)
     scope.get('/v1/files/file-out/content').reply(200, () => {
       const body = openAIResponse({
         answer: options.answer,

@@ -1,11 +1,15 @@
 /**
  * Batch reviews that do not end with an answer: one that expires runs again without batch, and a
- * newer push supersedes one still waiting, both with what they cost recorded and the check run
- * saying what happened.
+ * newer push or a close supersedes one still waiting (canceled, and recorded once its provider
+ * says it ended), all with what they cost recorded and the check run saying what happened.
  */
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { acceptOpenAIBatch, openAIBatchEnded } from '../helpers/batch-service.js';
+import {
+  acceptOpenAIBatch,
+  openAIBatchEnded,
+  openAIBatchWaiting,
+} from '../helpers/batch-service.js';
 import {
   GITHUB_API,
   mockChecks,
@@ -106,8 +110,8 @@ describe('a batch review that expires', () => {
 });
 
 describe('a newer push while a batch review waits', () => {
-  it('cancels the waiting batch, records it as superseded, and reviews the new head', async () => {
-    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+  /** The batch is queued for HEAD; then a push to NEWER, with the label gone, is reviewed now. */
+  const pushOverWaitingBatch = async (sent: Sent) => {
     mockPolicyFile(POLICY, { times: 2 });
     mockPull(HEAD, ['review:later'], { pull: 1, files: 1 });
     mockChecks(sent, { times: 2 });
@@ -116,7 +120,8 @@ describe('a newer push while a batch review waits', () => {
     await waitingCheck();
 
     // The push arrives before the first poll: the label is gone, so the new head is reviewed now.
-    mockPull(NEWER, [], { pull: 2, files: 1 });
+    // Its job finds the batch running and cancels it; a poll under the new head reads what it cost.
+    mockPull(NEWER, [], { pull: 3, files: 1 });
     nock(OPENAI_TEST_ORIGIN)
       .get('/v1/batches/batch_review_1')
       .reply(200, {
@@ -141,6 +146,13 @@ describe('a newer push while a batch review waits', () => {
       .post('/v1/responses')
       .reply(200, openAIResponse({ answer: modelAnswer() }));
     mockReview(sent);
+    return submitted;
+  };
+
+  it('cancels the waiting batch, records it as superseded, and reviews the new head', async () => {
+    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+    const submitted = await pushOverWaitingBatch(sent);
+    openAIBatchEnded(submitted, { status: 'cancelled' });
     await deliver('delivery-push', NEWER, [], 'synchronize');
     await app.queue.idle();
 
@@ -162,6 +174,86 @@ describe('a newer push while a batch review waits', () => {
     expect(rows.find((row) => row.outcome === 'superseded')?.error).toBe(
       'canceled before the batch ran',
     );
+    expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+
+  it('records what a request that ran before the cancel cost, once the provider ends the batch', async () => {
+    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+    const submitted = await pushOverWaitingBatch(sent);
+    // The cancel came while the review's request was running: it finished, and it is billed.
+    openAIBatchEnded(submitted, {
+      status: 'cancelled',
+      output: true,
+      answer: modelAnswer(),
+      usage: { inputTokens: 20_000, cachedTokens: 0, outputTokens: 2_000, reasoningTokens: 500 },
+    });
+    await deliver('delivery-push', NEWER, [], 'synchronize');
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(sent.reviews).toHaveLength(1);
+    const superseded = (await app.ledger.list()).find((row) => row.outcome === 'superseded');
+    expect(superseded).toMatchObject({
+      headSha: HEAD,
+      batch: true,
+      discount: 'batch',
+      inputTokens: 20_000,
+      outputTokens: 2_000,
+      error: null,
+    });
+    expect(superseded?.costUsd).toBeGreaterThan(0);
+    expect(
+      sent.checkRunUpdates.find((update) => update.output.title === 'Superseded by a newer push'),
+    ).toBeDefined();
+    expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
+
+describe('a pull request closed while its batch review runs', () => {
+  it('cancels the batch and records what it cost once the provider ends it', async () => {
+    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+    mockPolicyFile(POLICY);
+    mockPull(HEAD, ['review:later'], { pull: 1, files: 1 });
+    mockChecks(sent);
+    const submitted = acceptOpenAIBatch();
+    // Both polls find the pull request closed: the first cancels the running batch, the second
+    // reads what the request that finished before the cancel cost.
+    nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7')
+      .times(2)
+      .reply(200, { ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
+    openAIBatchWaiting();
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/batches/batch_review_1/cancel')
+      .reply(200, { id: 'batch_review_1', object: 'batch', status: 'cancelling' });
+    openAIBatchEnded(submitted, {
+      status: 'cancelled',
+      output: true,
+      answer: modelAnswer(),
+      usage: { inputTokens: 12_000, cachedTokens: 0, outputTokens: 900, reasoningTokens: 0 },
+    });
+
+    await deliver('delivery-closed-batch', HEAD, ['review:later']);
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(sent.reviews).toEqual([]);
+    expect(sent.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'neutral',
+      output: { title: 'Pull request closed during the review' },
+    });
+    const rows = await app.ledger.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'superseded',
+      batch: true,
+      inputTokens: 12_000,
+      outputTokens: 900,
+      error: 'pull request closed while the batch waited',
+    });
+    expect(rows[0]?.costUsd).toBeGreaterThan(0);
     expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
   });
 });

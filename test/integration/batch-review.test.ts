@@ -154,6 +154,34 @@ describe('a batch review on OpenAI', () => {
   });
 });
 
+describe('a batch poll that fails its last attempt', () => {
+  it('is queued again, later, so the batch is still posted and recorded', async () => {
+    const sent = mockGitHub(batchPolicy('fast'), { policy: 2, pull: 1, files: 2 });
+    // The first poll meets GitHub down; the poll queued again after it finds it back.
+    nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7')
+      .reply(502, { message: 'Server Error' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['review:later'] }));
+    mockReview(sent);
+    const submitted = acceptOpenAIBatch();
+    openAIBatchEnded(submitted, { answer: modelAnswer() });
+    const app = await start();
+
+    await deliver(app, 'delivery-poll-fails');
+    await until(async () => (await app.ledger.list()).length === 1);
+    await app.queue.idle();
+
+    expect(app.errors).toHaveLength(1);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(sent.reviews).toHaveLength(1);
+    expect(sent.checkRunUpdates.map((update) => update.conclusion)).toEqual(['success']);
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.outcome, row.batch])).toEqual([['posted', true]]);
+    expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
+
 describe('a batch review on Anthropic', () => {
   it('sends the Messages request as a Message Batch and posts the deep review at half price', async () => {
     const sent = mockGitHub(batchPolicy('deep'), { policy: 2, pull: 2, files: 2 });
