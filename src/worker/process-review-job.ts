@@ -109,17 +109,10 @@ const reviewUnderPolicy = async (
 
   const { tier, model, reason, budgetNote } = decision;
   const choice = { tier, model, reason, budgetNote, trim: plans.value[tier].trim };
-  const tierOptions = { choice, deepPlan: plans.value.deep, reservationId };
-  if (decision.mode === 'batch' && live.batch !== false && batches !== undefined) {
-    const estimateUsd = plans.value[tier].usd;
-    return submitBatchReview(
-      run,
-      subject,
-      { ...tierOptions, estimateUsd },
-      { ...deps, batches },
-      live,
-    );
-  }
+  const estimateUsd = plans.value[tier].usd;
+  const tierOptions = { choice, deepPlan: plans.value.deep, reservationId, estimateUsd };
+  if (decision.mode === 'batch' && live.batch !== false && batches !== undefined)
+    return submitBatchReview(run, subject, tierOptions, { ...deps, batches }, live);
   return reviewOnTier(run, subject, tierOptions, deps, live);
 };
 

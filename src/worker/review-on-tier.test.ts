@@ -3,9 +3,12 @@ import { silentLog } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
 import type { GitHubPort } from '../github/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { JobAborted } from '../queue/job-aborted.js';
+import { loadPriceTable } from '../ledger/price-table.js';
 import { NO_DEADLINE } from '../review/review-deadline.js';
 import type { TierPlan } from '../review/plan-tiers.js';
-import { testClassification } from '../route/test-route-input.js';
+import { testDiff, testFile } from '../classify/test-diff.js';
+import { testClassification, testPullRequest } from '../route/test-route-input.js';
 import type { JobRun } from './open-job.js';
 import { reviewOnTier } from './review-on-tier.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -46,6 +49,7 @@ const options = {
   },
   deepPlan,
   reservationId: 'r-1',
+  estimateUsd: 0.02,
 };
 const depsWith = (claim: WorkerDeps['ledger']['claim']): WorkerDeps =>
   ({
@@ -99,5 +103,63 @@ describe('reviewOnTier', () => {
       reservationId: 'r-1',
     });
     expect(outcome.interrupted).toEqual(new Error('no check run may open without a claim'));
+  });
+
+  it('records the call in flight at its estimate when the queue stops the job at shutdown', async () => {
+    const asked: string[] = [];
+    const controller = new AbortController();
+    const deps = {
+      ...depsWith(() => Promise.resolve({ claimed: true })),
+      prices: loadPriceTable(),
+      ledger: {
+        claim: () => Promise.resolve({ claimed: true }),
+        attachCheck: () => Promise.resolve(),
+      },
+      providers: {
+        // The call never answers in this process: the queue's stop comes first.
+        openai: {
+          id: 'openai',
+          review: (request: { model: string }) => {
+            asked.push(request.model);
+            controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+            return new Promise(() => undefined);
+          },
+        },
+      },
+    } as unknown as WorkerDeps;
+    const reviewed = {
+      ...subject,
+      diff: testDiff([testFile('src/a.ts', { additions: 1 })]),
+      pr: testPullRequest(),
+      secrets: { known: [] },
+    } as unknown as ReviewSubject;
+    const opened = {
+      ...run,
+      gh: { createCheckRun: () => Promise.resolve(1001) } as unknown as GitHubPort,
+    };
+    const outcome = await reviewOnTier(opened, reviewed, options, deps, {
+      signal: controller.signal,
+      deadline: NO_DEADLINE,
+    });
+    expect(asked).toEqual(['gpt-5.3-codex']);
+    expect(outcome).toMatchObject({
+      attempts: [
+        {
+          tier: 'fast',
+          outcome: 'failed',
+          provider: 'openai',
+          model: 'gpt-5.3-codex',
+          usage: null,
+          costUsd: 0.02,
+          deepCostUsd: 0.1,
+          priceVersion: loadPriceTable().version,
+        },
+      ],
+      check: { id: 1001, conclusion: 'neutral' },
+      settleAs: 'released',
+      reservationId: 'r-1',
+    });
+    expect(outcome.attempts[0]?.error).toMatch(/^the process stopped during the model call/);
+    expect(outcome.interrupted).toBeInstanceOf(JobAborted);
   });
 });

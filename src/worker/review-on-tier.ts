@@ -13,6 +13,7 @@ import { MOOT_CHECK, mootness } from './moot-check.js';
 import type { JobRun } from './open-job.js';
 import { abandoned, interrupted, posted, unanswered, type Holdings } from './review-holdings.js';
 import type { ReviewSubject } from './review-subject.js';
+import { stoppedMidCall, unlessStopped } from './stopped-mid-call.js';
 import type { WorkerDeps } from './types.js';
 
 export interface ReviewOnTierOptions {
@@ -21,6 +22,8 @@ export interface ReviewOnTierOptions {
   readonly deepPlan: TierPlan;
   /** The budget held for this review (see decideReview); released once its cost is recorded. */
   readonly reservationId: string | null;
+  /** The chosen tier's estimate: what a call the process stops waiting for is recorded at. */
+  readonly estimateUsd: number;
 }
 
 /** What the queue gave the job: its abort signal and the deadline of its model calls. */
@@ -154,7 +157,20 @@ export const reviewOnTier = async (
   const tierDeps: TierCallDeps = { ...deps, log: run.log, deadline: live.deadline };
   try {
     held = { ...held, checkId: await openCheck(run, key, claim.checkId, deps, choice) };
-    const first = await callTier(tierSubject(subject), choice, tierDeps);
+    const raced = await unlessStopped(
+      callTier(tierSubject(subject), choice, tierDeps),
+      live.signal,
+    );
+    if (raced.stopped) {
+      const estimate = {
+        usd: options.estimateUsd,
+        deepUsd: options.deepPlan.usd,
+        priceVersion: deps.prices.version,
+      };
+      held = { ...held, attempts: [stoppedMidCall(choice, estimate)] };
+      return interrupted(held, raced.reason);
+    }
+    const first = raced.value;
     held = { ...held, attempts: first.failed };
     if (!first.result.ok) return unanswered(held, first.result.message);
     held = { ...held, unposted: first.result };

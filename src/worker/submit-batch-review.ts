@@ -48,10 +48,8 @@ const reviewNow = (
   return reviewOnTier(run, subject, { ...options, choice }, deps, live);
 };
 
-export interface BatchReviewOptions extends ReviewOnTierOptions {
-  /** The chosen tier's estimate at list price: the batch holds half of it. */
-  readonly estimateUsd: number;
-}
+/** `estimateUsd` is the chosen tier's estimate at list price: the batch holds half of it. */
+export type BatchReviewOptions = ReviewOnTierOptions;
 
 export const submitBatchReview = async (
   run: JobRun,

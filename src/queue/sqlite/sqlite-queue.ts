@@ -29,6 +29,8 @@ interface Running {
 }
 
 const HOUR_MS = 60 * 60_000;
+/** How long jobs aborted at shutdown get to write their rows: well within the shutdown reserve. */
+const ABORTED_GRACE_MS = 1_000;
 
 export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue => {
   const concurrency = options.concurrency ?? 2;
@@ -203,6 +205,8 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
     lifecycle
       .log()
       .warn({ jobs: ids.length, stopTimeoutMs }, 'review jobs still running at shutdown: requeued');
+    // An aborted job records what its model call in flight cost before the ledger closes.
+    await settleWithin(done, ABORTED_GRACE_MS);
   };
 
   return {
