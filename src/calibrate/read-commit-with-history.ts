@@ -2,6 +2,7 @@ import type { ChangeHistory } from '../domain/history.js';
 import { createHistoryAccumulator } from './create-history-accumulator.js';
 import { readHistoryCommits } from './read-history-commits.js';
 import { runGit } from './run-git.js';
+import { isShallowEdge, resolveCommitRev } from './shallow-edge.js';
 
 /** One commit of a local repository: its patch, and what the history before it says about it. */
 export interface CommitWithHistory {
@@ -10,6 +11,8 @@ export interface CommitWithHistory {
   readonly committedAt: number;
   /** Its patch against its first parent (renames found), as `git show` prints it. */
   readonly patch: string;
+  /** At the edge of a shallow clone: its parent was not fetched, and `patch` is the whole tree. */
+  readonly shallowEdge: boolean;
   /** The commits before it, for the paths it changes; null for a repository's first commit. */
   readonly historyOf: (paths: readonly string[]) => ChangeHistory | null;
 }
@@ -22,11 +25,9 @@ export const readCommitWithHistory = async (
   gitDir: string,
   rev: string,
 ): Promise<CommitWithHistory | null> => {
-  const resolved = await runGit(gitDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
-    .then((out) => out.toString('utf8').trim())
-    .catch(() => '');
-  if (resolved === '') return null;
-  const [patch, time] = await Promise.all([
+  const resolved = await resolveCommitRev(gitDir, rev);
+  if (resolved === null) return null;
+  const [patch, time, shallowEdge] = await Promise.all([
     runGit(gitDir, [
       'show',
       '--format=',
@@ -41,6 +42,7 @@ export const readCommitWithHistory = async (
       '--',
     ]),
     runGit(gitDir, ['log', '-1', '--format=%ct', resolved, '--']),
+    isShallowEdge(gitDir, resolved),
   ]);
   const accumulator = createHistoryAccumulator();
   for await (const commit of readHistoryCommits(gitDir, resolved)) {
@@ -51,6 +53,7 @@ export const readCommitWithHistory = async (
     sha: resolved,
     committedAt,
     patch: patch.toString('utf8'),
+    shallowEdge,
     historyOf: (paths) =>
       accumulator.size === 0 ? null : accumulator.historyOf(paths, committedAt),
   };

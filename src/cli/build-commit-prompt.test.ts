@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -186,6 +187,56 @@ describe('review-router prompt --git-dir', () => {
       );
     } finally {
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('never reads --commit as an option of git, and names a range as no commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-router-victim-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep\n');
+    try {
+      for (const rev of [`--output=${victim}`, `${base}..${head}`]) {
+        const { io, out, err } = captureCliIo();
+        const code = await runCli(['prompt', '--git-dir', repo.dir, `--commit=${rev}`], io, {});
+        expect(code).toBe(2);
+        expect(out).toEqual([]);
+        expect(err.join('\n')).toContain(`no commit ${rev} in `);
+      }
+      expect(readFileSync(victim, 'utf8')).toBe('keep\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses the edge of a shallow clone, whose parent git has not fetched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-router-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, dir]);
+      const { io, out, err } = captureCliIo();
+      const code = await runCli(['prompt', '--git-dir', dir, '--commit', 'HEAD'], io, {});
+      expect(code).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toContain(
+        `--commit HEAD: ${head.slice(0, 12)} is at the edge of a shallow clone`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives the same prompt whatever the user's git settings for diffs", async () => {
+    const plain = await build('deep');
+    const settings = ['diff.noprefix', 'diff.mnemonicPrefix', 'diff.submodule'] as const;
+    const values = ['true', 'true', 'log'];
+    settings.forEach((key, i) => repo.git(['config', key, values[i] ?? '']));
+    try {
+      const configured = await build('deep');
+      expect(configured.prompt.prompt).toContain('### src/lib/math.ts');
+      expect(configured.prompt.prompt).toBe(plain.prompt.prompt);
+      expect(configured.prompt.context).toBe(plain.prompt.context);
+      expect(configured.context.items.length).toBe(plain.context.items.length);
+    } finally {
+      for (const key of settings) repo.git(['config', '--unset', key]);
     }
   });
 });

@@ -2,8 +2,8 @@
  * The prompt a tier would get for one commit of a local repository: the app's own stages (redact,
  * classify, route, gather context, build the prompt) with a local git source instead of GitHub.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { GitError, runGit } from '../calibrate/run-git.js';
+import { isShallowEdge, resolveCommitRev, shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { classifyChange } from '../classify/classify-change.js';
 import { filesForContext } from '../context/files-for-context.js';
@@ -24,7 +24,6 @@ import { OFFLINE_PR, routeOffline } from './classify-patch.js';
 import { CliError } from './cli-io.js';
 import { readPatch } from './read-patch.js';
 
-const run = promisify(execFile);
 /** git's empty tree in each object format (`git hash-object -t tree /dev/null`). */
 const EMPTY_TREE: Readonly<Record<string, string>> = {
   sha1: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
@@ -58,27 +57,31 @@ export interface CommitPrompt {
   readonly contextCpuMs: number;
 }
 
+/** git with the settings that make its output the same everywhere (no textconv, no prefix change). */
 const git = async (gitDir: string, args: readonly string[]): Promise<string> => {
   try {
-    const { stdout } = await run('git', ['--git-dir', gitDir, ...args], {
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    return stdout;
+    return (await runGit(gitDir, args)).toString('utf8');
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.trim() ?? String(error);
+    const detail = error instanceof GitError ? error.context.stderr.trim() : String(error);
     throw new CliError(`git ${args[0] ?? ''} in ${gitDir} failed: ${detail}`);
   }
 };
 
-/** A commit's full SHA and its first parent's (null for a root commit). */
+/**
+ * A commit's full SHA and its first parent's (null for a root commit). `rev` is never read as an
+ * option; a commit at the edge of a shallow clone, whose parent git has not fetched, is refused.
+ */
 export const resolveCommit = async (
   gitDir: string,
-  commit: string,
+  rev: string,
 ): Promise<{ sha: string; parent: string | null }> => {
-  const [sha, parent] = (await git(gitDir, ['rev-list', '--parents', '-n', '1', commit, '--']))
+  const sha = await resolveCommitRev(gitDir, rev);
+  if (sha === null) throw new CliError(`no commit ${rev} in ${gitDir}`);
+  const [, parent] = (await git(gitDir, ['rev-list', '--parents', '-n', '1', sha, '--']))
     .trim()
     .split(' ');
-  if (sha === undefined || sha === '') throw new CliError(`no commit ${commit} in ${gitDir}`);
+  if (parent === undefined && (await isShallowEdge(gitDir, sha)))
+    throw new CliError(shallowEdgeMessage(rev, sha));
   return { sha, parent: parent ?? null };
 };
 
@@ -98,7 +101,17 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
   const parent =
     options.base === undefined ? resolved.parent : (await resolveCommit(gitDir, options.base)).sha;
   const from = parent ?? (await emptyTree(gitDir));
-  const patch = await git(gitDir, ['diff', '--no-color', '--no-ext-diff', '-M', from, sha]);
+  const patch = await git(gitDir, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--submodule=short',
+    '-M',
+    from,
+    sha,
+    '--',
+  ]);
   const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
   const diff = redacted.diff;
   const classification = classifyChange({ diff, policy, authorAssociation: null });

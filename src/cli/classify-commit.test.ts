@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGitRepo, numberedLines, type TestGitRepo } from '../calibrate/test-git-repo.js';
 import { runCli } from './main.js';
@@ -114,5 +118,31 @@ describe('review-router classify --git-dir --commit', () => {
     const both = await classify(['--commit', change, 'a.patch']);
     expect(both.code).toBe(2);
     expect(both.err.join('\n')).toMatch(/either diff files or --commit SHA/);
+  });
+
+  it('refuses the edge of a shallow clone rather than classify the whole tree as added', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-router-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, dir]);
+      const { io, out, err } = captureCliIo();
+      const code = await runCli(
+        ['classify', '--git-dir', dir, '--commit', 'HEAD', '--json'],
+        io,
+        {},
+      );
+      expect(code).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toMatch(
+        /--commit HEAD: [0-9a-f]{12} is at the edge of a shallow clone, so git has not fetched its parent/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never reads --commit as an option of git', async () => {
+    const { code, err } = await classify(['--commit=--all', '--json']);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('--commit --all: no such commit');
   });
 });

@@ -1,4 +1,5 @@
 import { readCommitWithHistory } from '../calibrate/read-commit-with-history.js';
+import { shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
@@ -26,6 +27,7 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
   if (commit === null) {
     throw new CliError(`--commit ${options.commit}: no such commit in ${gitDir}`);
   }
+  if (commit.shallowEdge) throw new CliError(shallowEdgeMessage(options.commit, commit.sha));
   const diff = parseUnifiedDiff(commit.patch);
   // As for a patch file: an empty change is never printed as if it were one.
   if (diff.files.length === 0) {
