@@ -21,6 +21,11 @@ export const MIN_GENERIC_LENGTH = 12;
 /** An unquoted value: up to a blank, a quote, a separator, a bracket or an escape (`\n`). */
 const UNQUOTED = '[^\\s"\'`,;(){}\\[\\]<>\\\\&|]';
 const QUOTED = '[^"\'`\\r\\n]';
+/**
+ * A quoted value up to the quote it opened with (group `quote`): it may hold the other quotes, as
+ * bytes printed by Python do (`b'_5#y2L"F4Q8z'`).
+ */
+const IN_QUOTES = '(?:(?!\\k<quote>)[^\\r\\n])';
 
 /**
  * `snake_case_words`, `camelCaseWords` (`withCredentials: defaultToConfig2`), or a version
@@ -86,7 +91,7 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   // separator), in the group `bare`: taken whole (a lookahead gives nothing back), and never the
   // name of a function it calls (`password = decodeURIComponent(parsed.password)`)
   detector(
-    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?=(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))\\k<bare>(?!\\())`,
+    `${SECRET_NAME_END}${ASSIGN}(?:(?:[@&]|[A-Za-z]{0,2}(?=["'\`]))?(?<quote>["'\`])(?<secret>${IN_QUOTES}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>|(?=(?<bare>${UNQUOTED}{${MIN_GENERIC_LENGTH},4096}))\\k<bare>(?!\\())`,
     randomValue,
   ),
   // #define NAME "value"
@@ -96,7 +101,7 @@ export const ASSIGNMENT_DETECTORS: readonly SecretDetector[] = [
   ),
   // setProperty("NAME", "value"), put('name', 'value'), ["name", "value"]
   detector(
-    `["'\`]${SECRET_NAME}["'\`][ \\t]{0,4},[ \\t]{0,4}(?<quote>["'\`])(?<secret>${QUOTED}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>`,
+    `["'\`]${SECRET_NAME}["'\`][ \\t]{0,4},[ \\t]{0,4}(?<quote>["'\`])(?<secret>${IN_QUOTES}{${MIN_GENERIC_LENGTH},4096}?)\\k<quote>`,
     randomValue,
   ),
   // --password value, -token value

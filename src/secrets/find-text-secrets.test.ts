@@ -39,6 +39,18 @@ describe('findTextSecrets, through redactText', () => {
     ['curl -u', `  -u deploy:${random} \\`, random],
     ['a C define', `#define API_SECRET "${random}"`, random],
     ['a passphrase of words', 'password: CorrectHorseBatteryStaple', 'CorrectHorseBatteryStaple'],
+    // Python's printed bytes (os.urandom) hold the other quote, and random printable text a blank.
+    [
+      'bytes holding the other quote',
+      `SECRET_KEY = b'_5#y2L"F4Q8z\\n\\xec]/${random}'`,
+      `_5#y2L"F4Q8z`,
+    ],
+    ['a single-quoted value holding double quotes', `app.secret_key = '${random}"x"'`, random],
+    [
+      'printable random text with a blank',
+      "app.secret_key = 'A0Zr98j/3yX R~XHH!jmN]LWX/,?RT'",
+      'R~XHH!jmN]LWX',
+    ],
   ])('redacts %s', (_name, text, secret) => {
     expect(redactText(text).text).not.toContain(secret);
   });
@@ -78,6 +90,9 @@ describe('findTextSecrets, through redactText', () => {
     ['a negated member', '  request.withCredentials = !!_config.withCredentials;'],
     ["a bundler's copy of a class", 'axios.CancelToken = CancelToken$1;'],
     ['a numbered class name', 'exports.ECPrivateKey2 = ECPrivateKey2;'],
+    ['a sentence', `password_hint = "Use 12 characters, one of them a digit"`],
+    ['an expression with blanks', `token = 'a[0] + b2[1] * c3d'`],
+    ['a sentence quoting a word', `secret: 'The "token" field is 32 hex digits'`],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toEqual({ text, kinds: [], found: [] });
   });

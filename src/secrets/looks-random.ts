@@ -44,9 +44,20 @@ const mixesCharacters = (value: string): boolean => {
   return upperAndLower && (value.length >= 16 || /[^A-Za-z]/.test(value));
 };
 
+/**
+ * Words, a sentence or a piece of code (`Enter the password`, `a[0] + b`): a blank between parts
+ * of which one is a plain word or shorter than 6 characters. Random printable characters can hold
+ * a blank too (`A0Zr98j/3yX R~XHH!jmN]LWX/,?RT`): long parts, none a word.
+ */
+const readsAsText = (value: string): boolean => {
+  const parts = value.split(/\s+/).filter((part) => part !== '');
+  return parts.length > 1 && parts.some((part) => part.length < 6 || /^[A-Za-z]+$/.test(part));
+};
+
 export const looksRandom = (value: string, minLength: number): boolean =>
   value.length >= minLength &&
-  !/\s/.test(value) &&
+  value.trim() === value &&
+  !readsAsText(value) &&
   mixesCharacters(value) &&
   !TEMPLATE.test(value) &&
   !PLACEHOLDER.test(value) &&
