@@ -52,6 +52,8 @@ interface HunkExtent {
   readonly additions: number;
   readonly deletions: number;
   readonly lines: number;
+  /** Fewer lines than the header counts: the patch was cut, or is not a plain unified diff. */
+  readonly short: boolean;
 }
 
 /** A content line of a hunk: its kind, its numbers, and its index in the patch's lines. */
@@ -103,7 +105,13 @@ function walkHunk(
       break;
     }
   }
-  return { end: next, additions, deletions, lines: additions + deletions + context };
+  return {
+    end: next,
+    additions,
+    deletions,
+    lines: additions + deletions + context,
+    short: oldLeft > 0 || newLeft > 0,
+  };
 }
 
 /** Where a parsed hunk's lines are in its patch, and how many it holds. */
@@ -112,6 +120,8 @@ export interface HunkSource {
   readonly first: number;
   readonly range: HunkRange;
   readonly lines: number;
+  /** The patch ran out, or a line that cannot belong to it came, before the header's counts. */
+  readonly short: boolean;
 }
 
 const sources = new WeakMap<Hunk, HunkSource>();
@@ -173,7 +183,7 @@ function lazyHunk(
   patchLines: PatchLines,
   first: number,
   range: HunkRange,
-  lines: number,
+  extent: Pick<HunkExtent, 'lines' | 'short'>,
   section: string,
 ): Hunk {
   const hunk = Object.defineProperty(
@@ -187,7 +197,7 @@ function lazyHunk(
     'lines',
     PARSED_LINES,
   ) as Hunk;
-  sources.set(hunk, { patchLines, first, range: hunk, lines });
+  sources.set(hunk, { patchLines, first, range: hunk, lines: extent.lines, short: extent.short });
   return hunk;
 }
 
@@ -218,7 +228,7 @@ export function readHunk(
   let next = extent.end;
   while (next < lines.length && lines.firstCode(next) === BACKSLASH) next += 1;
   return {
-    hunk: lazyHunk(lines, index + 1, range, extent.lines, section),
+    hunk: lazyHunk(lines, index + 1, range, extent, section),
     next,
     additions: extent.additions,
     deletions: extent.deletions,

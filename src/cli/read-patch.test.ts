@@ -58,6 +58,34 @@ describe('readPatch on input that is not a diff', () => {
   });
 });
 
+describe('readPatch on a diff whose hunks fall short of their headers', () => {
+  const header = ['diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts'];
+
+  it('refuses a patch cut in the middle of a hunk, naming the file and the line', () => {
+    const text = [...header, '@@ -1,3 +1,4 @@', ' one', '-two', '+2', ''].join('\n');
+    const error = refusal('cut.patch', text);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(
+      /^cut\.patch line 4: the hunk @@ -1,3 \+1,4 @@ of src\/a\.ts ends after 3 of its lines: the patch is cut short/,
+    );
+  });
+
+  it('refuses git diff --word-diff, whose changed lines have no + or -', () => {
+    const text = [...header, '@@ -1 +1 @@', 'const [-a-]{+b+} = 1;', ''].join('\n');
+    expect(refusal('words.patch', text).message).toContain(
+      'the hunk @@ -1,1 +1,1 @@ of src/a.ts ends after 0 of its lines',
+    );
+  });
+
+  it('accepts a hunk that ends with no newline at the end of the file', () => {
+    const text = [...header, '@@ -1 +1 @@', '-a', '\\ No newline at end of file', '+b', ''];
+    expect(readPatch('ok.patch', text.join('\n')).files[0]).toMatchObject({
+      additions: 1,
+      deletions: 1,
+    });
+  });
+});
+
 describe('readPatch on what git writes', () => {
   let repo: TestGitRepo;
   const shas: string[] = [];

@@ -3,6 +3,7 @@
  * unified diff, and every file once, so that the counts are what `git diff` of the change gives.
  */
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import { hunkSource, type HunkSource } from '../changes/parse-hunks.js';
 import type { Latin1Patch } from '../changes/patch-lines.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
 import { CliError } from './cli-io.js';
@@ -122,9 +123,31 @@ const notADiff = (file: string, text: string): CliError => {
   );
 };
 
+/** The first hunk with fewer lines than its header counts, with its file. */
+const findShortHunk = (diff: DiffModel): { file: FileChange; source: HunkSource } | null => {
+  for (const file of diff.files) {
+    for (const hunk of file.hunks) {
+      const source = hunkSource(hunk);
+      if (source?.short === true) return { file, source };
+    }
+  }
+  return null;
+};
+
+const shortHunk = (
+  file: string,
+  { file: change, source }: { file: FileChange; source: HunkSource },
+) => {
+  const { oldStart, oldLines, newStart, newLines } = source.range;
+  return new CliError(
+    `${describeInput(file)} line ${source.first}: the hunk @@ -${oldStart},${oldLines} +${newStart},${newLines} @@ of ${change.path} ends after ${source.lines} of its lines: the patch is cut short, or is not a plain unified diff (git diff --word-diff or --color-words output cannot be classified). To resolve, give the whole output of git diff, git show or git format-patch`,
+  );
+};
+
 /**
  * Parses a patch for `classify`. Refuses, with exit 2, input that holds no file of a diff (an
- * empty file, text, an image) and a series of commits that change one file more than once:
+ * empty file, text, an image), a hunk with fewer lines than its header counts (a cut patch,
+ * `--word-diff` output) and a series of commits that change one file more than once:
  * adding up each commit's lines is not what `git diff` of the range counts when a later commit
  * changes or undoes an earlier one's lines. A file's patch is best given as its bytes, which
  * take less memory than its text, or as those bytes read as Latin-1 text, held once.
@@ -132,6 +155,8 @@ const notADiff = (file: string, text: string): CliError => {
 export const readPatch = (file: string, patch: string | Uint8Array | Latin1Patch): DiffModel => {
   const diff = parseUnifiedDiff(patch);
   if (diff.files.length === 0) throw notADiff(file, textOf(patch));
+  const cut = findShortHunk(diff);
+  if (cut !== null) throw shortHunk(file, cut);
   // The commits of a series can share a file only if the whole patch names one path twice:
   // without that, there is nothing to look for commit by commit (which parses the text again).
   if (!touchesAPathTwice(diff)) return diff;
