@@ -34,6 +34,8 @@ interface SectionHeader {
   binary: boolean;
   /** Whether a line other than `---`/`+++` followed `diff --git`: git always writes one, or hunks. */
   extended: boolean;
+  /** Whether the paths carry git's `a/` and `b/` (false for `git diff --no-prefix`). */
+  prefixed: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export function readGitFileSection(lines: PatchLines, start: number): GitFileSec
     mode: null,
     binary: false,
     extended: false,
+    prefixed: names.prefixed,
   };
   let next = readHeaderLines(lines, start + 1, header);
 
@@ -79,8 +82,9 @@ export function readGitFileSection(lines: PatchLines, start: number): GitFileSec
 function readHeaderLines(lines: PatchLines, start: number, header: SectionHeader): number {
   for (let index = start; index < lines.length; index += 1) {
     const line = stripCarriageReturn(lines.at(index) ?? '');
-    if (line.startsWith('--- ')) header.oldPath = readPrefixedPath(line.slice(4));
-    else if (line.startsWith('+++ ')) header.newPath = readPrefixedPath(line.slice(4));
+    if (line.startsWith('--- ')) header.oldPath = readPrefixedPath(line.slice(4), header.prefixed);
+    else if (line.startsWith('+++ '))
+      header.newPath = readPrefixedPath(line.slice(4), header.prefixed);
     else if (readExtendedHeader(line, header)) header.extended = true;
     else return index;
   }
@@ -118,9 +122,9 @@ function moveFrom(header: SectionHeader, move: 'renamed' | 'copied', path: strin
   header.movedFrom = readPatchPath(path);
 }
 
-function readPrefixedPath(text: string): string | null {
+function readPrefixedPath(text: string, prefixed: boolean): string | null {
   const path = readPatchPath(text);
-  return path === null ? null : stripFirstComponent(path);
+  return path === null || !prefixed ? path : stripFirstComponent(path);
 }
 
 function toFileChange(

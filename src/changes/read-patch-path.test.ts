@@ -37,16 +37,45 @@ describe('unquoteCStyle', () => {
 
 describe('splitDiffGitNames', () => {
   it.each([
-    ['plain names', 'a/src/x.ts b/src/x.ts', 'src/x.ts', 'src/x.ts'],
-    ['names with spaces', 'a/my dir/a b.txt b/my dir/a b.txt', 'my dir/a b.txt', 'my dir/a b.txt'],
-    ['names that hold " b/"', 'a/x b/y b/x b/y', 'x b/y', 'x b/y'],
-    ['two quoted names', '"a/\\303\\244 x" "b/\\303\\244 x"', 'ä x', 'ä x'],
-    ['a bare name and a quoted one', 'a/plain.txt "b/n\\303\\251.txt"', 'plain.txt', 'né.txt'],
-    ['a quoted name and a bare one', '"a/n\\303\\251.txt" b/plain.txt', 'né.txt', 'plain.txt'],
-    ['renamed names with spaces', 'a/old name b/new name', 'old name', 'new name'],
-    ['names without a prefix', 'README README', 'README', 'README'],
-  ])('splits %s', (_name, rest, oldPath, newPath) => {
-    expect(splitDiffGitNames(rest)).toEqual({ oldPath, newPath });
+    ['plain names', 'a/src/x.ts b/src/x.ts', 'src/x.ts', 'src/x.ts', true],
+    [
+      'names with spaces',
+      'a/my dir/a b.txt b/my dir/a b.txt',
+      'my dir/a b.txt',
+      'my dir/a b.txt',
+      true,
+    ],
+    ['names that hold " b/"', 'a/x b/y b/x b/y', 'x b/y', 'x b/y', true],
+    ['two quoted names', '"a/\\303\\244 x" "b/\\303\\244 x"', 'ä x', 'ä x', true],
+    [
+      'a bare name and a quoted one',
+      'a/plain.txt "b/n\\303\\251.txt"',
+      'plain.txt',
+      'né.txt',
+      true,
+    ],
+    [
+      'a quoted name and a bare one',
+      '"a/n\\303\\251.txt" b/plain.txt',
+      'né.txt',
+      'plain.txt',
+      true,
+    ],
+    ['renamed names with spaces', 'a/old name b/new name', 'old name', 'new name', true],
+    ['mnemonic prefixes', 'c/src/x.ts w/src/x.ts', 'src/x.ts', 'src/x.ts', true],
+    ['names without a prefix', 'README README', 'README', 'README', false],
+    // git diff --no-prefix, or diff.noprefix set: both names whole, folders kept.
+    ['folders without a prefix', 'src/x.ts src/x.ts', 'src/x.ts', 'src/x.ts', false],
+    [
+      'folders with spaces without a prefix',
+      'my dir/a b.txt my dir/a b.txt',
+      'my dir/a b.txt',
+      'my dir/a b.txt',
+      false,
+    ],
+    ['a one-letter folder without a prefix', 'a/x.ts a/x.ts', 'a/x.ts', 'a/x.ts', false],
+  ])('splits %s', (_name, rest, oldPath, newPath, prefixed) => {
+    expect(splitDiffGitNames(rest)).toEqual({ oldPath, newPath, prefixed });
   });
 });
 

@@ -36,10 +36,23 @@ export function stripFirstComponent(path: string): string {
  * The two names of a `diff --git A B` header, first component dropped. Unquoted names may hold
  * spaces, so the header is split where both halves name the same file (what git does for a
  * file that is not renamed); for a rename the `rename from`/`rename to` lines say better.
+ *
+ * Two equal names mean a patch written without prefixes (`git diff --no-prefix`, or
+ * `diff.noprefix` set): git's prefixes always differ (`a/` and `b/`, or `c/`, `i/`, `o/`, `w/`),
+ * so the names are kept whole, and `prefixed` tells the `---`/`+++` lines to keep theirs too.
  */
-export function splitDiffGitNames(rest: string): { oldPath: string; newPath: string } {
+export function splitDiffGitNames(rest: string): {
+  oldPath: string;
+  newPath: string;
+  prefixed: boolean;
+} {
   const names = splitQuoted(rest) ?? splitBareEqual(rest) ?? splitBareFallback(rest);
-  return { oldPath: stripFirstComponent(names[0]), newPath: stripFirstComponent(names[1]) };
+  if (names[0] === names[1]) return { oldPath: names[0], newPath: names[1], prefixed: false };
+  return {
+    oldPath: stripFirstComponent(names[0]),
+    newPath: stripFirstComponent(names[1]),
+    prefixed: true,
+  };
 }
 
 function splitQuoted(rest: string): [string, string] | null {
