@@ -131,6 +131,21 @@ describe.each(HARNESSES)('the $id provider', (harness) => {
     });
   });
 
+  it("reports a 200 whose body is not the API's shape as a failure, never a throw", async () => {
+    const scope = harness.endpoint().reply(200, { unexpected: true });
+
+    const result = await harness.create().review(requestFor(harness));
+
+    scope.done();
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'server-error', status: 200, usage: null, retryable: true },
+    });
+    expect(!result.ok && result.error.message).toContain(
+      'its answer is not in the shape of its API',
+    );
+  });
+
   // Transport faults come from a stub fetch: nock's delayed replies do not honour the SDKs' abort.
   it('reports no answer within timeoutMs as a retryable timeout', async () => {
     const started = Date.now();

@@ -97,6 +97,21 @@ export interface AnswerFailureInput {
   readonly rawAnswer: string | null;
 }
 
+/**
+ * The provider answered HTTP 200 with a body that is not its API's shape (a proxy's own answer,
+ * an API that changed): reading it failed before any usage was known. Like any failure on the
+ * provider's side, the policy's fallback model (another provider) may answer instead.
+ */
+export const unreadableAnswer = (provider: ProviderId, error: Error): ProviderFailure => ({
+  kind: 'server-error',
+  provider,
+  message: `${NAMES[provider]} ${DESCRIPTIONS['server-error']}: its answer is not in the shape of its API (${withoutKeys(error.message)})`,
+  status: 200,
+  usage: null,
+  rawAnswer: null,
+  retryable: true,
+});
+
 /** The provider answered (HTTP 200) but the answer cannot be used. */
 export const answerFailure = (input: AnswerFailureInput): ProviderFailure => ({
   kind: input.kind,

@@ -10,6 +10,7 @@ import {
   deadlineFailure,
   httpFailure,
   transportFailure,
+  unreadableAnswer,
   type HttpFailureInput,
 } from './provider-failure.js';
 import type { ProviderFailure, ReviewRequest } from './types.js';
@@ -28,8 +29,9 @@ export interface SdkErrorClasses {
 
 /**
  * An abort by the review's deadline (or the SDK's timeout firing as the deadline passes) is a
- * timeout that says so; any other abort is the caller's, and is thrown back to it, as is anything
- * that is not an SDK error.
+ * timeout that says so; any other abort is the caller's, and is thrown back to it. A TypeError or
+ * SyntaxError comes from reading an answer that is not the API's shape: a failure, not a throw.
+ * Anything else that is not an SDK error is thrown.
  */
 export const sdkFailure = (
   sdk: SdkErrorClasses,
@@ -58,5 +60,8 @@ export const sdkFailure = (
       ...details(error),
     });
   }
+  // Reading a body that is not the API's shape fails with these, after the SDK returned it.
+  if (error instanceof TypeError || error instanceof SyntaxError)
+    return unreadableAnswer(provider, error);
   throw error;
 };
