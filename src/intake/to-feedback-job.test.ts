@@ -18,7 +18,7 @@ const threadEvent = (
   action,
   repository: { name: 'api', owner: { login: 'acme' } },
   pull_request: { number: 7 },
-  thread: { comments: [{ body }] },
+  thread: { comments: [{ body, user: { login: 'review-router[bot]', type: 'Bot' } }] },
   sender,
 });
 
@@ -57,5 +57,15 @@ describe('toThreadSignal', () => {
     expect(toThreadSignal({ ...threadEvent('resolved', MARKED), sender: undefined })).toBeNull();
     expect(toThreadSignal(threadEvent('resolved', 'a person started this'))).toBeNull();
     expect(toThreadSignal(threadEvent('created', MARKED))).toBeNull();
+  });
+
+  it("ignores the app's marker copied into a thread a person started", () => {
+    const copied = threadEvent('resolved', MARKED);
+    const byPerson = { login: 'mallory', type: 'User' };
+    const ghost = null;
+    for (const user of [byPerson, ghost]) {
+      const first = { ...copied.thread.comments[0], body: MARKED, user };
+      expect(toThreadSignal({ ...copied, thread: { comments: [first] } })).toBeNull();
+    }
   });
 });

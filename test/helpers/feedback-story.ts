@@ -55,6 +55,9 @@ export const threadEvent = (action: string, body: string, sender = 'maintainer')
   installation: { id: 42 },
   repository: { name: 'api', owner: { login: 'acme' } },
   pull_request: { number: 7, head: { sha: A } },
-  thread: { node_id: 'T1', comments: [{ id: 1, body }] },
+  thread: {
+    node_id: 'T1',
+    comments: [{ id: 1, body, user: { login: 'review-router[bot]', type: 'Bot' } }],
+  },
   sender: { login: sender, type: sender.endsWith('[bot]') ? 'Bot' : 'User' },
 });
