@@ -13,6 +13,7 @@ import { MOOT_CHECK, mootness } from './moot-check.js';
 import type { JobRun } from './open-job.js';
 import { abandoned, interrupted, posted, unanswered, type Holdings } from './review-holdings.js';
 import type { ReviewSubject } from './review-subject.js';
+import { postedBefore } from './posted-before.js';
 import { stoppedMidCall, unlessStopped } from './stopped-mid-call.js';
 import type { WorkerDeps } from './types.js';
 
@@ -92,6 +93,13 @@ const openCheck = async (
   return checkId;
 };
 
+/** What the budget held for this review: the price of a call whose usage this process never saw. */
+const estimateOf = (options: ReviewOnTierOptions, deps: Pick<WorkerDeps, 'prices'>) => ({
+  usd: options.estimateUsd,
+  deepUsd: options.deepPlan.usd,
+  priceVersion: deps.prices.version,
+});
+
 /**
  * Claims (head SHA, tier) so a redelivery or a second event cannot review twice, asks the model,
  * escalates when the fast model asks and the policy and budget allow, and posts one review.
@@ -127,23 +135,20 @@ export const reviewOnTier = async (
   if (claim.checkId !== undefined) {
     // The attempt this one took over may have posted before it stopped: never post twice.
     const earlier = await earlierReview(run, choice.tier);
-    if (earlier !== null) {
-      run.log.info({ review: earlier.url }, 'the attempt that stopped had posted this review');
-      return endedWith({
-        classification,
-        claims: [key],
-        settleAs: 'posted',
-        reservationId: options.reservationId,
-        check: {
-          id: claim.checkId,
-          conclusion: 'success',
-          output: {
-            title: `Reviewed on the ${choice.tier} tier`,
-            summary: `[The review](${earlier.url}) was posted before the process writing it stopped; it was not asked for again.`,
-          },
+    if (earlier !== null)
+      return postedBefore(
+        run,
+        {
+          review: earlier,
+          checkId: claim.checkId,
+          key,
+          choice,
+          estimate: estimateOf(options, deps),
+          reservationId: options.reservationId,
+          classification,
         },
-      });
-    }
+        deps,
+      );
   }
   let held: Holdings = {
     classification,
@@ -162,12 +167,7 @@ export const reviewOnTier = async (
       live.signal,
     );
     if (raced.stopped) {
-      const estimate = {
-        usd: options.estimateUsd,
-        deepUsd: options.deepPlan.usd,
-        priceVersion: deps.prices.version,
-      };
-      held = { ...held, attempts: [stoppedMidCall(choice, estimate)] };
+      held = { ...held, attempts: [stoppedMidCall(choice, estimateOf(options, deps))] };
       return interrupted(held, raced.reason);
     }
     const first = raced.value;

@@ -37,20 +37,37 @@ export const unlessStopped = async <T>(
   }
 };
 
-/** The row of a call the process stopped waiting for: its tier's estimate, tokens unknown. */
-export const stoppedMidCall = (
+/** What a row priced at the budget's estimate needs: the tier's and the deep tier's estimates. */
+export interface BudgetEstimate {
+  readonly usd: number;
+  readonly deepUsd: number;
+  readonly priceVersion: string;
+}
+
+/** A row of a call whose usage this process never saw, priced at the estimate its budget held. */
+export const estimatedRow = (
   choice: TierChoice,
-  estimate: { readonly usd: number; readonly deepUsd: number; readonly priceVersion: string },
+  estimate: BudgetEstimate,
+  outcome: 'failed' | 'posted',
+  error: string,
 ): Attempt => ({
   tier: choice.tier,
   reason: choice.reason,
-  outcome: 'failed',
+  outcome,
   provider: choice.model.provider,
   model: choice.model.model,
   usage: null,
   costUsd: estimate.usd,
   deepCostUsd: estimate.deepUsd,
   priceVersion: estimate.priceVersion,
-  error:
-    'the process stopped during the model call: cost estimated as the budget held it, tokens unknown',
+  error,
 });
+
+/** The row of a call the process stopped waiting for: its tier's estimate, tokens unknown. */
+export const stoppedMidCall = (choice: TierChoice, estimate: BudgetEstimate): Attempt =>
+  estimatedRow(
+    choice,
+    estimate,
+    'failed',
+    'the process stopped during the model call: cost estimated as the budget held it, tokens unknown',
+  );

@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleEntry } from '../../src/ledger/sample-entry.js';
 import { DEFAULT_LIMITS } from '../../src/worker/types.js';
 import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
@@ -111,40 +112,67 @@ describe('after a crash mid-review', () => {
     expect(github.sent.reviews).toHaveLength(1);
   });
 
-  it('asks no model and posts nothing when the crashed attempt had posted its review', async () => {
-    nock.disableNetConnect();
-    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
-    await app.ledger.claim(KEY, 'crashed-delivery');
-    await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
-    const github = mockPullRequest({
-      pull: pullRequestObject({ headSha: HEAD }),
-      files: FILES,
-      pullReads: 1,
-    });
-    const url = 'https://github.com/acme/api/pull/7#pullrequestreview-80';
-    const listed = nock(GITHUB_API)
-      .get('/repos/acme/api/pulls/7/reviews')
-      .query(true)
-      .reply(200, [
-        {
-          id: 80,
-          commit_id: HEAD,
-          body: '<!-- review-router:summary -->\n### review-router · fast review (openai `gpt-5.3-codex`)',
-          html_url: url,
-        },
-      ]);
-    const { scope: checks, completed } = mockCrashedCheck();
+  it.each([
+    ['stopped before recording it: its cost is estimated', false],
+    ['had recorded it: nothing is recorded twice', true],
+  ])(
+    'asks no model and posts nothing when the crashed attempt had posted its review and %s',
+    async (_case, recordedBefore) => {
+      nock.disableNetConnect();
+      app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+      await app.ledger.claim(KEY, 'crashed-delivery');
+      if (recordedBefore)
+        await app.ledger.record(
+          sampleEntry({
+            ...KEY,
+            deliveryId: 'crashed-delivery',
+            provider: 'openai',
+            model: 'gpt-5.3-codex',
+          }),
+        );
+      await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
+      const github = mockPullRequest({
+        pull: pullRequestObject({ headSha: HEAD }),
+        files: FILES,
+        pullReads: 1,
+      });
+      const url = 'https://github.com/acme/api/pull/7#pullrequestreview-80';
+      const listed = nock(GITHUB_API)
+        .get('/repos/acme/api/pulls/7/reviews')
+        .query(true)
+        .reply(200, [
+          {
+            id: 80,
+            commit_id: HEAD,
+            body: '<!-- review-router:summary -->\n### review-router · fast review (openai `gpt-5.3-codex`)',
+            html_url: url,
+          },
+        ]);
+      const { scope: checks, completed } = mockCrashedCheck();
 
-    await deliverOpened(app, 'crashed-delivery');
+      await deliverOpened(app, 'crashed-delivery');
 
-    expect(app.errors).toEqual([]);
-    for (const scope of [github.scope, listed, checks]) scope.done();
-    // No model mock exists: a call would have failed the job. Nothing was posted.
-    expect(github.sent.reviews).toEqual([]);
-    expect(completed[0]).toMatchObject({ conclusion: 'success' });
-    expect(completed[0]?.output?.summary).toContain(url);
-    expect(await app.ledger.claim(KEY, 'later')).toMatchObject({ claimed: false, state: 'posted' });
-  });
+      expect(app.errors).toEqual([]);
+      for (const scope of [github.scope, listed, checks]) scope.done();
+      // No model mock exists: a call would have failed the job. Nothing was posted.
+      expect(github.sent.reviews).toEqual([]);
+      expect(completed[0]).toMatchObject({ conclusion: 'success' });
+      expect(completed[0]?.output?.summary).toContain(url);
+      expect(await app.ledger.claim(KEY, 'later')).toMatchObject({
+        claimed: false,
+        state: 'posted',
+      });
+      const rows = await app.ledger.list();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ outcome: 'posted', tier: 'fast', headSha: HEAD });
+      if (recordedBefore) expect(rows[0]?.costUsd).toBe(0.123456789);
+      else {
+        expect(rows[0]?.costUsd).toBeGreaterThan(0);
+        expect(rows[0]?.inputTokens).toBe(0);
+        expect(rows[0]?.error).toMatch(/^posted by an attempt that stopped before recording it/);
+      }
+    },
+  );
 
   it('leaves a claim alone while its review may still be within a long total deadline', async () => {
     nock.disableNetConnect();
