@@ -114,6 +114,32 @@ const cases: { name: string; text: string; files: Summary[] }[] = [
     files: [changed('after.txt', { status: 'added' })],
   },
   {
+    // diff -N gives a missing file's side the epoch as its date, where git writes /dev/null.
+    name: 'diff -ruN: an added and a removed file dated the epoch, and one emptied',
+    text: patch(
+      'diff -ruN a/new.txt b/new.txt',
+      '--- a/new.txt\t1970-01-01 00:00:00.000000000 +0000',
+      '+++ b/new.txt\t2026-12-07 17:22:11.805435949 +0000',
+      '@@ -0,0 +1 @@',
+      '+new',
+      'diff -ruN a/old.txt b/old.txt',
+      '--- a/old.txt\t2026-12-07 17:22:11.801978013 +0000',
+      '+++ b/old.txt\t1969-12-31 19:00:00.000000000 -0500',
+      '@@ -1 +0,0 @@',
+      '-hi',
+      'diff -ruN a/kept.txt b/kept.txt',
+      '--- a/kept.txt\t2026-12-07 17:22:11.801978013 +0000',
+      '+++ b/kept.txt\t2026-12-07 17:22:12.801978013 +0000',
+      '@@ -1 +0,0 @@',
+      '-emptied, not removed',
+    ),
+    files: [
+      changed('new.txt', { status: 'added', additions: 1, hunks: [[0, 0, 1, 1]] }),
+      changed('old.txt', { status: 'removed', deletions: 1, hunks: [[1, 1, 0, 0]] }),
+      changed('kept.txt', { deletions: 1, hunks: [[1, 1, 0, 0]] }),
+    ],
+  },
+  {
     name: 'mnemonic prefixes (i/ and w/)',
     text: patch('diff --git i/src/m.ts w/src/m.ts', 'old mode 100644', 'new mode 100755'),
     files: [changed('src/m.ts')],

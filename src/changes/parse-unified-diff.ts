@@ -139,10 +139,14 @@ function readTraditionalSection(
     counts.deletions += read.deletions;
     next = read.next;
   }
+  // `diff -N` writes a missing side as an empty file dated the epoch, where git writes /dev/null.
+  const created = oldPath === null || (isEpochSide(lines.at(start)) && spans(hunks, 'old') === 0);
+  const deleted =
+    newPath === null || (isEpochSide(lines.at(start + 1)) && spans(hunks, 'new') === 0);
   const file: FileChange = {
     path: newPath ?? oldPath ?? '',
     previousPath: null,
-    status: oldPath === null ? 'added' : newPath === null ? 'removed' : 'modified',
+    status: created && !deleted ? 'added' : deleted && !created ? 'removed' : 'modified',
     additions: counts.additions,
     deletions: counts.deletions,
     binary: false,
@@ -151,6 +155,14 @@ function readTraditionalSection(
   };
   return { file, next };
 }
+
+/** `--- a/x\t1970-01-01 00:00:00 +0000`: the side `diff -N` gives a file that does not exist. */
+const EPOCH = /\t(?:1970-01-01 0|1969-12-31 [12])/;
+const isEpochSide = (line: string | undefined): boolean => EPOCH.test(line ?? '');
+
+/** How many lines the hunks span on one side: 0 when that side is empty. */
+const spans = (hunks: readonly Hunk[], side: 'old' | 'new'): number =>
+  hunks.reduce((sum, hunk) => sum + (side === 'old' ? hunk.oldLines : hunk.newLines), 0);
 
 function readTraditionalPath(line: string): string | null {
   const path = readPatchPath(line.slice(4));
