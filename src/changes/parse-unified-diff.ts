@@ -14,6 +14,21 @@ import {
 } from './patch-lines.js';
 
 const COMBINED_HEADERS = ['diff --cc ', 'diff --combined '];
+/** `From <sha> Mon Sep 17 00:00:00 2001`: the first line of each mail of `git format-patch`. */
+const MAIL_START = /^From [0-9a-f]{40,64} Mon Sep 17 00:00:00 2001\r?$/;
+
+/**
+ * The `---` line that ends a mail's message (as `git am` splits it), from `start` on; null when
+ * the next mail, or the end, comes first.
+ */
+function findMailSeparator(lines: PatchLines, start: number): number | null {
+  for (let index = start; index < lines.length; index += 1) {
+    const line = lines.at(index) ?? '';
+    if (line === '---' || line === '---\r') return index;
+    if (line.startsWith('From ') && MAIL_START.test(line)) return null;
+  }
+  return null;
+}
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
 
 /**
@@ -49,7 +64,15 @@ export function parseUnifiedDiff(patch: string | Uint8Array | Latin1Patch): Diff
       continue;
     }
     // A type change is two sections of one diff: a mail boundary or another file ends the pair.
-    if (line.startsWith('From ')) previousSection = null;
+    if (line.startsWith('From ')) {
+      previousSection = null;
+      // A mail's message is not indented: a diff quoted in it is text, up to the `---` line.
+      const separator = MAIL_START.test(line) ? findMailSeparator(lines, index + 1) : null;
+      if (separator !== null) {
+        index = separator + 1;
+        continue;
+      }
+    }
     if (COMBINED_HEADERS.some((header) => line.startsWith(header))) {
       previousSection = null;
       index = skipCombinedDiff(lines, index + 1);
