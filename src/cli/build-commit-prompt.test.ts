@@ -239,4 +239,19 @@ describe('review-router prompt --git-dir', () => {
       for (const key of settings) repo.git(['config', '--unset', key]);
     }
   });
+
+  it('refuses a commit that changes nothing, saying so', async () => {
+    const other = createTestGitRepo();
+    try {
+      other.commit({ message: 'first', date: '2026-01-01T00:00:00Z', files: { 'a.ts': 'a\n' } });
+      const empty = other.commit({ message: 'nothing', date: '2026-01-02T00:00:00Z', files: {} });
+      const { io, out, err } = captureCliIo();
+      const code = await runCli(['prompt', '--git-dir', other.dir, '--commit', empty], io, {});
+      expect(code).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toContain(`${empty} changes no file, so there is no prompt to build`);
+    } finally {
+      other.remove();
+    }
+  });
 });

@@ -112,6 +112,10 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
     sha,
     '--',
   ]);
+  if (patch.trim() === '')
+    throw new CliError(
+      `--commit ${options.commit}: ${sha} changes no file, so there is no prompt to build`,
+    );
   const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
   const diff = redacted.diff;
   const classification = classifyChange({ diff, policy, authorAssociation: null });

@@ -33,6 +33,28 @@ describe('readPatch on input that is not a diff', () => {
     expect(refusal(file, text).message).toBe(`${file} is empty: there is no diff to classify`);
   });
 
+  it.each([
+    ['utf16le.patch', 'utf16le'],
+    ['utf16be.patch', 'utf16be'],
+  ] as const)(
+    'says %s is a diff saved as UTF-16, and how to save it as UTF-8',
+    (file, encoding) => {
+      const diff = 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n';
+      const le = Buffer.from(`\ufeff${diff}`, 'utf16le');
+      const bytes = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
+      const error = (() => {
+        try {
+          readPatch(file, new Uint8Array(bytes));
+        } catch (caught) {
+          return caught as CliError;
+        }
+        throw new Error('accepted');
+      })();
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toMatch(new RegExp(`^${file} is a diff saved as UTF-16`));
+    },
+  );
+
   it('calls standard input by that name', () => {
     expect(refusal('-', 'hello\n').message).toMatch(/^standard input is not a unified diff/);
   });

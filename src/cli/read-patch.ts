@@ -112,6 +112,12 @@ const notADiff = (file: string, text: string): CliError => {
       `${name} holds only a combined diff of a merge commit (diff --cc), which classify does not read: give the merge's change against its first parent instead, such as git diff MERGE^1 MERGE`,
     );
   }
+  // Windows PowerShell's `>` writes UTF-16: every character of the diff is followed by a zero.
+  if (/d\0i\0f\0f\0 \0|\0d\0i\0f\0f\0 |-\0-\0-\0 \0/.test(text)) {
+    return new CliError(
+      `${name} is a diff saved as UTF-16 (Windows PowerShell's > writes that): save it as UTF-8, for example with git diff --output=change.patch, or | Out-File -Encoding utf8`,
+    );
+  }
   const commits = findCommits(text);
   if (commits.list.length > 0) {
     return new CliError(
