@@ -33,7 +33,8 @@ export interface PushHistory {
 /**
  * The commits a push to the repository's default branch brings, as the history index keeps them
  * (added and modified paths, whether the message says fix); null for a push to another branch,
- * a deleted branch, or one without commits. GitHub lists at most 20 commits in a push event.
+ * a deleted branch, or one without commits. A push webhook lists up to 2,048 commits (the limit of
+ * 20 is the timeline's, not the webhook's); a larger push is recorded as far as it lists them.
  */
 export const toHistoryCommits = (payload: PushEventPayload): PushHistory | null => {
   const { repository } = payload;
