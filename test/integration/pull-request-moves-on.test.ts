@@ -32,14 +32,24 @@ useTestApp(
   },
 );
 
-const deliver = async (id: string) => {
+const deliver = async (id: string, action = 'opened', headSha = HEAD) => {
   await app.probot.receive({
     id,
     name: 'pull_request',
-    payload: pullRequestEvent('opened', { headSha: HEAD }) as never,
+    payload: pullRequestEvent(action, { headSha }) as never,
   });
   await app.queue.idle();
 };
+
+/** What a job that stops before the files reads: the policy (there is none), the pull request. */
+const policyAndPull = (pull: Record<string, any>) =>
+  nock(GITHUB_API)
+    .get('/repos/acme/api/contents/.github%2Freview-router.yml')
+    .reply(404, { message: 'Not Found' })
+    .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
+    .reply(404, { message: 'Not Found' })
+    .get('/repos/acme/api/pulls/7')
+    .reply(200, pull);
 
 /** The fast model answers (and is billed) whatever happens to the pull request meanwhile. */
 const answer = () =>
@@ -112,13 +122,7 @@ describe('when the pull request moves on during the review', () => {
   });
 
   it('calls no model for a pull request closed before its job ran', async () => {
-    const github = nock(GITHUB_API)
-      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, { ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
+    const github = policyAndPull({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
 
     await deliver('delivery-closed-before');
 
@@ -136,13 +140,7 @@ describe('when the pull request moves on during the review', () => {
   });
 
   it("calls no model for a head a force-push replaced before its job ran, and reviews the pull request's current head", async () => {
-    const github = nock(GITHUB_API)
-      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: NEWER }));
+    const github = policyAndPull(pullRequestObject({ headSha: NEWER }));
     const current = reviewOfNewerHead();
 
     await deliver('delivery-force-pushed-before');
@@ -171,33 +169,17 @@ describe('when the pull request moves on during the review', () => {
   it('reviews the current head once when a late event for an older head arrives after its push', async () => {
     // GitHub may deliver a `labeled` event sent before a push after the push's own delivery: the
     // queue takes it as the newest and supersedes the push's job, which never runs.
-    const stale = nock(GITHUB_API)
-      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: NEWER }));
+    const stale = policyAndPull(pullRequestObject({ headSha: NEWER }));
     const current = reviewOfNewerHead();
 
-    await app.probot.receive({
-      id: 'delivery-late-label',
-      name: 'pull_request',
-      payload: pullRequestEvent('labeled', { headSha: HEAD }) as never,
-    });
-    await app.queue.idle();
+    await deliver('delivery-late-label', 'labeled');
     // The push's own job runs after all (a second worker, a redelivery): the head has its review.
     const again = mockPullRequest({
       pull: pullRequestObject({ headSha: NEWER }),
       files: FILES,
       pullReads: 1,
     });
-    await app.probot.receive({
-      id: 'delivery-push',
-      name: 'pull_request',
-      payload: pullRequestEvent('synchronize', { headSha: NEWER }) as never,
-    });
-    await app.queue.idle();
+    await deliver('delivery-push', 'synchronize', NEWER);
 
     expect(app.errors).toEqual([]);
     stale.done();
