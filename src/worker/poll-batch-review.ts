@@ -9,7 +9,7 @@ import { repoFullName, type ReviewJob } from '../domain/review-job.js';
 import type { PendingBatch } from '../ledger/types.js';
 import type { BatchCheck } from '../providers/batch-types.js';
 import { asBatch, batchEnded, fallbackCheck } from './batch-outcomes.js';
-import { pollJob, pollJobUnder, type BatchDeps } from './batch-types.js';
+import { BATCH_RESERVATION_TTL_MS, pollJob, pollJobUnder, type BatchDeps } from './batch-types.js';
 import { finishJob } from './finish-job.js';
 import { MOOT_CHECK } from './moot-check.js';
 import { openJob, type JobRun } from './open-job.js';
@@ -146,7 +146,9 @@ export const supersedeBatch = async (
   const provider = deps.batches.providers[pending.provider];
   const checked = provider === undefined ? null : await provider.check(pending.batchId, pending.id);
   const ran = checked?.ok === true && checked.value.state !== 'waiting' ? checked.value : null;
-  if (ran === null && provider !== undefined) {
+  // A batch has 24 hours; past its reservation's margin, the provider will not say more.
+  const givenUp = deps.now().getTime() - Date.parse(pending.at) > BATCH_RESERVATION_TTL_MS;
+  if (ran === null && provider !== undefined && !givenUp) {
     const canceled = await provider.cancel(pending.batchId);
     if (!canceled.ok)
       run.log.warn(
@@ -178,7 +180,9 @@ export const supersedeBatch = async (
       spent: priceBatch(pending, usage, deps, run.log),
       error:
         usage === null
-          ? 'canceled before the batch ran'
+          ? givenUp && ran === null
+            ? 'canceled; its provider never said the batch ended, so what it cost is not known'
+            : 'canceled before the batch ran'
           : why === 'closed'
             ? 'pull request closed while the batch waited'
             : null,

@@ -6,10 +6,10 @@ import { postFinishedCheck } from './post-finished-check.js';
 import { rearmBatchPoll } from './rearm-batch-poll.js';
 
 /**
- * A job that failed its last attempt must not vanish: a failed check run says
- * so on the commit, and a ledger row keeps the error. A poll of a batch still waiting is queued
- * again instead (rearmBatchPoll): the batch is billed whatever happens to its polls. Each step on its own, because GitHub may be
- * the thing that is down: the ledger row is written whatever happens to the check run.
+ * A job that failed its last attempt must not vanish: a failed check run says so on the commit,
+ * and a ledger row keeps the error. Each step on its own, because GitHub may be the thing that is
+ * down: the ledger row is written whatever happens to the check run. A poll of a batch still
+ * waiting is queued again instead (rearmBatchPoll): the batch is billed whatever its polls meet.
  */
 export const reportDeadLetter = async (
   job: ReviewJob,

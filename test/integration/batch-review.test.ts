@@ -24,6 +24,7 @@ import {
 } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
+import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ROUTINE_PATCH } from '../helpers/sample-patches.js';
 
@@ -34,8 +35,8 @@ const batchPolicy = (tier: 'fast' | 'deep') =>
 let dir: string;
 let apps: TestApp[] = [];
 
-const start = async (): Promise<TestApp> => {
-  const app = await startTestApp({ dir, batchPollMs: () => 150 });
+const start = async (now?: () => Date): Promise<TestApp> => {
+  const app = await startTestApp({ dir, batchPollMs: () => 150, ...(now ? { now } : {}) });
   apps.push(app);
   return app;
 };
@@ -179,6 +180,54 @@ describe('a batch poll that fails its last attempt', () => {
     const rows = await app.ledger.list();
     expect(rows.map((row) => [row.outcome, row.batch])).toEqual([['posted', true]]);
     expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
+
+describe('a batch superseded past its 24 hours', () => {
+  it('is recorded at once, saying its cost is not known, rather than polled for good', async () => {
+    let offsetMs = 0;
+    const sent = mockGitHub(batchPolicy('fast'), { policy: 2, pull: 1, files: 2 });
+    const submitted = acceptOpenAIBatch();
+    const app = await start(() => new Date(Date.now() + offsetMs));
+    await deliver(app, 'delivery-old-batch');
+    await until(async () => {
+      const [waiting] = await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 });
+      return waiting !== undefined && waiting.checkId !== null;
+    });
+    await app.queue.stop();
+    expect(submitted.batch).not.toBeNull();
+
+    // 27 hours on, a push: the provider still says the batch runs, and no poll is queued again.
+    offsetMs = 27 * 60 * 60_000;
+    const NEWER = 'f00d00'.padEnd(40, '0');
+    nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7')
+      .times(2)
+      .reply(200, pullRequestObject({ headSha: NEWER }));
+    openAIBatchWaiting();
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer() }));
+    mockChecks(sent);
+    mockReview(sent);
+    const second = await start(() => new Date(Date.now() + offsetMs));
+    await second.probot.receive({
+      id: 'delivery-newer',
+      name: 'pull_request',
+      payload: pullRequestEvent('synchronize', { headSha: NEWER }) as never,
+    });
+    await second.queue.idle();
+
+    expect(second.errors).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    const superseded = (await second.ledger.list()).find((row) => row.outcome === 'superseded');
+    expect(superseded).toMatchObject({
+      headSha: HEAD,
+      batch: true,
+      costUsd: 0,
+      error: 'canceled; its provider never said the batch ended, so what it cost is not known',
+    });
+    expect(await second.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
   });
 });
 
