@@ -21,11 +21,18 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   w: 7 * 86_400_000,
 };
 
+/** A link is a bearer credential: it lives at most a year (a signature the server can check). */
+const MAX_LIFETIME_MS = 366 * 24 * 60 * 60_000;
+
 const parseExpires = (value: string): number => {
   const match = /^(\d+)\s*([mhdw])$/.exec(value.trim());
   const ms = match === null ? Number.NaN : Number(match[1]) * (UNIT_MS[match[2] ?? ''] ?? 0);
   if (!Number.isSafeInteger(ms) || ms <= 0)
     throw new CliError(`--expires ${value}: expected a duration such as 30m, 12h, 7d or 2w`);
+  if (ms > MAX_LIFETIME_MS)
+    throw new CliError(
+      `--expires ${value}: a link may live at most 366d (52w); whoever holds it reads every repository's costs`,
+    );
   return ms;
 };
 

@@ -105,6 +105,7 @@ export const summarizeCosts = async (
         day,
         costUsd: fromNanos(all.costNanos),
         deepCostUsd: fromNanos(all.deepCostNanos),
+        savedUsd: fromNanos(all.savedNanos),
         byTier: { fast: costOn(tiers, 'fast'), deep: costOn(tiers, 'deep') },
       };
     });

@@ -68,6 +68,14 @@ describe('createReportHandler', () => {
     },
   );
 
+  it('takes the scheme name in any case, as HTTP does', async () => {
+    const token = bearer.authorization.slice('Bearer '.length);
+    for (const scheme of ['bearer', 'BEARER'])
+      expect((await get('/reports/costs', { authorization: `${scheme} ${token}` })).status).toBe(
+        200,
+      );
+  });
+
   it('leaves paths outside /reports to the next handler', async () => {
     expect((await get('/reportsx', bearer)).status).toBe(404);
     expect(await (await get('/reportsx', bearer)).text()).toBe('');

@@ -52,13 +52,42 @@ describe('summarizeCosts', () => {
         { repo: 'acme/web', reviews: 2, costUsd: 0.1, deepCostUsd: 0.8, savedUsd: 0.7 },
       ],
       byDay: [
-        { day: '2026-11-01', costUsd: 0.9, deepCostUsd: 1.9, byTier: { fast: 0.2, deep: 0.7 } },
-        { day: '2026-11-02', costUsd: 0.1, deepCostUsd: 0.5, byTier: { fast: 0.1, deep: 0 } },
+        {
+          day: '2026-11-01',
+          costUsd: 0.9,
+          deepCostUsd: 1.9,
+          savedUsd: 1,
+          byTier: { fast: 0.2, deep: 0.7 },
+        },
+        {
+          day: '2026-11-02',
+          costUsd: 0.1,
+          deepCostUsd: 0.5,
+          savedUsd: 0.4,
+          byTier: { fast: 0.1, deep: 0 },
+        },
       ],
       byProvider: [
         { provider: 'anthropic', reviews: 4, costUsd: 1, deepCostUsd: 2.4, savedUsd: 1.4 },
       ],
     });
+  });
+
+  it("gives each day the saving the totals count: an escalated attempt's all-deep price is not one", () => {
+    const day = '2026-11-03T09:00:00.000Z';
+    const summary = summarizeCosts([
+      row({ tier: 'fast', outcome: 'escalated', costUsd: 0.05, deepCostUsd: 0.5, startedAt: day }),
+      row({ tier: 'deep', outcome: 'posted', costUsd: 0.5, deepCostUsd: 0.5, startedAt: day }),
+    ]);
+    expect(summary.savedUsd).toBe(-0.05);
+    expect(summary.byDay).toEqual([
+      expect.objectContaining({
+        day: '2026-11-03',
+        costUsd: 0.55,
+        deepCostUsd: 1,
+        savedUsd: -0.05,
+      }),
+    ]);
   });
 
   it('adds a thousand tenth-of-a-cent reviews to exactly one dollar', () => {

@@ -35,6 +35,7 @@ export const summarizeCosts = (rows: readonly LedgerRow[]): CostSummary => {
       day,
       costUsd: sumUsd(members.map((row) => row.costUsd)),
       deepCostUsd: sumUsd(members.map((row) => row.deepCostUsd)),
+      savedUsd: sumUsd(members.map(savedUsd)),
       byTier: { fast: costOn(members, 'fast'), deep: costOn(members, 'deep') },
     }));
   const byProvider: ProviderCost[] = [...groupBy(rows, (row) => row.provider)]

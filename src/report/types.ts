@@ -78,6 +78,8 @@ export interface DayCost {
   readonly day: string;
   readonly costUsd: number;
   readonly deepCostUsd: number;
+  /** What routing saved that day, counted as the totals count it (an escalation saves nothing). */
+  readonly savedUsd: number;
   readonly byTier: { readonly fast: number; readonly deep: number };
 }
 

@@ -565,6 +565,8 @@ describe('review-router report-link', () => {
   it.each([
     [['--expires', 'forever'], '--expires forever: expected a duration'],
     [['--expires', '0d'], '--expires 0d'],
+    [['--expires', '2000000w'], '--expires 2000000w: a link may live at most 366d'],
+    [['--expires', '100000000d'], '--expires 100000000d: a link may live at most 366d'],
     [['--path', '/admin'], '--path /admin: expected a path under /reports'],
     [['--base-url', 'localhost:3000'], '--base-url localhost:3000'],
   ])('refuses %j with exit 2', async (flags, message) => {

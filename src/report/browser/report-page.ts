@@ -38,7 +38,10 @@ const money = (usd: number | null | undefined): string => {
   if (abs === 0) return '$0.00';
   if (abs >= 1)
     return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  const [whole, fraction = ''] = abs.toPrecision(3).split('.');
+  // Three significant digits as plain decimals, as formatUsd writes them (never "2.00e-9").
+  const rounded = Number(abs.toPrecision(3));
+  const places = Math.max(2, 2 - Math.floor(Math.log10(rounded)));
+  const [whole, fraction = ''] = rounded.toFixed(places).split('.');
   return `${sign}$${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
 };
 const axisMoney = (_u: UPlot, splits: number[]): string[] =>
@@ -174,9 +177,11 @@ const drawSavings =
   (plotting, width, target) => {
     const xs = days.map(seconds);
     let spend = 0;
-    let deep = 0;
+    let without = 0;
     const cumSpend = days.map((d) => (spend = round(spend + d.costUsd)));
-    const cumDeep = days.map((d) => (deep = round(deep + d.deepCostUsd)));
+    // What the reviews would have cost without routing: the spend plus what routing saved, so the
+    // band between the lines is the saving the page states (an escalation saves nothing).
+    const cumWithout = days.map((d) => (without = round(without + d.costUsd + d.savedUsd)));
     const few = days.length < 40;
     const options: UPlot.Options = {
       width,
@@ -194,12 +199,12 @@ const drawSavings =
       series: [
         { label: 'Up to', value: (_u, ts, _s, i) => utcDay(i == null ? (xs.at(-1) ?? ts) : ts) },
         {
-          label: 'All-deep',
+          label: 'Without routing',
           stroke: COLORS.allDeep,
           width: 2,
           dash: [6, 4],
           points: { show: few },
-          value: legendValue(cumDeep, deep),
+          value: legendValue(cumWithout, without),
         },
         {
           label: 'Spend',
@@ -210,7 +215,7 @@ const drawSavings =
         },
       ],
     };
-    return new plotting(options, [xs, cumDeep, cumSpend], target);
+    return new plotting(options, [xs, cumWithout, cumSpend], target);
   };
 
 const plotWidth = (target: HTMLElement): number => Math.max(240, Math.floor(target.clientWidth));
