@@ -51,6 +51,19 @@ describe('resolvePolicy', () => {
     });
   });
 
+  it("replaces a fallback whole: the org's effort does not stay on the repository's other provider", () => {
+    const org = {
+      models: {
+        deep: { fallback: { provider: 'anthropic', model: 'claude-haiku-4-5', effort: 'max' } },
+      },
+    };
+    const repo = { models: { deep: { fallback: { provider: 'openai', model: 'gpt-5.3-codex' } } } };
+    expect(resolvePolicy([org, repo]).models.deep.fallback).toEqual({
+      provider: 'openai',
+      model: 'gpt-5.3-codex',
+    });
+  });
+
   it('lets null set a budget back to no cap', () => {
     const policy = resolvePolicy([
       { budget: { monthly_usd: 100 } },

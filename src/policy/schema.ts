@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
+import { checkGlob, MAX_GLOB_LENGTH } from './check-glob.js';
 import {
   CONTEXT_LEVELS,
   EFFORTS_BY_PROVIDER,
@@ -41,6 +42,9 @@ const EXTENDS =
 const text = z.string().min(1);
 const list = <T extends z.ZodType>(item: T) => z.array(item).exactOptional();
 const texts = list(text);
+/** A path glob: one picomatch can read and match in time whatever names a pull request holds. */
+const glob = z.string().min(1).max(MAX_GLOB_LENGTH).superRefine(checkGlob);
+const globs = list(glob);
 const level = z.number().min(0).max(1).exactOptional();
 const threshold = z.int().positive().exactOptional();
 const usd = z.number().min(0).nullable().exactOptional();
@@ -132,7 +136,7 @@ export const RuleConditionsFile = z.strictObject({
   labels: texts,
   risk: list(z.enum(RISK_LEVELS)),
   size: list(z.enum(SIZE_CLASSES)),
-  paths: texts,
+  paths: globs,
   authors: texts,
   author_association: list(z.enum(AUTHOR_ASSOCIATIONS)),
   base: texts,
@@ -160,8 +164,8 @@ export const RoutingRuleFile = z.strictObject({
 });
 
 export const PathInstructionFile = z.strictObject({
-  paths: z.array(text).min(1),
-  instructions: text,
+  paths: z.array(glob).min(1),
+  instructions: z.string().min(1).max(20_000),
 });
 
 export const PolicyFile = z.strictObject({
@@ -185,12 +189,12 @@ export const PolicyFile = z.strictObject({
       drafts: z.boolean().exactOptional(),
       labels: texts,
       authors: texts,
-      only_paths: texts,
+      only_paths: globs,
     })
     .exactOptional(),
   risk: z
     .strictObject({
-      sensitive_paths: texts,
+      sensitive_paths: globs,
       levels: z
         .strictObject({ medium: level, high: level, critical: level })
         .superRefine(increasing(RISK_LEVEL_KEYS))
@@ -207,7 +211,7 @@ export const PolicyFile = z.strictObject({
     .exactOptional(),
   review: z
     .strictObject({
-      ignore_paths: texts,
+      ignore_paths: globs,
       max_comments: z.int().min(0).max(100).exactOptional(),
       min_severity: z.enum(SEVERITIES).exactOptional(),
       instructions: z.string().max(20_000).exactOptional(),
