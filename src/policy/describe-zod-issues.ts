@@ -1,6 +1,6 @@
 /** Turns zod's issues into messages a policy author can act on, with a hint where we have one. */
 import type { z } from 'zod';
-import { listAllowedKeys } from './list-allowed-keys.js';
+import { findKeyElsewhere, listAllowedKeys } from './list-allowed-keys.js';
 import { readPath } from './read-path.js';
 import { suggestClosest } from './suggest-closest.js';
 import type { PathSegment, PolicyIssue } from './types.js';
@@ -33,6 +33,19 @@ const didYouMean = (word: unknown, candidates: readonly string[]): string | null
 /** For a key with no near match: what may be written there instead. */
 const allowedHere = (allowed: readonly string[]): string | null =>
   allowed.length === 0 ? null : `the keys allowed here are: ${allowed.join(', ')}`;
+
+/** A key that belongs at another level (`max_comments` at the top, where it means `review.…`). */
+const belongsElsewhere = (key: string, schema: z.core.$ZodType): string | null => {
+  const places = findKeyElsewhere(schema, key);
+  if (places.length === 0) return null;
+  if (places.includes(key)) return 'it belongs at the top level of the file';
+  return `did you mean ${places.join(' or ')}?`;
+};
+
+const unknownKeyHint = (key: string, allowed: readonly string[], schema: z.core.$ZodType) =>
+  key === '<<'
+    ? 'YAML 1.2 has no merge keys: write the keys out, or share settings with _extends'
+    : (didYouMean(key, allowed) ?? belongsElsewhere(key, schema) ?? allowedHere(allowed));
 
 const typeHint = (expected: string, value: unknown): string | null => {
   if (value === null) return 'give it a value, or remove the key to keep the default';
@@ -96,7 +109,7 @@ const describeIssue = (issue: Issue, input: unknown, schema: z.core.$ZodType): P
         path: [...path, key],
         at: 'key',
         message: `unknown key '${key}'`,
-        hint: didYouMean(key, allowed) ?? allowedHere(allowed),
+        hint: unknownKeyHint(key, allowed, schema),
       }));
     }
     case 'invalid_type':

@@ -38,3 +38,23 @@ export const listAllowedKeys = (
   const target = unwrap(node);
   return target instanceof z.ZodObject ? Object.keys(target.shape) : [];
 };
+
+/**
+ * Where else in the schema `key` is allowed, as dotted paths (`review.max_comments`): for a key
+ * written at the wrong level. Lists are looked into as `[]`.
+ */
+export const findKeyElsewhere = (schema: z.core.$ZodType, key: string): string[] => {
+  const found: string[] = [];
+  const visit = (node: z.core.$ZodType, at: string): void => {
+    const target = unwrap(node);
+    if (target instanceof z.ZodArray) return visit(target.element, `${at}[]`);
+    if (!(target instanceof z.ZodObject)) return;
+    for (const [name, child] of Object.entries(target.shape)) {
+      const path = at === '' ? name : `${at}.${name}`;
+      if (name === key) found.push(path);
+      visit(child, path);
+    }
+  };
+  visit(schema, '');
+  return found;
+};
