@@ -49,7 +49,8 @@ export const findKeyElsewhere = (schema: z.core.$ZodType, key: string): string[]
     const target = unwrap(node);
     if (target instanceof z.ZodArray) return visit(target.element, `${at}[]`);
     if (!(target instanceof z.ZodObject)) return;
-    for (const [name, child] of Object.entries(target.shape)) {
+    const shape: Record<string, z.core.$ZodType> = target.shape;
+    for (const [name, child] of Object.entries(shape)) {
       const path = at === '' ? name : `${at}.${name}`;
       if (name === key) found.push(path);
       visit(child, path);
