@@ -70,8 +70,9 @@ const priceProblems = (
  */
 const checkLayers = (files: readonly PolicyText[], prices: PriceTable): PolicyProblem[] => {
   const parsed = files.map(({ file, text }) => ({ file, text, yaml: parsePolicyYaml(text, file) }));
-  const syntax = parsed.flatMap(({ yaml }) => (yaml.ok ? [] : yaml.error));
-  if (syntax.length > 0) return syntax.reverse();
+  // The child's file first, each file's errors in the order of its lines.
+  const syntax = [...parsed].reverse().flatMap(({ yaml }) => (yaml.ok ? [] : yaml.error));
+  if (syntax.length > 0) return syntax;
   const result = validatePolicyLayers(
     parsed.map(({ file, yaml }) => ({ file, config: yaml.ok ? yaml.value : null })),
   );

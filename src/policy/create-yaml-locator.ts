@@ -1,5 +1,14 @@
 /** Finds where a path of a parsed policy sits in its YAML text, to cite the line. */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { PathSegment } from './types.js';
 
 export interface YamlPosition {
@@ -28,18 +37,36 @@ const offsetOf = (node: unknown): number | null => {
  */
 export const createYamlLocator = (text: string): YamlLocator => {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number): YamlPosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: Math.max(line, 1), column: Math.max(col, 1) };
   };
 
+  // Each mapping's pairs by key, made the first time it is walked: a file with thousands of keys
+  // and a problem for each would otherwise cost a scan of the mapping per problem.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let index = indexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        // A scalar's value is a string, a number, a boolean or null; a `null:` key is '' once
+        // parsed, as the validated object and its paths have it.
+        const value = item.key.value as string | number | boolean | bigint | null;
+        for (const name of value === null ? ['', 'null'] : [String(value)])
+          if (!index.has(name)) index.set(name, item);
+      }
+      indexes.set(map, index);
+    }
+    return index;
+  };
+
   const step = (node: unknown, segment: PathSegment, at: 'key' | 'value'): Located | null => {
     const target = isAlias(node) ? node.resolve(doc) : node;
     if (isMap(target)) {
-      const pair = target.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
-      );
+      const pair = pairsOf(target).get(String(segment));
       if (pair === undefined) return null;
       const offset =
         at === 'key' ? offsetOf(pair.key) : (offsetOf(pair.value) ?? offsetOf(pair.key));
