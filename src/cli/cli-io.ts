@@ -35,14 +35,20 @@ const isClosedPipe = (error: NodeJS.ErrnoException): boolean =>
 /**
  * The real process's streams. When the reader of stdout goes away (`review-router costs | head
  * -1`), the rest of the output has nowhere to go: it is dropped, the command still finishes
- * (a report file is still written) and exits as it would have, with no EPIPE stack trace.
+ * (a report file is still written) and exits as it would have, with no EPIPE stack trace. Any
+ * other failure to write it (a full disk) ends the command with one line and exit 1.
  */
 export const createProcessIo = (): CliIo => {
   let stdoutClosed = false;
   let stderrClosed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (!isClosedPipe(error)) throw error;
-    stdoutClosed = true;
+    if (isClosedPipe(error)) {
+      stdoutClosed = true;
+      return;
+    }
+    // A full disk or a broken device: the output is lost, said in one line, never a stack trace.
+    process.stderr.write(`review-router: cannot write the output: ${error.message}\n`);
+    process.exit(EXIT_FAILED);
   });
   process.stderr.on('error', (error: NodeJS.ErrnoException) => {
     if (!isClosedPipe(error)) throw error;

@@ -3,7 +3,15 @@
  * process shows (its working directory's ./.env, its exit status, a reader that goes away).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -27,9 +35,16 @@ interface Run {
  */
 const runProcess = (
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; closeAfterFirstChunk?: boolean },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    closeAfterFirstChunk?: boolean;
+    /** A file stdout is written to instead of a pipe (its stdout is then empty here). */
+    stdoutTo?: string;
+  },
 ): Promise<Run> =>
   new Promise((resolve, reject) => {
+    const stdoutFd = options.stdoutTo === undefined ? null : openSync(options.stdoutTo, 'w');
     const child = spawn(
       process.execPath,
       [
@@ -42,16 +57,17 @@ const runProcess = (
       {
         cwd: options.cwd,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
       },
     );
+    if (stdoutFd !== null) closeSync(stdoutFd);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      if (options.closeAfterFirstChunk) child.stdout.destroy();
+      if (options.closeAfterFirstChunk) child.stdout?.destroy();
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -112,6 +128,21 @@ describe('review-router as a process', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
+
+  // /dev/full is Linux's device that refuses every write with ENOSPC, as a full disk does.
+  it.skipIf(!existsSync('/dev/full'))(
+    'says in one line, with exit 1, that its output could not be written to a full disk',
+    async () => {
+      const run = await runProcess(['classify', '--json', 'format-patch.patch'], {
+        cwd: PATCHES,
+        stdoutTo: '/dev/full',
+      });
+      expect(run.stderr).toBe(
+        'review-router: cannot write the output: ENOSPC: no space left on device, write\n',
+      );
+      expect(run.code).toBe(1);
+    },
+  );
 
   it('ends quietly with exit 0 when the reader of costs --format csv goes away', async () => {
     await seedLedger(join(dir, 'data'), 3000);
