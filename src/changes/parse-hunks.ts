@@ -105,13 +105,8 @@ function walkHunk(
       break;
     }
   }
-  return {
-    end: next,
-    additions,
-    deletions,
-    lines: additions + deletions + context,
-    short: oldLeft > 0 || newLeft > 0,
-  };
+  const short = oldLeft > 0 || newLeft > 0;
+  return { end: next, additions, deletions, lines: additions + deletions + context, short };
 }
 
 /** Where a parsed hunk's lines are in its patch, and how many it holds. */

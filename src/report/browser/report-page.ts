@@ -38,8 +38,7 @@ const money = (usd: number | null | undefined): string => {
   if (abs === 0) return '$0.00';
   if (abs >= 1)
     return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  // Three significant digits as plain decimals, as formatUsd writes them (never "2.00e-9").
-  const rounded = Number(abs.toPrecision(3));
+  const rounded = Number(abs.toPrecision(3)); // as formatUsd: plain decimals, never "2.00e-9".
   const places = Math.max(2, 2 - Math.floor(Math.log10(rounded)));
   const [whole, fraction = ''] = rounded.toFixed(places).split('.');
   return `${sign}$${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
@@ -179,8 +178,7 @@ const drawSavings =
     let spend = 0;
     let without = 0;
     const cumSpend = days.map((d) => (spend = round(spend + d.costUsd)));
-    // What the reviews would have cost without routing: the spend plus what routing saved, so the
-    // band between the lines is the saving the page states (an escalation saves nothing).
+    // Spend plus saved: the band between the lines is the saving the page states.
     const cumWithout = days.map((d) => (without = round(without + d.costUsd + d.savedUsd)));
     const few = days.length < 40;
     const options: UPlot.Options = {
