@@ -1,3 +1,4 @@
+import { resolveCommitRev } from './resolve-commit-rev.js';
 import { runGit } from './run-git.js';
 import type { CommitInfo } from './types.js';
 
@@ -21,15 +22,13 @@ export const readCommitInfo = (line: string): CommitInfo | null => {
  * history of tens of thousands of commits. An empty repository has none.
  */
 export const listCommits = async (gitDir: string, rev = 'HEAD'): Promise<CommitInfo[]> => {
-  const head = await runGit(gitDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(
-    () => null,
-  );
+  const head = await resolveCommitRev(gitDir, rev);
   if (head === null) return [];
   const output = await runGit(gitDir, [
     'log',
     '--no-merges',
     `--format=${COMMIT_INFO_FORMAT}`,
-    rev,
+    head,
     '--',
   ]);
   return output

@@ -2,7 +2,8 @@ import type { ChangeHistory } from '../domain/history.js';
 import { createHistoryAccumulator } from './create-history-accumulator.js';
 import { readHistoryCommits } from './read-history-commits.js';
 import { runGit } from './run-git.js';
-import { isShallowEdge, resolveCommitRev } from './shallow-edge.js';
+import { resolveCommitRev } from './resolve-commit-rev.js';
+import { isShallowEdge } from './shallow-edge.js';
 
 /** One commit of a local repository: its patch, and what the history before it says about it. */
 export interface CommitWithHistory {

@@ -19,16 +19,3 @@ export const shallowEdgeMessage = (rev: string, sha: string): string =>
   `--commit ${rev}: ${sha.slice(0, 12)} is at the edge of a shallow clone, so git has not fetched ` +
   'its parent and its change cannot be told from the whole tree. To resolve, fetch more history ' +
   '(git fetch --deepen=1, or --unshallow).';
-
-/** `rev` as the commit it names (never read as an option), or null when it names none. */
-export const resolveCommitRev = async (gitDir: string, rev: string): Promise<string | null> => {
-  const out = await runGit(gitDir, [
-    'rev-parse',
-    '--verify',
-    '--quiet',
-    '--end-of-options',
-    `${rev}^{commit}`,
-  ]).catch(() => null);
-  const sha = out?.toString('utf8').trim() ?? '';
-  return sha === '' ? null : sha;
-};

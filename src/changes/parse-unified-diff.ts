@@ -14,8 +14,11 @@ import {
 } from './patch-lines.js';
 
 const COMBINED_HEADERS = ['diff --cc ', 'diff --combined '];
-/** `From <sha> Mon Sep 17 00:00:00 2001`: the first line of each mail of `git format-patch`. */
-const MAIL_START = /^From [0-9a-f]{40,64} Mon Sep 17 00:00:00 2001\r?$/;
+/**
+ * `From <sha> Mon Sep 17 00:00:00 2001`: the first line of each mail of `git format-patch`, with
+ * the commit's SHA-1 or SHA-256 as group 1.
+ */
+export const MAIL_START = /^From ([0-9a-f]{40}|[0-9a-f]{64}) Mon Sep 17 00:00:00 2001\r?$/;
 
 /**
  * The `---` line that ends a mail's message (as `git am` splits it), from `start` on; null when

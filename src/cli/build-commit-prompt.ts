@@ -3,7 +3,8 @@
  * classify, route, gather context, build the prompt) with a local git source instead of GitHub.
  */
 import { GitError, runGit } from '../calibrate/run-git.js';
-import { isShallowEdge, resolveCommitRev, shallowEdgeMessage } from '../calibrate/shallow-edge.js';
+import { resolveCommitRev } from '../calibrate/resolve-commit-rev.js';
+import { isShallowEdge, shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { classifyChange } from '../classify/classify-change.js';
 import { filesForContext } from '../context/files-for-context.js';

@@ -2,14 +2,12 @@
  * A patch file given to `classify`, parsed and checked: it must hold at least one file of a
  * unified diff, and every file once, so that the counts are what `git diff` of the change gives.
  */
-import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
+import { MAIL_START, parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import { hunkSource, type HunkSource } from '../changes/parse-hunks.js';
 import type { Latin1Patch } from '../changes/patch-lines.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
 import { CliError } from './cli-io.js';
 
-/** `From <sha> Mon Sep 17 ...` opens each mail of `git format-patch`. */
-const MAIL_START = /^From ([0-9a-f]{40}) Mon Sep 17 00:00:00 2001$/;
 /** `commit <sha>` opens each commit of `git log -p` and `git show`. */
 const LOG_START = /^commit ([0-9a-f]{40})(?: .*)?$/;
 const ZERO_SHA = /^0+$/;

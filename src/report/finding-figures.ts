@@ -45,7 +45,6 @@ export const toFindingGroupRecord = (group: FindingGroup): FindingGroupRecord =>
   };
 };
 
-/** One finding as `findings --format json` prints it. */
 /** The columns of one finding, in `toFindingJson`'s order: a CSV of no findings still has them. */
 export const FINDING_COLUMNS = [
   'repo',
@@ -64,6 +63,7 @@ export const FINDING_COLUMNS = [
   'costUsd',
 ] as const;
 
+/** One finding as `findings --format json` prints it. */
 export const toFindingJson = (finding: FindingRecord) => ({
   repo: finding.repo,
   pr: finding.pr,

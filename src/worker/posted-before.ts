@@ -9,7 +9,7 @@ import type { ReviewKey } from '../ledger/types.js';
 import type { TierChoice } from '../review/tier-call.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import type { JobRun } from './open-job.js';
-import { estimatedRow, type BudgetEstimate } from './stopped-mid-call.js';
+import { estimatedRow, type BudgetEstimate } from './review-holdings.js';
 import type { WorkerDeps } from './types.js';
 
 export interface PostedBefore {

@@ -5,7 +5,7 @@ import type { Outcome } from '../domain/ledger-entry.js';
 import type { CheckConclusion, CheckRunOutput } from '../github/types.js';
 import type { ReviewKey } from '../ledger/types.js';
 import type { PublishResult } from '../publish/publish-review.js';
-import type { TierAnswer } from '../review/tier-call.js';
+import type { TierAnswer, TierChoice } from '../review/tier-call.js';
 import type { Attempt, JobOutcome } from './job-outcome.js';
 
 export interface Holdings {
@@ -38,6 +38,32 @@ export const answerRow = (
   deepCostUsd: result.deepCostUsd,
   priceVersion: result.priceVersion,
   error: error ?? ([result.invalidAnswer, result.priceError].filter(Boolean).join('; ') || null),
+});
+
+/** What a row priced at the budget's estimate needs: the tier's and the deep tier's estimates. */
+export interface BudgetEstimate {
+  readonly usd: number;
+  readonly deepUsd: number;
+  readonly priceVersion: string;
+}
+
+/** A row of a call whose usage this process never saw, priced at the estimate its budget held. */
+export const estimatedRow = (
+  choice: TierChoice,
+  estimate: BudgetEstimate,
+  outcome: 'failed' | 'posted',
+  error: string,
+): Attempt => ({
+  tier: choice.tier,
+  reason: choice.reason,
+  outcome,
+  provider: choice.model.provider,
+  model: choice.model.model,
+  usage: null,
+  costUsd: estimate.usd,
+  deepCostUsd: estimate.deepUsd,
+  priceVersion: estimate.priceVersion,
+  error,
 });
 
 const outcomeOf = (

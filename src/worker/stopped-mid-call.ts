@@ -7,6 +7,7 @@
 import { abortCause, type JobAborted } from '../queue/job-aborted.js';
 import type { TierChoice } from '../review/tier-call.js';
 import type { Attempt } from './job-outcome.js';
+import { estimatedRow, type BudgetEstimate } from './review-holdings.js';
 
 export type Raced<T> =
   | { readonly stopped: false; readonly value: T }
@@ -36,32 +37,6 @@ export const unlessStopped = async <T>(
     signal.removeEventListener('abort', onAbort);
   }
 };
-
-/** What a row priced at the budget's estimate needs: the tier's and the deep tier's estimates. */
-export interface BudgetEstimate {
-  readonly usd: number;
-  readonly deepUsd: number;
-  readonly priceVersion: string;
-}
-
-/** A row of a call whose usage this process never saw, priced at the estimate its budget held. */
-export const estimatedRow = (
-  choice: TierChoice,
-  estimate: BudgetEstimate,
-  outcome: 'failed' | 'posted',
-  error: string,
-): Attempt => ({
-  tier: choice.tier,
-  reason: choice.reason,
-  outcome,
-  provider: choice.model.provider,
-  model: choice.model.model,
-  usage: null,
-  costUsd: estimate.usd,
-  deepCostUsd: estimate.deepUsd,
-  priceVersion: estimate.priceVersion,
-  error,
-});
 
 /** The row of a call the process stopped waiting for: its tier's estimate, tokens unknown. */
 export const stoppedMidCall = (choice: TierChoice, estimate: BudgetEstimate): Attempt =>
