@@ -16,8 +16,9 @@ import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from './github-mo
 import { prFile, pullRequestEvent, pullRequestObject } from './github-payloads.js';
 import { modelAnswer } from './model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from './openai-responses.js';
-import { A, B, FORMAT_AT_A, TEST_PATCH } from './push-patches.js';
+import { A, B, FORMAT_AT_A, NOW, TEST_PATCH } from './push-patches.js';
 import type { TestApp } from './test-app.js';
+import { useTestApp } from './use-test-app.js';
 
 export type Name = keyof typeof FINDINGS;
 
@@ -136,3 +137,11 @@ export const feedbackFlow = (app: TestApp) => {
 };
 
 export type FeedbackFlow = ReturnType<typeof feedbackFlow>;
+
+/** Before each test, a fresh app whose clock stands at NOW and the feedback flow over it. */
+export const useFeedbackFlow = (onStart: (app: TestApp, flow: FeedbackFlow) => void): void => {
+  useTestApp(
+    () => ({ now: () => new Date(NOW) }),
+    (app) => onStart(app, feedbackFlow(app)),
+  );
+};

@@ -44,6 +44,15 @@ const mockCrashedCheck = () => {
   return { scope, completed };
 };
 
+/** The app after the crash: its clock two hours past the crashed process's claim. */
+const startPastTheLease = () => startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+
+/** The fast model answers once. */
+const fastAnswers = () =>
+  nock(OPENAI_TEST_ORIGIN)
+    .post('/v1/responses')
+    .reply(200, openAIResponse({ answer: modelAnswer() }));
+
 /** GitHub delivers `pull_request.opened` for HEAD; returns once the queue has run what it queued. */
 const deliverOpened = async (started: TestApp, id: string): Promise<void> => {
   await started.probot.receive({
@@ -63,15 +72,12 @@ afterEach(async () => {
 describe('after a crash mid-review', () => {
   it('reviews the head SHA once the crashed claim is older than the lease', async () => {
     nock.disableNetConnect();
-    // The clock stands two hours after the crashed process claimed the review.
-    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+    app = await startPastTheLease();
     expect(await app.ledger.claim(KEY, 'crashed-delivery')).toEqual({ claimed: true });
     const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
     const checks = mockChecks(github.sent);
     const review = mockReview(github.sent);
-    const openai = nock(OPENAI_TEST_ORIGIN)
-      .post('/v1/responses')
-      .reply(200, openAIResponse({ answer: modelAnswer() }));
+    const openai = fastAnswers();
 
     await deliverOpened(app, 'crashed-delivery');
 
@@ -86,7 +92,7 @@ describe('after a crash mid-review', () => {
 
   it('finishes the check run the crashed attempt opened, rather than leaving it in progress', async () => {
     nock.disableNetConnect();
-    app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+    app = await startPastTheLease();
     // The crashed attempt had claimed the review and opened check run 1001.
     await app.ledger.claim(KEY, 'crashed-delivery');
     await app.ledger.attachCheck(KEY, 'crashed-delivery', 1001);
@@ -98,9 +104,7 @@ describe('after a crash mid-review', () => {
       .reply(200, [{ id: 9, commit_id: HEAD, body: 'Looks good to me.', html_url: 'x' }]);
     const { scope: checks, completed } = mockCrashedCheck();
     const review = mockReview(github.sent);
-    const openai = nock(OPENAI_TEST_ORIGIN)
-      .post('/v1/responses')
-      .reply(200, openAIResponse({ answer: modelAnswer() }));
+    const openai = fastAnswers();
 
     await deliverOpened(app, 'crashed-delivery');
 
@@ -119,7 +123,7 @@ describe('after a crash mid-review', () => {
     'asks no model and posts nothing when the crashed attempt had posted its review and %s',
     async (_case, recordedBefore) => {
       nock.disableNetConnect();
-      app = await startTestApp({ now: () => new Date(Date.now() + 2 * 60 * 60_000) });
+      app = await startPastTheLease();
       await app.ledger.claim(KEY, 'crashed-delivery');
       if (recordedBefore)
         await app.ledger.record(

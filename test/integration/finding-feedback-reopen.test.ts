@@ -4,23 +4,19 @@
  * each finding once.
  */
 import { describe, expect, it } from 'vitest';
-import { closeThreads, feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
+import { closeThreads, useFeedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
 import { DATE_FILE, TEST_FILE } from '../helpers/feedback-story.js';
 import { mockPullRequest } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
-import { B, NOW, TEST_PATCH } from '../helpers/push-patches.js';
+import { B, TEST_PATCH } from '../helpers/push-patches.js';
 import type { TestApp } from '../helpers/test-app.js';
-import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let flow: FeedbackFlow;
-useTestApp(
-  () => ({ now: () => new Date(NOW) }),
-  (started) => {
-    app = started;
-    flow = feedbackFlow(app);
-  },
-);
+useFeedbackFlow((started, made) => {
+  app = started;
+  flow = made;
+});
 
 describe('a pull request reopened and closed again', () => {
   it('reopens its findings, then re-evaluates them at the next close without counting twice', async () => {

@@ -5,22 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DATE_FILE, FINDINGS } from '../helpers/feedback-story.js';
-import { APPLIED_A_TO_B, feedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
+import { APPLIED_A_TO_B, useFeedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
 import { mockCompare } from '../helpers/github-conversation.js';
 import { prFile, pullRequestEvent } from '../helpers/github-payloads.js';
-import { A, B, NOW } from '../helpers/push-patches.js';
+import { A, B } from '../helpers/push-patches.js';
 import type { TestApp } from '../helpers/test-app.js';
-import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let flow: FeedbackFlow;
-useTestApp(
-  () => ({ now: () => new Date(NOW) }),
-  (started) => {
-    app = started;
-    flow = feedbackFlow(app);
-  },
-);
+useFeedbackFlow((started, made) => {
+  app = started;
+  flow = made;
+});
 
 describe('the feedback on findings, when the last push was never reviewed', () => {
   it('follows the findings to the final head at close', async () => {

@@ -5,12 +5,11 @@
  * finding's outcome and the grouped rates, and redelivered or late events change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { feedbackFlow, type FeedbackFlow, type Name } from '../helpers/feedback-flow.js';
+import { useFeedbackFlow, type FeedbackFlow, type Name } from '../helpers/feedback-flow.js';
 import { FINDINGS, threadEvent } from '../helpers/feedback-story.js';
 import { pullRequestEvent } from '../helpers/github-payloads.js';
-import { B, NOW } from '../helpers/push-patches.js';
+import { B } from '../helpers/push-patches.js';
 import type { TestApp } from '../helpers/test-app.js';
-import { useTestApp } from '../helpers/use-test-app.js';
 
 let app: TestApp;
 let receive: FeedbackFlow['receive'];
@@ -18,13 +17,10 @@ let reviewAtA: FeedbackFlow['reviewAtA'];
 let pushB: FeedbackFlow['pushB'];
 let mockClose: FeedbackFlow['mockClose'];
 let cli: FeedbackFlow['cli'];
-useTestApp(
-  () => ({ now: () => new Date(NOW) }),
-  (started) => {
-    app = started;
-    ({ receive, reviewAtA, pushB, mockClose, cli } = feedbackFlow(app));
-  },
-);
+useFeedbackFlow((started, flow) => {
+  app = started;
+  ({ receive, reviewAtA, pushB, mockClose, cli } = flow);
+});
 
 describe('the feedback on findings', () => {
   it('gives each finding its outcome at close and the grouped rates, and redeliveries change nothing', async () => {
