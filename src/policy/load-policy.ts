@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { GitHubPort, LoadedConfig, PolicyFileSource, RepoRef } from '../github/types.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { explainConfigLoadError } from './explain-config-load-error.js';
+import { findUnreadExtends, type UnreadExtends } from './find-unread-extends.js';
 import { locatePolicyIssues } from './locate-policy-issues.js';
 import { POLICY_PATH, type PolicyError, type PolicyIssue, type PolicyProblem } from './types.js';
 import { validatePolicyLayers } from './validate-policy-layers.js';
@@ -16,6 +17,11 @@ const nameOf = (file: PolicyFileSource): string => `${file.owner}/${file.repo}:$
 const readText = (source: PolicySource, file: PolicyFileSource): Promise<string | null> =>
   source.readFile({ owner: file.owner, repo: file.repo }, file.path).catch(() => null);
 
+export interface LoadPolicyOptions {
+  /** Told of a file an `_extends` names that could not be read (the policy goes on without it). */
+  readonly onUnreadExtends?: (unread: UnreadExtends) => void;
+}
+
 /**
  * Follows `_extends` and the org's `.github` repository (through `loadConfig`), validates every
  * file on its own so a problem names the file it is in, and layers them over the defaults.
@@ -24,6 +30,7 @@ const readText = (source: PolicySource, file: PolicyFileSource): Promise<string 
 export const loadPolicy = async (
   source: PolicySource,
   ref: RepoRef,
+  options: LoadPolicyOptions = {},
 ): Promise<Result<Policy, PolicyError>> => {
   let loaded: LoadedConfig;
   try {
@@ -33,6 +40,8 @@ export const loadPolicy = async (
     if (problems === null) throw error;
     return err({ problems });
   }
+  const unread = findUnreadExtends(loaded.files);
+  if (unread !== null) options.onUnreadExtends?.(unread);
   // The config plugin lists the repository's own file first and the files it extends after
   // it (see getConfigFiles in @probot/octokit-plugin-config): parents come last, so reverse.
   const files = loaded.files.filter((file) => file.config !== null).reverse();

@@ -61,3 +61,16 @@ export const stopped = (
     classification: options.classification ?? null,
     check: options.check === undefined ? null : { id: null, ...options.check },
   });
+
+/** The outcome with lines added to its check run's summary; as it was when it reports no check run. */
+export const withCheckLines = (outcome: JobOutcome, lines: readonly string[]): JobOutcome => {
+  if (lines.length === 0 || outcome.check === null) return outcome;
+  const { output } = outcome.check;
+  return {
+    ...outcome,
+    check: {
+      ...outcome.check,
+      output: { ...output, summary: [output.summary, ...lines].join('\n\n') },
+    },
+  };
+};

@@ -18,7 +18,7 @@ import { raiseBudgetAlerts } from './raise-budget-alerts.js';
 import { readChange } from './read-change.js';
 import { readContext } from './read-context.js';
 import { NO_DEADLINE } from '../review/review-deadline.js';
-import { readPolicy } from './read-policy.js';
+import { noteUnreadExtends, readPolicy } from './read-policy.js';
 import { posted } from './review-holdings.js';
 import type { WorkerDeps } from './types.js';
 
@@ -29,10 +29,11 @@ export const postBatchAnswer = async (
   pr: PullRequestFacts,
   deps: WorkerDeps,
 ): Promise<JobOutcome> => {
-  const policy = await readPolicy(run.gh, run.ref);
-  if (!policy.ok) return invalidPolicy(policy.error, run.log);
+  const read = await readPolicy(run.gh, run.ref, run.log);
+  if (!read.ok) return invalidPolicy(read.error, run.log);
+  const { policy, unread } = read.value;
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
-  const change = await readChange(run, { policy: policy.value, pr, pullState });
+  const change = await readChange(run, { policy, pr, pullState });
   // The code context the batch was sent with (the same head, so the same code): what the prompt
   // left out, and so what the summary says was not reviewed, depends on it.
   const context = await readContext(run, change, {
@@ -51,12 +52,7 @@ export const postBatchAnswer = async (
     maxInputTokens: pending.maxInputTokens,
     maxOutputTokens: deps.limits.maxOutputTokens,
   });
-  const priced = priceBatch(
-    pending,
-    reply.usage,
-    { ...deps, deep: policy.value.models.deep },
-    run.log,
-  );
+  const priced = priceBatch(pending, reply.usage, { ...deps, deep: policy.models.deep }, run.log);
   const result = answeredTier(choice, reply, priced, {
     omitted,
     knownSecrets: subject.secrets.known,
@@ -89,5 +85,9 @@ export const postBatchAnswer = async (
     result,
     published,
   );
-  return raiseBudgetAlerts(outcome, { repo: run.repo, policy: policy.value, log: run.log }, deps);
+  return raiseBudgetAlerts(
+    noteUnreadExtends(outcome, unread),
+    { repo: run.repo, policy, log: run.log },
+    deps,
+  );
 };

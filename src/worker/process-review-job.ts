@@ -18,7 +18,7 @@ import { readChange } from './read-change.js';
 import { supersedeWaitingBatches } from './poll-batch-review.js';
 import { raiseBudgetAlerts } from './raise-budget-alerts.js';
 import { readContext } from './read-context.js';
-import { readPolicy } from './read-policy.js';
+import { noteUnreadExtends, readPolicy } from './read-policy.js';
 import { reviewOnTier, type LiveJob } from './review-on-tier.js';
 import { submitBatchReview } from './submit-batch-review.js';
 import type { WorkerDeps } from './types.js';
@@ -59,10 +59,15 @@ const reviewPullRequest = async (
   live: LiveJob,
   options: ProcessOptions,
 ): Promise<JobOutcome> => {
-  const policy = await readPolicy(run.gh, run.ref);
-  if (!policy.ok) return invalidPolicy(policy.error, run.log);
-  const outcome = await reviewUnderPolicy(run, policy.value, deps, { ...live, ...options });
-  return raiseBudgetAlerts(outcome, { repo: run.repo, policy: policy.value, log: run.log }, deps);
+  const read = await readPolicy(run.gh, run.ref, run.log);
+  if (!read.ok) return invalidPolicy(read.error, run.log);
+  const { policy, unread } = read.value;
+  const outcome = await reviewUnderPolicy(run, policy, deps, { ...live, ...options });
+  return raiseBudgetAlerts(
+    noteUnreadExtends(outcome, unread),
+    { repo: run.repo, policy, log: run.log },
+    deps,
+  );
 };
 
 const reviewUnderPolicy = async (

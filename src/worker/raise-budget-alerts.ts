@@ -9,7 +9,7 @@ import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { BudgetAlerts, BudgetReservations } from '../ledger/types.js';
 import { monthWindow } from '../route/month-window.js';
-import type { JobOutcome } from './job-outcome.js';
+import { withCheckLines, type JobOutcome } from './job-outcome.js';
 
 export interface AlertDeps {
   readonly ledger: Pick<BudgetReservations, 'committed'> & BudgetAlerts;
@@ -68,15 +68,7 @@ export const raiseBudgetAlerts = async (
           `${percent(share)} or more of its monthly budget of ${formatUsd(capUsd)} (budget.alert_at).`,
       );
     }
-    if (lines.length === 0 || outcome.check === null) return outcome;
-    const { output } = outcome.check;
-    return {
-      ...outcome,
-      check: {
-        ...outcome.check,
-        output: { ...output, summary: [output.summary, ...lines].join('\n\n') },
-      },
-    };
+    return withCheckLines(outcome, lines);
   } catch (error) {
     target.log.error({ err: error }, 'cannot check the budget alerts; the review goes on');
     return outcome;

@@ -5,6 +5,7 @@ import {
   GITHUB_API,
   mockChecks,
   mockPolicyFile,
+  POLICY_FILE,
   mockPullRequest,
   mockReview,
 } from '../helpers/github-mock.js';
@@ -356,6 +357,31 @@ describe('webhook to review', () => {
     expect(await app.ledger.list()).toMatchObject([
       { outcome: 'skipped', tier: 'skip', costUsd: 0 },
     ]);
+  });
+
+  it('says in the check run when a file named by _extends cannot be read, and goes on without it', async () => {
+    const pull = pullRequestObject({ headSha: HEAD });
+    const github = mockPullRequest({
+      pull,
+      policy: '_extends: .gthub\nreview:\n  max_comments: 5\n',
+      files: [prFile('docs/setup.md', '@@ -3,0 +4 @@\n+Run npm ci.')],
+      pullReads: 1,
+    });
+    github.scope
+      .get(`/repos/acme/.gthub/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' });
+    const checks = mockChecks(github.sent);
+
+    await deliver('delivery-unread-extends', pullRequestEvent('opened', { headSha: HEAD }));
+
+    expect(app.errors).toEqual([]);
+    github.scope.done();
+    checks.done();
+    const update = github.sent.checkRunUpdates[0];
+    expect(update).toMatchObject({ conclusion: 'skipped' });
+    expect(update?.output.summary).toContain(
+      'the `_extends` of `acme/api:.github/review-router.yml` names `acme/.gthub:.github/review-router.yml`, which could not be read',
+    );
   });
 
   it('does not review a head SHA twice when GitHub redelivers the webhook', async () => {
