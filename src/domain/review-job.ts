@@ -5,6 +5,8 @@ export const TRIGGERS = [
   'synchronize',
   'ready_for_review',
   'labeled',
+  /** A label was taken off: a review only when it was one of `skip.labels`. */
+  'unlabeled',
   'command',
   /** The pull request closed or reopened: settle the feedback on its findings, review nothing. */
   'feedback',
@@ -25,6 +27,8 @@ export interface ReviewJob {
   readonly trigger: Trigger;
   /** Set by a command (`/review deep`) or a label; overrides routing rules, not skip rules. */
   readonly forcedTier: RouteTier | null;
+  /** The label an `unlabeled` event took off. */
+  readonly label?: string | undefined;
   readonly receivedAt: string;
   /** Set when the job comes from a command in a pull request comment (trigger `command`). */
   readonly command?: PullCommand | undefined;

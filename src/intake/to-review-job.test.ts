@@ -29,7 +29,19 @@ describe('toReviewJob', () => {
     },
   );
 
-  it.each(['closed', 'edited', 'assigned', 'unlabeled'])('ignores pull_request.%s', (action) => {
+  it('turns pull_request.unlabeled into a review job that names the label taken off', () => {
+    const event = { ...payload('unlabeled'), label: { name: 'review:skip' } };
+    expect(toReviewJob('d-2', event, new Date('2026-11-21T10:00:00Z'))).toMatchObject({
+      trigger: 'unlabeled',
+      label: 'review:skip',
+      headSha: 'abc123',
+    });
+    expect(
+      toReviewJob('d-3', { ...payload('labeled'), label: { name: 'bug' } }, new Date()),
+    ).not.toHaveProperty('label');
+  });
+
+  it.each(['closed', 'edited', 'assigned'])('ignores pull_request.%s', (action) => {
     expect(toReviewJob('d-1', payload(action), new Date())).toBeNull();
   });
 

@@ -6,6 +6,8 @@ export interface PullRequestEventPayload {
   readonly installation?: { readonly id: number } | undefined;
   readonly repository: { readonly name: string; readonly owner: { readonly login: string } };
   readonly pull_request: { readonly number: number; readonly head: { readonly sha: string } };
+  /** On `labeled` and `unlabeled`: the label added or taken off. */
+  readonly label?: { readonly name: string } | undefined;
 }
 
 export const REVIEW_ACTIONS = [
@@ -14,6 +16,7 @@ export const REVIEW_ACTIONS = [
   'synchronize',
   'ready_for_review',
   'labeled',
+  'unlabeled',
 ] as const;
 
 const isTrigger = (action: string): action is Trigger =>
@@ -36,5 +39,8 @@ export const toReviewJob = (
     trigger: payload.action,
     forcedTier: null,
     receivedAt: receivedAt.toISOString(),
+    ...(payload.action === 'unlabeled' && payload.label !== undefined
+      ? { label: payload.label.name }
+      : {}),
   };
 };

@@ -16,6 +16,7 @@ export const StoredReviewJob = z.object({
   trigger: z.enum(TRIGGERS),
   forcedTier: z.enum(['skip', 'fast', 'deep']).nullable(),
   receivedAt: z.string(),
+  label: z.string().optional(),
   command: z
     .object({
       name: z.enum(['review', 'review-deep', 'review-fast', 'review-skip', 'cost', 'help']),

@@ -5,6 +5,10 @@ const DOCUMENTATION = ['**/*.{md,mdx,markdown,rst,adoc}', '{docs,doc}/**'];
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/** Whether `skip.labels` holds this label, compared case-insensitively as GitHub does. */
+export const isSkipLabel = (policy: Pick<RouteInput['policy'], 'skip'>, name: string): boolean =>
+  policy.skip.labels.some((skipped) => sameName(name, skipped));
+
 const skip = (reason: string, rule: string): TierChoice => ({ tier: 'skip', reason, rule });
 
 /**
@@ -19,7 +23,7 @@ export const findSkipRule = (
   const { skip: rules } = input.policy;
   const { pr, diff } = input;
   if (rules.drafts && pr.draft) return skip('draft pull request (skip.drafts)', 'skip.drafts');
-  const label = pr.labels.find((name) => rules.labels.some((skipped) => sameName(name, skipped)));
+  const label = pr.labels.find((name) => isSkipLabel(input.policy, name));
   if (label !== undefined) return skip(`label ${label} (skip.labels)`, 'skip.labels');
   if (rules.authors.some((author) => sameName(author, pr.author))) {
     return skip(`author ${pr.author} (skip.authors)`, 'skip.authors');

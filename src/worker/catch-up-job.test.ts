@@ -34,4 +34,13 @@ describe('catchUpJob', () => {
     expect(next.command).toBeUndefined();
     expect(next.batchPoll).toBeUndefined();
   });
+
+  it('leaves out the label a stale unlabeled job took off: the current head is reviewed', () => {
+    const job = {
+      ...reviewJob(7, 'a'.repeat(40), 'd-3'),
+      trigger: 'unlabeled' as const,
+      label: 'bug',
+    };
+    expect(catchUpJob(job, B).label).toBeUndefined();
+  });
 });

@@ -1,12 +1,29 @@
 /** The ways a job ends before a model is asked, as outcomes for the finishing step. */
 import type { Classification } from '../domain/classification.js';
 import type { Log } from '../domain/log.js';
+import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
 import type { SkipRequest } from '../ledger/types.js';
 import type { UnpricedModel } from '../review/plan-tiers.js';
 import type { RouteDecision } from '../route/types.js';
-import { stopped, type JobOutcome } from './job-outcome.js';
+import { isSkipLabel } from '../route/find-skip-rule.js';
+import { endedWith, stopped, type JobOutcome } from './job-outcome.js';
 import type { PolicyFailure } from './read-policy.js';
+
+/**
+ * An `unlabeled` event for a label that is not one of `skip.labels`: the review is what it was,
+ * so the job ends with no row and no check run. Taking a skip label off reviews the head it had
+ * kept from review. A job with no label (one queued for the current head by a stale job) reviews.
+ */
+export const labelTakenOff = (job: ReviewJob, policy: Policy, log: Log): JobOutcome | null => {
+  if (job.trigger !== 'unlabeled' || job.label === undefined || isSkipLabel(policy, job.label))
+    return null;
+  log.info(
+    { label: job.label },
+    'a label other than a skip label was taken off: nothing to review',
+  );
+  return endedWith({});
+};
 
 export const invalidPolicy = (failure: PolicyFailure, log: Log): JobOutcome => {
   log.warn({ problems: failure.problems.length }, 'invalid policy file: no model called');

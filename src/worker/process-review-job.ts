@@ -6,6 +6,7 @@ import { catchUpJob } from './catch-up-job.js';
 import { decideReview } from './decide-review.js';
 import {
   invalidPolicy,
+  labelTakenOff,
   noLongerCurrent,
   routedSkip,
   skippedByCommand,
@@ -82,6 +83,8 @@ const reviewUnderPolicy = async (
     if (pr.state !== 'closed') await deps.enqueue(catchUpJob(run.job, pr.headSha));
     return moved;
   }
+  const untouched = labelTakenOff(run.job, policy, run.log);
+  if (untouched !== null) return untouched;
   const { batches } = deps;
   if (batches !== undefined) await supersedeWaitingBatches(run, { ...deps, batches });
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
