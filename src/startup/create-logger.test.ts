@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Probot, Server } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TransientError } from '../domain/errors.js';
 import { createLogger, omitQueryStrings } from './create-logger.js';
 import { freePort } from '../../test/helpers/free-port.js';
 
@@ -121,6 +122,69 @@ describe('createLogger with a Probot server', () => {
     const line = JSON.parse(text.trim()) as { err: { message: string; stack: string } };
     expect(line.err.stack).toContain('create-logger.test.ts');
     expect(line.err.stack).toContain('ECONNREFUSED');
+  });
+});
+
+describe('an error logged as { err }', () => {
+  const FILE_TEXT = 'const password = "Sup3rS3cretPw9xQ";';
+  const REVIEW_BODY = 'the whole review, with its comments';
+
+  it('keeps what went wrong and drops the data the error carries, at any depth', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const log = await createLogger({ format: 'json', destination: output });
+    // The shapes of @octokit/graphql's GraphqlResponseError and @octokit/request-error's RequestError.
+    const graphql = Object.assign(
+      new Error('Request failed due to following response errors:\n - timeout'),
+      {
+        name: 'GraphqlResponseError',
+        request: { method: 'POST', url: 'https://api.github.com/graphql', query: 'query { x }' },
+        headers: { 'x-github-request-id': 'AB12' },
+        response: {
+          data: { repository: { f0: { text: FILE_TEXT } } },
+          errors: [{ message: 'timeout' }],
+        },
+        data: { repository: { f0: { text: FILE_TEXT } } },
+        errors: [{ message: 'timeout' }],
+      },
+    );
+    const request = Object.assign(new Error('Server Error'), {
+      name: 'HttpError',
+      status: 500,
+      request: {
+        method: 'POST',
+        url: 'https://api.github.com/repos/acme/api/pulls/7/reviews',
+        body: REVIEW_BODY,
+        headers: { authorization: 'token ghs_x' },
+      },
+      response: { status: 500, url: 'https://api.github.com/', data: { message: REVIEW_BODY } },
+    });
+    log.warn({ err: graphql }, 'code context could not be read');
+    log.error(
+      { err: new TransientError('cannot post the review', { cause: request }) },
+      'job failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(text).not.toContain('Sup3rS3cretPw9xQ');
+    expect(text).not.toContain(REVIEW_BODY);
+    expect(text).not.toContain('ghs_x');
+    const [first, second] = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { err: Record<string, any> });
+    expect(first?.err).toMatchObject({
+      name: 'GraphqlResponseError',
+      message: expect.stringContaining('timeout'),
+      request: { method: 'POST', url: 'https://api.github.com/graphql' },
+    });
+    expect(second?.err.context.cause).not.toHaveProperty('response');
+    expect(second?.err.context.cause).toMatchObject({
+      status: 500,
+      request: { method: 'POST', url: 'https://api.github.com/repos/acme/api/pulls/7/reviews' },
+    });
+    expect(second?.err.stack).toContain('Server Error');
   });
 });
 

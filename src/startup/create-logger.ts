@@ -40,8 +40,51 @@ const innerErrors = (value: unknown): Error[] => {
   return Array.isArray(errors) ? errors.filter((e): e is Error => e instanceof Error) : [value];
 };
 
+/**
+ * The fields of an error that say what went wrong without carrying data. An error can hold what it
+ * was about: Octokit's keep the request body and the response (a review's text, a repository
+ * file's content from a GraphQL answer), a wrapped error keeps them in its `context.cause`. So a
+ * logged error keeps only these, at any depth, and a request only its method and URL.
+ */
+const ERROR_FIELDS = new Set([
+  'type',
+  'name',
+  'message',
+  'stack',
+  'code',
+  'status',
+  'errno',
+  'syscall',
+  'address',
+  'port',
+  'variable',
+  'deliveryId',
+  'eventName',
+  'aggregateErrors',
+  'context',
+  'cause',
+]);
+const REQUEST_FIELDS = new Set(['method', 'url']);
+const MAX_DEPTH = 4;
+
+const keepFields = (value: unknown, fields: ReadonlySet<string>, depth: number): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DEPTH) return OMITTED;
+  if (Array.isArray(value)) return value.map((entry) => keepFields(entry, fields, depth + 1));
+  const kept: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === 'request') kept[key] = keepFields(entry, REQUEST_FIELDS, depth + 1);
+    else if (fields.has(key)) kept[key] = keepFields(entry, ERROR_FIELDS, depth + 1);
+  }
+  return kept;
+};
+
+/** The error's serialized form: no webhook payload, no request body, no response. */
+const serializeError = (error: Error): Record<string, unknown> =>
+  keepFields(serializeWithoutPayload(error), ERROR_FIELDS, 0) as Record<string, unknown>;
+
 /** The error's serialized form without the webhook payload @octokit/webhooks attaches to it. */
-const serializeError = (error: Error): Record<string, unknown> => {
+const serializeWithoutPayload = (error: Error): Record<string, unknown> => {
   const serialized = stdSerializers.err(error) as unknown as Record<string, unknown>;
   const strip = (entry: Record<string, unknown>, source: object): void => {
     const event = webhookEventOf(source);
