@@ -44,7 +44,8 @@ export const readChange = async (
     pullDiff: redacted.diff,
     state: pullState,
     log: run.log,
-    redact: (increment) => redactSecrets(increment, pr).diff,
+    // A value found anywhere in the pull request is redacted in the increment too.
+    redact: (increment) => redactSecrets(increment, pr, redacted.report.known).diff,
     history,
   });
   return {

@@ -240,6 +240,46 @@ describe('a push to a pull request the app has reviewed', () => {
     expect((await app.ledger.getPullState({ repo: 'acme/api', pr: 7 }))?.lastReviewedSha).toBe(B);
   });
 
+  it('redacts in the new commits a secret that the rest of the pull request holds', async () => {
+    const PASSWORD = 'Vq3Lp8Wn5Rk2Tz7Xm4';
+    const report = `@@ -0,0 +1 @@\n+export const report = () => connect('admin', '${PASSWORD}');`;
+    await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      files: [
+        prFile('src/settings.ts', `@@ -0,0 +1 @@\n+export const DB_PASSWORD = "${PASSWORD}";`, {
+          status: 'added',
+        }),
+        prFile('src/report.ts', report, { status: 'added' }),
+      ],
+    });
+    // Only report.ts changed since A: the value is recognised in settings.ts, outside the increment.
+    const compare = mockCompare(A, B, {
+      files: [prFile('src/report.ts', report, { status: 'added' })],
+    });
+    let prompt = '';
+    const scopes = [
+      github.scope,
+      compare,
+      mockChecks(github.sent),
+      mockReview(github.sent),
+      nock(OPENAI_TEST_ORIGIN)
+        .post('/v1/responses', (body) => {
+          prompt = JSON.stringify(body);
+          return true;
+        })
+        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
+    ];
+
+    await deliver('push-secret', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of scopes) scope.done();
+    expect(prompt).toContain('src/report.ts');
+    expect(prompt).toContain('[REDACTED:');
+    expect(prompt).not.toContain(PASSWORD);
+  });
+
   it('is skipped when it changed none of the pull request files (a merge of the base branch)', async () => {
     await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
     const github = mockPullRequest({
