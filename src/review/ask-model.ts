@@ -12,6 +12,8 @@ import {
   NO_DEADLINE,
   type ReviewDeadline,
 } from './review-deadline.js';
+import { redactText } from '../secrets/redact-text.js';
+import type { KnownSecret } from '../secrets/types.js';
 
 /** A provider call that spent tokens but produced nothing usable: it still goes in the ledger. */
 export interface SpentAttempt {
@@ -59,6 +61,20 @@ const noTimeToRepair = (failure: ProviderFailure, deadline: ReviewDeadline): Pro
 });
 
 /**
+ * A failure with the secrets in its texts redacted: a provider's error can quote the request it
+ * refused, and an invalid answer quotes the model's text. Both go to the log, the ledger, the check
+ * run and (an invalid answer) back to the model in the repair request.
+ */
+const redactFailure = (
+  failure: ProviderFailure,
+  known: readonly KnownSecret[],
+): ProviderFailure => ({
+  ...failure,
+  message: redactText(failure.message, known).text,
+  rawAnswer: failure.rawAnswer === null ? null : redactText(failure.rawAnswer, known).text,
+});
+
+/**
  * One call, and one repair request when the answer fails validation, both
  * within the review's total deadline: the repair is not sent once it has passed.
  */
@@ -66,8 +82,13 @@ export const askModel = async (
   provider: ModelProvider,
   request: ReviewRequest,
   deadline: ReviewDeadline = NO_DEADLINE,
+  known: readonly KnownSecret[] = [],
 ): Promise<ModelOutcome> => {
-  const first = await provider.review(withinDeadline(request, deadline));
+  const ask = async (sent: ReviewRequest) => {
+    const reply = await provider.review(withinDeadline(sent, deadline));
+    return reply.ok ? reply : { ok: false as const, error: redactFailure(reply.error, known) };
+  };
+  const first = await ask(request);
   if (first.ok) return { kind: 'answered', reply: first.value, spent: [] };
   const firstSpent: SpentAttempt = {
     provider: provider.id,
@@ -79,9 +100,7 @@ export const askModel = async (
     return { kind: 'failed', failure: first.error, spent: [firstSpent] };
   if (deadline.passed())
     return { kind: 'failed', failure: noTimeToRepair(first.error, deadline), spent: [firstSpent] };
-  const second = await provider.review(
-    withinDeadline(repairPrompt(request, first.error), deadline),
-  );
+  const second = await ask(repairPrompt(request, first.error));
   if (second.ok) return { kind: 'answered', reply: second.value, spent: [firstSpent] };
   const secondSpent: SpentAttempt = {
     provider: provider.id,

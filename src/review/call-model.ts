@@ -88,6 +88,7 @@ export const callModel = async (
         : { timeoutMs: deps.limits.modelTimeoutMs }),
     },
     deps.deadline,
+    subject.knownSecrets,
   );
   deps.log.info(
     { tier: choice.tier, model: choice.model.model, kind: outcome.kind, ms: Date.now() - started },

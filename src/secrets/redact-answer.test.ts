@@ -45,7 +45,26 @@ describe('redactAnswer', () => {
     });
   });
 
-  it('returns the answer itself when no secret is known', () => {
-    expect(redactAnswer(answer, [])).toBe(answer);
+  it('redacts what the detectors recognise when the pull request had no secret', () => {
+    const token = `ghp_${'M0d3lS4ysTh1sT0k3nZ9x8c7v6b5n4m3q2w1'}`;
+    const madeUp: ModelAnswer = {
+      ...answer,
+      summary: 'Fine.',
+      escalate: { needed: true, reason: `needs a deep look at ${token}` },
+      findings: [],
+    };
+    expect(redactAnswer(madeUp, []).escalate.reason).toBe(
+      'needs a deep look at [REDACTED:github-token]',
+    );
+  });
+
+  it('leaves an answer without secrets as it was', () => {
+    const clean: ModelAnswer = {
+      ...answer,
+      summary: 'Fine.',
+      escalate: { needed: false, reason: '' },
+      findings: [],
+    };
+    expect(redactAnswer(clean, [])).toEqual(clean);
   });
 });

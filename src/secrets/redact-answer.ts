@@ -1,14 +1,14 @@
 /**
- * A model's answer with the pull request's known secrets removed from every text in it. The model
- * never saw them (they were redacted from its prompt); this is for the answer that repeats one
- * anyway. Text the detectors recognise is redacted again when it is rendered.
+ * A model's answer with the secrets the detectors recognise, and the pull request's known ones,
+ * removed from every text in it. The model never saw the known ones (they were redacted from its
+ * prompt); this is for an answer that repeats or makes one up. Its texts go to GitHub, to the
+ * deep model when the fast one escalates, and to the ledger's findings.
  */
 import type { ModelAnswer } from '../domain/model-answer.js';
 import { redactText } from './redact-text.js';
 import type { KnownSecret } from './types.js';
 
 export const redactAnswer = (answer: ModelAnswer, known: readonly KnownSecret[]): ModelAnswer => {
-  if (known.length === 0) return answer;
   const redact = (text: string) => redactText(text, known).text;
   return {
     ...answer,
