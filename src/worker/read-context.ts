@@ -46,12 +46,14 @@ export const readContext = async (
       ? plain
       : cacheCodeSource(plain, `${run.repo}@${sha}`, options.codeCache);
   };
+  // The diff's old side: the pull request's base, or for a push reviewed alone the head reviewed last.
+  const baseSha = subject.scope.kind === 'incremental' ? subject.scope.baseSha : subject.pr.baseSha;
   const files = filesForContext(diff.files, classification.fileRisk, policy.review.ignore_paths);
   const started = Date.now();
   const gathering = gatherContext({
     sources: {
       head: source(run.job.headSha),
-      base: subject.pr.baseSha === undefined ? null : source(subject.pr.baseSha),
+      base: baseSha === undefined ? null : source(baseSha),
     },
     files,
     knownSecrets: subject.secrets.known,
