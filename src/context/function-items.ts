@@ -31,6 +31,60 @@ export const enclosingDefinition = (
   return best;
 };
 
+/** Whether a sorted array holds a value in [low, high]. */
+const holdsBetween = (sorted: readonly number[], low: number, high: number): boolean => {
+  let from = 0;
+  let to = sorted.length;
+  while (from < to) {
+    const middle = (from + to) >>> 1;
+    if ((sorted[middle] ?? 0) < low) from = middle + 1;
+    else to = middle;
+  }
+  return from < sorted.length && (sorted[from] ?? 0) <= high;
+};
+
+interface Touched {
+  readonly definition: Definition;
+  first: number;
+  last: number;
+}
+
+/**
+ * Every definition each hunk's lines fall in, with the first and last of those lines: a hunk that
+ * changes two functions widens to both. A line is in the definition of the line before it unless a
+ * definition starts or ends between them, so the definitions are searched only there.
+ */
+const touchedDefinitions = (
+  hunks: readonly number[][],
+  definitions: readonly Definition[],
+): Touched[] => {
+  const callable = definitions.filter((d) => d.kind !== 'variable' && d.kind !== 'type');
+  const starts = callable.map((d) => d.startLine).sort((a, b) => a - b);
+  const ends = callable.map((d) => d.endLine).sort((a, b) => a - b);
+  const touched: Touched[] = [];
+  for (const lines of hunks) {
+    const byDefinition = new Map<Definition, Touched>();
+    let previousLine = 0;
+    let previous: Definition | null = null;
+    for (const line of [...lines].sort((a, b) => a - b)) {
+      const same =
+        previousLine > 0 &&
+        !holdsBetween(starts, previousLine + 1, line) &&
+        !holdsBetween(ends, previousLine, line - 1);
+      const definition: Definition | null = same ? previous : enclosingDefinition(callable, line);
+      previousLine = line;
+      previous = definition;
+      if (definition === null) continue;
+      const entry = byDefinition.get(definition);
+      if (entry === undefined)
+        byDefinition.set(definition, { definition, first: line, last: line });
+      else entry.last = line;
+    }
+    touched.push(...byDefinition.values());
+  }
+  return touched;
+};
+
 export const functionItems = (change: FileChange, file: ReadFile): ContextItem[] => {
   if (file.outline === null) {
     return [
@@ -48,11 +102,7 @@ export const functionItems = (change: FileChange, file: ReadFile): ContextItem[]
   const { definitions } = file.outline;
   const items: ContextItem[] = [];
   const seen = new Set<string>();
-  for (const lines of touchedLines(change)) {
-    const first = Math.min(...lines);
-    const last = Math.max(...lines);
-    const definition = enclosingDefinition(definitions, first);
-    if (definition === null) continue;
+  for (const { definition, first, last } of touchedDefinitions(touchedLines(change), definitions)) {
     const long = definition.endLine - definition.startLine + 1 > MAX_FUNCTION_LINES;
     const start = long ? Math.max(definition.startLine, first - MARGIN) : definition.startLine;
     const end = long ? Math.min(definition.endLine, last + MARGIN) : definition.endLine;
