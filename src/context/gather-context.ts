@@ -105,7 +105,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
     if (read !== undefined) items.push(...functionItems(file, read));
   }
   for (const { file } of changed) items.push(wholeFile(file));
-  if (!related) return { items: finish(items, options.knownSecrets), unread: head.unread };
+  if (!related) return { items: finish(items, options.knownSecrets, head), unread: head.unread };
 
   // What each changed file imports, the files named like what its added lines use (a method on
   // `client` lives in client.js), then its package's other files, riskiest file first.
@@ -164,7 +164,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         items.push(testItem(read, file.path));
     }
   }
-  return { items: finish(items, options.knownSecrets), unread: head.unread };
+  return { items: finish(items, options.knownSecrets, head), unread: head.unread };
 };
 
 const wholeFile = (file: ReadFile): ContextItem => ({
@@ -220,9 +220,19 @@ const removedFunctions = async (
 
 /**
  * The same lines of the same file offered twice (a definition that is also a caller) count once;
- * names read from the code are redacted in labels as the code is.
+ * names read from the code are redacted in labels as the code is. A value recognised in one file's
+ * text (a password assigned in a test) is redacted in every other item too, where no detector
+ * would see it (the same password passed to a call), as in the diff.
  */
-const finish = (items: readonly ContextItem[], known: readonly KnownSecret[]): ContextItem[] => {
+const finish = (
+  items: readonly ContextItem[],
+  prKnown: readonly KnownSecret[],
+  head: CodeReader,
+): ContextItem[] => {
+  const values = new Set(prKnown.map((secret) => secret.value));
+  const found = [...head.files.values()].flatMap((file) => file.found);
+  const more = found.filter((secret) => !values.has(secret.value));
+  const known = [...prKnown, ...more];
   const seen = new Set<string>();
   const unique = items.filter((item) => {
     const key = `${item.kind === 'file' ? 'file' : 'part'}:${item.path}:${item.startLine}:${item.text.length}`;
@@ -232,6 +242,7 @@ const finish = (items: readonly ContextItem[], known: readonly KnownSecret[]): C
   });
   return unique.map((item) => ({
     ...item,
+    ...(more.length === 0 ? {} : { text: redactText(item.text, known).text }),
     symbol: item.symbol === null ? null : redactText(item.symbol, known).text,
     reason: redactText(item.reason, known).text,
   }));

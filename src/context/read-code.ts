@@ -21,7 +21,11 @@ export class ReadFile {
   readonly outline: FileOutline | null;
   private readonly raw: string;
   private readonly known: readonly KnownSecret[];
-  private redacted: { text: string; lines: readonly string[] } | null = null;
+  private redacted: {
+    text: string;
+    lines: readonly string[];
+    found: readonly KnownSecret[];
+  } | null = null;
 
   constructor(
     path: string,
@@ -43,10 +47,15 @@ export class ReadFile {
     return this.redact().lines;
   }
 
+  /** The secrets redaction found in this file's text; none while its text was never asked for. */
+  get found(): readonly KnownSecret[] {
+    return this.redacted?.found ?? [];
+  }
+
   private redact() {
     if (this.redacted === null) {
-      const text = redactText(this.raw, this.known).text;
-      this.redacted = { text, lines: text.split('\n') };
+      const { text, found } = redactText(this.raw, this.known);
+      this.redacted = { text, lines: text.split('\n'), found };
     }
     return this.redacted;
   }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { testFile } from '../classify/test-diff.js';
+import { FAKE_SECRETS as S } from '../secrets/test-secrets.js';
+import { gatherContext } from './gather-context.js';
+import type { CodeSource } from './types.js';
+
+const sourceOf = (files: Record<string, string>): CodeSource => ({
+  listPaths: () => Promise.resolve(Object.keys(files)),
+  readFiles: (paths) =>
+    Promise.resolve(
+      new Map(paths.flatMap((path) => (path in files ? [[path, files[path] ?? '']] : []))),
+    ),
+});
+
+describe('secrets in code context', () => {
+  it('redacts a value recognised in one file wherever another file repeats it', async () => {
+    const files = {
+      'tests/test_client.py': `DB_PASSWORD = "${S.password}"\n\ndef test_connect():\n    assert True\n`,
+      'src/client.py': `def open_db(host):\n    return connect(host, "${S.password}")\n`,
+    };
+    const pool = await gatherContext({
+      sources: { head: sourceOf(files), base: null },
+      files: [
+        testFile('src/client.py', { added: ['def open_db(host):'] }),
+        testFile('tests/test_client.py', { added: ['def test_connect():'] }),
+      ],
+      knownSecrets: [],
+      level: 'files',
+    });
+    const texts = pool.items.map((item) => `${item.path}: ${item.text}`).join('\n');
+    expect(texts).toContain('src/client.py');
+    expect(texts).toContain('[REDACTED:');
+    expect(texts).not.toContain(S.password);
+  });
+});
