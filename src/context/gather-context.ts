@@ -4,11 +4,11 @@
  * their tests and neighbours, the files they import, and the old versions of changed files.
  */
 import type { FileChange } from '../domain/diff.js';
-import { redactText } from '../secrets/redact-text.js';
 import type { KnownSecret } from '../secrets/types.js';
 import { indexTests, testsOf } from './find-tests.js';
 import { functionItems } from './function-items.js';
 import { indexStems, neighboursOf, stemKey } from './pick-related-paths.js';
+import { finishPool } from './finish-pool.js';
 import { CodeReader, MAX_FILES_PER_ROUND, type ReadFile } from './read-code.js';
 import {
   callerItems,
@@ -97,15 +97,19 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         resolveImport(specifier, file.path, index),
       ),
     );
-    return [{ file: read, addedLines: addedLinesOf(file), imports }];
+    return [{ file: read, change: file, addedLines: addedLinesOf(file), imports }];
   });
-  const items: ContextItem[] = [];
-  for (const file of present) {
+  // The enclosing functions first, then the changed files whole, riskiest first. A file no grammar
+  // reads (a changelog) is offered whole at the `functions` level too, in its place among the
+  // whole files, so it cannot take the budget ahead of the riskier files' code.
+  const items: ContextItem[] = present.flatMap((file) => {
     const read = head.files.get(file.path);
-    if (read !== undefined) items.push(...functionItems(file, read));
-  }
-  for (const { file } of changed) items.push(wholeFile(file));
-  if (!related) return { items: finish(items, options.knownSecrets, head), unread: head.unread };
+    return read === undefined || read.outline === null ? [] : functionItems(file, read);
+  });
+  for (const { file, change } of changed)
+    items.push(...(file.outline === null ? functionItems(change, file) : [wholeFile(file)]));
+  if (!related)
+    return { items: finishPool(items, options.knownSecrets, head), unread: head.unread };
 
   // What each changed file imports, the files named like what its added lines use (a method on
   // `client` lives in client.js), then its package's other files, riskiest file first.
@@ -164,7 +168,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         items.push(testItem(read, file.path));
     }
   }
-  return { items: finish(items, options.knownSecrets, head), unread: head.unread };
+  return { items: finishPool(items, options.knownSecrets, head), unread: head.unread };
 };
 
 const wholeFile = (file: ReadFile): ContextItem => ({
@@ -216,34 +220,4 @@ const removedFunctions = async (
       if (!still.has(definition.name)) removed.set(definition.name, file.path);
   }
   return removed;
-};
-
-/**
- * The same lines of the same file offered twice (a definition that is also a caller) count once;
- * names read from the code are redacted in labels as the code is. A value recognised in one file's
- * text (a password assigned in a test) is redacted in every other item too, where no detector
- * would see it (the same password passed to a call), as in the diff.
- */
-const finish = (
-  items: readonly ContextItem[],
-  prKnown: readonly KnownSecret[],
-  head: CodeReader,
-): ContextItem[] => {
-  const values = new Set(prKnown.map((secret) => secret.value));
-  const found = [...head.files.values()].flatMap((file) => file.found);
-  const more = found.filter((secret) => !values.has(secret.value));
-  const known = [...prKnown, ...more];
-  const seen = new Set<string>();
-  const unique = items.filter((item) => {
-    const key = `${item.kind === 'file' ? 'file' : 'part'}:${item.path}:${item.startLine}:${item.text.length}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return unique.map((item) => ({
-    ...item,
-    ...(more.length === 0 ? {} : { text: redactText(item.text, known).text }),
-    symbol: item.symbol === null ? null : redactText(item.symbol, known).text,
-    reason: redactText(item.reason, known).text,
-  }));
 };

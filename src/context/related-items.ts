@@ -3,6 +3,7 @@
  * callers of what the change modifies or removes, and the tests of changed code.
  */
 import { posix } from 'node:path';
+import type { FileChange } from '../domain/diff.js';
 import { isTestPath } from './find-tests.js';
 import { enclosingDefinition } from './function-items.js';
 import { linesOf, type ReadFile } from './read-code.js';
@@ -17,6 +18,8 @@ const CALLERS_PER_NAME = 3;
 
 export interface ChangedCode {
   readonly file: ReadFile;
+  /** The file's change in the diff. */
+  readonly change: FileChange;
   /** New-file line numbers of added lines. */
   readonly addedLines: ReadonlySet<number>;
   /** Files this one imports. */

@@ -33,3 +33,27 @@ describe('secrets in code context', () => {
     expect(texts).not.toContain(S.password);
   });
 });
+
+describe('the order of code context', () => {
+  it('offers a file no grammar reads in its place among the whole files, after the code', async () => {
+    const files = {
+      'src/app.py': 'def handle(request):\n    return request\n',
+      'CHANGES.rst': 'Version 2\n---------\n\n- Handle requests.\n',
+    };
+    const pool = await gatherContext({
+      sources: { head: sourceOf(files), base: null },
+      // Riskiest first, as the classifier ranks them.
+      files: [
+        testFile('src/app.py', { added: ['def handle(request):'] }),
+        testFile('CHANGES.rst', { added: ['Version 2'] }),
+      ],
+      knownSecrets: [],
+      level: 'files',
+    });
+    expect(pool.items.map((item) => `${item.level} ${item.kind} ${item.path}`)).toEqual([
+      'functions function src/app.py',
+      'files file src/app.py',
+      'functions file CHANGES.rst',
+    ]);
+  });
+});
