@@ -39,10 +39,17 @@ export const capCheckText = (text: string): string => {
   return `${head.replace(/\uFFFD$/, '')}${marker}`;
 };
 
+/**
+ * `@name` and `@org/team` with a zero-width space after the `@`, so that no text of a check run
+ * (a routing reason naming `packages/@acme/ui/`, a provider's error) can mention anyone.
+ */
+export const defuseMentions = (text: string): string =>
+  text.replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+
 const toOutput = (output: CheckRunOutput) => ({
-  title: output.title.slice(0, 250),
-  summary: capCheckText(output.summary),
-  ...(output.text === undefined ? {} : { text: capCheckText(output.text) }),
+  title: defuseMentions(output.title).slice(0, 250),
+  summary: capCheckText(defuseMentions(output.summary)),
+  ...(output.text === undefined ? {} : { text: capCheckText(defuseMentions(output.text)) }),
 });
 
 /** One blob reader per repository, so the head's and the base's reads of a round share a request. */

@@ -384,6 +384,27 @@ describe('webhook to review', () => {
     );
   });
 
+  it('mentions nobody in its check runs, even through a path with an @ in it', async () => {
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      policy: 'routing:\n  rules:\n    - { when: { paths: ["packages/**"] }, tier: fast }\n',
+      files: [prFile('packages/@acme/ui/format.ts', ROUTINE_PATCH)],
+    });
+    const checks = mockChecks(github.sent);
+    const review = mockReview(github.sent);
+    const openai = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer({ summary: 'Fine.' }) }));
+
+    await deliver('delivery-at-path', pullRequestEvent('opened', { headSha: HEAD }));
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, checks, review, openai]) scope.done();
+    const outputs = JSON.stringify([github.sent.checkRuns, github.sent.checkRunUpdates]);
+    expect(outputs).toContain('packages/@\u200bacme/ui');
+    expect(outputs).not.toMatch(/@[A-Za-z0-9]/);
+  });
+
   it('does not review a head SHA twice when GitHub redelivers the webhook', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const files = [
