@@ -114,9 +114,14 @@ export const callerItems = ({ modified, removed, files }: CallerOptions): Contex
     for (const file of list) {
       if (items.length >= CALLERS_PER_NAME) break;
       if (file.path === definedIn) continue;
-      const use = file.outline?.uses.find((candidate) => candidate.name === name);
+      // A use inside a function is the call; the first use is often the import.
+      const definitions = file.outline?.definitions ?? [];
+      const uses = file.outline?.uses.filter((candidate) => candidate.name === name) ?? [];
+      const use =
+        uses.find((candidate) => enclosingDefinition(definitions, candidate.line) !== null) ??
+        uses[0];
       if (use === undefined) continue;
-      const enclosing = enclosingDefinition(file.outline?.definitions ?? [], use.line);
+      const enclosing = enclosingDefinition(definitions, use.line);
       const start = enclosing?.startLine ?? Math.max(1, use.line - 3);
       const end = clipped(start, enclosing?.endLine ?? use.line + 3, MAX_DEFINITION_LINES);
       items.push({
