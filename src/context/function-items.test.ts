@@ -56,6 +56,19 @@ describe('functionItems', () => {
     expect(items.map((item) => item.symbol)).toEqual(['inner', 'outer']);
   });
 
+  it('quotes the lines of a long function once when two hunks change it close together', async () => {
+    const body = Array.from({ length: 200 }, (_, index) => `    x${index} = ${index}`);
+    const file = await readPython(['def long():', ...body, '    return x0']);
+    const twoHunks: FileChange = {
+      ...hunkAdding([60]),
+      hunks: [...hunkAdding([60]).hunks, ...hunkAdding([75]).hunks],
+    };
+    const items = functionItems(twoHunks, file);
+    expect(
+      items.map((item) => [item.symbol, item.startLine, item.text.split('\n').length]),
+    ).toEqual([['long', 40, 56]]);
+  });
+
   it('reads a hunk of 300,000 lines without running out of stack', async () => {
     const file = await readPython(['def f():', '    return 1']);
     const lines = Array.from({ length: 300_000 }, (_, index) => index + 3);

@@ -99,27 +99,58 @@ export const functionItems = (change: FileChange, file: ReadFile): ContextItem[]
       },
     ];
   }
-  const { definitions } = file.outline;
-  const items: ContextItem[] = [];
-  const seen = new Set<string>();
-  for (const { definition, first, last } of touchedDefinitions(touchedLines(change), definitions)) {
-    const long = definition.endLine - definition.startLine + 1 > MAX_FUNCTION_LINES;
-    const start = long ? Math.max(definition.startLine, first - MARGIN) : definition.startLine;
-    const end = long ? Math.min(definition.endLine, last + MARGIN) : definition.endLine;
-    const key = `${start}-${end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    items.push({
-      path: file.path,
-      kind: 'function',
-      symbol: definition.name,
-      reason: long
-        ? `the part of ${definition.kind} ${definition.name} around a change`
-        : `the ${definition.kind} enclosing a change`,
-      startLine: start,
-      text: linesOf(file, start, end),
-      level: 'functions',
-    });
+  const windows = mergedWindows(
+    touchedDefinitions(touchedLines(change), file.outline.definitions).map(
+      ({ definition, first, last }) => {
+        const long = definition.endLine - definition.startLine + 1 > MAX_FUNCTION_LINES;
+        return {
+          definition,
+          long,
+          start: long ? Math.max(definition.startLine, first - MARGIN) : definition.startLine,
+          end: long ? Math.min(definition.endLine, last + MARGIN) : definition.endLine,
+        };
+      },
+    ),
+  );
+  return windows.map(({ definition, long, start, end }) => ({
+    path: file.path,
+    kind: 'function',
+    symbol: definition.name,
+    reason: long
+      ? `the part of ${definition.kind} ${definition.name} around a change`
+      : `the ${definition.kind} enclosing a change`,
+    startLine: start,
+    text: linesOf(file, start, end),
+    level: 'functions',
+  }));
+};
+
+interface Window {
+  readonly definition: Definition;
+  readonly long: boolean;
+  readonly start: number;
+  end: number;
+}
+
+/**
+ * One window per stretch of a definition: several hunks in one long function whose windows overlap
+ * or touch quote its lines once. Windows keep the order of their first hunk.
+ */
+const mergedWindows = (windows: readonly Window[]): Window[] => {
+  const merged: { window: Window; order: number }[] = [];
+  const last = new Map<Definition, { window: Window; order: number }>();
+  const sorted = windows
+    .map((window, order) => ({ window: { ...window }, order }))
+    .sort((a, b) => a.window.start - b.window.start);
+  for (const entry of sorted) {
+    const open = last.get(entry.window.definition);
+    if (open !== undefined && entry.window.start <= open.window.end + 1) {
+      open.window.end = Math.max(open.window.end, entry.window.end);
+      open.order = Math.min(open.order, entry.order);
+      continue;
+    }
+    merged.push(entry);
+    last.set(entry.window.definition, entry);
   }
-  return items;
+  return merged.sort((a, b) => a.order - b.order).map((entry) => entry.window);
 };
