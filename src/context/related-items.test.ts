@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { outlineFile } from './outline-file.js';
 import { ReadFile } from './read-code.js';
-import { callerItems } from './related-items.js';
+import { testFile } from '../classify/test-diff.js';
+import { callerItems, definitionItems, indexDefinitions } from './related-items.js';
 
 describe('callerItems', () => {
   it('quotes the function that calls a changed function, not the line that imports it', async () => {
@@ -24,6 +25,43 @@ describe('callerItems', () => {
     });
     expect(items.map((item) => [item.path, item.startLine, item.text])).toEqual([
       ['tests/test_handlers.py', 3, 'def test_handle():\n    assert handle(1) == 1'],
+    ]);
+  });
+});
+
+const readPython = async (path: string, lines: readonly string[]) =>
+  new ReadFile(path, lines.join('\n'), [], await outlineFile('python', lines.join('\n')));
+
+describe('definitionItems', () => {
+  it("offers no function's locals or nested functions, nor another test's definitions", async () => {
+    const changed = await readPython('src/client.py', [
+      'def send(data):',
+      '    return encode(data) + helper()',
+    ]);
+    const files = [
+      changed,
+      await readPython('src/codec.py', ['def encode(value):', '    return value']),
+      await readPython('src/util.py', [
+        'def outer():',
+        '    def data():',
+        '        return 1',
+        '    def encode(x):',
+        '        return x',
+        '    return data',
+      ]),
+      await readPython('tests/test_util.py', ['def helper():', '    return 2']),
+    ];
+    const items = definitionItems(
+      {
+        file: changed,
+        change: testFile('src/client.py'),
+        addedLines: new Set([2]),
+        imports: new Set(),
+      },
+      indexDefinitions(files),
+    );
+    expect(items.map((item) => `${item.symbol} ${item.path}:${item.startLine}`)).toEqual([
+      'encode src/codec.py:1',
     ]);
   });
 });

@@ -28,11 +28,29 @@ export interface ChangedCode {
 
 type Located = { readonly file: ReadFile; readonly definition: Definition };
 
-/** Every definition of the files read, by name. */
+/**
+ * The definitions another file can reach: not those inside a function (its locals, its nested
+ * functions), which only share a name with what another file uses. Methods, inside a class, stay.
+ */
+const visibleDefinitions = (definitions: readonly Definition[]): Definition[] => {
+  const sorted = [...definitions].sort(
+    (a, b) => a.startLine - b.startLine || b.endLine - a.endLine,
+  );
+  const open: Definition[] = [];
+  const visible: Definition[] = [];
+  for (const definition of sorted) {
+    while (open.length > 0 && (open.at(-1)?.endLine ?? 0) < definition.startLine) open.pop();
+    if (open.length === 0) visible.push(definition);
+    if (definition.kind === 'function') open.push(definition);
+  }
+  return visible;
+};
+
+/** Every definition of the files read that other files can reach, by name. */
 export const indexDefinitions = (files: Iterable<ReadFile>): Map<string, Located[]> => {
   const byName = new Map<string, Located[]>();
   for (const file of files) {
-    for (const definition of file.outline?.definitions ?? []) {
+    for (const definition of visibleDefinitions(file.outline?.definitions ?? [])) {
       const list = byName.get(definition.name);
       if (list === undefined) byName.set(definition.name, [{ file, definition }]);
       else list.push({ file, definition });
@@ -66,11 +84,10 @@ export const definitionItems = (
     isTestPath(path) && !changed.imports.has(path) && posix.basename(path) !== 'conftest.py';
   const preference = (located: Located): number =>
     (changed.imports.has(located.file.path) ? 0 : 2) +
-    (posix.dirname(located.file.path) === directory ? 0 : 1) +
-    (otherTest(located.file.path) ? 4 : 0);
+    (posix.dirname(located.file.path) === directory ? 0 : 1);
   return namesUsedByAddedLines(changed).flatMap((name) =>
     (index.get(name) ?? [])
-      .filter((located) => located.file.path !== changed.file.path)
+      .filter((located) => located.file.path !== changed.file.path && !otherTest(located.file.path))
       .sort((a, b) => preference(a) - preference(b))
       .slice(0, DEFINITIONS_PER_NAME)
       .map(({ file, definition }): ContextItem => {
