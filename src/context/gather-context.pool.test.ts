@@ -57,3 +57,20 @@ describe('the order of code context', () => {
     ]);
   });
 });
+
+describe('a tree listing GitHub cut short', () => {
+  it('still reads the changed files, which are at the head whatever the listing holds', async () => {
+    const files = { 'src/app.py': 'def handle(request):\n    return request\n' };
+    const source = sourceOf(files);
+    const pool = await gatherContext({
+      sources: { head: { ...source, listPaths: () => Promise.resolve(['README.md']) }, base: null },
+      files: [testFile('src/app.py', { added: ['def handle(request):'] })],
+      knownSecrets: [],
+      level: 'functions',
+    });
+    expect(pool.items.map((item) => `${item.kind} ${item.path}`)).toEqual([
+      'function src/app.py',
+      'file src/app.py',
+    ]);
+  });
+});

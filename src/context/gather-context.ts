@@ -20,6 +20,7 @@ import {
   type ChangedCode,
 } from './related-items.js';
 import { indexPaths, resolveImport } from './resolve-import.js';
+import { safeRepoPath } from './safe-repo-path.js';
 import { namesAddedLinesUse, searchCandidates } from './search-definitions.js';
 import {
   CONTEXT_LEVELS,
@@ -73,7 +74,11 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   const { sources, level } = options;
   if (level === 'diff') return EMPTY_POOL;
   const related = deeper(level, 'files');
-  const index = indexPaths(await sources.head.listPaths());
+  // GitHub cuts a tree listing past 100,000 entries; a changed file is at the head all the same.
+  const atHead = options.files.flatMap((file) =>
+    file.status !== 'removed' && safeRepoPath(file.path) !== null ? [file.path] : [],
+  );
+  const index = indexPaths([...new Set([...(await sources.head.listPaths()), ...atHead])]);
   const present = options.files.filter(
     (file) => file.status !== 'removed' && index.paths.has(file.path),
   );
