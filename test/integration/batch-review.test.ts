@@ -35,8 +35,9 @@ const batchPolicy = (tier: 'fast' | 'deep') =>
 let dir: string;
 let apps: TestApp[] = [];
 
-const start = async (now?: () => Date): Promise<TestApp> => {
-  const app = await startTestApp({ dir, batchPollMs: () => 150, ...(now ? { now } : {}) });
+/** `pollMs`: how long after submitting (and after each poll) the batch is asked about. */
+const start = async (now?: () => Date, pollMs = 150): Promise<TestApp> => {
+  const app = await startTestApp({ dir, batchPollMs: () => pollMs, ...(now ? { now } : {}) });
   apps.push(app);
   return app;
 };
@@ -188,7 +189,10 @@ describe('a batch superseded past its 24 hours', () => {
     let offsetMs = 0;
     const sent = mockGitHub(batchPolicy('fast'), { policy: 2, pull: 1, files: 2 });
     const submitted = acceptOpenAIBatch();
-    const app = await start(() => new Date(Date.now() + offsetMs));
+    // Its first poll is not due before the push below supersedes it: on a busy machine a poll due
+    // in 150 ms could run in the second app before the push's job is queued, and read the pull
+    // request a third time.
+    const app = await start(() => new Date(Date.now() + offsetMs), 600_000);
     await deliver(app, 'delivery-old-batch');
     await until(async () => {
       const [waiting] = await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 });
