@@ -134,6 +134,27 @@ const secondHeadMocks = (answerFindings: ReturnType<typeof finding>[]) => {
   };
 };
 
+/** The rest of one review of a push: its check run, its review and a model that finds nothing. */
+const answerWithoutFindings = (
+  github: ReturnType<typeof mockPullRequest>,
+  compare: ReturnType<typeof mockCompare>,
+) => {
+  let prompt = '';
+  const scopes = [
+    github.scope,
+    compare,
+    mockChecks(github.sent),
+    mockReview(github.sent),
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses', (body) => {
+        prompt = JSON.stringify(body);
+        return true;
+      })
+      .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
+  ];
+  return { scopes, prompt: () => prompt };
+};
+
 describe('a push to a pull request the app has reviewed', () => {
   it('is reviewed only for its new commits, without repeating a finding that moved', async () => {
     const first = await reviewFirstHead();
@@ -214,26 +235,14 @@ describe('a push to a pull request the app has reviewed', () => {
       ],
     });
     const compare = mockCompare(A, B, answer);
-    let prompt = '';
-    const scopes = [
-      github.scope,
-      compare,
-      mockChecks(github.sent),
-      mockReview(github.sent),
-      nock(OPENAI_TEST_ORIGIN)
-        .post('/v1/responses', (body) => {
-          prompt = JSON.stringify(body);
-          return true;
-        })
-        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
-    ];
+    const { scopes, prompt } = answerWithoutFindings(github, compare);
 
     await deliver('push-forced', 'synchronize', B);
 
     expect(app.errors).toEqual([]);
     for (const scope of scopes) scope.done();
-    expect(prompt).toContain('test/format-date.test.ts');
-    expect(prompt).not.toContain('incremental');
+    expect(prompt()).toContain('test/format-date.test.ts');
+    expect(prompt()).not.toContain('incremental');
     expect(String(github.sent.reviews[0]?.body)).toContain(
       "**Scope:** the whole pull request, because aaaaaaa, the commit reviewed last, is no longer in this branch's history",
     );
@@ -257,27 +266,15 @@ describe('a push to a pull request the app has reviewed', () => {
     const compare = mockCompare(A, B, {
       files: [prFile('src/report.ts', report, { status: 'added' })],
     });
-    let prompt = '';
-    const scopes = [
-      github.scope,
-      compare,
-      mockChecks(github.sent),
-      mockReview(github.sent),
-      nock(OPENAI_TEST_ORIGIN)
-        .post('/v1/responses', (body) => {
-          prompt = JSON.stringify(body);
-          return true;
-        })
-        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
-    ];
+    const { scopes, prompt } = answerWithoutFindings(github, compare);
 
     await deliver('push-secret', 'synchronize', B);
 
     expect(app.errors).toEqual([]);
     for (const scope of scopes) scope.done();
-    expect(prompt).toContain('src/report.ts');
-    expect(prompt).toContain('[REDACTED:');
-    expect(prompt).not.toContain(PASSWORD);
+    expect(prompt()).toContain('src/report.ts');
+    expect(prompt()).toContain('[REDACTED:');
+    expect(prompt()).not.toContain(PASSWORD);
   });
 
   it('is skipped when it changed none of the pull request files (a merge of the base branch)', async () => {
