@@ -7,7 +7,7 @@
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
 import Anthropic from '@anthropic-ai/sdk';
 import AnthropicVertex from '@anthropic-ai/vertex-sdk';
-import { GoogleAuth } from 'google-auth-library';
+import { GoogleAuth, type AuthClient } from 'google-auth-library';
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ProviderId } from '../domain/policy.js';
 import type { Env } from '../env.js';
@@ -28,18 +28,33 @@ export interface BuildProvidersOptions {
 }
 
 /**
- * Google's application default credentials, looked up when the first Vertex request needs them:
- * the SDK asks for them as it is built, and a host without them would otherwise end the process
- * with an unhandled rejection instead of failing the reviews routed to Vertex.
+ * Google's credentials, looked up on each Vertex request until a lookup succeeds. The SDK asks for
+ * the client once, as it is built, and keeps that promise: a lookup that failed then (a metadata
+ * server or a mounted key not ready at boot, or no credentials on this host) would fail every
+ * Vertex review until a restart, or end the process with an unhandled rejection. So the SDK is
+ * given a stand-in at once, whose request headers come from the real client, looked up again
+ * after a failure.
  */
-const lazyGoogleAuth = (): GoogleAuth => {
-  const auth = new GoogleAuth({ scopes: 'https://www.googleapis.com/auth/cloud-platform' });
+export const retryingGoogleAuth = (auth: GoogleAuth): GoogleAuth => {
   const getClient = auth.getClient.bind(auth);
-  auth.getClient = () => {
-    const client = getClient();
-    client.catch(() => undefined);
+  let client: Promise<AuthClient> | null = null;
+  const current = (): Promise<AuthClient> => {
+    if (client === null) {
+      const looking = getClient();
+      looking.catch(() => {
+        client = null;
+      });
+      client = looking;
+    }
     return client;
   };
+  // The SDK reads only these of the client: the headers, and a project it does not need (the
+  // project comes from ANTHROPIC_VERTEX_PROJECT_ID).
+  const standIn = {
+    getRequestHeaders: async (url?: string) => (await current()).getRequestHeaders(url),
+    projectId: undefined,
+  };
+  auth.getClient = () => Promise.resolve(standIn as unknown as AuthClient);
   return auth;
 };
 
@@ -110,7 +125,15 @@ export const buildProviders = ({
       client: new AnthropicVertex({
         region: env.CLOUD_ML_REGION,
         projectId: env.ANTHROPIC_VERTEX_PROJECT_ID,
-        googleAuth: googleAuth ?? lazyGoogleAuth(),
+        // The project given, so the library does not look it up (workload identity federation
+        // would ask the Resource Manager API, which the identity may not be allowed to call).
+        googleAuth: retryingGoogleAuth(
+          googleAuth ??
+            new GoogleAuth({
+              scopes: 'https://www.googleapis.com/auth/cloud-platform',
+              projectId: env.ANTHROPIC_VERTEX_PROJECT_ID,
+            }),
+        ),
         ...(env.ANTHROPIC_VERTEX_BASE_URL ? { baseURL: env.ANTHROPIC_VERTEX_BASE_URL } : {}),
         ...common,
       }),
