@@ -22,7 +22,7 @@ const RETRYABLE = new Set<ProviderFailureKind>([
 export interface HttpFailureInput {
   readonly provider: ProviderId;
   readonly status: number;
-  readonly headers: Headers | undefined;
+  readonly headers: HeaderReader | undefined;
   /** The SDK's message, which starts with the status. */
   readonly message: string;
   /** The SDK said overloaded (Anthropic's OverloadedError), whatever the status. */
@@ -146,7 +146,21 @@ const kindForStatus = (status: number, overloaded: boolean): ProviderFailureKind
 };
 
 /** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
-export const readRetryAfterMs = (headers: Headers, now: number = Date.now()): number | null => {
+/**
+ * What is read of a response's headers. The transport's `fetch` (the `undici` package) has a
+ * `Headers` class of its own, so headers are known by their `get`, never by `instanceof`.
+ */
+export type HeaderReader = Pick<Headers, 'get'>;
+
+export const isHeaderReader = (value: unknown): value is HeaderReader =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { get?: unknown }).get === 'function';
+
+export const readRetryAfterMs = (
+  headers: HeaderReader,
+  now: number = Date.now(),
+): number | null => {
   const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
   if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
   const value = headers.get('retry-after');

@@ -10,6 +10,7 @@ import {
   deadlineFailure,
   httpFailure,
   transportFailure,
+  isHeaderReader,
   unreadableAnswer,
   type HttpFailureInput,
 } from './provider-failure.js';
@@ -55,7 +56,7 @@ export const sdkFailure = (
     return httpFailure({
       provider,
       status: error.status,
-      headers: error.headers instanceof Headers ? error.headers : undefined,
+      headers: isHeaderReader(error.headers) ? error.headers : undefined,
       message: error.message,
       ...details(error),
     });
