@@ -48,10 +48,12 @@ describe('withLedgerMetrics and budget alerts', () => {
     expect(await ledger.raiseAlert(alert)).toBe(true);
     expect(await ledger.raiseAlert(alert)).toBe(false);
     expect(await ledger.raiseAlert({ ...alert, share: 0.9 })).toBe(true);
+    // A share finer than a hundredth counts under its hundredth: the label stays bounded.
+    expect(await ledger.raiseAlert({ ...alert, share: 0.901234 })).toBe(true);
     const counted = (await metrics.budgetAlerts.get()).values.map((v) => [v.labels.share, v.value]);
     expect(counted).toEqual([
       ['0.75', 1],
-      ['0.9', 1],
+      ['0.9', 2],
     ]);
     expect(await metrics.registry.metrics()).toContain(
       'review_router_budget_alerts_total{share="0.75"} 1',

@@ -15,7 +15,9 @@ export const withLedgerMetrics = (ledger: LedgerStore, metrics: Metrics): Ledger
   };
   const raiseAlert: LedgerStore['raiseAlert'] = async (alert) => {
     const raised = await ledger.raiseAlert(alert);
-    if (raised) metrics.budgetAlerts.inc({ share: String(alert.share) });
+    // Rounded to the hundredth, so however many shares the policies name, the label has at most
+    // a hundred values.
+    if (raised) metrics.budgetAlerts.inc({ share: String(Math.round(alert.share * 100) / 100) });
     return raised;
   };
   const wrapped: Partial<Record<PropertyKey, unknown>> = { record, raiseAlert };

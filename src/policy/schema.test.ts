@@ -93,6 +93,14 @@ describe('PolicyFile', () => {
     { input: { budget: { alert_at: [0] } }, accepted: false },
     { input: { budget: { alert_at: [1.5] } }, accepted: false },
     { input: { budget: { alert_at: [0.5, 0.5] } }, accepted: false },
+    {
+      input: { budget: { alert_at: Array.from({ length: 10 }, (_, i) => (i + 1) / 10) } },
+      accepted: true,
+    },
+    {
+      input: { budget: { alert_at: Array.from({ length: 11 }, (_, i) => (i + 1) / 11) } },
+      accepted: false,
+    },
     { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'batch' }] } }, accepted: true },
     { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'later' }] } }, accepted: false },
     { input: { review: { max_comments: 0 } }, accepted: true },

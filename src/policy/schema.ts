@@ -226,6 +226,9 @@ export const PolicyFile = z.strictObject({
       per_pull_request_usd: usd,
       alert_at: z
         .array(z.number().gt(0).max(1))
+        // Each share is a line in a check run and a value of a metric's label: a policy cannot
+        // make them unbounded.
+        .max(10, { message: 'at most 10 shares' })
         .refine((shares) => new Set(shares).size === shares.length, {
           message: 'each share may appear once',
         })
