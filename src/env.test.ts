@@ -19,6 +19,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ GITHUB_THROTTLE: 'maybe' })).toThrow(/GITHUB_THROTTLE/);
   });
 
+  it('treats a blank number setting as unset, and still refuses one out of range', () => {
+    const blank = parseEnv({ MODEL_TIMEOUT_MS: '', REVIEW_CONCURRENCY: ' ', MAX_INPUT_TOKENS: '' });
+    expect([blank.MODEL_TIMEOUT_MS, blank.REVIEW_CONCURRENCY, blank.MAX_INPUT_TOKENS]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(parseEnv({ MODEL_TIMEOUT_MS: ' 5000 ' }).MODEL_TIMEOUT_MS).toBe(5_000);
+    expect(() => parseEnv({ MODEL_TIMEOUT_MS: '10' })).toThrow(/^MODEL_TIMEOUT_MS: /);
+  });
+
   it('requires WEBHOOK_SECRET once the app has credentials', () => {
     expect(() => parseEnv({ APP_ID: '1', PRIVATE_KEY: 'key' })).toThrow(
       /WEBHOOK_SECRET is not set/,

@@ -13,6 +13,10 @@ export { withDotEnv } from './env-variables.js';
 
 const optionalText = z.string().optional().transform(blankAsUnset);
 
+/** A whole number from the environment; blank is unset, as for every other variable. */
+const optionalInt = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
+
 const port = z
   .string()
   .optional()
@@ -82,7 +86,7 @@ export const Env = z.object({
    * last 3 s of it, then are handed back to the queue. Match the orchestrator's grace period
    * (Docker: 10 s, Kubernetes: 30 s).
    */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(4_000).max(600_000).optional(),
+  SHUTDOWN_TIMEOUT_MS: optionalInt(4_000, 600_000),
   LOG_LEVEL: optionalText.pipe(
     z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   ),
@@ -94,24 +98,24 @@ export const Env = z.object({
   REPORT_TOKEN: optionalText,
   METRICS_TOKEN: optionalText,
   PRICES_FILE: optionalText,
-  REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-  MAX_INPUT_TOKENS: z.coerce.number().int().min(MIN_INPUT_TOKENS).optional(),
+  REVIEW_CONCURRENCY: optionalInt(1, 64),
+  MAX_INPUT_TOKENS: optionalInt(MIN_INPUT_TOKENS),
   /**
    * How long one model call may take (the SDK's per-request timeout); default 10 minutes. At most
    * a day: Node fires a longer timer at once.
    */
-  MODEL_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).optional(),
+  MODEL_TIMEOUT_MS: optionalInt(1_000, 86_400_000),
   /** How long all the model calls of one review may take together; default 20 minutes. */
-  REVIEW_DEADLINE_MS: z.coerce.number().int().min(1_000).max(86_400_000).optional(),
+  REVIEW_DEADLINE_MS: optionalInt(1_000, 86_400_000),
   /** BullMQ's key prefix, so several deployments (or test runs) can share one Redis. */
   QUEUE_PREFIX: optionalText,
   /** How long a BullMQ job's locks live unrenewed: a dead replica's job moves on after ~2x this. */
-  QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).optional(),
+  QUEUE_LOCK_MS: optionalInt(1_000),
   /**
    * How old a running review's ledger claim must be before a re-run job takes it over; longer than
    * REVIEW_DEADLINE_MS (checked below).
    */
-  CLAIM_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
+  CLAIM_LEASE_MS: optionalInt(1_000),
   /**
    * `off` turns off Octokit's client-side throttling (one write per second, one review per 3 s,
    * shared by every replica through REDIS_URL): for a GitHub Enterprise Server without secondary

@@ -25,6 +25,31 @@ describe('checkProviderSettings', () => {
       'AZURE_OPENAI_ENDPOINT is not a URL: acme. To resolve,',
     ],
     [
+      'an Azure endpoint with the target URI pasted from the portal',
+      {
+        AZURE_OPENAI_API_KEY: 'k',
+        AZURE_OPENAI_ENDPOINT:
+          'https://acme.openai.azure.com/openai/responses?api-version=2025-04-01-preview',
+        OPENAI_API_VERSION: '2025-04-01-preview',
+      },
+      "AZURE_OPENAI_ENDPOINT has a path or a query (/openai/responses?api-version=2025-04-01-preview); the app adds /openai/responses and the API version itself. To resolve, set it to the resource's endpoint alone, e.g. https://acme.openai.azure.com.",
+    ],
+    [
+      'an AWS region with blanks',
+      { AWS_REGION: 'us east 1', AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key' },
+      'AWS_REGION is not an AWS region: "us east 1". To resolve,',
+    ],
+    [
+      'a Vertex region that cannot be one',
+      { CLOUD_ML_REGION: ';x', ANTHROPIC_VERTEX_PROJECT_ID: 'acme-reviews' },
+      'CLOUD_ML_REGION is not a Google Cloud region: ";x". To resolve,',
+    ],
+    [
+      "a Vertex project's display name for its ID",
+      { CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'Acme Reviews' },
+      'ANTHROPIC_VERTEX_PROJECT_ID is not a Google Cloud project ID: "Acme Reviews". To resolve,',
+    ],
+    [
       'a Bedrock API key without a region',
       { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key' },
       'AWS_BEARER_TOKEN_BEDROCK is set for the bedrock provider, but AWS_REGION is not. To resolve,',
@@ -77,6 +102,19 @@ describe('checkProviderSettings', () => {
         ANTHROPIC_VERTEX_PROJECT_ID: 'acme-reviews',
         OPENAI_COMPATIBLE_BASE_URL: 'http://ollama:11434/v1',
       }),
+    ).not.toThrow();
+    expect(
+      check({
+        AZURE_OPENAI_API_KEY: 'k',
+        AZURE_OPENAI_ENDPOINT: 'https://acme.openai.azure.com/',
+        OPENAI_API_VERSION: '2025-04-01-preview',
+        AWS_REGION: 'us-gov-west-1',
+        CLOUD_ML_REGION: 'northamerica-northeast1',
+        ANTHROPIC_VERTEX_PROJECT_ID: '123456789012',
+      }),
+    ).not.toThrow();
+    expect(
+      check({ CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'example.com:reviews' }),
     ).not.toThrow();
   });
 });

@@ -37,7 +37,26 @@ const checkAzure = (env: Env): void => {
       `AZURE_OPENAI_ENDPOINT is not a URL: ${env.AZURE_OPENAI_ENDPOINT}. To resolve, set it to the resource's endpoint, e.g. https://my-resource.openai.azure.com.`,
     );
   }
+  // The SDK appends /openai/responses: a portal "target URI" or a path would be doubled.
+  const endpoint = new URL(env.AZURE_OPENAI_ENDPOINT ?? '');
+  if (
+    endpoint.pathname.replace(/\/+$/, '') !== '' ||
+    endpoint.search !== '' ||
+    endpoint.hash !== ''
+  ) {
+    fail(
+      'AZURE_OPENAI_ENDPOINT',
+      `AZURE_OPENAI_ENDPOINT has a path or a query (${endpoint.pathname}${endpoint.search}); the app adds /openai/responses and the API version itself. To resolve, set it to the resource's endpoint alone, e.g. ${endpoint.origin}.`,
+    );
+  }
 };
+
+/** us-east-1, eu-central-1, us-gov-west-1, cn-north-1. */
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+/** global, us-east5, europe-west1, northamerica-northeast1. */
+const VERTEX_REGION = /^(?:global|[a-z]+-[a-z]+\d+)$/;
+/** A Google Cloud project ID (6 to 30 characters), a legacy domain-scoped one, or a project number. */
+const VERTEX_PROJECT = /^(?:(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{6,20})$/;
 
 const checkBedrock = (env: Env): void => {
   const named = env.AWS_BEARER_TOKEN_BEDROCK
@@ -55,6 +74,12 @@ const checkBedrock = (env: Env): void => {
     fail(
       'ANTHROPIC_BEDROCK_BASE_URL',
       `ANTHROPIC_BEDROCK_BASE_URL is not a URL: ${env.ANTHROPIC_BEDROCK_BASE_URL}. To resolve, set it to the Bedrock runtime endpoint or proxy, or unset it to use bedrock-runtime.<AWS_REGION>.amazonaws.com.`,
+    );
+  }
+  if (env.AWS_REGION !== undefined && !AWS_REGION.test(env.AWS_REGION)) {
+    fail(
+      'AWS_REGION',
+      `AWS_REGION is not an AWS region: ${JSON.stringify(env.AWS_REGION)}. To resolve, set it to the region whose Bedrock serves the models, e.g. us-east-1.`,
     );
   }
   if ((env.AWS_ACCESS_KEY_ID === undefined) !== (env.AWS_SECRET_ACCESS_KEY === undefined)) {
@@ -76,6 +101,18 @@ const checkVertex = (env: Env): void => {
     fail(
       missing[0] ?? 'CLOUD_ML_REGION',
       `The vertex provider needs CLOUD_ML_REGION and ANTHROPIC_VERTEX_PROJECT_ID, and ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. To resolve, set CLOUD_ML_REGION (e.g. global or us-east5) and ANTHROPIC_VERTEX_PROJECT_ID (the Google Cloud project with Claude enabled), or unset the others to turn the provider off.`,
+    );
+  }
+  if (!VERTEX_REGION.test(env.CLOUD_ML_REGION ?? '')) {
+    fail(
+      'CLOUD_ML_REGION',
+      `CLOUD_ML_REGION is not a Google Cloud region: ${JSON.stringify(env.CLOUD_ML_REGION)}. To resolve, set it to global or a region that serves Claude, e.g. us-east5.`,
+    );
+  }
+  if (!VERTEX_PROJECT.test(env.ANTHROPIC_VERTEX_PROJECT_ID ?? '')) {
+    fail(
+      'ANTHROPIC_VERTEX_PROJECT_ID',
+      `ANTHROPIC_VERTEX_PROJECT_ID is not a Google Cloud project ID: ${JSON.stringify(env.ANTHROPIC_VERTEX_PROJECT_ID)}. To resolve, set it to the project's ID (6 to 30 lowercase letters, digits and hyphens, e.g. acme-reviews) or number, not its display name.`,
     );
   }
   if (env.ANTHROPIC_VERTEX_BASE_URL !== undefined && !isHttpUrl(env.ANTHROPIC_VERTEX_BASE_URL)) {
