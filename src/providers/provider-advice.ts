@@ -49,8 +49,26 @@ const ADVICE: Record<ProviderId, Advice> = {
   },
 };
 
+/**
+ * How the APIs say a request holds more tokens than the model's context window (Anthropic,
+ * Bedrock, OpenAI, Azure, vLLM, Ollama): a prompt the app built too large for the model, not a
+ * wrong model name.
+ */
+const OVER_CONTEXT =
+  /prompt is too long|context[_ ]length|maximum context|context window|too many (?:input )?tokens|input is too long/i;
+
+const OVER_CONTEXT_ADVICE =
+  "set MAX_INPUT_TOKENS below the model's context window, or name a model with a larger window for this tier";
+
 /** `. To resolve, ...` for failures the operator can fix, else nothing. */
-export const adviceFor = (provider: ProviderId, kind: ProviderFailureKind): string => {
-  const advice = ADVICE[provider][kind];
+export const adviceFor = (
+  provider: ProviderId,
+  kind: ProviderFailureKind,
+  message = '',
+): string => {
+  const advice =
+    kind === 'bad-request' && OVER_CONTEXT.test(message)
+      ? OVER_CONTEXT_ADVICE
+      : ADVICE[provider][kind];
   return advice === undefined ? '' : `. To resolve, ${advice}`;
 };

@@ -57,6 +57,35 @@ describe('httpFailure', () => {
       "Anthropic rejected the credentials: 401 invalid x. To resolve, check ANTHROPIC_API_KEY and the account's access to the model",
     );
   });
+  it.each([
+    ['bedrock', '400 prompt is too long: 215000 tokens > 200000 maximum'],
+    [
+      'azure-openai',
+      "400 This model's maximum context length is 128000 tokens (context_length_exceeded)",
+    ],
+    ['openai-compatible', "400 This model's maximum context length is 32768 tokens."],
+  ] as const)(
+    'on a %s prompt over the context window, points at MAX_INPUT_TOKENS',
+    (provider, message) => {
+      const failure = httpFailure({ provider, status: 400, headers: undefined, message });
+      expect(failure).toMatchObject({ kind: 'bad-request', retryable: false });
+      expect(failure.message).toContain(
+        "To resolve, set MAX_INPUT_TOKENS below the model's context window",
+      );
+      expect(failure.message).not.toMatch(/model ID|deployment|ollama pull/);
+    },
+  );
+
+  it('keeps the model advice for another bad request', () => {
+    const failure = httpFailure({
+      provider: 'bedrock',
+      status: 400,
+      headers: undefined,
+      message: '400 The provided model identifier is invalid.',
+    });
+    expect(failure.message).toContain('To resolve, check the Bedrock model ID');
+  });
+
   it('leaves out the part of the key an OpenAI 401 quotes: the message reaches the check run', () => {
     const failure = httpFailure({
       provider: 'openai',

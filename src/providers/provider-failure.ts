@@ -47,7 +47,7 @@ export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
   return {
     kind,
     provider,
-    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${withoutKeys(input.message)}${adviceFor(provider, kind)}`,
+    message: `${NAMES[provider]} ${DESCRIPTIONS[kind]}${wait}: ${withoutKeys(input.message)}${adviceFor(provider, kind, input.message)}`,
     status,
     usage: null,
     rawAnswer: null,
