@@ -40,8 +40,7 @@ const withoutKeys = (message: string): string =>
 
 export const httpFailure = (input: HttpFailureInput): ProviderFailure => {
   const { provider, status } = input;
-  const kind =
-    input.code === 'content_filter' ? 'refused' : kindForStatus(status, input.overloaded ?? false);
+  const kind = kindForCode(input.code) ?? kindForStatus(status, input.overloaded ?? false);
   const retryAfterMs = input.headers ? readRetryAfterMs(input.headers) : null;
   const wait = retryAfterMs === null ? '' : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
   return {
@@ -134,6 +133,19 @@ const DESCRIPTIONS: Record<ProviderFailureKind, string> = {
   incomplete: 'stopped before the answer was complete',
   'bad-request': 'rejected the request',
   auth: 'rejected the credentials',
+};
+
+/**
+ * Errors named by their code whatever their status: a content filter, and Bedrock's errors that
+ * AWS documents as worth sending again (a 400 ServiceQuotaExceededException "can be resubmitted
+ * later", a 424 ModelErrorException is the model's own failure).
+ */
+const kindForCode = (code: string | null | undefined): ProviderFailureKind | null => {
+  if (code === 'content_filter') return 'refused';
+  if (code === 'ThrottlingException' || code === 'ServiceQuotaExceededException')
+    return 'rate-limited';
+  if (code === 'ModelErrorException' || code === 'ModelNotReadyException') return 'server-error';
+  return null;
 };
 
 const kindForStatus = (status: number, overloaded: boolean): ProviderFailureKind => {
