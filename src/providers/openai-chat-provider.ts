@@ -122,7 +122,8 @@ const readCompletion = (
 
 /**
  * Exactly as reported, counted as OpenAI counts: prompt_tokens includes cached_tokens and
- * completion_tokens includes reasoning_tokens. A server that reports no usage records none.
+ * completion_tokens includes reasoning_tokens. A server that reports no usage gives none here;
+ * the review then records the app's own counts (src/review/counted-usage.ts).
  */
 const toUsage = (usage: OpenAI.CompletionUsage | undefined): Usage => {
   if (usage === undefined) return emptyUsage(PROVIDER);

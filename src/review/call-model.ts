@@ -6,6 +6,7 @@ import { redactText } from '../secrets/redact-text.js';
 import { askModel, type SpentAttempt } from './ask-model.js';
 import type { PromptTrim } from './plan-tiers.js';
 import { flexTimeoutMs, notConfigured } from './provider-settings.js';
+import { withCountedUsage } from './counted-usage.js';
 import { describeContextLeftOut } from './describe-context-left-out.js';
 import { priceAttempt } from './price-attempt.js';
 import { answeredTier, buildTierPrompt, tierRequest } from './tier-request.js';
@@ -158,9 +159,10 @@ export const callModel = async (
       },
     };
   }
+  const reply = withCountedUsage(outcome.reply, prompt.inputTokens, deps.log);
   return {
     failed,
-    result: answeredTier(choice, outcome.reply, price(outcome.reply.usage), {
+    result: answeredTier(choice, reply, price(reply.usage), {
       omitted,
       knownSecrets: subject.knownSecrets,
       tableVersion: deps.prices.version,

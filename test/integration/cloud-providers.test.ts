@@ -187,6 +187,19 @@ describe('reviews through every provider, priced at that provider', () => {
     expect(row.costUsd).toBeCloseTo((4_052 * 0.28 + 2_048 * 0.028 + 1_250 * 0.42) / 1e6, 9);
   });
 
+  it("an OpenAI-compatible server that reports no usage: recorded with the app's own counts", async () => {
+    const model = 'deepseek/deepseek-v3.2';
+    const withoutUsage = chatCompletion({ answer: modelAnswer(), model });
+    delete withoutUsage['usage'];
+    const row = await review(`provider: openai-compatible, model: ${model}, effort: low`, () =>
+      nock(COMPATIBLE_TEST_ORIGIN).post('/v1/chat/completions').reply(200, withoutUsage),
+    );
+    expect(row).toMatchObject({ provider: 'openai-compatible', model, outcome: 'posted' });
+    expect(row.inputTokens).toBeGreaterThan(1_000);
+    expect(row.outputTokens).toBeGreaterThan(10);
+    expect(row.costUsd).toBeCloseTo((row.inputTokens * 0.28 + row.outputTokens * 0.42) / 1e6, 9);
+  });
+
   it('OpenAI flex: served by flex, recorded as such and priced at half', async () => {
     const row = await review(
       'provider: openai, model: gpt-5.3-codex, effort: low, service_tier: flex',
