@@ -60,3 +60,11 @@ describe("Bedrock's errors, named in a header", () => {
     expect(failure).toMatchObject({ kind: 'bad-request', retryable: false });
   });
 });
+
+describe('an answer whose connection closed while it was read', () => {
+  it('is a lost connection, retryable, not an answer of the wrong shape', () => {
+    const failure = toOpenAIFailure(new TypeError('terminated'), {}, 'openai-compatible');
+    expect(failure).toMatchObject({ kind: 'connection', retryable: true, status: null });
+    expect(failure.message).toContain('the connection closed while its answer was being read');
+  });
+});

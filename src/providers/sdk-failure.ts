@@ -61,6 +61,13 @@ export const sdkFailure = (
       ...details(error),
     });
   }
+  // undici's fetch fails the body's read with this when the connection closes mid-answer.
+  if (error instanceof TypeError && error.message === 'terminated')
+    return transportFailure(
+      provider,
+      'connection',
+      'the connection closed while its answer was being read (terminated)',
+    );
   // Reading a body that is not the API's shape fails with these, after the SDK returned it.
   if (error instanceof TypeError || error instanceof SyntaxError)
     return unreadableAnswer(provider, error);
