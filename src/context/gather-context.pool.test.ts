@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testFile } from '../classify/test-diff.js';
 import { FAKE_SECRETS as S } from '../secrets/test-secrets.js';
+import { selectCodeContext } from '../review/select-code-context.js';
 import { gatherContext } from './gather-context.js';
 import type { CodeSource } from './types.js';
 
@@ -72,5 +73,35 @@ describe('a tree listing GitHub cut short', () => {
       'function src/app.py',
       'file src/app.py',
     ]);
+  });
+});
+
+describe('a changed file GitHub gives no text for', () => {
+  it('is listed as left out, at any level but diff', async () => {
+    const source = sourceOf({ 'src/app.py': 'def handle(request):\n    return request\n' });
+    const pool = await gatherContext({
+      sources: {
+        head: { ...source, listPaths: () => Promise.resolve(['src/app.py', 'src/big.py']) },
+        base: null,
+      },
+      files: [
+        testFile('src/app.py', { added: ['def handle(request):'] }),
+        testFile('src/big.py', { added: ['x = 1'] }),
+      ],
+      knownSecrets: [],
+      level: 'files',
+    });
+    const select = (level: 'diff' | 'files') =>
+      selectCodeContext({
+        pool,
+        level,
+        fence: 'F00D',
+        maxTokens: 10_000,
+        overBudgetReason: 'over',
+      });
+    expect(select('files').leftOut).toEqual([
+      { path: 'src/big.py', reason: 'could not be read: not a text file at this commit' },
+    ]);
+    expect(select('diff').leftOut).toEqual([]);
   });
 });

@@ -114,7 +114,10 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   for (const { file, change } of changed)
     items.push(...(file.outline === null ? functionItems(change, file) : [wholeFile(file)]));
   if (!related)
-    return { items: finishPool(items, options.knownSecrets, head), unread: head.unread };
+    return {
+      items: finishPool(items, options.knownSecrets, head),
+      unread: unreadOf(head, present),
+    };
 
   // What each changed file imports, the files named like what its added lines use (a method on
   // `client` lives in client.js), then its package's other files, riskiest file first.
@@ -173,7 +176,13 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         items.push(testItem(read, file.path));
     }
   }
-  return { items: finishPool(items, options.knownSecrets, head), unread: head.unread };
+  return { items: finishPool(items, options.knownSecrets, head), unread: unreadOf(head, present) };
+};
+
+/** The changed files the reader got no text for; other files' reads only widen the context. */
+const unreadOf = (head: CodeReader, present: readonly FileChange[]) => {
+  const changed = new Set(present.map((file) => file.path));
+  return head.unread.filter((file) => changed.has(file.path));
 };
 
 const wholeFile = (file: ReadFile): ContextItem => ({

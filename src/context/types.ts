@@ -62,7 +62,7 @@ export interface ContextItem {
 /** Everything a review could be given, most relevant first within each kind. */
 export interface ContextPool {
   readonly items: readonly ContextItem[];
-  /** Files that could not be read or parsed, with why. */
+  /** Changed files whose text could not be read, with why: their context is left out. */
   readonly unread: readonly { readonly path: string; readonly reason: string }[];
 }
 

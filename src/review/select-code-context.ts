@@ -88,12 +88,17 @@ const coveredBy = (item: ContextItem, whole: ReadonlySet<string>): boolean =>
 
 export const selectCodeContext = (options: SelectContextOptions): SelectedContext => {
   const { pool, level, fence } = options;
+  if (level === 'diff') return NO_CONTEXT;
   const items = offered(pool, level);
-  if (items.length === 0) return NO_CONTEXT;
+  // A changed file GitHub gave no text for is left out too, and the summary says so.
+  const leftOut: { path: string; reason: string }[] = pool.unread.map((file) => ({
+    path: file.path,
+    reason: `could not be read: ${file.reason}`,
+  }));
+  if (items.length === 0) return { ...NO_CONTEXT, leftOut };
   const heading = contextHeading(fence);
   let remaining = options.maxTokens - countTokens(heading) - 1;
   const chosen: { item: ContextItem; block: string; tokens: number }[] = [];
-  const leftOut: { path: string; reason: string }[] = [];
   const whole = new Set<string>();
   const tryItem = (item: ContextItem): boolean => {
     if (coveredBy(item, whole)) return true;
