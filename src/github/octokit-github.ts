@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
+import { defuseMentions } from '../domain/defuse-mentions.js';
 import {
   createBlobReader,
   createOctokitCodeSource,
@@ -39,13 +40,7 @@ export const capCheckText = (text: string): string => {
   return `${head.replace(/\uFFFD$/, '')}${marker}`;
 };
 
-/**
- * `@name` and `@org/team` with a zero-width space after the `@`, so that no text of a check run
- * (a routing reason naming `packages/@acme/ui/`, a provider's error) can mention anyone.
- */
-export const defuseMentions = (text: string): string =>
-  text.replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
-
+/** No text of a check run (a routing reason naming `packages/@acme/ui/`, a provider's error) mentions anyone. */
 const toOutput = (output: CheckRunOutput) => ({
   title: defuseMentions(output.title).slice(0, 250),
   summary: capCheckText(defuseMentions(output.summary)),

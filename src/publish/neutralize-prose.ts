@@ -7,10 +7,9 @@
  * - `@name`, `@org/team` and `owner/repo#1` get a zero-width space, so nobody is notified.
  * Links into the repository are kept, with their text defused the same way.
  */
+import { defuseMentions, ZERO_WIDTH_SPACE } from '../domain/defuse-mentions.js';
 import { repositoryUrl } from './is-repository-url.js';
 import type { RepositoryLink } from './types.js';
-
-export const ZERO_WIDTH_SPACE = '\u200b';
 
 /** `[text](destination "title")` and `![alt](...)`, one level of brackets inside the text. */
 const INLINE_LINK =
@@ -65,12 +64,11 @@ export const neutralizeProse = (text: string, repository: RepositoryLink | null)
     const href = /^www\./i.test(url) ? null : repositoryUrl(url, repository);
     return (href === null ? keep(removedLink(url)) : keep(url)) + trailing;
   });
-  const defused = out
+  const defused = defuseMentions(out)
     .replace(/</g, '&lt;')
     .replace(/!\[/g, '!\\[')
     .replace(/\]\(/g, ']\\(')
     .replace(/\]:/g, ']\\:')
-    .replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`)
     .replace(/([A-Za-z0-9_.-]\/[A-Za-z0-9_.-]+)#(?=\d)/g, `$1${ZERO_WIDTH_SPACE}#`);
   return defused.replace(PLACEHOLDER, (_match, index: string) => kept[Number(index)] ?? '');
 };
