@@ -66,7 +66,8 @@ const touchedDefinitions = (
     const byDefinition = new Map<Definition, Touched>();
     let previousLine = 0;
     let previous: Definition | null = null;
-    for (const line of [...lines].sort((a, b) => a - b)) {
+    // A hunk's lines are in the order of the new file.
+    for (const line of lines) {
       const same =
         previousLine > 0 &&
         !holdsBetween(starts, previousLine + 1, line) &&

@@ -74,14 +74,12 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   const { sources, level } = options;
   if (level === 'diff') return EMPTY_POOL;
   const related = deeper(level, 'files');
-  // GitHub cuts a tree listing past 100,000 entries; a changed file is at the head all the same.
-  const atHead = options.files.flatMap((file) =>
-    file.status !== 'removed' && safeRepoPath(file.path) !== null ? [file.path] : [],
-  );
-  const index = indexPaths([...new Set([...(await sources.head.listPaths()), ...atHead])]);
   const present = options.files.filter(
-    (file) => file.status !== 'removed' && index.paths.has(file.path),
+    (file) => file.status !== 'removed' && safeRepoPath(file.path) !== null,
   );
+  // GitHub cuts a tree listing past 100,000 entries; a changed file is at the head all the same.
+  const listed = await sources.head.listPaths();
+  const index = indexPaths([...new Set([...listed, ...present.map((file) => file.path)])]);
   const head = new CodeReader(sources.head, options.knownSecrets);
   const tests = indexTests([...index.paths]);
   const testsByFile = new Map(
@@ -102,17 +100,21 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
         resolveImport(specifier, file.path, index),
       ),
     );
-    return [{ file: read, change: file, addedLines: addedLinesOf(file), imports }];
+    return [{ file: read, addedLines: addedLinesOf(file), imports }];
   });
   // The enclosing functions first, then the changed files whole, riskiest first. A file no grammar
   // reads (a changelog) is offered whole at the `functions` level too, in its place among the
   // whole files, so it cannot take the budget ahead of the riskier files' code.
-  const items: ContextItem[] = present.flatMap((file) => {
+  const reads = present.flatMap((file) => {
     const read = head.files.get(file.path);
-    return read === undefined || read.outline === null ? [] : functionItems(file, read);
+    return read === undefined ? [] : [{ file, read }];
   });
-  for (const { file, change } of changed)
-    items.push(...(file.outline === null ? functionItems(change, file) : [wholeFile(file)]));
+  const items: ContextItem[] = [
+    ...reads.flatMap(({ file, read }) => (read.outline === null ? [] : functionItems(file, read))),
+    ...reads.flatMap(({ file, read }) =>
+      read.outline === null ? functionItems(file, read) : [wholeFile(read)],
+    ),
+  ];
   if (!related)
     return {
       items: finishPool(items, options.knownSecrets, head),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outlineFile } from './outline-file.js';
 import { ReadFile } from './read-code.js';
-import { testFile } from '../classify/test-diff.js';
 import { callerItems, definitionItems, indexDefinitions } from './related-items.js';
 
 describe('callerItems', () => {
@@ -54,7 +53,6 @@ describe('definitionItems', () => {
     const items = definitionItems(
       {
         file: changed,
-        change: testFile('src/client.py'),
         addedLines: new Set([2]),
         imports: new Set(),
       },

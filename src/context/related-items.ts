@@ -3,7 +3,6 @@
  * callers of what the change modifies or removes, and the tests of changed code.
  */
 import { posix } from 'node:path';
-import type { FileChange } from '../domain/diff.js';
 import { isTestPath } from './find-tests.js';
 import { enclosingDefinition } from './function-items.js';
 import { linesOf, type ReadFile } from './read-code.js';
@@ -18,8 +17,6 @@ const CALLERS_PER_NAME = 3;
 
 export interface ChangedCode {
   readonly file: ReadFile;
-  /** The file's change in the diff. */
-  readonly change: FileChange;
   /** New-file line numbers of added lines. */
   readonly addedLines: ReadonlySet<number>;
   /** Files this one imports. */
@@ -122,6 +119,22 @@ export interface CallerOptions {
   readonly files: Iterable<ReadFile>;
 }
 
+/** A file's use of `name` inside a function (the call), else its first (often the import). */
+const callingUse = (
+  file: ReadFile,
+  name: string,
+): { line: number; enclosing: Definition | null } | null => {
+  const definitions = file.outline?.definitions ?? [];
+  let first: number | null = null;
+  for (const use of file.outline?.uses ?? []) {
+    if (use.name !== name) continue;
+    const enclosing = enclosingDefinition(definitions, use.line);
+    if (enclosing !== null) return { line: use.line, enclosing };
+    first ??= use.line;
+  }
+  return first === null ? null : { line: first, enclosing: null };
+};
+
 export const callerItems = ({ modified, removed, files }: CallerOptions): ContextItem[] => {
   const found = new Map<string, ContextItem[]>();
   const list = [...files];
@@ -131,16 +144,11 @@ export const callerItems = ({ modified, removed, files }: CallerOptions): Contex
     for (const file of list) {
       if (items.length >= CALLERS_PER_NAME) break;
       if (file.path === definedIn) continue;
-      // A use inside a function is the call; the first use is often the import.
-      const definitions = file.outline?.definitions ?? [];
-      const uses = file.outline?.uses.filter((candidate) => candidate.name === name) ?? [];
-      const use =
-        uses.find((candidate) => enclosingDefinition(definitions, candidate.line) !== null) ??
-        uses[0];
-      if (use === undefined) continue;
-      const enclosing = enclosingDefinition(definitions, use.line);
-      const start = enclosing?.startLine ?? Math.max(1, use.line - 3);
-      const end = clipped(start, enclosing?.endLine ?? use.line + 3, MAX_DEFINITION_LINES);
+      const use = callingUse(file, name);
+      if (use === null) continue;
+      const { line, enclosing } = use;
+      const start = enclosing?.startLine ?? Math.max(1, line - 3);
+      const end = clipped(start, enclosing?.endLine ?? line + 3, MAX_DEFINITION_LINES);
       items.push({
         path: file.path,
         kind: 'caller',
