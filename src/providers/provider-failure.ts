@@ -157,7 +157,6 @@ const kindForStatus = (status: number, overloaded: boolean): ProviderFailureKind
   return 'bad-request';
 };
 
-/** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
 /**
  * What is read of a response's headers. The transport's `fetch` (the `undici` package) has a
  * `Headers` class of its own, so headers are known by their `get`, never by `instanceof`.
@@ -169,6 +168,7 @@ export const isHeaderReader = (value: unknown): value is HeaderReader =>
   value !== null &&
   typeof (value as { get?: unknown }).get === 'function';
 
+/** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
 export const readRetryAfterMs = (
   headers: HeaderReader,
   now: number = Date.now(),

@@ -81,15 +81,17 @@ const keepFields = (value: unknown, fields: ReadonlySet<string>, depth: number):
 
 /** The error's serialized form: no webhook payload, no request body, no response. */
 const serializeError = (error: Error): Record<string, unknown> =>
-  keepFields(serializeWithoutPayload(error), ERROR_FIELDS, 0) as Record<string, unknown>;
+  keepFields(serializeWithDeliveryIds(error), ERROR_FIELDS, 0) as Record<string, unknown>;
 
-/** The error's serialized form without the webhook payload @octokit/webhooks attaches to it. */
-const serializeWithoutPayload = (error: Error): Record<string, unknown> => {
+/**
+ * The error's serialized form, with the delivery id and event name of the webhook @octokit/webhooks
+ * attaches to it (the payload itself is left out with every other field `keepFields` does not keep).
+ */
+const serializeWithDeliveryIds = (error: Error): Record<string, unknown> => {
   const serialized = stdSerializers.err(error) as unknown as Record<string, unknown>;
   const strip = (entry: Record<string, unknown>, source: object): void => {
     const event = webhookEventOf(source);
     if (event === undefined) return;
-    delete entry.event;
     entry.deliveryId = event.id;
     entry.eventName = event.name;
   };
