@@ -100,7 +100,7 @@ describe('a changed file GitHub gives no text for', () => {
         overBudgetReason: 'over',
       });
     expect(select('files').leftOut).toEqual([
-      { path: 'src/big.py', reason: 'could not be read: not a text file at this commit' },
+      { path: 'src/big.py', reason: 'could not be read: no text at this commit (a binary, missing or too large file)' },
     ]);
     expect(select('diff').leftOut).toEqual([]);
   });

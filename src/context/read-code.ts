@@ -148,7 +148,7 @@ export class CodeReader {
     count = true,
   ): Promise<ReadFile | null> {
     if (raw === undefined) {
-      this.unread.push({ path, reason: 'not a text file at this commit' });
+      this.unread.push({ path, reason: 'no text at this commit (a binary, missing or too large file)' });
       return null;
     }
     if (count && this.chars + raw.length > MAX_CHARS_READ) {

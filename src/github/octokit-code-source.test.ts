@@ -84,4 +84,73 @@ describe('the GitHub code source', () => {
     scope.done();
     expect(failed.map((result) => result.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('reads whole, through the REST blob endpoint, a file GraphQL cut short, and never quotes it cut', async () => {
+    const whole = `${'x'.repeat(600_000)}\nlast line\n`;
+    const scope = nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          repository: {
+            f0: {
+              text: 'x'.repeat(512_000),
+              isBinary: false,
+              isTruncated: true,
+              oid: 'big1',
+              byteSize: whole.length,
+            },
+            f1: {
+              text: 'y'.repeat(512_000),
+              isBinary: false,
+              isTruncated: true,
+              oid: 'huge',
+              byteSize: 9_000_000,
+            },
+            f2: {
+              text: 'z'.repeat(512_000),
+              isBinary: false,
+              isTruncated: true,
+              oid: 'gone',
+              byteSize: 600_000,
+            },
+            f3: { text: 'small', isBinary: false, isTruncated: false, oid: 'small', byteSize: 5 },
+          },
+        },
+      })
+      .get('/repos/acme/api/git/blobs/big1')
+      .reply(200, {
+        sha: 'big1',
+        size: whole.length,
+        encoding: 'base64',
+        content: Buffer.from(whole).toString('base64'),
+      })
+      .get('/repos/acme/api/git/blobs/gone')
+      .reply(404, { message: 'Not Found' });
+    const head = github().codeSource?.(REPO, HEAD);
+
+    const texts = await head?.readFiles(['big.ts', 'huge.ts', 'lost.ts', 'small.ts']);
+
+    scope.done();
+    expect([...(texts?.keys() ?? [])].sort()).toEqual(['big.ts', 'small.ts']);
+    expect(texts?.get('big.ts')).toBe(whole);
+  });
+
+  it('keeps the files an answer with errors still carries', async () => {
+    const scope = nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          repository: { f0: { text: 'one', isBinary: false, isTruncated: false }, f1: null },
+        },
+        errors: [
+          { message: 'Something went wrong while reading two.ts', path: ['repository', 'f1'] },
+        ],
+      });
+    const head = github().codeSource?.(REPO, HEAD);
+
+    const texts = await head?.readFiles(['one.ts', 'two.ts']);
+
+    scope.done();
+    expect(texts).toEqual(new Map([['one.ts', 'one']]));
+  });
 });

@@ -14,10 +14,20 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /** GitHub's GraphQL API answers a query of a few hundred aliased objects comfortably. */
 const PATHS_PER_QUERY = 300;
+/**
+ * GraphQL cuts a blob's text at 512,000 bytes (`isTruncated`); such a file is read whole through
+ * the REST blob endpoint instead, one request each, for at most this many files of at most this
+ * many bytes per batch of reads. Larger or further ones are left out rather than quoted cut short.
+ */
+const LARGE_BLOBS_PER_BATCH = 8;
+const LARGE_BLOB_MAX_BYTES = 2_000_000;
 
 interface BlobAnswer {
   readonly text?: string | null;
   readonly isBinary?: boolean | null;
+  readonly isTruncated?: boolean | null;
+  readonly oid?: string | null;
+  readonly byteSize?: number | null;
 }
 
 type FilesAnswer = { readonly repository: Record<string, BlobAnswer | null> | null };
@@ -26,7 +36,8 @@ const filesQuery = (count: number): string => {
   const variables = Array.from({ length: count }, (_, index) => `$e${index}: String!`);
   const fields = Array.from(
     { length: count },
-    (_, index) => `f${index}: object(expression: $e${index}) { ... on Blob { text isBinary } }`,
+    (_, index) =>
+      `f${index}: object(expression: $e${index}) { ... on Blob { text isBinary isTruncated oid byteSize } }`,
   );
   return `query ($owner: String!, $name: String!, ${variables.join(', ')}) {
   repository(owner: $owner, name: $name) {
@@ -35,8 +46,25 @@ const filesQuery = (count: number): string => {
 }`;
 };
 
+/**
+ * The data of an answer that also carried errors (Octokit throws it as a `GraphqlResponseError`
+ * with `data`): GitHub answers the objects it could and nulls the others. Null when there is none.
+ */
+const partialAnswer = (error: unknown): FilesAnswer | null => {
+  if (!(error instanceof Error) || !('data' in error)) return null;
+  const { data } = error as { data?: unknown };
+  return typeof data === 'object' && data !== null && 'repository' in data
+    ? (data as FilesAnswer)
+    : null;
+};
+
 /** Texts by `<sha>:<path>` expression. */
 export type BlobReader = (expressions: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+interface LargeBlob {
+  readonly expression: string;
+  readonly oid: string;
+}
 
 /**
  * Reads blobs of one repository. The expressions asked for before the event loop turns are read
@@ -48,30 +76,59 @@ export const createBlobReader = (octokit: Octokit, { owner, repo }: RepoRef): Bl
     resolve: (texts: ReadonlyMap<string, string>) => void;
     reject: (error: unknown) => void;
   }[] = [];
+
+  const readSlice = async (
+    slice: readonly string[],
+    texts: Map<string, string>,
+    large: LargeBlob[],
+  ): Promise<void> => {
+    const variables = Object.fromEntries(slice.map((expression, i) => [`e${i}`, expression]));
+    let answer: FilesAnswer;
+    try {
+      answer = await octokit.graphql<FilesAnswer>(filesQuery(slice.length), {
+        owner,
+        name: repo,
+        ...variables,
+      });
+    } catch (error) {
+      const partial = partialAnswer(error);
+      if (partial === null) throw error;
+      answer = partial;
+    }
+    slice.forEach((expression, index) => {
+      const blob = answer.repository?.[`f${index}`];
+      if (blob?.isBinary !== false || typeof blob.text !== 'string') return;
+      if (blob.isTruncated !== true) texts.set(expression, blob.text);
+      else if (typeof blob.oid === 'string' && (blob.byteSize ?? 0) <= LARGE_BLOB_MAX_BYTES)
+        large.push({ expression, oid: blob.oid });
+    });
+  };
+
+  /** A file GraphQL cut short, read whole; left out when that read fails. */
+  const readLarge = async ({ expression, oid }: LargeBlob, texts: Map<string, string>) => {
+    try {
+      const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: oid });
+      if (data.encoding === 'base64')
+        texts.set(expression, Buffer.from(data.content, 'base64').toString('utf8'));
+    } catch {
+      // The file stays unread: its context is listed as left out, and the review goes on.
+    }
+  };
+
   const flush = async () => {
     const batch = waiting;
     waiting = [];
     const all = [...new Set(batch.flatMap((entry) => entry.expressions))].sort();
     const texts = new Map<string, string>();
+    const large: LargeBlob[] = [];
     try {
-      for (let start = 0; start < all.length; start += PATHS_PER_QUERY) {
-        const slice = all.slice(start, start + PATHS_PER_QUERY);
-        const variables = Object.fromEntries(slice.map((expression, i) => [`e${i}`, expression]));
-        const answer = await octokit.graphql<FilesAnswer>(filesQuery(slice.length), {
-          owner,
-          name: repo,
-          ...variables,
-        });
-        slice.forEach((expression, index) => {
-          const blob = answer.repository?.[`f${index}`];
-          if (blob?.isBinary === false && typeof blob.text === 'string')
-            texts.set(expression, blob.text);
-        });
-      }
+      for (let start = 0; start < all.length; start += PATHS_PER_QUERY)
+        await readSlice(all.slice(start, start + PATHS_PER_QUERY), texts, large);
     } catch (error) {
       for (const entry of batch) entry.reject(error);
       return;
     }
+    for (const blob of large.slice(0, LARGE_BLOBS_PER_BATCH)) await readLarge(blob, texts);
     for (const entry of batch) entry.resolve(texts);
   };
   return (expressions) =>
