@@ -19,7 +19,7 @@ import {
   testItem,
   type ChangedCode,
 } from './related-items.js';
-import { indexPaths, resolveImport } from './resolve-import.js';
+import { importResolver, indexPaths } from './resolve-import.js';
 import { safeRepoPath } from './safe-repo-path.js';
 import { namesAddedLinesUse, searchCandidates } from './search-definitions.js';
 import {
@@ -92,15 +92,12 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
       : []),
   ]);
 
+  const importsOf = importResolver(index);
   const changed: ChangedCode[] = present.flatMap((file) => {
     const read = head.files.get(file.path);
-    if (read === undefined) return [];
-    const imports = new Set(
-      (read.outline?.imports ?? []).flatMap((specifier) =>
-        resolveImport(specifier, file.path, index),
-      ),
-    );
-    return [{ file: read, addedLines: addedLinesOf(file), imports }];
+    return read === undefined
+      ? []
+      : [{ file: read, addedLines: addedLinesOf(file), imports: importsOf(read) }];
   });
   // The enclosing functions first, then the changed files whole, riskiest first. A file no grammar
   // reads (a changelog) is offered whole at the `functions` level too, in its place among the
@@ -147,11 +144,10 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   // GitHub's, asks for both in one request): the files the imported files import, where a method
   // called on an imported module's object is often defined.
   const firstHop = new Set(changed.flatMap((code) => [...code.imports]));
-  const secondHop = [...firstHop].flatMap((path) =>
-    (head.files.get(path)?.outline?.imports ?? []).flatMap((specifier) =>
-      resolveImport(specifier, path, index),
-    ),
-  );
+  const secondHop = [...firstHop].flatMap((path) => {
+    const read = head.files.get(path);
+    return read === undefined ? [] : [...importsOf(read)];
+  });
   const [removed] = await Promise.all([
     removedFunctions(options, sources, head),
     head.read(
@@ -170,7 +166,7 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
       ),
     ),
   );
-  items.push(...callerItems({ modified, removed, files: head.files.values() }));
+  items.push(...callerItems({ modified, removed, files: head.files.values(), importsOf }));
   for (const file of present) {
     for (const test of testsByFile.get(file.path) ?? []) {
       const read = head.files.get(test);

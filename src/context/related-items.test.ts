@@ -26,6 +26,40 @@ describe('callerItems', () => {
       ['tests/test_handlers.py', 3, 'def test_handle():\n    assert handle(1) == 1'],
     ]);
   });
+
+  it('quotes first the files that import the changed one, and never one that calls its own', async () => {
+    const calls = (path: string) => readPython(path, ['def run(app):', '    return app.handle(1)']);
+    const files = [
+      await readPython('app/other.py', [
+        'def handle(x):',
+        '    return x',
+        '',
+        'def run():',
+        '    return handle(2)',
+      ]),
+      await calls('app/x.py'),
+      await calls('app/y.py'),
+      await calls('app/z.py'),
+      await readPython('tests/test_handlers.py', [
+        'from app.handlers import handle',
+        '',
+        'def test_handle():',
+        '    assert handle(1) == 1',
+      ]),
+    ];
+    const imports = new Map([['tests/test_handlers.py', new Set(['app/handlers.py'])]]);
+    const items = callerItems({
+      modified: new Map([['handle', 'app/handlers.py']]),
+      removed: new Map(),
+      files,
+      importsOf: (file) => imports.get(file.path) ?? new Set(),
+    });
+    expect(items.map((item) => item.path)).toEqual([
+      'tests/test_handlers.py',
+      'app/x.py',
+      'app/y.py',
+    ]);
+  });
 });
 
 const readPython = async (path: string, lines: readonly string[]) =>

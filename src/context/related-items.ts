@@ -117,6 +117,8 @@ export interface CallerOptions {
   readonly modified: ReadonlyMap<string, string>;
   readonly removed: ReadonlyMap<string, string>;
   readonly files: Iterable<ReadFile>;
+  /** The repository files a file imports, resolved; none when not given. */
+  readonly importsOf?: (file: ReadFile) => ReadonlySet<string>;
 }
 
 /** A file's use of `name` inside a function (the call), else its first (often the import). */
@@ -135,15 +137,47 @@ const callingUse = (
   return first === null ? null : { line: first, enclosing: null };
 };
 
-export const callerItems = ({ modified, removed, files }: CallerOptions): ContextItem[] => {
+/**
+ * For each name, the files that may call its changed definition, likeliest first: those that
+ * import the defining file, then the others in the order read. A file that defines the name
+ * itself and does not import the defining file calls its own, and is passed over.
+ */
+const callerCandidates = (
+  name: string,
+  definedIn: string,
+  files: readonly ReadFile[],
+  importsOf: (file: ReadFile) => ReadonlySet<string>,
+): ReadFile[] => {
+  const importers: ReadFile[] = [];
+  const others: ReadFile[] = [];
+  for (const file of files) {
+    if (file.path === definedIn) continue;
+    if (importsOf(file).has(definedIn)) importers.push(file);
+    else if (!definesItself(file, name)) others.push(file);
+  }
+  return [...importers, ...others];
+};
+
+const definesItself = (file: ReadFile, name: string): boolean =>
+  visibleDefinitions(file.outline?.definitions ?? []).some(
+    (definition) => definition.name === name,
+  );
+
+const NO_IMPORTS: ReadonlySet<string> = new Set();
+
+export const callerItems = ({
+  modified,
+  removed,
+  files,
+  importsOf = () => NO_IMPORTS,
+}: CallerOptions): ContextItem[] => {
   const found = new Map<string, ContextItem[]>();
   const list = [...files];
   for (const [name, definedIn] of [...removed, ...modified]) {
     if (found.has(name)) continue;
     const items: ContextItem[] = [];
-    for (const file of list) {
+    for (const file of callerCandidates(name, definedIn, list, importsOf)) {
       if (items.length >= CALLERS_PER_NAME) break;
-      if (file.path === definedIn) continue;
       const use = callingUse(file, name);
       if (use === null) continue;
       const { line, enclosing } = use;

@@ -91,3 +91,24 @@ export const resolveImport = (specifier: string, from: string, index: PathIndex)
       return [];
   }
 };
+
+/** The repository files each file imports, resolved once per file however often asked. */
+export const importResolver = (
+  index: PathIndex,
+): ((file: {
+  readonly path: string;
+  readonly outline: { readonly imports: readonly string[] } | null;
+}) => ReadonlySet<string>) => {
+  const resolved = new Map<string, ReadonlySet<string>>();
+  return (file) => {
+    let imports = resolved.get(file.path);
+    if (imports === undefined) {
+      const specifiers = file.outline?.imports ?? [];
+      imports = new Set(
+        specifiers.flatMap((specifier) => resolveImport(specifier, file.path, index)),
+      );
+      resolved.set(file.path, imports);
+    }
+    return imports;
+  };
+};
