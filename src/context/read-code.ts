@@ -93,7 +93,11 @@ export class CodeReader {
     limit = MAX_FILES_PER_ROUND,
     search?: { readonly paths: readonly string[]; readonly limit: number },
   ): Promise<void> {
-    const wanted = this.fresh(paths).slice(0, Math.min(limit, MAX_FILES_PER_ROUND));
+    const fresh = this.fresh(paths);
+    const cut = Math.min(limit, MAX_FILES_PER_ROUND);
+    const wanted = fresh.slice(0, cut);
+    for (const path of fresh.slice(cut))
+      this.unread.push({ path, reason: `past the first ${cut} files read in its round` });
     const chosen = new Set(wanted);
     const room = Math.min(search?.limit ?? 0, MAX_FILES_PER_ROUND) - wanted.length;
     const searched = this.fresh(search?.paths ?? [])
@@ -148,7 +152,10 @@ export class CodeReader {
     count = true,
   ): Promise<ReadFile | null> {
     if (raw === undefined) {
-      this.unread.push({ path, reason: 'no text at this commit (a binary, missing or too large file)' });
+      this.unread.push({
+        path,
+        reason: 'no text at this commit (a binary, missing or too large file)',
+      });
       return null;
     }
     if (count && this.chars + raw.length > MAX_CHARS_READ) {
