@@ -86,6 +86,32 @@ export const describeJobQueueContract = (
       expect(aborted).toEqual(['a']);
     });
 
+    it('keeps a command and a feedback job through a newer push, and a command stops no push', async () => {
+      const queue = await setup().open();
+      const started = deferred<AbortSignal>();
+      const proceed = deferred();
+      const ran: string[] = [];
+      queue.start(async (job, signal) => {
+        ran.push(`${job.trigger}:${job.headSha}`);
+        if (job.trigger !== 'synchronize' || job.headSha !== 'a') return;
+        started.resolve(signal);
+        await proceed.promise;
+      });
+      await queue.enqueue(reviewJob(1, 'a'));
+      const signal = await started.promise;
+      // A comment read with the head of before the push that is being reviewed.
+      await queue.enqueue({ ...reviewJob(1, 'x', 'command-1'), trigger: 'command' });
+      await pause(50);
+      const abortedByCommand = signal.aborted;
+      await queue.enqueue({ ...reviewJob(1, 'a', 'reopen-1'), trigger: 'feedback' });
+      await queue.enqueue(reviewJob(1, 'b'));
+      proceed.resolve();
+      await queue.idle();
+      expect(abortedByCommand).toBe(false);
+      expect(signal.aborted).toBe(true);
+      expect(ran.sort()).toEqual(['command:x', 'feedback:a', 'synchronize:a', 'synchronize:b']);
+    });
+
     it('runs a delivery once however often it is enqueued, before or after it ran', async () => {
       const queue = await setup().open();
       const ran: string[] = [];

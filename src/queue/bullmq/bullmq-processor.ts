@@ -11,7 +11,7 @@ import type { Log } from '../../domain/log.js';
 import type { QueuePhase } from '../job-lifecycle.js';
 import type { ReviewJob } from '../../domain/review-job.js';
 import { abortCause, JobAborted, supersededBy } from '../job-aborted.js';
-import { prKey } from '../pr-key.js';
+import { followsHead, prKey } from '../pr-key.js';
 import type { RedisPrCoordinator } from './redis-pr-coordinator.js';
 import { parseStoredJob } from '../schema.js';
 import type { JobHandler, RetryOptions } from '../types.js';
@@ -56,6 +56,7 @@ export const createBullmqProcessor = (options: BullmqProcessorOptions) => {
     options.log().child({ deliveryId: job.deliveryId, pr: prKey(job), headSha: job.headSha });
 
   const newerHead = async (job: ReviewJob, seq: number): Promise<string | null> => {
+    if (!followsHead(job)) return null;
     const latest = await coordinator.latest(prKey(job));
     return latest && latest.seq > seq && latest.headSha !== job.headSha ? latest.headSha : null;
   };

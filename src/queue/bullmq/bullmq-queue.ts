@@ -30,7 +30,7 @@ import { connectIORedis, redactRedisUrl, type ConnectRedis } from './connect-ior
 import { exponentialBackoff } from '../exponential-backoff.js';
 import { JobAborted, supersededBy } from '../job-aborted.js';
 import { createJobLifecycle } from '../job-lifecycle.js';
-import { prKey } from '../pr-key.js';
+import { prKey, supersedes } from '../pr-key.js';
 import { openEnqueueClient } from './open-enqueue-client.js';
 import { createRedisPrCoordinator } from './redis-pr-coordinator.js';
 import { settleWithin } from '../settle-within.js';
@@ -174,7 +174,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
       );
       const key = prKey(job);
       for (const entry of running.values())
-        if (prKey(entry.job) === key && entry.seq < seq && entry.job.headSha !== job.headSha)
+        if (prKey(entry.job) === key && entry.seq < seq && supersedes(job, entry.job))
           entry.controller.abort(supersededBy(job.headSha));
     },
     start(handle, startOptions) {

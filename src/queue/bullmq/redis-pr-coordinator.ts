@@ -30,6 +30,8 @@ export interface EnqueuedPush {
   /** The pull request's key (`prKey`). */
   readonly key: string;
   readonly headSha: string;
+  /** False for a command or feedback job: it is not the newest push, and no push supersedes it. */
+  readonly followsHead: boolean;
 }
 
 export interface RedisPrCoordinator {
@@ -54,7 +56,7 @@ const DELIVERY_TTL_MS = 7 * 24 * 60 * 60_000;
 const LATEST_TTL_MS = 30 * 24 * 60 * 60_000;
 
 const SCRIPTS = {
-  /** KEYS: job, delivery, seq, pr; ARGV: delivery TTL, head SHA, pr TTL. */
+  /** KEYS: job, delivery, seq, pr; ARGV: delivery TTL, head SHA, pr TTL, '1' for a push. */
   rrEnqueue: {
     numberOfKeys: 4,
     lua: `if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -66,7 +68,7 @@ if not seq then
   redis.call('SET', KEYS[2], seq, 'PX', ARGV[1])
 end
 local current = tonumber(redis.call('HGET', KEYS[4], 'seq') or '0')
-if tonumber(seq) > current then
+if ARGV[4] == '1' and tonumber(seq) > current then
   redis.call('HSET', KEYS[4], 'seq', seq, 'head', ARGV[2])
 end
 redis.call('PEXPIRE', KEYS[4], ARGV[3])
@@ -119,6 +121,7 @@ export const createRedisPrCoordinator = (
         DELIVERY_TTL_MS,
         push.headSha,
         LATEST_TTL_MS,
+        push.followsHead ? '1' : '0',
       ]);
     },
     async sequenceOf(deliveryId) {

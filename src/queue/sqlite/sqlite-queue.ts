@@ -10,7 +10,7 @@ import { errorMessage } from '../../domain/errors.js';
 import { exponentialBackoff } from '../exponential-backoff.js';
 import { abortCause, JobAborted, supersededBy } from '../job-aborted.js';
 import { createJobLifecycle } from '../job-lifecycle.js';
-import { prKey } from '../pr-key.js';
+import { prKey, supersedes } from '../pr-key.js';
 import { settleNow, settleWithin } from '../settle-within.js';
 import { openSqliteJobStore, type ClaimedJob } from './sqlite-job-store.js';
 import type { DurableJobQueue, JobHandler } from '../types.js';
@@ -219,7 +219,7 @@ export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue 
         }
         const key = prKey(job);
         for (const entry of running.values())
-          if (entry.key === key && entry.claimed.job.headSha !== job.headSha)
+          if (entry.key === key && supersedes(job, entry.claimed.job))
             entry.controller.abort(supersededBy(job.headSha));
         pumpSoon();
       }),
