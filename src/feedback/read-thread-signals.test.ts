@@ -50,4 +50,17 @@ describe('readThreadSignals', () => {
     expect([...signals.keys()]).toEqual([F]);
     expect([...(signals.get(F) ?? [])]).toEqual([]);
   });
+
+  it("reads nothing from a thread a person started, though it quotes a finding's marker", () => {
+    const signals = readThreadSignals([
+      thread({
+        isResolved: true,
+        resolvedBy: person,
+        comments: [{ body: `Copied: ${marker}`, author: person }],
+        reactions: [{ content: '-1', user: person }],
+      }),
+      thread({ isResolved: true, resolvedBy: person, comments: [{ body: marker, author: null }] }),
+    ]);
+    expect(signals.size).toBe(0);
+  });
 });

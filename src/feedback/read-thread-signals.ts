@@ -1,7 +1,7 @@
 /**
  * What people did in the review threads of the app's findings, read once at close: resolved (by a
  * person), replied to (by a person), reacted +1 or -1 (by a person other than the app). A thread
- * belongs to the findings whose markers its first comment carries.
+ * belongs to the findings whose markers its first comment, written by a bot, carries.
  */
 import type { FindingSignal } from '../domain/finding-feedback.js';
 import type { FindingThread, GitHubActor } from '../github/types.js';
@@ -29,7 +29,8 @@ export const readThreadSignals = (
   const byFingerprint = new Map<string, Set<FindingSignal>>();
   for (const thread of threads) {
     const first = thread.comments[0];
-    if (first === undefined) continue;
+    // A person's own thread that quotes a finding's marker does not speak for the finding.
+    if (first === undefined || first.author === null || isPerson(first.author)) continue;
     const signals = signalsOf(thread);
     for (const fingerprint of readFingerprints(first.body)) {
       const known = byFingerprint.get(fingerprint) ?? new Set<FindingSignal>();

@@ -60,7 +60,12 @@ const fakeGitHub = (state: {
 const thread = (resolvedBy: string | null, up: string[] = []): FindingThread => ({
   isResolved: resolvedBy !== null,
   resolvedBy: resolvedBy === null ? null : { login: resolvedBy, isBot: false },
-  comments: [{ body: `<!-- review-router:finding ${F} -->`, author: null }],
+  comments: [
+    {
+      body: `<!-- review-router:finding ${F} -->`,
+      author: { login: 'review-router', isBot: true },
+    },
+  ],
   reactions: up.map((login) => ({ content: '+1' as const, user: { login, isBot: false } })),
 });
 
@@ -176,6 +181,30 @@ describe('settleFeedback', () => {
       outcome: 'no-signal',
       signals: [],
     });
+    await store.close();
+  });
+
+  it('fails, to be retried, when GitHub cannot compare, and settles nothing meanwhile', async () => {
+    const store = openSqliteLedger({ file: ':memory:' });
+    await store.migrate();
+    await store.recordFindings([postedFinding({ fingerprint: F })]);
+    const github = {
+      open: false,
+      threads: [] as FindingThread[],
+      reads: 0,
+      head: 'c'.repeat(40),
+      compare: (): Promise<CompareResult> =>
+        Promise.reject(Object.assign(new Error('Server Error'), { status: 500 })),
+    };
+    await expect(
+      settleFeedback(job, {
+        github: () => Promise.resolve(fakeGitHub(github)),
+        ledger: store,
+        log: silent,
+        now: () => new Date('2026-11-22T10:00:00Z'),
+      }),
+    ).rejects.toThrow('Server Error');
+    expect((await store.listPullFindings({ repo: 'acme/api', pr: 42 }))[0]?.outcome).toBe('open');
     await store.close();
   });
 

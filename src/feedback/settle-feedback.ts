@@ -56,11 +56,12 @@ const followToClose = async (
     try {
       compared = await gh.compareCommits({ owner: job.owner, repo: job.repo }, { base, head });
     } catch (error) {
+      // A commit GitHub no longer has is `found: false`; anything else is worth another attempt.
       context.log.warn(
         { base, err: error },
-        'cannot compare with the head a finding was posted on',
+        'cannot compare with the head a finding was posted on: the job will be retried',
       );
-      continue;
+      throw error;
     }
     if (!compared.found || compared.status === 'diverged' || compared.status === 'behind') continue;
     const diff = fromGitHubFiles(compared.files, { truncated: compared.filesCapped });
