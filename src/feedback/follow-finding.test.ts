@@ -70,4 +70,37 @@ describe('followFinding', () => {
     const rewrite = fileWith('@@ -9,3 +9,3 @@\n nine\n-ten\n+TEN\n eleven');
     expect(followFinding(finding({ side: 'LEFT' }), rewrite, B).signals).toEqual([]);
   });
+
+  it('takes an empty suggestion as applied when its lines went and nothing came in their place', () => {
+    const range = { sha: 'a', line: 10, startLine: 9 };
+    const deleted = fileWith('@@ -8,4 +8,2 @@\n eight\n-nine\n-ten\n eleven');
+    expect(followFinding(finding({ suggestion: '', tracked: range }), deleted, B).signals).toEqual([
+      'lines-changed',
+      'suggestion-applied',
+    ]);
+    const replaced = fileWith('@@ -8,4 +8,3 @@\n eight\n-nine\n-ten\n+other\n eleven');
+    expect(followFinding(finding({ suggestion: '', tracked: range }), replaced, B).signals).toEqual(
+      ['lines-changed'],
+    );
+  });
+
+  it("looks for the suggestion only in the hunks that touch the finding's lines", () => {
+    const file = fileWith(
+      '@@ -2,3 +2,4 @@\n two\n+  return ten();\n three\n four\n@@ -9,3 +10,3 @@\n nine\n-  ten();\n+  ten(1);\n eleven',
+    );
+    expect(followFinding(finding({ suggestion: 'return ten();' }), file, B).signals).toEqual([
+      'lines-changed',
+    ]);
+  });
+
+  it('leaves a finding where it was when GitHub gave no patch for its file', () => {
+    const [large] = fromGitHubFiles(
+      [{ filename: 'src/a.ts', status: 'modified', additions: 900, deletions: 900, changes: 1800 }],
+      { truncated: false },
+    ).files;
+    expect(followFinding(finding(), large, B)).toEqual({
+      tracked: finding().tracked,
+      signals: [],
+    });
+  });
 });

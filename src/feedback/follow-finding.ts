@@ -44,35 +44,50 @@ export const followFinding = (
 ): Followed => {
   const { line, startLine } = finding.tracked;
   const unchanged = { tracked: { ...finding.tracked, sha: head }, signals: [] };
-  if (file === undefined || finding.side === 'LEFT' || !file.patchAvailable) return unchanged;
+  if (file === undefined || finding.side === 'LEFT') return unchanged;
+  // GitHub gave no patch (a large file): where the lines went is unknown, so the finding stays
+  // where it was, for a later compare to look again.
+  if (!file.patchAvailable) return { tracked: finding.tracked, signals: [] };
   if (file.status === 'removed') return { ...unchanged, signals: ['lines-changed'] };
   const from = Math.min(startLine ?? line, line);
   const to = line;
   let changed = false;
   let shiftFrom = 0;
   let shiftTo = 0;
+  /** The added lines of the hunks that touch the finding's lines, and how many of its lines went. */
   const added: string[] = [];
+  let deleted = 0;
+  let insertedInPlace = 0;
   for (const hunk of file.hunks) {
+    const hunkAdded: string[] = [];
     // The old line an added line follows: an insertion after it and before `to` is inside.
     let previousOld = hunk.oldStart - (hunk.oldLines === 0 ? 0 : 1);
     let touches = false;
     for (const diffLine of hunk.lines) {
       if (diffLine.kind === 'add') {
         if (previousOld >= from && previousOld < to) touches = true;
+        // In the range's place: next to or among its lines, or after the last of them deleted.
+        if (previousOld >= from - 1 && previousOld <= to) insertedInPlace += 1;
         if (previousOld < from) shiftFrom += 1;
         if (previousOld < to) shiftTo += 1;
-        added.push(diffLine.text.trim());
+        hunkAdded.push(diffLine.text.trim());
         continue;
       }
       const old = diffLine.oldLine ?? previousOld;
       previousOld = old;
       if (diffLine.kind === 'del') {
-        if (old >= from && old <= to) touches = true;
+        if (old >= from && old <= to) {
+          touches = true;
+          deleted += 1;
+        }
         if (old < from) shiftFrom -= 1;
         if (old < to) shiftTo -= 1;
       }
     }
-    if (touches) changed = true;
+    if (touches) {
+      changed = true;
+      added.push(...hunkAdded);
+    }
   }
   const moved = {
     sha: head,
@@ -80,7 +95,14 @@ export const followFinding = (
     startLine: startLine === null ? null : Math.max(1, from + shiftFrom),
   };
   if (!changed) return { tracked: moved, signals: [] };
-  const applied = finding.suggestion !== null && containsRun(added, trimmed(finding.suggestion));
+  // An empty suggestion deletes the lines: applied when they all went and nothing came in between.
+  const suggestionApplied = (suggestion: string): boolean => {
+    const wanted = trimmed(suggestion);
+    return wanted.length === 0
+      ? deleted === to - from + 1 && insertedInPlace === 0
+      : containsRun(added, wanted);
+  };
+  const applied = finding.suggestion !== null && suggestionApplied(finding.suggestion);
   return {
     tracked: moved,
     signals: applied ? ['lines-changed', 'suggestion-applied'] : ['lines-changed'],
