@@ -59,6 +59,22 @@ describe('priceUsage', () => {
       0.0225,
     ],
     [
+      'Anthropic cache writes split into more than their total: the total, the 1-hour ones first',
+      'claude-opus-4-6',
+      anthropic({
+        cacheWriteTokens: 1_000_000,
+        cacheWrite5mTokens: 800_000,
+        cacheWrite1hTokens: 800_000,
+      }),
+      9.25,
+    ],
+    [
+      'Anthropic cache writes split without a total, as split',
+      'claude-opus-4-6',
+      anthropic({ cacheWrite5mTokens: 1_000, cacheWrite1hTokens: 1_000 }),
+      0.01625,
+    ],
+    [
       'Anthropic output with thinking inside it',
       'claude-opus-4-6',
       anthropic({ outputTokens: 1_000, reasoningTokens: 900 }),

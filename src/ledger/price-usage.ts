@@ -152,27 +152,44 @@ const categorize = (usage: Usage): TokenCategories => {
       output: usage.outputTokens,
     };
   }
-  // Anthropic: input excludes cache reads and writes; writes without a TTL split bill at 5 minutes.
-  const unsplitWrites = Math.max(
-    0,
-    usage.cacheWriteTokens - usage.cacheWrite5mTokens - usage.cacheWrite1hTokens,
-  );
+  const writes = cacheWrites(usage);
   return {
     input: usage.inputTokens,
     cachedInput: usage.cachedInputTokens,
-    cacheWrite5m: usage.cacheWrite5mTokens + unsplitWrites,
-    cacheWrite1h: usage.cacheWrite1hTokens,
+    cacheWrite5m: writes.fiveMinutes,
+    cacheWrite1h: writes.oneHour,
     output: usage.outputTokens,
   };
+};
+
+/**
+ * Anthropic's cache writes by lifetime. The total (`cache_creation_input_tokens`) counts every
+ * written token once: writes the split leaves out bill at 5 minutes, and a split that adds up to
+ * more than a reported total is cut to it (the 1-hour writes, the dearer, kept first), so no token
+ * is priced twice. A split without a total is taken as given.
+ */
+const cacheWrites = (usage: Usage): { fiveMinutes: number; oneHour: number } => {
+  const total = usage.cacheWriteTokens;
+  const split = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
+  if (split <= total)
+    return {
+      fiveMinutes: usage.cacheWrite5mTokens + total - split,
+      oneHour: usage.cacheWrite1hTokens,
+    };
+  if (total === 0)
+    return { fiveMinutes: usage.cacheWrite5mTokens, oneHour: usage.cacheWrite1hTokens };
+  const oneHour = Math.min(usage.cacheWrite1hTokens, total);
+  return { fiveMinutes: total - oneHour, oneHour };
 };
 
 /** The prompt size that decides the long-context rate. */
 const promptTokens = (usage: Usage): number =>
   countsLike(usage.provider) === 'openai'
     ? usage.inputTokens
-    : usage.inputTokens +
-      usage.cachedInputTokens +
-      Math.max(usage.cacheWriteTokens, usage.cacheWrite5mTokens + usage.cacheWrite1hTokens);
+    : usage.inputTokens + usage.cachedInputTokens + totalOf(cacheWrites(usage));
+
+const totalOf = (writes: { fiveMinutes: number; oneHour: number }): number =>
+  writes.fiveMinutes + writes.oneHour;
 
 const chooseRates = (row: ModelPrice, prompt: number): Rates =>
   row.longContext !== undefined && prompt > row.longContext.thresholdInputTokens
