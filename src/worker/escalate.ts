@@ -50,7 +50,11 @@ export const escalateIfAsked = async (
     const may = await mayEscalate(
       options.subject,
       fast,
-      { deep: options.deepPlan, reservationId: held.reservationId },
+      {
+        deep: options.deepPlan,
+        reservationId: held.reservationId,
+        paidUsd: held.attempts.reduce((sum, attempt) => sum + (attempt.costUsd ?? 0), 0),
+      },
       options.budget,
     );
     if (!may.allowed) return keep(may.note === null ? [] : [may.note]);

@@ -10,13 +10,19 @@ export type Escalation =
 
 /**
  * May the fast answer's request for a deep review be honoured? The policy first, then the
- * per-review budget, then the monthly caps: the fast review's real cost plus the deep estimate
- * takes over the fast review's reservation, atomically, or the fast review is posted.
+ * per-review budget, then the monthly caps: what the fast review's calls really cost (its failed
+ * attempts too: a repair, a fallback, none of them in the ledger yet) plus the deep estimate takes
+ * over the fast review's reservation, atomically, or the fast review is posted.
  */
 export const mayEscalate = async (
   subject: Pick<ReviewSubject, 'repo' | 'policy' | 'pr'>,
   fast: TierAnswer,
-  options: { readonly deep: TierPlan; readonly reservationId: string | null },
+  options: {
+    readonly deep: TierPlan;
+    readonly reservationId: string | null;
+    /** What the attempts before the fast answer cost. */
+    readonly paidUsd: number;
+  },
   deps: BudgetDeps,
 ): Promise<Escalation> => {
   const { deep } = options;
@@ -31,7 +37,8 @@ export const mayEscalate = async (
       note: `${asked}, but it would pass the per-review budget (${formatUsd(perReview)}) even with only the most risky file, so the fast review is posted.`,
     };
   }
-  const held = await reserveBudget(subject, fast.costUsd + deep.usd, deps, options.reservationId);
+  const fastUsd = options.paidUsd + fast.costUsd;
+  const held = await reserveBudget(subject, fastUsd + deep.usd, deps, options.reservationId);
   if (held.reserved) return { allowed: true, reservationId: held.id };
   const cap = CAP_NAMES[held.scope];
   const inProgress =
@@ -43,6 +50,6 @@ export const mayEscalate = async (
     note:
       `${asked}, but a deep review (~${formatUsd(deep.usd)}) would pass the ${cap} of ` +
       `${formatUsd(held.capUsd)}: ${formatUsd(held.spentUsd)} spent ${held.scope === 'pull' ? 'on this pull request' : 'this month'}${inProgress}, ` +
-      `and this fast review cost ${formatUsd(fast.costUsd)}; the fast review is posted.`,
+      `and this fast review cost ${formatUsd(fastUsd)}; the fast review is posted.`,
   };
 };

@@ -354,4 +354,36 @@ describe('two reviews racing for the last of a monthly budget', () => {
     expect(rows.map((row) => row.outcome).sort()).toEqual(['posted', 'posted', 'skipped']);
     expect(await monthTotal()).toBeLessThanOrEqual(CAP);
   });
+
+  it('counts what the fast tier already spent on a failed answer before it lets a deep review pass the cap', async () => {
+    await seedSpend(1);
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: [prFile('src/utils/format-date.ts', ROUTINE_PATCH)],
+      policy: policyText('monthly_usd: 3'),
+    });
+    mockChecks(github.sent);
+    mockReview(github.sent);
+    nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      // An answer not in the schema, paid for: 150,000 output tokens, $2.10.
+      .reply(200, openAIResponse({ answer: 'not json', usage: { outputTokens: 150_000 } }))
+      .post('/v1/responses')
+      .reply(
+        200,
+        openAIResponse({
+          answer: modelAnswer({ escalate: { needed: true, reason: 'a public contract' } }),
+        }),
+      );
+
+    await deliver('delivery-escalate-after-repair');
+    await app.queue.idle();
+
+    await expectAllDone();
+    const body = String(github.sent.reviews[0]?.body);
+    expect(body).toContain('### review-router · fast review (openai `gpt-5.3-codex`)');
+    expect(body).toMatch(
+      /> The fast model asked for a deep review, but a deep review \(~\$[\d.]+\) would pass the monthly budget of \$3\.00: \$1\.00 spent this month, and this fast review cost \$2\.1\d+; the fast review is posted\./,
+    );
+  });
 });
