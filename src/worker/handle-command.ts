@@ -71,12 +71,12 @@ export const handleCommand = async (
     return accept();
   }
 
-  if ((await deps.ledger.getPullState(key))?.skip) {
-    await deps.ledger.updatePullState({ ...key, at, skip: null });
-  }
   const pr = await gh.getPullRequest(ref);
   if (pr.state === 'closed')
     return reply('This pull request is closed, so there is nothing to review.');
+  if ((await deps.ledger.getPullState(key))?.skip) {
+    await deps.ledger.updatePullState({ ...key, at, skip: null });
+  }
   await accept();
   await review({ ...job, headSha: pr.headSha, command: undefined });
   const rows = (await deps.ledger.list(key)).filter((row) => row.deliveryId === job.deliveryId);

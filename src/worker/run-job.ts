@@ -24,6 +24,7 @@ export const runJob = (job: ReviewJob, deps: WorkerDeps, signal: AbortSignal): P
     );
   if (job.trigger === 'feedback') return settleFeedback(job, deps);
   return job.command !== undefined
-    ? handleCommand(job, deps, (review) => processReviewJob(review, deps, signal))
+    ? // A command asks for a review now: a `mode: batch` rule does not send it to a batch.
+      handleCommand(job, deps, (review) => processReviewJob(review, deps, signal, { batch: false }))
     : processReviewJob(job, deps, signal);
 };

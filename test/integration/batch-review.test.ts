@@ -22,6 +22,8 @@ import {
   mockReview,
   type Sent,
 } from '../helpers/github-mock.js';
+import { issueCommentEvent } from '../helpers/comment-payloads.js';
+import { mockPermission, mockReaction, newTalk } from '../helpers/github-conversation.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -153,6 +155,39 @@ describe('a batch review on OpenAI', () => {
     });
     expect(row?.costUsd).toBeCloseTo(0.014525, 9);
     expect(await second.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
+
+describe('/review on a pull request a batch rule matches', () => {
+  it('reviews now, as the command asks, rather than queueing a batch', async () => {
+    const app = await start(undefined, 60_000);
+    const sent = mockGitHub(batchPolicy('fast'), { policy: 1, pull: 4, files: 1 });
+    // The batch service would take it: the command must not use it.
+    acceptOpenAIBatch();
+    const talk = newTalk();
+    const scopes = [
+      mockReview(sent),
+      mockPermission('maintainer', 'write'),
+      mockReaction(talk),
+      nock(OPENAI_TEST_ORIGIN)
+        .post('/v1/responses')
+        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [] }) })),
+    ];
+
+    await app.probot.receive({
+      id: 'comment-now',
+      name: 'issue_comment',
+      payload: issueCommentEvent('/review') as never,
+    });
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    for (const scope of scopes) scope.done();
+    expect(sent.reviews).toHaveLength(1);
+    expect(talk.comments).toEqual([]);
+    expect(await app.ledger.list({ repo: 'acme/api', pr: 7 })).toMatchObject([
+      { deliveryId: 'comment-now', tier: 'fast', outcome: 'posted' },
+    ]);
   });
 });
 

@@ -105,6 +105,26 @@ describe('/review skip and /review', () => {
     expect((await app.ledger.getPullState(PULL))?.skip).toBeNull();
   });
 
+  it('/review on a closed pull request says so and keeps its /review skip', async () => {
+    const skip = { by: 'maintainer', commentId: 4242 };
+    await app.ledger.updatePullState({ ...PULL, at: NOW, skip });
+    const closed = { ...pullRequestObject({ headSha: HEAD }), state: 'closed' };
+    const scopes = [
+      nock(GITHUB_API).get('/repos/acme/api/pulls/7').times(2).reply(200, closed),
+      mockPermission('maintainer', 'write'),
+      mockIssueComments(talk),
+    ];
+
+    await comment('comment-closed', '/review');
+
+    expect(app.errors).toEqual([]);
+    for (const scope of scopes) scope.done();
+    expect(talk.comments[0]?.body).toBe(
+      'This pull request is closed, so there is nothing to review.',
+    );
+    expect((await app.ledger.getPullState(PULL))?.skip).toEqual(skip);
+  });
+
   it('/review on a head that already has its review says so instead of reviewing again', async () => {
     await app.ledger.claim({ repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' }, 'earlier');
     await app.ledger.settle({ repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' }, 'posted');
