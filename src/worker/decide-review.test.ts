@@ -161,4 +161,16 @@ describe('decideReview', () => {
     expect(reservationId).toBeNull();
     expect(await reserved()).toBe(0);
   });
+
+  it('checks the budget of the month the job started in, though it routes past midnight UTC', async () => {
+    // $1 of November spent (beforeEach); a cap of $1.10 leaves no room for the deep estimate.
+    const [subject, plans, deps] = contextWith(store, budgetPolicy({ monthly_usd: 1.1 }));
+    const { decision } = await decideReview(subject, plans, {
+      ...deps,
+      now: () => new Date('2026-12-01T00:00:03.000Z'),
+      jobStartedAt: '2026-11-30T23:59:58.000Z',
+    });
+    expect(decision.tier).toBe('fast');
+    expect(decision.budgetNote).toContain('$1.00 spent this month');
+  });
 });

@@ -87,7 +87,7 @@ export const postBatchAnswer = async (
   );
   return raiseBudgetAlerts(
     noteUnreadExtends(outcome, unread),
-    { repo: run.repo, policy, log: run.log },
+    { repo: run.repo, policy, log: run.log, startedAt: run.startedAt },
     deps,
   );
 };

@@ -66,7 +66,7 @@ const reviewPullRequest = async (
   const outcome = await reviewUnderPolicy(run, policy, deps, { ...live, ...options });
   return raiseBudgetAlerts(
     noteUnreadExtends(outcome, unread),
-    { repo: run.repo, policy, log: run.log },
+    { repo: run.repo, policy, log: run.log, startedAt: run.startedAt },
     deps,
   );
 };
@@ -74,9 +74,10 @@ const reviewPullRequest = async (
 const reviewUnderPolicy = async (
   run: JobRun,
   policy: Policy,
-  deps: WorkerDeps,
+  workerDeps: WorkerDeps,
   live: LiveJob & ProcessOptions,
 ): Promise<JobOutcome> => {
+  const deps = { ...workerDeps, jobStartedAt: run.startedAt };
   const pr = await run.gh.getPullRequest(run.ref);
   const moved = noLongerCurrent(run.job, pr, run.log);
   if (moved !== null) {

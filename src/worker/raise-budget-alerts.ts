@@ -21,6 +21,8 @@ export interface AlertTarget {
   readonly repo: string;
   readonly policy: Pick<Policy, 'budget'>;
   readonly log: Log;
+  /** When the job started: its rows, and so its alerts, belong to that calendar month. */
+  readonly startedAt?: string;
 }
 
 const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
@@ -46,7 +48,7 @@ export const raiseBudgetAlerts = async (
   if (capUsd === null || capUsd <= 0 || shares.length === 0) return outcome;
   try {
     const now = deps.now();
-    const window = monthWindow(now);
+    const window = monthWindow(target.startedAt === undefined ? now : new Date(target.startedAt));
     const { spentUsd: recorded } = await deps.ledger.committed({
       scope: 'repo',
       repo: target.repo,

@@ -1,6 +1,5 @@
 import type { MonthSpend, BudgetState, TierEstimate } from '../route/types.js';
-import { monthWindow } from '../route/month-window.js';
-import type { BudgetDeps } from './reserve-budget.js';
+import { spendMonth, type BudgetDeps } from './reserve-budget.js';
 import type { ReviewSubject } from './review-subject.js';
 
 /**
@@ -11,7 +10,7 @@ import type { ReviewSubject } from './review-subject.js';
 export const readBudgetState = async (
   subject: Pick<ReviewSubject, 'repo' | 'policy' | 'job'>,
   estimate: { readonly fast: TierEstimate; readonly deep: TierEstimate },
-  deps: Pick<BudgetDeps, 'ledger' | 'now'>,
+  deps: Pick<BudgetDeps, 'ledger' | 'now' | 'jobStartedAt'>,
 ): Promise<BudgetState | null> => {
   const { budget } = subject.policy;
   if (
@@ -22,7 +21,7 @@ export const readBudgetState = async (
   )
     return null;
   const now = deps.now();
-  const query = { repo: subject.repo, ...monthWindow(now), at: now.toISOString() };
+  const query = { repo: subject.repo, ...spendMonth(deps), at: now.toISOString() };
   const read = (scope: 'repo' | 'org' | 'pull'): Promise<MonthSpend> =>
     deps.ledger.committed({ ...query, scope, pr: subject.job.pr });
   const repo = budget.monthly_usd === null ? null : await read('repo');

@@ -11,7 +11,16 @@ export interface BudgetDeps {
   readonly ledger: Pick<BudgetReservations, 'committed' | 'reserve'>;
   readonly limits: ReviewLimits;
   readonly now: () => Date;
+  /**
+   * When the job started: its rows carry that time, so its spend counts in that calendar month,
+   * though the budget is checked seconds later, maybe past midnight UTC. Now when absent.
+   */
+  readonly jobStartedAt?: string;
 }
+
+/** The calendar month a job's spend is recorded in. */
+export const spendMonth = (deps: Pick<BudgetDeps, 'now' | 'jobStartedAt'>) =>
+  monthWindow(deps.jobStartedAt === undefined ? deps.now() : new Date(deps.jobStartedAt));
 
 /**
  * How long a reservation counts when nobody releases it (a worker that crashed mid-review): long
@@ -69,7 +78,7 @@ export const reserveBudget = async (
     ...(subject.pr === undefined ? {} : { pr: subject.pr.number }),
     amountUsd,
     caps,
-    ...monthWindow(now),
+    ...spendMonth(deps),
     at: now.toISOString(),
     expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
     ...(replaces === null ? {} : { replaces }),

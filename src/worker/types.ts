@@ -75,4 +75,6 @@ export interface WorkerDeps {
   readonly batches?: BatchDeps;
   /** Files of commits already read for code context, shared by the jobs of this process. */
   readonly codeCache?: CodeCache | undefined;
+  /** Set for one job: when it started, the month its budget is checked in (`BudgetDeps`). */
+  readonly jobStartedAt?: string;
 }
