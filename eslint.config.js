@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The import rule, written once for every folder (docs/architecture.md, "The import rule"):
- * arrows point inward. Only composition roots (main.ts, app.ts, cli/, startup/) build adapters;
+ * arrows point inward. Only composition roots (main.ts, start-app.ts, app.ts, cli/, startup/) build adapters;
  * every other folder talks to a port. `import-rules.js` holds the folder lists so that
  * `test/lint/import-rules.test.ts` can show each rule fires.
  */

@@ -103,7 +103,7 @@ export const patternsFor = (file) => {
       regex: reach.join('|'),
       message: ownAdapter
         ? 'An adapter imports its port and domain/, never another adapter.'
-        : `${folder}/ talks to port interfaces; only composition roots (main.ts, app.ts, cli/, startup/) import adapters.`,
+        : `${folder}/ talks to port interfaces; only composition roots (main.ts, start-app.ts, app.ts, cli/, startup/) import adapters.`,
     });
   const forbidden = Object.entries(ADAPTER_PACKAGES)
     .filter(([, homes]) => !homes.some((home) => isInside(file, home)))

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// The review-router CLI. It needs Node >= 22.12 (node:sqlite); when an older node started it,
-// hand over to the Node 24 that the project installs as a devDependency, if there is one.
+// The review-router CLI. It needs a Node that gives node:sqlite without a flag (22.13, 23.4 and
+// later; Node 24 LTS); on an older one, hand over to the Node 24 that the project installs as a
+// devDependency, if there is one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+const hasSqlite =
+  typeof process.getBuiltinModule === 'function' &&
+  process.getBuiltinModule('node:sqlite') !== undefined;
+if (!hasSqlite) {
   const bundled = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(bundled)) {
     console.error(
-      `review-router needs Node >= 22.12; this is ${process.version}. Install Node 24 LTS.`,
+      `review-router needs node:sqlite, which this Node (${process.version}) does not give without a flag. To resolve, install Node 24 LTS (or 22.13 and later).`,
     );
     process.exit(1);
   }
