@@ -61,6 +61,26 @@ afterEach(async () => {
   running = undefined;
 });
 
+/** The keys of a JSON object's text at its top level, repeats included (JSON.parse keeps one). */
+const topLevelKeys = (text: string): string[] => {
+  const keys: string[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (start >= 0) {
+      if (char === '\\') i += 1;
+      else if (char === '"') {
+        if (depth === 1 && text[i + 1] === ':') keys.push(text.slice(start + 1, i));
+        start = -1;
+      }
+    } else if (char === '"') start = i;
+    else if (char === '{' || char === '[') depth += 1;
+    else if (char === '}' || char === ']') depth -= 1;
+  }
+  return keys;
+};
+
 describe('createLogger with a Probot server', () => {
   it('logs a badly signed webhook once, as a warning with its delivery id and without the payload', async () => {
     running = await startServer();
@@ -108,6 +128,19 @@ describe('createLogger with a Probot server', () => {
     expect(access?.msg).toMatch(/^GET \/reports\?\[omitted\] 200 - \d+ms$/);
     expect(running.text()).not.toContain('SIGNATURE-MARKER');
     expect(running.text()).not.toContain('TOKEN-MARKER');
+    running = undefined;
+  });
+
+  it('writes each key once per line, so that a strict JSON reader takes every line', async () => {
+    running = await startServer();
+    await fetch(`${running.origin}/reports`);
+    await running.stop();
+    const lines = running.text().trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const keys = topLevelKeys(line);
+      expect(keys.filter((key, i) => keys.indexOf(key) !== i), line).toEqual([]);
+    }
     running = undefined;
   });
 

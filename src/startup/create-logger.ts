@@ -113,7 +113,8 @@ export const createLogger = async (options: LoggerOptions = {}): Promise<Logger>
   transform.pipe(options.destination ?? (pino.destination(1) as unknown as NodeJS.WritableStream));
   return pino(
     {
-      name: 'probot',
+      // No root name: Probot names its children (`probot`, `http`, `github`, ...), and pino would
+      // write a child's name beside the root's, the same key twice in one JSON line.
       level: options.level ?? 'info',
       serializers: { err: serializeError },
       redact: {
