@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from './create-logger.js';
-import { startSetup } from './start-setup.js';
+import { NO_CHANNEL, startSetup } from './start-setup.js';
 import { freePort } from '../../test/helpers/free-port.js';
 
 const CHANNEL = 'https://smee.io/rr-test-channel';
@@ -25,8 +25,11 @@ afterEach(async () => {
 const serveSetup = async () => {
   const written: NodeJS.ProcessEnv[] = [];
   const port = await freePort();
+  const output = new PassThrough();
+  let logged = '';
+  output.on('data', (chunk: Buffer) => (logged += chunk.toString()));
   const server = await startSetup({
-    log: await createLogger({ level: 'silent', format: 'json', destination: new PassThrough() }),
+    log: await createLogger({ level: 'warn', format: 'json', destination: output }),
     env: { PORT: String(port), HOST: '127.0.0.1' },
     updateEnv: (vars) => {
       written.push(vars);
@@ -35,7 +38,7 @@ const serveSetup = async () => {
     },
   });
   stop = () => server.stop();
-  return { origin: `http://127.0.0.1:${port}`, written };
+  return { origin: `http://127.0.0.1:${port}`, written, logged: () => logged };
 };
 
 /** The manifest the setup page posts to GitHub, from its hidden form field. */
@@ -62,10 +65,11 @@ describe('startSetup', () => {
     const smee = nock('https://smee.io')
       .head('/new')
       .replyWithError('getaddrinfo ENOTFOUND smee.io');
-    const { origin, written } = await serveSetup();
+    const { origin, written, logged } = await serveSetup();
     smee.done();
     expect(written).toEqual([]);
     const page = await fetch(`${origin}/probot`);
     expect(postedManifest(await page.text()).hook_attributes.url).toBe(`${origin}/`);
+    expect(logged()).toContain(NO_CHANNEL);
   });
 });
