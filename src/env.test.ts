@@ -17,6 +17,10 @@ describe('parseEnv', () => {
     expect(parseEnv({ GITHUB_THROTTLE: '' }).GITHUB_THROTTLE).toBeUndefined();
     expect(parseEnv({ GITHUB_THROTTLE: 'off' }).GITHUB_THROTTLE).toBe('off');
     expect(() => parseEnv({ GITHUB_THROTTLE: 'maybe' })).toThrow(/GITHUB_THROTTLE/);
+    expect(() => parseEnv({ GHE_PROTOCOL: 'ftp' })).toThrow(
+      /^GHE_PROTOCOL: expected https \(the default\) or http/,
+    );
+    expect(parseEnv({ GHE_PROTOCOL: 'http' }).GHE_PROTOCOL).toBe('http');
   });
 
   it('treats a blank number setting as unset, and still refuses one out of range', () => {

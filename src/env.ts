@@ -122,6 +122,10 @@ export const Env = z.object({
    * rate limits, or a fake GitHub in tests.
    */
   GITHUB_THROTTLE: optionalText.pipe(z.enum(['on', 'off']).optional()),
+  /** GitHub Enterprise Server's API protocol (Probot's name), with GHE_HOST. */
+  GHE_PROTOCOL: optionalText.pipe(
+    z.enum(['http', 'https'], 'expected https (the default) or http').optional(),
+  ),
 });
 export type Env = z.infer<typeof Env>;
 

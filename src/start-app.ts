@@ -65,6 +65,7 @@ const openQueue = async (env: Env): Promise<{ queue: JobQueue; where: string }> 
         stopTimeoutMs,
         ...(env.QUEUE_PREFIX ? { prefix: env.QUEUE_PREFIX } : {}),
         ...(env.QUEUE_LOCK_MS ? { lockMs: env.QUEUE_LOCK_MS } : {}),
+        required: env.ROLE !== 'all',
       }),
       where: 'bullmq (REDIS_URL)',
     };

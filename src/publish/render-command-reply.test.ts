@@ -81,6 +81,15 @@ describe('explainCommandOutcome', () => {
     );
   });
 
+  it('points to the tier the head has no review on, not to the one it has', () => {
+    expect(explainCommandOutcome([], head, 'deep')).toMatch(
+      /or ask for the fast tier with `\/review fast`\.$/,
+    );
+    expect(explainCommandOutcome([], head, 'fast')).toMatch(
+      /or ask for the deep tier with `\/review deep`\.$/,
+    );
+  });
+
   it('gives the reason of a skip, and the error of a failure', () => {
     expect(
       explainCommandOutcome(

@@ -87,9 +87,15 @@ export const explainCommandOutcome = (
   const commit = `\`${headSha.slice(0, 7)}\``;
   if (newest === undefined) {
     const tier = forcedTier === null ? '' : ` ${forcedTier}`;
+    const other =
+      forcedTier === 'deep'
+        ? 'ask for the fast tier with `/review fast`'
+        : forcedTier === 'fast'
+          ? 'ask for the deep tier with `/review deep`'
+          : 'ask for the other tier with `/review deep` or `/review fast`';
     return (
       `${commit} already has a${tier} review from review-router, so there is nothing new to ` +
-      'review. Push new commits, or ask for the other tier with `/review deep` or `/review fast`.'
+      `review. Push new commits, or ${other}.`
     );
   }
   // Reasons quote the policy and the pull request (paths, labels, branches): `@acme/ui` would

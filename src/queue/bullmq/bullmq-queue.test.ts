@@ -109,4 +109,18 @@ describe.skipIf(!url)('bullmq queue (set REDIS_URL to run against Redis)', () =>
       createBullmqQueue({ connection: 'redis://:hunter2@127.0.0.1:1', connectTimeoutMs: 300 }),
     ).rejects.toThrow(/cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1.*To resolve/);
   });
+
+  it('offers the embedded queue in that message only to a role that can run on it', async () => {
+    const failure = (required: boolean) =>
+      createBullmqQueue({
+        connection: 'redis://127.0.0.1:1',
+        connectTimeoutMs: 300,
+        required,
+      }).then(
+        () => '',
+        (error: unknown) => String(error),
+      );
+    expect(await failure(false)).toContain('or unset REDIS_URL to use the embedded queue');
+    expect(await failure(true)).not.toContain('unset REDIS_URL');
+  });
 });

@@ -56,6 +56,8 @@ export interface BullmqQueueOptions extends RetryOptions {
   readonly stopTimeoutMs?: number;
   /** How long to wait for Redis at start-up before giving up with an error. */
   readonly connectTimeoutMs?: number;
+  /** The role cannot run without Redis (web, worker): its error offers no embedded queue. */
+  readonly required?: boolean;
   /** Builds the Redis client; the default uses ioredis. */
   readonly connect?: ConnectRedis;
   readonly log?: Log;
@@ -114,7 +116,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
     await settleWithin(queue.close(), 1_000);
     await redis.close();
     throw new ConfigError(
-      `cannot reach Redis at ${redactRedisUrl(options.connection)}: ${unreachable}. To resolve, check REDIS_URL and that Redis is up, or unset REDIS_URL to use the embedded queue.`,
+      `cannot reach Redis at ${redactRedisUrl(options.connection)}: ${unreachable}. To resolve, check REDIS_URL and that Redis is up${options.required === true ? '' : ', or unset REDIS_URL to use the embedded queue'}.`,
       { variable: 'REDIS_URL' },
     );
   }
