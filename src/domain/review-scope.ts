@@ -1,5 +1,6 @@
 /** What part of a pull request one review covers: all of it, or only what changed since the last review. */
 import type { Classification } from './classification.js';
+import type { DiffModel } from './diff.js';
 
 export type ReviewScope =
   | {
@@ -25,4 +26,11 @@ export type ReviewScope =
       readonly touchedRiskyPaths: readonly string[];
       /** The whole pull request's risk, for the summary. */
       readonly pullRisk: Classification['risk'];
+      /**
+       * Every file of the compare: the pull request's, redacted, and those that left it since (a
+       * file it added and then deleted, one reverted to the base), which are never quoted: the
+       * findings posted at baseSha are followed through it, line by line. Absent: through the
+       * reviewed diff.
+       */
+      readonly compared?: DiffModel;
     };

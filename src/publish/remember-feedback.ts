@@ -37,7 +37,10 @@ export const rememberFeedback = async (
           const fingerprint = review.fingerprints.get(finding);
           return fingerprint ? [{ finding, fingerprint }] : [];
         }),
-        increment: scope.kind === 'incremental' ? { base: scope.baseSha, diff: change.diff } : null,
+        increment:
+          scope.kind === 'incremental'
+            ? { base: scope.baseSha, diff: scope.compared ?? change.diff }
+            : null,
       },
       ports.ledger,
     );

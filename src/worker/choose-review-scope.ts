@@ -103,6 +103,11 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
       { truncated: false },
     ),
   );
+  // The files that left the pull request since (deleted, reverted), for following findings only.
+  const left = fromGitHubFiles(
+    compared.files.filter((file) => !pullPaths.has(file.filename)),
+    { truncated: false },
+  ).files;
   const increment = classify(incrementDiff);
   const risky = riskyPathsOf(pullClassification, policy);
   const touched = incrementDiff.files.map((file) => file.path).filter((path) => risky.has(path));
@@ -117,6 +122,7 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
       routedOn,
       touchedRiskyPaths: touched,
       pullRisk: pullClassification.risk,
+      compared: { ...incrementDiff, files: [...incrementDiff.files, ...left] },
     },
     ...reviewable(incrementDiff),
     classification:
