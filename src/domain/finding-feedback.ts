@@ -35,6 +35,8 @@ export interface TrackedLines {
   readonly sha: string;
   readonly line: number;
   readonly startLine: number | null;
+  /** The file's path at `sha`, when a push renamed it since the finding was posted. */
+  readonly path?: string;
 }
 
 /** A posted finding, as the ledger keeps it from the moment its review is posted. */

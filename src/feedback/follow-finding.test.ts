@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
 import type { FileChange } from '../domain/diff.js';
-import { followFinding, type FollowInput } from './follow-finding.js';
+import { fileOfFinding, followFinding, type FollowInput } from './follow-finding.js';
 
 const B = 'b'.repeat(40);
 
@@ -102,5 +102,43 @@ describe('followFinding', () => {
       tracked: finding().tracked,
       signals: [],
     });
+  });
+
+  it("follows a finding under its file's new name once a push renamed the file", () => {
+    const [renamed] = fromGitHubFiles(
+      [
+        {
+          filename: 'src/b.ts',
+          previous_filename: 'src/a.ts',
+          status: 'renamed',
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          patch: '@@ -1,1 +1,2 @@\n one\n+inserted',
+        },
+      ],
+      { truncated: false },
+    ).files;
+    const first = followFinding(finding(), renamed, B);
+    expect(first.tracked).toEqual({ sha: B, line: 11, startLine: null, path: 'src/b.ts' });
+
+    const later = fromGitHubFiles(
+      [
+        {
+          filename: 'src/b.ts',
+          status: 'modified',
+          additions: 1,
+          deletions: 1,
+          changes: 2,
+          patch: '@@ -10,3 +10,3 @@\n ten\n-eleven\n+ELEVEN\n twelve',
+        },
+      ],
+      { truncated: false },
+    );
+    const moved = finding({ tracked: first.tracked });
+    expect(fileOfFinding(later, moved)?.path).toBe('src/b.ts');
+    expect(followFinding(moved, fileOfFinding(later, moved), 'c'.repeat(40)).signals).toEqual([
+      'lines-changed',
+    ]);
   });
 });

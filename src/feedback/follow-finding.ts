@@ -29,9 +29,18 @@ const containsRun = (haystack: readonly string[], needle: readonly string[]): bo
   needle.length > 0 &&
   haystack.some((_, start) => needle.every((line, i) => haystack[start + i] === line));
 
+/** Where a finding's file is at the head it is tracked at: its posted path, or where it moved. */
+const pathOf = (finding: Pick<FollowInput, 'path' | 'tracked'>): string =>
+  finding.tracked.path ?? finding.path;
+
 /** The compare's entry for the file a finding sits in, under its new name after a rename. */
-export const fileOfFinding = (diff: DiffModel, path: string): FileChange | undefined =>
-  diff.files.find((file) => file.path === path || file.previousPath === path);
+export const fileOfFinding = (
+  diff: DiffModel,
+  finding: Pick<FollowInput, 'path' | 'tracked'>,
+): FileChange | undefined => {
+  const path = pathOf(finding);
+  return diff.files.find((file) => file.path === path || file.previousPath === path);
+};
 
 /**
  * `file` is the compare's entry for the finding's file (undefined: the push did not touch it).
@@ -90,6 +99,8 @@ export const followFinding = (
     }
   }
   const moved = {
+    // A renamed file is followed under its new name from now on.
+    ...(file.path === finding.path ? {} : { path: file.path }),
     sha: head,
     line: Math.max(1, to + shiftTo),
     startLine: startLine === null ? null : Math.max(1, from + shiftFrom),

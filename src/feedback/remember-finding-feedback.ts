@@ -47,7 +47,7 @@ export const rememberFindingFeedback = async (
       at: review.postedAt,
       findings: tracked.map((finding) => ({
         fingerprint: finding.fingerprint,
-        ...followFinding(finding, fileOfFinding(increment.diff, finding.path), review.headSha),
+        ...followFinding(finding, fileOfFinding(increment.diff, finding), review.headSha),
       })),
     });
   }

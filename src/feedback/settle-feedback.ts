@@ -73,7 +73,7 @@ const followToClose = async (
         .filter((finding) => finding.tracked.sha === base)
         .map((finding) => ({
           fingerprint: finding.fingerprint,
-          ...followFinding(finding, fileOfFinding(diff, finding.path), head),
+          ...followFinding(finding, fileOfFinding(diff, finding), head),
         })),
     });
   }

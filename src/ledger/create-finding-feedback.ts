@@ -85,12 +85,14 @@ export const createFindingFeedback = (db: SqlExecutor): FindingFeedback => ({
     await db.transaction(lockOf(push), async (tx) => {
       for (const finding of push.findings) {
         const moved = await tx.run(
-          `UPDATE finding_feedback SET tracked_sha = ?, tracked_line = ?, tracked_start_line = ?
+          `UPDATE finding_feedback SET tracked_sha = ?, tracked_line = ?, tracked_start_line = ?,
+             tracked_path = COALESCE(?, tracked_path)
            WHERE repo = ? AND pr = ? AND fingerprint = ? AND tracked_sha = ?`,
           [
             finding.tracked.sha,
             finding.tracked.line,
             finding.tracked.startLine,
+            finding.tracked.path ?? null,
             push.repo,
             push.pr,
             finding.fingerprint,

@@ -38,6 +38,7 @@ export const FEEDBACK_COLUMNS = [
   'tracked_sha',
   'tracked_line',
   'tracked_start_line',
+  'tracked_path',
 ] as const;
 
 /** The values to bind, in FEEDBACK_COLUMNS' order. */
@@ -62,6 +63,7 @@ export const feedbackValues = (finding: PostedFindingRecord): SqlValue[] => [
   finding.tracked.sha,
   finding.tracked.line,
   finding.tracked.startLine,
+  finding.tracked.path ?? null,
 ];
 
 const RowSchema = z.object({
@@ -85,6 +87,7 @@ const RowSchema = z.object({
   tracked_sha: z.string(),
   tracked_line: StoredInteger,
   tracked_start_line: StoredInteger.nullable(),
+  tracked_path: z.string().nullable(),
   outcome: z.enum(FINDING_OUTCOMES as ['open', 'acted-on', 'dismissed', 'no-signal']),
   settled_at: StoredTimestamp.nullable(),
 });
@@ -125,7 +128,12 @@ export const toFindingRecord = (
     suggestion: r.suggestion,
     costUsd: r.cost_nanos,
     postedAt: r.posted_at,
-    tracked: { sha: r.tracked_sha, line: r.tracked_line, startLine: r.tracked_start_line },
+    tracked: {
+      sha: r.tracked_sha,
+      line: r.tracked_line,
+      startLine: r.tracked_start_line,
+      ...(r.tracked_path === null ? {} : { path: r.tracked_path }),
+    },
     outcome: r.outcome,
     signals: FINDING_SIGNALS.filter((signal) => signals.has(signal)),
     settledAt: r.settled_at,

@@ -89,6 +89,36 @@ export const describeFindingFeedbackContract = (
       expect(finding?.signals).toEqual(['lines-changed']);
     });
 
+    it('keeps the path a push renamed the file to, through later pushes that do not', async () => {
+      await store.recordFindings([one]);
+      const C = 'c'.repeat(40);
+      const follow = (base: string, tracked: { sha: string; line: number; path?: string }) =>
+        store.followPush({
+          ...PR,
+          base,
+          at: AT,
+          findings: [
+            { fingerprint: one.fingerprint, tracked: { startLine: null, ...tracked }, signals: [] },
+          ],
+        });
+      await follow(A, { sha: B, line: 3, path: 'src/renamed.ts' });
+      expect((await store.listPullFindings(PR))[0]?.tracked).toEqual({
+        sha: B,
+        line: 3,
+        startLine: null,
+        path: 'src/renamed.ts',
+      });
+      await follow(B, { sha: C, line: 4 });
+      const [finding] = await store.listPullFindings(PR);
+      expect(finding?.tracked).toEqual({
+        sha: C,
+        line: 4,
+        startLine: null,
+        path: 'src/renamed.ts',
+      });
+      expect(finding?.path).toBe(one.path);
+    });
+
     it('keeps an event signal once, and only for findings it knows', async () => {
       await store.recordFindings([one]);
       const note = { ...PR, signal: 'resolved' as const, at: AT };

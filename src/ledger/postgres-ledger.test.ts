@@ -64,6 +64,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 12 },
       { version: 13 },
       { version: 14 },
+      { version: 15 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

@@ -92,6 +92,7 @@ describe('openSqliteLedger', () => {
       { version: 12, name: 'index-review-attempts-for-report-groups' },
       { version: 13, name: 'review-attempts-cache-saved' },
       { version: 14, name: 'review-claims-check-id' },
+      { version: 15, name: 'finding-feedback-tracked-path' },
     ]);
   });
 

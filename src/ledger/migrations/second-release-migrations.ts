@@ -161,4 +161,10 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
     name: 'review-claims-check-id',
     sql: () => `ALTER TABLE review_claims ADD COLUMN check_id bigint;`,
   },
+  {
+    // Where a finding's file is now, after a push renamed it; null: at the path it was posted on.
+    version: 15,
+    name: 'finding-feedback-tracked-path',
+    sql: () => `ALTER TABLE finding_feedback ADD COLUMN tracked_path text;`,
+  },
 ];
