@@ -59,12 +59,25 @@ describe('toThreadSignal', () => {
     expect(toThreadSignal(threadEvent('created', MARKED))).toBeNull();
   });
 
+  it('ignores a payload without the thread, its comments or the pull request, without throwing', () => {
+    const base = {
+      action: 'resolved',
+      repository: { name: 'api', owner: { login: 'acme' } },
+      sender: { login: 'maintainer', type: 'User' },
+    };
+    const thread = { comments: [{ body: MARKED, user: { login: 'rr[bot]', type: 'Bot' } }] };
+    expect(toThreadSignal({ ...base, pull_request: { number: 7 }, thread })).not.toBeNull();
+    expect(toThreadSignal({ ...base, pull_request: { number: 7 } })).toBeNull();
+    expect(toThreadSignal({ ...base, pull_request: { number: 7 }, thread: {} })).toBeNull();
+    expect(toThreadSignal({ ...base, thread })).toBeNull();
+  });
+
   it("ignores the app's marker copied into a thread a person started", () => {
     const copied = threadEvent('resolved', MARKED);
     const byPerson = { login: 'mallory', type: 'User' };
     const ghost = null;
     for (const user of [byPerson, ghost]) {
-      const first = { ...copied.thread.comments[0], body: MARKED, user };
+      const first = { ...copied.thread?.comments?.[0], body: MARKED, user };
       expect(toThreadSignal({ ...copied, thread: { comments: [first] } })).toBeNull();
     }
   });

@@ -5,10 +5,10 @@ import { isBot } from './to-command-job.js';
 /** The fields of a pull_request_review_thread payload that intake reads (lenient). */
 export interface ReviewThreadEventPayload {
   readonly action: string;
-  readonly repository: { readonly name: string; readonly owner: { readonly login: string } };
-  readonly pull_request: { readonly number: number };
-  readonly thread: {
-    readonly comments: ReadonlyArray<{
+  readonly repository?: { readonly name: string; readonly owner: { readonly login: string } };
+  readonly pull_request?: { readonly number: number };
+  readonly thread?: {
+    readonly comments?: ReadonlyArray<{
       readonly body?: string | null;
       /** Who wrote it: the app's comments are its bot account's (`type: Bot`); null for a ghost. */
       readonly user?: { readonly login: string; readonly type?: string | undefined } | null;
@@ -36,10 +36,11 @@ export const toThreadSignal = (payload: ReviewThreadEventPayload): ThreadSignal 
   if (payload.sender === undefined || isBot(payload.sender)) return null;
   // The marker counts only in a comment a bot wrote: a person who copies it into a thread of
   // their own does not get to resolve the app's finding.
-  const first = payload.thread.comments[0];
+  const first = payload.thread?.comments?.[0];
   if (first?.user?.type !== 'Bot') return null;
   const fingerprints = readFingerprints(first.body ?? '');
-  if (fingerprints.length === 0) return null;
+  // A payload without the pull request or the repository names no finding: nothing to keep.
+  if (fingerprints.length === 0 || !payload.repository || !payload.pull_request) return null;
   return {
     repo: `${payload.repository.owner.login}/${payload.repository.name}`,
     pr: payload.pull_request.number,
