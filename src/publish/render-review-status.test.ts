@@ -74,7 +74,7 @@ describe('renderSuppressed', () => {
         resolved: 1,
       }),
     ).toBe(
-      '<sub>Not repeated: 8 findings (3 already posted on this pull request, 1 in a thread a person resolved, 1 said twice in this answer, 2 the model was not confident about, 1 praise or restatement).</sub>',
+      '<sub>Not posted: 8 findings (3 already posted on this pull request, 1 in a thread a person resolved, 1 said twice in this answer, 2 the model was not confident about, 1 praise or restatement).</sub>',
     );
   });
 });

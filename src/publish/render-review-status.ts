@@ -59,7 +59,7 @@ export const renderScopeLine = (scope: ReviewScope): string | null => {
   );
 };
 
-/** One line that counts what was not posted again, or null when nothing was held back. */
+/** One line that counts the findings held back (repeats, low confidence, praise), or null. */
 export const renderSuppressed = (counts: SuppressedCounts): string | null => {
   const parts = [
     counts.alreadyPosted > 0 ? `${counts.alreadyPosted} already posted on this pull request` : '',
@@ -75,7 +75,7 @@ export const renderSuppressed = (counts: SuppressedCounts): string | null => {
     counts.repeated +
     counts.lowConfidence +
     counts.notAProblem;
-  return `<sub>Not repeated: ${plural(total, 'finding')} (${parts.join(', ')}).</sub>`;
+  return `<sub>Not posted: ${plural(total, 'finding')} (${parts.join(', ')}).</sub>`;
 };
 
 /** Files a person may want to read come first: over a budget, then without a readable diff. */

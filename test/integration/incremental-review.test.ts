@@ -184,7 +184,7 @@ describe('a push to a pull request the app has reviewed', () => {
       "**Scope:** incremental, 2 new commits since `aaaaaaa` (2 of the pull request's 3 files changed). Routed on the new changes alone",
     );
     expect(body).toContain(
-      '<sub>Not repeated: 1 finding (1 already posted on this pull request).</sub>',
+      '<sub>Not posted: 1 finding (1 already posted on this pull request).</sub>',
     );
     const rows = await app.ledger.list({ repo: 'acme/api', pr: 7 });
     const total = rows.reduce((sum, row) => sum + row.costUsd, 0);
@@ -218,7 +218,7 @@ describe('a push to a pull request the app has reviewed', () => {
     const [review] = second.github.sent.reviews;
     expect(review?.comments).toEqual([]);
     expect(String(review?.body)).toContain(
-      '<sub>Not repeated: 1 finding (1 in a thread a person resolved).</sub>',
+      '<sub>Not posted: 1 finding (1 in a thread a person resolved).</sub>',
     );
   });
 
