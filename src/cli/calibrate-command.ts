@@ -16,6 +16,7 @@ import type { LedgerStore } from '../ledger/types.js';
 import { indexHistory } from './index-history.js';
 import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
 import { locateGitDir } from './locate-git-dir.js';
 
 export interface CalibrateCommandOptions {
@@ -75,8 +76,8 @@ const parseMaxCommits = (value: string | undefined): number => {
 
 const loadPolicy = async (file: string | undefined): Promise<Policy> => {
   if (file === undefined) return DEFAULT_POLICY;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${file}: ${error.code ?? String(error)}`);
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw unreadableFile(file, error, RESOLVE_POLICY_FILE);
   });
   const parsed = parsePolicyText(text, file);
   if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);

@@ -6,6 +6,7 @@ import { formatSignalWeight } from '../domain/classification.js';
 import type { Latin1Patch } from '../changes/patch-lines.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { RESOLVE_PATCH_FILE, unreadableFile } from './unreadable-file.js';
 import { loadPolicyFile, readText } from './load-policy-file.js';
 import { readPatch } from './read-patch.js';
 import { rememberCounts } from '../review/count-tokens.js';
@@ -43,7 +44,7 @@ const renderHuman = (record: ClassifyRecord): string => {
  * byte a character, and the bytes read are left at once, not kept beside it while it is parsed.
  */
 const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1Patch> => {
-  if (file === '-') return readText(file, io);
+  if (file === '-') return readText(file, io, RESOLVE_PATCH_FILE);
   try {
     // Converted at once: a file read as 'latin1' comes in pieces that make a rope to flatten.
     const bytes = await readFile(file);
@@ -51,9 +52,7 @@ const readPatchInput = async (file: string, io: CliIo): Promise<string | Latin1P
     releaseBytes(bytes);
     return { latin1 };
   } catch (error) {
-    throw new CliError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw unreadableFile(file, error, RESOLVE_PATCH_FILE);
   }
 };
 

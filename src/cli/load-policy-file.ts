@@ -3,15 +3,15 @@ import { readFile } from 'node:fs/promises';
 import type { Policy } from '../domain/policy.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { CliError, type CliIo } from './cli-io.js';
+import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
 
-export const readText = async (file: string, io: CliIo): Promise<string> => {
+/** `resolve`: what to do when the file cannot be read. */
+export const readText = async (file: string, io: CliIo, resolve: string): Promise<string> => {
   try {
     // Patches may hold any bytes; invalid UTF-8 becomes U+FFFD without changing line counts.
     return file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    throw new CliError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw unreadableFile(file, error, resolve);
   }
 };
 
@@ -20,7 +20,7 @@ export const loadPolicyFile = async (file: string | undefined, io: CliIo): Promi
   // The YAML parser and the policy's messages are loaded only for a policy file.
   const { parsePolicyText } = await import('../policy/parse-policy-text.js');
   const { formatPolicyProblems } = await import('../policy/format-policy-problems.js');
-  const parsed = parsePolicyText(await readText(file, io), file);
+  const parsed = parsePolicyText(await readText(file, io, RESOLVE_POLICY_FILE), file);
   if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
   return parsed.value;
 };

@@ -9,6 +9,7 @@ import { resolvePolicy } from '../policy/resolve-policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { policyPriceProblem } from '../review/policy-price-problem.js';
 import { CliError, EXIT_FAILED, type CliIo } from './cli-io.js';
+import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
 
 export interface PolicyCheckOptions {
   /** The repository's `.github/review-router.yml`. */
@@ -29,9 +30,7 @@ const readPolicy = async (file: string): Promise<PolicyText> => {
   try {
     return { file, text: await readFile(file, 'utf8') };
   } catch (error) {
-    throw new CliError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw unreadableFile(file, error, RESOLVE_POLICY_FILE);
   }
 };
 

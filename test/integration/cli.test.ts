@@ -135,6 +135,14 @@ describe('review-router classify', () => {
     expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
     expect(err.join('\n')).toContain('cannot read /nonexistent/x.patch: ENOENT');
   });
+
+  it('says what to do about a file it cannot read', async () => {
+    const { io, err } = captureCliIo();
+    expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
+    expect(err.join('\n')).toContain(
+      'cannot read /nonexistent/x.patch: ENOENT (no such file). To resolve, give the path of a unified diff',
+    );
+  });
   it.each([
     ['notes.txt', Buffer.from('Remember to look at the login change.\n')],
     [
@@ -468,6 +476,7 @@ describe('review-router policy check', () => {
     const result = await check(join(dir, 'missing.yml'));
     expect(result.code).toBe(2);
     expect(result.err).toContain(`cannot read ${join(dir, 'missing.yml')}: ENOENT`);
+    expect(result.err).toContain('(no such file). To resolve, give the path of a policy file');
   });
 
   it('says what it did not check when the file extends another and no --org-file is given', async () => {
