@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { parsePolicyText } from '../policy/parse-policy-text.js';
 import type { LedgerStore } from '../ledger/types.js';
-import { indexHistory } from './index-history.js';
+import { indexedRepository, indexHistory } from './index-history.js';
 import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
@@ -129,6 +129,13 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
   const policy = await loadPolicy(options.policyFile);
   const gitDir = await locateGitDir(options.gitDir, 'run calibrate in one, or pass --git-dir PATH');
   const source = await nameRepository(gitDir);
+  const indexed =
+    options.indexHistory === undefined
+      ? null
+      : {
+          target: options.indexHistory,
+          repo: await indexedRepository(gitDir, options.indexHistory.repo),
+        };
   const calibration = await calibrateRepository({
     gitDir,
     ...(since === undefined ? {} : { since }),
@@ -146,9 +153,7 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
     onProgress: reportProgress(options.io),
     history: options.history === true,
   });
-  if (options.indexHistory !== undefined) {
-    await indexHistory({ gitDir, source, target: options.indexHistory, io: options.io });
-  }
+  if (indexed !== null) await indexHistory({ gitDir, ...indexed, io: options.io });
   if (calibration.status !== 'ok') options.io.err(`calibrate: ${calibration.reason}`);
   options.io.out(
     options.json

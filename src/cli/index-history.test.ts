@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +59,20 @@ describe('review-router calibrate --index-history', () => {
     });
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/pass --repo OWNER\/NAME/);
+  });
+
+  it('asks for --repo when origin is a path on this machine, before reading any history', async () => {
+    const clone = createTestGitRepo();
+    clone.commit({ message: 'one', date: '2026-01-01T00:00:00Z', files: { 'a.js': 'a\n' } });
+    execFileSync('git', ['-C', clone.dir, 'remote', 'add', 'origin', '/srv/git/team/parser']);
+    const { io, err } = captureCliIo();
+    const code = await runCli(['calibrate', '--git-dir', clone.dir, '--index-history'], io, {
+      DATA_DIR: dataDir,
+    });
+    clone.remove();
+    expect(code).toBe(2);
+    expect(err.join('\n')).toBe(
+      "review-router: --index-history: cannot tell the repository's GitHub name (origin is /srv/git/team/parser). To resolve, pass --repo OWNER/NAME",
+    );
   });
 });

@@ -1,27 +1,47 @@
 import { backfillHistory } from './backfill-history.js';
 import type { IndexHistoryTarget } from './calibrate-command.js';
+import { readOwnerAndName } from '../calibrate/name-repository.js';
+import { runGit } from '../calibrate/run-git.js';
 import { CliError, type CliIo } from './cli-io.js';
 
 const OWNER_AND_NAME = /^[\w.-]+\/[\w.-]+$/;
+/** A remote on a server (`https://…`, `ssh://…`, `git@host:…`), not a path on this machine. */
+const SERVER_REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[^/\s]+@[^/\s:]+:)/i;
+
+/**
+ * The GitHub name `--index-history` writes under: `--repo`, else the origin remote's owner/name
+ * when origin is a server's. Checked before calibrate reads any history, so a mistake costs
+ * nothing.
+ */
+export const indexedRepository = async (gitDir: string, repo: string | undefined) => {
+  if (repo !== undefined) {
+    if (!OWNER_AND_NAME.test(repo))
+      throw new CliError(`--repo ${repo}: expected OWNER/NAME, as GitHub names the repository`);
+    return repo;
+  }
+  const origin = await runGit(gitDir, ['config', '--get', 'remote.origin.url']).then(
+    (url) => url.toString('utf8').trim(),
+    () => '',
+  );
+  const name = SERVER_REMOTE.test(origin) ? readOwnerAndName(origin) : null;
+  if (name === null || !OWNER_AND_NAME.test(name))
+    throw new CliError(
+      `--index-history: cannot tell the repository's GitHub name (${origin === '' ? 'no origin remote' : `origin is ${origin}`}). To resolve, pass --repo OWNER/NAME`,
+    );
+  return name;
+};
 
 export interface IndexHistoryOptions {
   readonly gitDir: string;
-  /** The name calibrate found for the repository (its origin remote's owner/name, or a folder). */
-  readonly source: string;
+  /** The GitHub name to index under (`indexedRepository`). */
+  readonly repo: string;
   readonly target: IndexHistoryTarget;
   readonly io: CliIo;
 }
 
 /** `calibrate --index-history`: the backfill, into the ledger the app reads, with progress on stderr. */
 export const indexHistory = async (options: IndexHistoryOptions): Promise<void> => {
-  const repo = options.target.repo ?? options.source;
-  if (!OWNER_AND_NAME.test(repo)) {
-    throw new CliError(
-      options.target.repo === undefined
-        ? `--index-history: cannot tell the repository's GitHub name (no origin remote, found "${repo}"): pass --repo OWNER/NAME`
-        : `--repo ${repo}: expected OWNER/NAME, as GitHub names the repository`,
-    );
-  }
+  const { repo } = options;
   const ledger = options.target.openLedger();
   try {
     await ledger.migrate();
