@@ -203,4 +203,11 @@ describe.skipIf(projectGitDir === null)('review-router calibrate on this reposit
       expect(existsSync(report)).toBe(false);
     }
   });
+
+  it('says why nothing was measured once, in the table, when it prints one', async () => {
+    const { io, out, err } = captureCliIo();
+    expect(await runCli(['calibrate', '--git-dir', projectRoot], io)).toBe(0);
+    const said = [...out, ...err].join('\n').split('not enough follow-up history').length - 1;
+    expect(said).toBeLessThanOrEqual(1);
+  });
 });

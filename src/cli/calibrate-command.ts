@@ -154,7 +154,9 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
     history: options.history === true,
   });
   if (indexed !== null) await indexHistory({ gitDir, ...indexed, io: options.io });
-  if (calibration.status !== 'ok') options.io.err(`calibrate: ${calibration.reason}`);
+  // The table says why nothing was measured; JSON says it to a program, and stderr to its user.
+  if (calibration.status !== 'ok' && options.json)
+    options.io.err(`calibrate: ${calibration.reason}`);
   options.io.out(
     options.json
       ? JSON.stringify(toJson(calibration, source))
