@@ -11,14 +11,13 @@ const COMMANDS: Readonly<Record<string, CommandName>> = {
 /**
  * The command a pull request comment starts with: its first non-empty line, in any case, words
  * separated by any spaces. `/review` with an argument it does not know asks for help; a comment
- * that only mentions a command later on, or `/reviewer`, is no command.
+ * that only mentions a command later on, or `/reviewer`, is no command; nor is a first line
+ * indented by four spaces or a tab, which Markdown shows as code.
  */
 export const parseCommand = (body: string): CommandName | null => {
-  const first = body
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .find((line) => line !== '');
-  if (first === undefined) return null;
+  const line = body.split(/\r?\n/).find((text) => text.trim() !== '');
+  if (line === undefined || /^( {4}|\t)/.test(line)) return null;
+  const first = line.trim();
   const words = first.toLowerCase().split(/\s+/);
   const known = COMMANDS[words.join(' ')];
   if (known !== undefined) return known;

@@ -38,6 +38,9 @@ describe('parseCommand', () => {
     '/reviewer',
     '> /review deep',
     '/costs',
+    '    /review deep',
+    '\t/review',
+    '\n    /cost',
   ])('finds no command in %j', (body) => {
     expect(parseCommand(body)).toBeNull();
   });
