@@ -27,7 +27,7 @@ export interface ReviewJob {
   readonly trigger: Trigger;
   /** Set by a command (`/review deep`) or a label; overrides routing rules, not skip rules. */
   readonly forcedTier: RouteTier | null;
-  /** The label an `unlabeled` event took off. */
+  /** The label a `labeled` event put on, or an `unlabeled` event took off. */
   readonly label?: string | undefined;
   readonly receivedAt: string;
   /** Set when the job comes from a command in a pull request comment (trigger `command`). */

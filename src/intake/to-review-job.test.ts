@@ -38,7 +38,7 @@ describe('toReviewJob', () => {
     });
     expect(
       toReviewJob('d-3', { ...payload('labeled'), label: { name: 'bug' } }, new Date()),
-    ).not.toHaveProperty('label');
+    ).toMatchObject({ trigger: 'labeled', label: 'bug' });
   });
 
   it.each(['closed', 'edited', 'assigned'])('ignores pull_request.%s', (action) => {

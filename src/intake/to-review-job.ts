@@ -39,7 +39,8 @@ export const toReviewJob = (
     trigger: payload.action,
     forcedTier: null,
     receivedAt: receivedAt.toISOString(),
-    ...(payload.action === 'unlabeled' && payload.label !== undefined
+    ...((payload.action === 'labeled' || payload.action === 'unlabeled') &&
+    payload.label !== undefined
       ? { label: payload.label.name }
       : {}),
   };

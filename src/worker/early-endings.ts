@@ -25,6 +25,39 @@ export const labelTakenOff = (job: ReviewJob, policy: Policy, log: Log): JobOutc
   return endedWith({});
 };
 
+/** Events that ask for no review in themselves: they review a head that has none yet. */
+const SECOND_LOOK_TRIGGERS: readonly ReviewJob['trigger'][] = [
+  'labeled',
+  'unlabeled',
+  'reopened',
+  'ready_for_review',
+];
+
+/**
+ * A label put on, a reopen or a draft made ready, for a head the app has already reviewed: the
+ * change is what it was, so nothing is reviewed again, on any tier (whole-PR routing would often
+ * pick the other one). A label a routing rule names (`review:deep`) is a request for its tier, and
+ * reviews; so does a command. No row, no check run: the head's review stands.
+ */
+export const alreadyReviewed = (
+  job: ReviewJob,
+  policy: Policy,
+  lastReviewedSha: string | null,
+  log: Log,
+): JobOutcome | null => {
+  if (lastReviewedSha !== job.headSha || !SECOND_LOOK_TRIGGERS.includes(job.trigger)) return null;
+  if (job.forcedTier !== null) return null;
+  if (job.trigger === 'labeled' && job.label !== undefined && routesByLabel(policy, job.label))
+    return null;
+  log.info({ trigger: job.trigger, label: job.label }, 'this head already has its review');
+  return endedWith({});
+};
+
+const routesByLabel = (policy: Policy, label: string): boolean =>
+  policy.routing.rules.some((rule) =>
+    (rule.when.labels ?? []).some((named) => named.toLowerCase() === label.toLowerCase()),
+  );
+
 export const invalidPolicy = (failure: PolicyFailure, log: Log): JobOutcome => {
   log.warn({ problems: failure.problems.length }, 'invalid policy file: no model called');
   return stopped(

@@ -6,6 +6,7 @@ import { catchUpJob } from './catch-up-job.js';
 import { decideReview } from './decide-review.js';
 import {
   invalidPolicy,
+  alreadyReviewed,
   labelTakenOff,
   noLongerCurrent,
   routedSkip,
@@ -90,6 +91,8 @@ const reviewUnderPolicy = async (
   if (batches !== undefined) await supersedeWaitingBatches(run, { ...deps, batches });
   const pullState = await deps.ledger.getPullState({ repo: run.repo, pr: run.job.pr });
   if (pullState?.skip) return skippedByCommand(pullState.skip, run.log);
+  const reviewed = alreadyReviewed(run.job, policy, pullState?.lastReviewedSha ?? null, run.log);
+  if (reviewed !== null) return reviewed;
 
   const change = await readChange(run, {
     policy,

@@ -3,12 +3,12 @@
  * is open, and the second close re-evaluates them from the threads as they are then, counting
  * each finding once.
  */
+import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { closeThreads, useFeedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
-import { DATE_FILE, TEST_FILE } from '../helpers/feedback-story.js';
-import { mockPullRequest } from '../helpers/github-mock.js';
-import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
-import { B, TEST_PATCH } from '../helpers/push-patches.js';
+import { GITHUB_API, POLICY_FILE } from '../helpers/github-mock.js';
+import { pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { B } from '../helpers/push-patches.js';
 import type { TestApp } from '../helpers/test-app.js';
 
 let app: TestApp;
@@ -31,13 +31,18 @@ describe('a pull request reopened and closed again', () => {
       ['style', 0, 2, 1],
     ]);
 
-    // Reopened: the review job finds head B already reviewed; the feedback job finds it open.
-    const reopened = mockPullRequest({
-      pull: pullRequestObject({ headSha: B }),
-      files: [prFile(DATE_FILE, '@@ -1 +1 @@\n-a\n+b'), prFile(TEST_FILE, TEST_PATCH)],
-    });
+    // Reopened: the review job finds head B already reviewed, before it reads the files (a read
+    // of them would find no mock, and fail the job); the feedback job finds it open.
+    const reopened = nock(GITHUB_API)
+      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .times(2)
+      .reply(200, pullRequestObject({ headSha: B }));
     await flow.receive('reopen-1', 'pull_request', pullRequestEvent('reopened', { headSha: B }));
-    reopened.scope.done();
+    reopened.done();
     expect(app.errors).toEqual([]);
     expect((await flow.cli('--format', 'json')).map((f) => f.outcome)).toEqual(
       Array(5).fill('open'),

@@ -8,6 +8,7 @@ import {
   POLICY_FILE,
 } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
+import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import { ROUTINE_PATCH } from '../helpers/sample-patches.js';
@@ -84,6 +85,50 @@ describe('taking a label off a pull request', () => {
     expect(rows.map((row) => [row.trigger, row.outcome, row.tier])).toEqual([
       ['unlabeled', 'posted', 'fast'],
       ['opened', 'skipped', 'skip'],
+    ]);
+  });
+});
+
+describe('a label put on a pull request whose head is reviewed', () => {
+  it('reviews nothing again for a label no rule names, and reviews deep for review:deep', async () => {
+    const opened = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
+    const openedChecks = mockChecks(opened.sent);
+    const openedReview = mockReview(opened.sent);
+    const fast = nock(OPENAI_TEST_ORIGIN)
+      .post('/v1/responses')
+      .reply(200, openAIResponse({ answer: modelAnswer({ summary: 'Looks right.' }) }));
+    await deliver('delivery-opened', 'opened', []);
+    for (const scope of [opened.scope, openedChecks, openedReview, fast]) scope.done();
+
+    // `bug`, as a labelling bot puts on: the policy and the pull request are read, nothing else.
+    const other = nock(GITHUB_API)
+      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['bug'] }));
+    await deliver('delivery-labeled-bug', 'labeled', ['bug'], 'bug');
+    expect(app.errors).toEqual([]);
+    other.done();
+
+    // `review:deep`, which the default rules send to the deep tier: a deep review of the head.
+    const deep = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD, labels: ['bug', 'review:deep'] }),
+      files: FILES,
+    });
+    const deepChecks = mockChecks(deep.sent);
+    const deepReview = mockReview(deep.sent);
+    const anthropic = nock(ANTHROPIC_TEST_BASE_URL)
+      .post('/v1/messages')
+      .reply(200, anthropicMessage({ answer: modelAnswer({ findings: [] }) }));
+    await deliver('delivery-labeled-deep', 'labeled', ['bug', 'review:deep'], 'review:deep');
+    expect(app.errors).toEqual([]);
+    for (const scope of [deep.scope, deepChecks, deepReview, anthropic]) scope.done();
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.trigger, row.outcome, row.tier])).toEqual([
+      ['labeled', 'posted', 'deep'],
+      ['opened', 'posted', 'fast'],
     ]);
   });
 });
