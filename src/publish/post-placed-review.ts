@@ -11,24 +11,44 @@ export interface PostPlacedOptions {
   readonly notes: readonly string[];
   readonly body: (placed: PlacedFindings, notes: readonly string[]) => string;
   readonly inlineComment: (finding: Finding) => InlineComment;
+  /** What the body of this review holds (`reviewMarks`): how to find it if an answer is lost. */
+  readonly marks: readonly string[];
 }
 
 /**
  * Posts the one review for this head SHA (event COMMENT, always). GitHub rejects a whole review
  * for one bad inline comment (422): then the comments it will not place move to the body, found
- * with pending-review probes, and the review posts again.
+ * with pending-review probes, and the review posts again. An error that may have come after GitHub
+ * made the review (a 5xx, a lost connection: the request is never retried) is checked against the
+ * pull request's reviews first: a review found is the one posted, never posted twice.
  */
 export const postPlacedReview = async (
   options: PostPlacedOptions,
   ports: Pick<PublishPorts, 'gh' | 'ref' | 'log'>,
 ): Promise<{ id: number; url: string }> => {
   const { placed, notes, body, inlineComment, headSha } = options;
-  const post = (p: PlacedFindings, extra: readonly string[]) =>
-    ports.gh.createReview(ports.ref, {
-      commitId: headSha,
-      body: body(p, extra),
-      comments: p.inline.map(inlineComment),
-    });
+  const post = async (p: PlacedFindings, extra: readonly string[]) => {
+    try {
+      return await ports.gh.createReview(ports.ref, {
+        commitId: headSha,
+        body: body(p, extra),
+        comments: p.inline.map(inlineComment),
+      });
+    } catch (error) {
+      const made = await madeAnyway(error);
+      if (made === null) throw error;
+      ports.log.warn(
+        { err: error, reviewId: made.id },
+        'GitHub answered an error, but made the review',
+      );
+      return made;
+    }
+  };
+  const madeAnyway = async (error: unknown) => {
+    const status = httpStatus(error);
+    if (status !== null && status < 500) return null;
+    return ports.gh.findReview(ports.ref, headSha, options.marks).catch(() => null);
+  };
   try {
     return await post(placed, notes);
   } catch (error) {

@@ -10,7 +10,7 @@ import { rememberFeedback } from './remember-feedback.js';
 import { rememberReview } from './remember-review.js';
 import { renderInlineComment } from './render-comment.js';
 import { renderPostedCheck } from './render-posted-check.js';
-import { renderReviewBody } from './render-summary.js';
+import { renderReviewBody, reviewMarks } from './render-summary.js';
 import { repositoryLinkOf } from './repository-link-of.js';
 import type { PublishPorts, ReviewedChange } from './reviewed-change.js';
 
@@ -104,7 +104,14 @@ export const publishReview = async (
       pullCost,
     });
   const posted = await postPlacedReview(
-    { headSha: change.job.headSha, placed, notes, body, inlineComment },
+    {
+      headSha: change.job.headSha,
+      placed,
+      notes,
+      body,
+      inlineComment,
+      marks: reviewMarks(result.choice.tier),
+    },
     ports,
   );
   const findings = [...placed.inline, ...placed.inBody];

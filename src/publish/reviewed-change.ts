@@ -35,7 +35,12 @@ export interface ReviewedChange {
 export interface PublishPorts {
   readonly gh: Pick<
     GitHubPort,
-    'createReview' | 'acceptsComments' | 'listReviewThreads' | 'getReviewBody' | 'updateReviewBody'
+    | 'createReview'
+    | 'findReview'
+    | 'acceptsComments'
+    | 'listReviewThreads'
+    | 'getReviewBody'
+    | 'updateReviewBody'
   >;
   readonly ref: PullRef;
   readonly log: Log;

@@ -8,6 +8,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createAppOctokit, RATE_LIMIT_RETRIES } from '../../src/github/app-octokit.js';
+import { reviewMarks } from '../../src/publish/render-summary.js';
 import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
@@ -111,5 +112,35 @@ describe('when GitHub fails', () => {
     expect(notPosted).toMatchObject({ outcome: 'failed' });
     expect(notPosted?.costUsd).toBeGreaterThan(0);
     expect(notPosted?.error).toMatch(/^not posted: .*secondary rate limit/);
+  });
+
+  it('takes a review GitHub made before it answered 502 for the one posted, and posts no second', async () => {
+    const lost = nock(GITHUB_API)
+      .post('/repos/acme/api/pulls/7/reviews')
+      .reply(502, 'Bad Gateway')
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query({ per_page: '100' })
+      .reply(200, [
+        {
+          id: 4242,
+          commit_id: HEAD,
+          body: `${reviewMarks('fast').join('\n')}\nThe review GitHub made.`,
+          html_url: 'https://github.com/acme/api/pull/7#pullrequestreview-4242',
+        },
+      ]);
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: FILES });
+    const checks = mockChecks(github.sent);
+    const openai = answer();
+
+    await deliver('delivery-github-lost-answer');
+
+    expect(app.errors).toEqual([]);
+    lost.done();
+    github.scope.done();
+    checks.done();
+    openai.done();
+    expect(github.sent.checkRunUpdates.map((update) => update.conclusion)).toEqual(['success']);
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => row.outcome)).toEqual(['posted']);
   });
 });
