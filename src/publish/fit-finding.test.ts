@@ -91,4 +91,10 @@ describe('suggestionMode', () => {
     );
     expect(suggestionMode(file, finding({ suggestion: null }))).toBe('none');
   });
+
+  it('shows plain code for a range cut to its last line, whose suggestion was for the range', () => {
+    const across = fitRange(file, finding({ start_line: 3, line: 21, suggestion: 'a;\nb;\nc;' }));
+    expect(across).toMatchObject({ start_line: null, line: 21 });
+    expect(suggestionMode(file, across)).toBe('code');
+  });
 });
