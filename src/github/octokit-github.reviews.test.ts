@@ -36,6 +36,53 @@ describe('createReview', () => {
     scope.done();
     expect(nock.pendingMocks()).toEqual([]);
   });
+
+  it("deletes a pending review of the app's own that blocks it, then posts", async () => {
+    const scope = nock(API)
+      .post('/repos/acme/api/pulls/7/reviews')
+      .reply(422, {
+        message: 'Unprocessable Entity',
+        errors: ['User can only have one pending review per pull request'],
+      })
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query({ per_page: '100' })
+      .reply(200, [
+        { id: 11, state: 'COMMENTED' },
+        { id: 12, state: 'PENDING' },
+      ])
+      .delete('/repos/acme/api/pulls/7/reviews/12')
+      .reply(200, { id: 12 })
+      .post('/repos/acme/api/pulls/7/reviews')
+      .reply(200, { id: 13, html_url: 'https://github.com/acme/api/pull/7#pullrequestreview-13' });
+
+    const posted = await github().createReview(PULL, {
+      commitId: HEAD,
+      body: 'summary',
+      comments: [],
+    });
+    scope.done();
+    expect(posted.id).toBe(13);
+  });
+});
+
+describe('acceptsComments', () => {
+  it('deletes its probe by listing when the first delete fails, so nothing is left pending', async () => {
+    const scope = nock(API)
+      .post('/repos/acme/api/pulls/7/reviews')
+      .reply(200, { id: 21, state: 'PENDING' })
+      .delete('/repos/acme/api/pulls/7/reviews/21')
+      .times(4)
+      .reply(502, { message: 'Server Error' })
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query({ per_page: '100' })
+      .reply(200, [{ id: 21, state: 'PENDING' }])
+      .delete('/repos/acme/api/pulls/7/reviews/21')
+      .reply(200, { id: 21 });
+
+    const comment = { path: 'src/a.ts', line: 3, side: 'RIGHT' as const, body: 'x' };
+    expect(await github().acceptsComments(PULL, HEAD, [comment])).toBe(true);
+    scope.done();
+  });
 });
 
 describe('findReview', () => {

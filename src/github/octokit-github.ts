@@ -8,6 +8,7 @@ import {
   type BlobReader,
 } from './octokit-code-source.js';
 import { createOctokitFindingThreads } from './octokit-finding-threads.js';
+import { deletePendingReviews, isPendingConflict } from './pending-reviews.js';
 import { createOctokitConversation } from './octokit-pull-conversation.js';
 import type {
   CheckConclusion,
@@ -154,17 +155,26 @@ const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): 
     });
   },
 
-  async createReview({ owner, repo, pr }: PullRef, review: ReviewPayload) {
-    const { data } = await octokit.rest.pulls.createReview({
-      owner,
-      repo,
-      pull_number: pr,
-      commit_id: review.commitId,
-      event: 'COMMENT',
-      body: review.body,
-      comments: review.comments.map((comment) => ({ ...comment })),
-      // A retried POST could post the review twice; the job's own retry looks for it first.
-      request: { retries: 0 },
+  async createReview(ref: PullRef, review: ReviewPayload) {
+    const post = () =>
+      octokit.rest.pulls.createReview({
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: ref.pr,
+        commit_id: review.commitId,
+        event: 'COMMENT',
+        body: review.body,
+        comments: review.comments.map((comment) => ({ ...comment })),
+        // A retried POST could post the review twice: after an error that may have come once
+        // GitHub made it, the publish step looks for it instead (postPlacedReview).
+        request: { retries: 0 },
+      });
+    const { data } = await post().catch(async (error: unknown) => {
+      // A pending review of the app's own (a probe whose delete failed) blocks every review:
+      // GitHub holds one per user and pull request. It goes, and the review posts.
+      if (!isPendingConflict(error)) throw error;
+      await deletePendingReviews(octokit, ref);
+      return post();
     });
     return { id: data.id, url: data.html_url };
   },
@@ -197,12 +207,10 @@ const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): 
         commit_id: commitId,
         comments: comments.map((comment) => ({ ...comment })),
       });
-      await octokit.rest.pulls.deletePendingReview({
-        owner,
-        repo,
-        pull_number: pr,
-        review_id: data.id,
-      });
+      await octokit.rest.pulls
+        .deletePendingReview({ owner, repo, pull_number: pr, review_id: data.id })
+        // Left behind, it would block the review itself: try once more, by listing.
+        .catch(() => deletePendingReviews(octokit, { owner, repo, pr }));
       return true;
     } catch (error) {
       if (httpStatus(error) === 422) return false;
