@@ -5,6 +5,14 @@ import type { PlacedFindings } from './place-findings.js';
 import type { PublishPorts } from './reviewed-change.js';
 import { splitRejected } from './split-rejected.js';
 
+/** The review as posted: where the findings went in the end, and the body's text. */
+export interface PostedPlaced {
+  readonly id: number;
+  readonly url: string;
+  readonly placed: PlacedFindings;
+  readonly body: string;
+}
+
 export interface PostPlacedOptions {
   readonly headSha: string;
   readonly placed: PlacedFindings;
@@ -25,15 +33,17 @@ export interface PostPlacedOptions {
 export const postPlacedReview = async (
   options: PostPlacedOptions,
   ports: Pick<PublishPorts, 'gh' | 'ref' | 'log'>,
-): Promise<{ id: number; url: string }> => {
+): Promise<PostedPlaced> => {
   const { placed, notes, body, inlineComment, headSha } = options;
-  const post = async (p: PlacedFindings, extra: readonly string[]) => {
+  const post = async (p: PlacedFindings, extra: readonly string[]): Promise<PostedPlaced> => {
+    const text = body(p, extra);
     try {
-      return await ports.gh.createReview(ports.ref, {
+      const made = await ports.gh.createReview(ports.ref, {
         commitId: headSha,
-        body: body(p, extra),
+        body: text,
         comments: p.inline.map(inlineComment),
       });
+      return { ...made, placed: p, body: text };
     } catch (error) {
       const made = await madeAnyway(error);
       if (made === null) throw error;
@@ -41,7 +51,7 @@ export const postPlacedReview = async (
         { err: error, reviewId: made.id },
         'GitHub answered an error, but made the review',
       );
-      return made;
+      return { ...made, placed: p, body: text };
     }
   };
   const madeAnyway = async (error: unknown) => {

@@ -8,7 +8,7 @@ import { postPlacedReview } from './post-placed-review.js';
 import { prepareFindings } from './prepare-findings.js';
 import { rememberFeedback } from './remember-feedback.js';
 import { rememberReview } from './remember-review.js';
-import { renderInlineComment } from './render-comment.js';
+import { renderBodyFinding, renderInlineComment } from './render-comment.js';
 import { renderPostedCheck } from './render-posted-check.js';
 import { renderReviewBody, reviewMarks } from './render-summary.js';
 import { repositoryLinkOf } from './repository-link-of.js';
@@ -114,7 +114,13 @@ export const publishReview = async (
     },
     ports,
   );
-  const findings = [...placed.inline, ...placed.inBody];
+  // A finding the body had no room for is counted there, not shown: it is not remembered as posted.
+  const findings = [
+    ...posted.placed.inline,
+    ...posted.placed.inBody.filter((finding) =>
+      posted.body.includes(renderBodyFinding(finding, repository)),
+    ),
+  ];
   await rememberReview(change, { ...posted, findings, fingerprints: prepared.fingerprints }, ports);
   await rememberFeedback(
     change,
@@ -132,5 +138,5 @@ export const publishReview = async (
     repository,
     url: posted.url,
   });
-  return { ...posted, ...check };
+  return { id: posted.id, url: posted.url, ...check };
 };
