@@ -2,7 +2,9 @@
  * Defuses Markdown prose written by a model (which may repeat what a pull request planted):
  * - images are dropped, links outside the repository become their text, and bare URLs outside it
  *   become their host in code (GitHub links bare URLs by itself);
- * - raw HTML cannot start (`<` is escaped), so neither can `<img>`, `<details>` or `<!--`;
+ * - raw HTML cannot start (`<` is escaped), so neither can `<img>`, `<details>` or `<!--`; nor
+ *   can a character reference (its `&` is escaped): `&#64;name` would mention once GitHub decodes
+ *   it, and `&lt;` would be text of the model's looking like ours;
  * - what is left of link and image syntax cannot form one: `![`, `](` and `]:` get a backslash;
  * - `@name`, `@org/team` and `owner/repo#1` get a zero-width space, so nobody is notified.
  * Links into the repository are kept, with their text defused the same way.
@@ -21,6 +23,8 @@ const BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/|www\.)[^\s<]*/gi;
 const TRAILING = /[.,:;!?"'*_~)\]]+$/;
 
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+/** The `&` of a character reference, which CommonMark decodes: `&#64;`, `&#x40;`, `&commat;`. */
+const REFERENCE = /&(?=#\d{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 
 const hostOf = (url: string): string | null => {
   try {
@@ -65,6 +69,7 @@ export const neutralizeProse = (text: string, repository: RepositoryLink | null)
     return (href === null ? keep(removedLink(url)) : keep(url)) + trailing;
   });
   const defused = defuseMentions(out)
+    .replace(REFERENCE, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/!\[/g, '!\\[')
     .replace(/\]\(/g, ']\\(')

@@ -150,6 +150,12 @@ describe('sanitizeMarkdown', () => {
     expect(sanitizeMarkdown('Title\n```\n<b>', { inline: true })).toBe('Title ``` &lt;b>');
   });
 
+  it('keeps a plain ampersand, and escapes one that starts a character reference', () => {
+    expect(sanitizeMarkdown('AT&T && x &#64;bob &amp;')).toBe(
+      'AT&T && x &amp;#64;bob &amp;amp;',
+    );
+  });
+
   it('caps prose and says so', () => {
     const out = sanitizeMarkdown('word '.repeat(100), { maxLength: 50 });
     expect(out).toBe(`${'word '.repeat(10)}… (truncated)`);
@@ -175,6 +181,7 @@ describe('sanitizeMarkdown', () => {
     '<https://evil.example/`x`> and `www.evil.example` and www.evil.example',
     '[a]:\n  https://evil.example\n\n[a]',
     'x\n    <img src=https://evil.example>\n\n<img src=https://evil.example>',
+    'cc &#64;octocat, &#x40;hubot and &commat;acme/security: &lt;img src=x&gt;',
   ])('leaves nothing a Markdown parser renders as active in %j', async (input) => {
     expect(await findActiveMarkdown(sanitize(input), isAllowed)).toEqual([]);
   });
