@@ -59,15 +59,19 @@ export const postPlacedReview = async (
     if (status !== null && status < 500) return null;
     return ports.gh.findReview(ports.ref, headSha, options.marks).catch(() => null);
   };
+  let refusal: unknown;
   try {
     return await post(placed, notes);
   } catch (error) {
     if (httpStatus(error) !== 422 || placed.inline.length === 0) throw error;
+    refusal = error;
   }
   // Find the comments GitHub will not place, move only those to the body, and post again.
   const { accepted, rejected } = await splitRejected(placed.inline, (subset) =>
     ports.gh.acceptsComments(ports.ref, headSha, subset.map(inlineComment)),
   );
+  // GitHub takes every comment: what it refused was something else, said as it said it.
+  if (rejected.length === 0) throw refusal;
   ports.log.warn(
     { comments: placed.inline.length, rejected: rejected.length },
     'GitHub rejected inline comments (422): posting those in the body',

@@ -672,4 +672,39 @@ describe('when GitHub rejects the inline comments', () => {
       'GitHub did not accept one finding as inline comments',
     );
   });
+
+  it('fails as GitHub said when every comment is placed after all: the 422 was about something else', async () => {
+    const github = mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files: ROUTINE });
+    // The review's check run, then the dead letter's.
+    const checks = mockChecks(github.sent, { times: 2 });
+    const refused = { message: 'Unprocessable Entity', errors: ['Something else went wrong'] };
+    const reviews = nock(GITHUB_API)
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { event?: string }) => body.event === 'COMMENT',
+      )
+      .reply(422, refused)
+      // Both probes: placed.
+      .post(
+        '/repos/acme/api/pulls/7/reviews',
+        (body: { event?: string }) => body.event === undefined,
+      )
+      .times(2)
+      .reply(200, { id: 92, state: 'PENDING' })
+      .delete('/repos/acme/api/pulls/7/reviews/92')
+      .times(2)
+      .reply(200, { id: 92 });
+    answerWithFindings([3, 'Placed fine'], [4, 'Placed fine too']);
+
+    await deliver('delivery-422-other');
+
+    expect(app.errors).toHaveLength(1);
+    github.scope.done();
+    checks.done();
+    reviews.done();
+    expect(github.sent.reviews).toEqual([]);
+    expect(github.sent.checkRunUpdates.at(-1)?.output.summary).toContain(
+      'Something else went wrong',
+    );
+  });
 });
