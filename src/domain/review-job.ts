@@ -13,6 +13,13 @@ export const TRIGGERS = [
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
+/**
+ * The head SHA a command job carries: a command acts on the pull request as it is when it runs,
+ * so the webhook does not read the head (a read that could outlast GitHub's 10 s, or fail and lose
+ * the command).
+ */
+export const HEAD_WHEN_RUN = 'head-when-run';
+
 export type Tier = 'fast' | 'deep';
 export type RouteTier = 'skip' | Tier;
 

@@ -1,5 +1,5 @@
 import { errorMessage } from '../domain/errors.js';
-import type { ReviewJob } from '../domain/review-job.js';
+import { HEAD_WHEN_RUN, type ReviewJob } from '../domain/review-job.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { WorkerDeps } from './types.js';
 import { postFinishedCheck } from './post-finished-check.js';
@@ -12,10 +12,11 @@ import { rearmBatchPoll } from './rearm-batch-poll.js';
  * waiting is queued again instead (rearmBatchPoll): the batch is billed whatever its polls meet.
  */
 export const reportDeadLetter = async (
-  job: ReviewJob,
+  queued: ReviewJob,
   error: unknown,
   deps: WorkerDeps,
 ): Promise<void> => {
+  const job = await withHead(queued, deps);
   const message = errorMessage(error);
   const log = deps.log.child({ deliveryId: job.deliveryId, pr: job.pr, headSha: job.headSha });
   log.error({ err: error }, 'review job failed its last attempt');
@@ -57,5 +58,17 @@ export const reportDeadLetter = async (
     });
   } catch (githubError) {
     log.error({ err: githubError }, 'could not post the dead-letter check run');
+  }
+};
+
+/** A command job carries no head: the pull request's, for its row and its check run, if GitHub says. */
+const withHead = async (job: ReviewJob, deps: WorkerDeps): Promise<ReviewJob> => {
+  if (job.headSha !== HEAD_WHEN_RUN) return job;
+  try {
+    const gh = await deps.github(job.installationId);
+    const pr = await gh.getPullRequest({ owner: job.owner, repo: job.repo, pr: job.pr });
+    return { ...job, headSha: pr.headSha };
+  } catch {
+    return job;
   }
 };

@@ -38,6 +38,6 @@ export const commentOn =
     await app().queue.idle();
   };
 
-/** Intake reads the pull request once for its head; `/review` reads it again, then the pipeline twice. */
-export const mockPullForCommand = (files: Array<Record<string, any>>, pullReads = 4) =>
+/** `/review` reads the pull request once for its head, then the pipeline twice (intake reads none). */
+export const mockPullForCommand = (files: Array<Record<string, any>>, pullReads = 3) =>
   mockPullRequest({ pull: pullRequestObject({ headSha: HEAD }), files, pullReads });

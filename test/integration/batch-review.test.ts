@@ -161,7 +161,7 @@ describe('a batch review on OpenAI', () => {
 describe('/review on a pull request a batch rule matches', () => {
   it('reviews now, as the command asks, rather than queueing a batch', async () => {
     const app = await start(undefined, 60_000);
-    const sent = mockGitHub(batchPolicy('fast'), { policy: 1, pull: 4, files: 1 });
+    const sent = mockGitHub(batchPolicy('fast'), { policy: 1, pull: 3, files: 1 });
     // The batch service would take it: the command must not use it.
     acceptOpenAIBatch();
     const talk = newTalk();

@@ -24,7 +24,7 @@ import {
   newTalk,
   type Talk,
 } from '../helpers/github-conversation.js';
-import { GITHUB_API, mockChecks, mockReview } from '../helpers/github-mock.js';
+import { GITHUB_API, mockChecks, mockReview, POLICY_FILE } from '../helpers/github-mock.js';
 import { pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -78,16 +78,13 @@ describe('/review deep', () => {
   });
 
   it('from a user with read access is refused politely: no reaction, no review, no model call', async () => {
-    const intake = nock(GITHUB_API)
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: HEAD }));
     const permission = mockPermission('reader', 'read');
     const reply = mockIssueComments(talk);
 
     await comment('comment-reader', '/review deep', { login: 'reader' });
 
     expect(app.errors).toEqual([]);
-    for (const scope of [intake, permission, reply]) scope.done();
+    for (const scope of [permission, reply]) scope.done();
     expect(nock.pendingMocks()).toEqual([]);
     expect(talk.reactions).toEqual([]);
     expect(talk.comments).toHaveLength(1);
@@ -100,9 +97,6 @@ describe('/review deep', () => {
   });
 
   it('from someone with triage access is refused too: triage is not write', async () => {
-    nock(GITHUB_API)
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: HEAD }));
     mockPermission('triager', 'triage');
     mockIssueComments(talk);
 
@@ -112,6 +106,40 @@ describe('/review deep', () => {
     expect(nock.pendingMocks()).toEqual([]);
     expect(talk.comments[0]?.body).toContain('`/review` needs write access');
     expect(talk.comments[0]?.body).toContain('your role here: triage');
+  });
+});
+
+describe('a command whose review fails for good', () => {
+  it('marks the head it ran on, read when it failed, and records that head', async () => {
+    const sent = { checkRuns: [] as any[], checkRunUpdates: [] as any[], reviews: [] as any[] };
+    const github = nock(GITHUB_API)
+      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
+      .reply(404, { message: 'Not Found' })
+      // The command's read, the pipeline's, and the dead letter's.
+      .get('/repos/acme/api/pulls/7')
+      .times(3)
+      .reply(200, pullRequestObject({ headSha: HEAD }))
+      .get('/repos/acme/api/pulls/7/files')
+      .query({ per_page: '100' })
+      .reply(500, { message: 'Server Error' });
+    const scopes = [
+      github,
+      mockPermission('maintainer', 'write'),
+      mockReaction(talk),
+      mockChecks(sent),
+    ];
+
+    await comment('comment-fails', '/review deep');
+
+    expect(app.errors).toHaveLength(1);
+    for (const scope of scopes) scope.done();
+    expect(sent.checkRuns[0]).toMatchObject({ head_sha: HEAD });
+    expect(sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(await app.ledger.list(PULL)).toMatchObject([
+      { deliveryId: 'comment-fails', headSha: HEAD, outcome: 'failed' },
+    ]);
   });
 });
 
@@ -154,9 +182,6 @@ describe('comments the app does not act on', () => {
   });
 
   it('answers an unknown /review argument with the list of commands', async () => {
-    nock(GITHUB_API)
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: HEAD }));
     mockIssueComments(talk);
 
     await comment('comment-help', '/review everything');
