@@ -9,7 +9,7 @@ import type { TierCallDeps, TierCallSubject, TierChoice } from '../review/tier-c
 import { claimLeaseMs } from './claim-lease.js';
 import { escalateIfAsked } from './escalate.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
-import { MOOT_CHECK, mootness } from './moot-check.js';
+import { MOOT_CHECK, MOOT_ERROR, mootness } from './moot-check.js';
 import type { JobRun } from './open-job.js';
 import { abandoned, interrupted, posted, unanswered, type Holdings } from './review-holdings.js';
 import type { ReviewSubject } from './review-subject.js';
@@ -192,12 +192,12 @@ export const reviewOnTier = async (
       ref: run.ref,
       headSha: run.job.headSha,
       signal: live.signal,
+      policy: subject.policy,
     });
     if (moot !== null) {
       const { title, summary, log } = MOOT_CHECK[moot];
       run.log.info({}, log);
-      const error = moot === 'closed' ? 'pull request closed during the review' : null;
-      return abandoned(held, review.result, { title, summary }, error);
+      return abandoned(held, review.result, { title, summary }, MOOT_ERROR[moot]);
     }
 
     const published = await publishReview(

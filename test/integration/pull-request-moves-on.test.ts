@@ -121,6 +121,31 @@ describe('when the pull request moves on during the review', () => {
     expect(rows[0]?.costUsd).toBeGreaterThan(0);
   });
 
+  it('abandons the answer when the pull request became a draft meanwhile, as the policy skips drafts', async () => {
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: HEAD }),
+      files: FILES,
+      pullReads: 1,
+    });
+    const later = pullAfterAnswer({ ...pullRequestObject({ headSha: HEAD }), draft: true });
+    const checks = mockChecks(github.sent);
+    const openai = answer();
+
+    await deliver('delivery-draft-meanwhile');
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, later, checks, openai]) scope.done();
+    expect(github.sent.reviews).toEqual([]);
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'neutral',
+      output: { title: 'Made a draft during the review' },
+    });
+    expect((await app.ledger.list())[0]).toMatchObject({
+      outcome: 'superseded',
+      error: 'made a draft during the review (skip.drafts)',
+    });
+  });
+
   it('calls no model for a pull request closed before its job ran', async () => {
     const github = policyAndPull({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
 
