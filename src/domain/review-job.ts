@@ -10,7 +10,12 @@ export const TRIGGERS = [
   'command',
   /** The pull request closed or reopened: settle the feedback on its findings, review nothing. */
   'feedback',
+  /** "Re-run" on the app's check run: review the head again, unless it has its review. */
+  'rerequested',
 ] as const;
+
+/** The name of the app's check run on each reviewed commit. */
+export const CHECK_RUN_NAME = 'review-router';
 export type Trigger = (typeof TRIGGERS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import type { PullRequestFacts } from '../domain/review-job.js';
+import { CHECK_RUN_NAME, type PullRequestFacts } from '../domain/review-job.js';
 import { httpStatus } from '../domain/http-status.js';
 import { defuseMentions } from '../domain/defuse-mentions.js';
 import {
@@ -26,7 +26,6 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /** GitHub lists at most 3,000 files of a pull request. */
 export const MAX_LISTED_FILES = 3000;
-export const CHECK_RUN_NAME = 'review-router';
 
 /** GitHub caps a check run's summary and text at 65,535 bytes of UTF-8, with room to spare. */
 export const MAX_CHECK_TEXT_BYTES = 65_000;
@@ -125,12 +124,14 @@ const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): 
     }
   },
 
-  async createCheckRun({ owner, repo }: RepoRef, headSha: string, output: CheckRunOutput) {
+  async createCheckRun(ref: RepoRef & { pr?: number }, headSha: string, output: CheckRunOutput) {
     const { data } = await octokit.rest.checks.create({
-      owner,
-      repo,
+      owner: ref.owner,
+      repo: ref.repo,
       name: CHECK_RUN_NAME,
       head_sha: headSha,
+      // "Re-run" on it names the pull request by this: GitHub lists none for a fork's.
+      ...(ref.pr === undefined ? {} : { external_id: String(ref.pr) }),
       status: 'in_progress',
       started_at: new Date().toISOString(),
       output: toOutput(output),

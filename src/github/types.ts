@@ -123,7 +123,12 @@ export interface GitHubPort {
   loadConfig(ref: RepoRef, path: string): Promise<LoadedConfig>;
   /** The raw text of a file on the default branch, null when absent (to locate policy errors). */
   readFile(ref: RepoRef, path: string): Promise<string | null>;
-  createCheckRun(ref: RepoRef, headSha: string, output: CheckRunOutput): Promise<number>;
+  /** With `ref.pr`, the check run carries the pull request's number (its `external_id`). */
+  createCheckRun(
+    ref: RepoRef & { readonly pr?: number },
+    headSha: string,
+    output: CheckRunOutput,
+  ): Promise<number>;
   completeCheckRun(
     ref: RepoRef,
     checkRunId: number,

@@ -3,7 +3,7 @@ import type { HistoryIndex } from '../ledger/history-index.js';
 import type { JobQueue } from '../queue/types.js';
 import { registerCommandIntake } from './register-command-intake.js';
 import { registerHistoryIntake } from './register-history-intake.js';
-import { registerReviewIntake } from './register-review-intake.js';
+import { registerRerunIntake, registerReviewIntake } from './register-review-intake.js';
 
 /** Probot has verified the signature by now; intake only enqueues, so GitHub gets its answer at once. */
 export const registerIntake = (
@@ -13,6 +13,7 @@ export const registerIntake = (
   history?: Pick<HistoryIndex, 'recordHistory'>,
 ): void => {
   registerReviewIntake(app, queue, now);
+  registerRerunIntake(app, queue, now);
   registerCommandIntake(app, queue, now);
   if (history !== undefined) registerHistoryIntake(app, history);
 };

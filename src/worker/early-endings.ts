@@ -37,7 +37,8 @@ const SECOND_LOOK_TRIGGERS: readonly ReviewJob['trigger'][] = [
  * A label put on, a reopen or a draft made ready, for a head the app has already reviewed: the
  * change is what it was, so nothing is reviewed again, on any tier (whole-PR routing would often
  * pick the other one). A label a routing rule names (`review:deep`) is a request for its tier, and
- * reviews; so does a command. No row, no check run: the head's review stands.
+ * reviews; so does a command. No row, no check run: the head's review stands. A re-run of the
+ * check run gets a check run that says so.
  */
 export const alreadyReviewed = (
   job: ReviewJob,
@@ -45,13 +46,28 @@ export const alreadyReviewed = (
   lastReviewedSha: string | null,
   log: Log,
 ): JobOutcome | null => {
-  if (lastReviewedSha !== job.headSha || !SECOND_LOOK_TRIGGERS.includes(job.trigger)) return null;
+  if (lastReviewedSha !== job.headSha) return null;
+  if (job.trigger === 'rerequested') {
+    log.info({}, 're-run of a head that already has its review: said in a check run');
+    return endedWith({ check: { id: null, ...RERUN_OF_REVIEWED } });
+  }
+  if (!SECOND_LOOK_TRIGGERS.includes(job.trigger)) return null;
   if (job.forcedTier !== null) return null;
   if (job.trigger === 'labeled' && job.label !== undefined && routesByLabel(policy, job.label))
     return null;
   log.info({ trigger: job.trigger, label: job.label }, 'this head already has its review');
   return endedWith({});
 };
+
+/** "Re-run" on the check run of a head whose review is posted: a new run says so, at once. */
+const RERUN_OF_REVIEWED = {
+  conclusion: 'success',
+  output: {
+    title: 'Already reviewed',
+    summary:
+      'This commit has its review on the pull request, so a re-run does not ask a model again (a re-run reviews a commit whose review failed). For another review, push a new commit, or comment `/review deep` or `/review fast`.',
+  },
+} as const;
 
 const routesByLabel = (policy: Policy, label: string): boolean =>
   policy.routing.rules.some((rule) =>

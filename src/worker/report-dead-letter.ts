@@ -49,7 +49,7 @@ export const reportDeadLetter = async (
   }
   try {
     const gh = await deps.github(job.installationId);
-    const ref = { owner: job.owner, repo: job.repo };
+    const ref = { owner: job.owner, repo: job.repo, pr: job.pr };
     await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
       title: 'review-router could not review this commit',
       summary:
