@@ -14,6 +14,7 @@ import {
   unknownModel,
 } from './early-endings.js';
 import { finishJob } from './finish-job.js';
+import { httpStatus } from '../domain/http-status.js';
 import { endedWith, type JobOutcome } from './job-outcome.js';
 import { openJob, type JobRun } from './open-job.js';
 import { readChange } from './read-change.js';
@@ -79,7 +80,8 @@ const reviewUnderPolicy = async (
   live: LiveJob & ProcessOptions,
 ): Promise<JobOutcome> => {
   const deps = { ...workerDeps, jobStartedAt: run.startedAt };
-  const pr = await run.gh.getPullRequest(run.ref);
+  const pr = await run.gh.getPullRequest(run.ref).catch(goneOr(run.log));
+  if (pr === null) return endedWith({});
   const moved = noLongerCurrent(run.job, pr, run.log);
   if (moved !== null) {
     if (pr.state !== 'closed') await deps.enqueue(catchUpJob(run.job, pr.headSha));
@@ -134,3 +136,17 @@ export interface ProcessOptions {
 }
 
 export type { WorkerDeps };
+
+/**
+ * GitHub no longer has the pull request for this installation (404, 410): the repository was
+ * removed from the installation, deleted or transferred. Nothing to review, and nothing a retry
+ * would change: the job ends with no row and no check run. Any other failure is thrown.
+ */
+const goneOr =
+  (log: JobRun['log']) =>
+  (error: unknown): null => {
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 410) throw error;
+    log.warn({ status }, 'the pull request is gone for this installation: nothing to review');
+    return null;
+  };

@@ -146,6 +146,22 @@ describe('when the pull request moves on during the review', () => {
     });
   });
 
+  it('ends quietly, with no retry, when the pull request is gone for the installation', async () => {
+    const gone = nock(GITHUB_API)
+      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/api/pulls/7')
+      .reply(404, { message: 'Not Found' });
+
+    await deliver('delivery-gone');
+
+    expect(app.errors).toEqual([]);
+    gone.done();
+    expect(await app.ledger.list()).toEqual([]);
+  });
+
   it('calls no model for a pull request closed before its job ran', async () => {
     const github = policyAndPull({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
 
