@@ -86,8 +86,9 @@ describe('acceptsComments', () => {
 });
 
 describe('findReview', () => {
-  const review = (id: number, commitId: string, body: string | null) => ({
+  const review = (id: number, commitId: string, body: string | null, type = 'Bot') => ({
     id,
+    user: { login: type === 'Bot' ? 'review-router[bot]' : 'mallory', type },
     commit_id: commitId,
     body,
     html_url: `https://github.com/acme/api/pull/7#pullrequestreview-${id}`,
@@ -120,5 +121,15 @@ describe('findReview', () => {
       .query(true)
       .reply(200, [review(1, HEAD, null)]);
     expect(await github().findReview(PULL, HEAD, MARKS)).toBeNull();
+  });
+
+  it("does not take a person's review that quotes the marks for the app's", async () => {
+    const scope = nock(API)
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query({ per_page: '100' })
+      .reply(200, [review(5, HEAD, MARKS.join('\n'), 'User')]);
+
+    expect(await github().findReview(PULL, HEAD, MARKS)).toBeNull();
+    scope.done();
   });
 });

@@ -187,9 +187,12 @@ const createPort = (octokit: Octokit, readerFor: (ref: RepoRef) => BlobReader): 
       pull_number: pr,
       per_page: 100,
     });
+    // Only a bot's review counts: a person's review that quotes the marks is not the app's.
     const found = reviews.find(
       (review) =>
-        review.commit_id === commitId && marks.every((mark) => (review.body ?? '').includes(mark)),
+        review.user?.type === 'Bot' &&
+        review.commit_id === commitId &&
+        marks.every((mark) => (review.body ?? '').includes(mark)),
     );
     return found === undefined ? null : { id: found.id, url: found.html_url };
   },

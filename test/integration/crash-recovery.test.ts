@@ -147,6 +147,7 @@ describe('after a crash mid-review', () => {
         .reply(200, [
           {
             id: 80,
+            user: { login: 'review-router[bot]', type: 'Bot' },
             commit_id: HEAD,
             body: '<!-- review-router:summary -->\n### review-router · fast review (openai `gpt-5.3-codex`)',
             html_url: url,

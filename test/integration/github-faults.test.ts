@@ -123,6 +123,7 @@ describe('when GitHub fails', () => {
       .reply(200, [
         {
           id: 4242,
+          user: { login: 'review-router[bot]', type: 'Bot' },
           commit_id: HEAD,
           body: `${reviewMarks('fast').join('\n')}\nThe review GitHub made.`,
           html_url: 'https://github.com/acme/api/pull/7#pullrequestreview-4242',
