@@ -49,4 +49,13 @@ describe('renderBodyFinding', () => {
     expect(text).not.toContain('```suggestion');
     expect(text).toContain('Proposed code:');
   });
+
+  it('says a line on the old side is numbered before the change', () => {
+    expect(renderBodyFinding(finding({ side: 'LEFT', line: 12 }), null)).toMatch(
+      /^- `[^`]+` line 12 \(before the change\): /,
+    );
+    expect(renderBodyFinding(finding({ side: 'RIGHT', line: 12 }), null)).toMatch(
+      /^- `[^`]+` line 12: /,
+    );
+  });
 });

@@ -77,7 +77,9 @@ export const renderInlineComment = (
  * means nothing there, so proposed code is a plain code block.
  */
 export const renderBodyFinding = (finding: Finding, repository: RepositoryLink | null): string => {
-  const where = `\`${sanitizeMarkdown(finding.path, { maxLength: 300, inline: true })}\` line ${finding.line}`;
+  // A LEFT-side line is numbered in the file as it was before the change.
+  const side = finding.side === 'LEFT' ? ' (before the change)' : '';
+  const where = `\`${sanitizeMarkdown(finding.path, { maxLength: 300, inline: true })}\` line ${finding.line}${side}`;
   const body = renderFindingBody(finding, repository, { suggestion: 'code' });
   return `- ${where}: ${body.replace(/\n/g, '\n  ')}`;
 };
