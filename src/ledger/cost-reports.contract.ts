@@ -66,6 +66,15 @@ export const describeCostReportsContract = (
       },
     );
 
+    it('takes a repository by its name in any case, as GitHub does', async () => {
+      const exact = await store.list({ repo: 'acme/api' });
+      expect(exact.length).toBeGreaterThan(0);
+      expect(await store.list({ repo: 'ACME/Api' })).toEqual(exact);
+      expect(await store.aggregate({ repo: 'Acme/API' }, ['repo'])).toEqual(
+        groupCosts(exact, ['repo']),
+      );
+    });
+
     it('adds up only the rows a filter keeps', async () => {
       const filter = { repo: 'acme/api', since: '2026-11-01', until: '2026-11-02T05:00:00Z' };
       const kept = await store.list(filter);

@@ -140,10 +140,13 @@ export const toFindingRecord = (
   };
 };
 
-/** The conditions of a findings filter on the table aliased `f`: posted_at in [since, until). */
+/**
+ * The conditions of a findings filter on the table aliased `f`: posted_at in [since, until), the
+ * repository compared case-insensitively, as GitHub names it.
+ */
 export const buildFindingWhere = (filter: FindingFilter & { readonly pr?: number }): Where => {
   const conditions: [string, SqlValue][] = [];
-  if (filter.repo !== undefined) conditions.push(['f.repo = ?', filter.repo]);
+  if (filter.repo !== undefined) conditions.push(['lower(f.repo) = lower(?)', filter.repo]);
   if (filter.pr !== undefined) conditions.push(['f.pr = ?', filter.pr]);
   if (filter.since !== undefined)
     conditions.push(['f.posted_at >= ?', toIsoTimestamp(filter.since, 'since')]);

@@ -189,6 +189,8 @@ export const describeFindingFeedbackContract = (
         one.fingerprint,
         '3'.repeat(32),
       ]);
+      // The repository's name in any case, as GitHub takes it.
+      expect(await store.listFindings({ repo: 'ACME/Api' })).toEqual(listed);
     });
   });
 };

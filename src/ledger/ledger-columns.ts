@@ -142,10 +142,14 @@ export interface Where {
   readonly params: SqlValue[];
 }
 
-/** The conditions of a filter: since inclusive, until exclusive, both on started_at. */
+/**
+ * The conditions of a filter: since inclusive, until exclusive, both on started_at. The repository
+ * compares case-insensitively, as GitHub names it (`Acme/API` is `acme/api`), along the index on
+ * `lower(repo)`.
+ */
 export const buildWhere = (filter: LedgerListFilter): Where => {
   const conditions: [string, SqlValue][] = [];
-  if (filter.repo !== undefined) conditions.push(['repo = ?', filter.repo]);
+  if (filter.repo !== undefined) conditions.push(['lower(repo) = lower(?)', filter.repo]);
   if (filter.pr !== undefined) conditions.push(['pr = ?', filter.pr]);
   if (filter.since !== undefined) {
     conditions.push(['started_at >= ?', toIsoTimestamp(filter.since, 'since')]);

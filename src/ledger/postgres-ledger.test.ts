@@ -65,6 +65,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 13 },
       { version: 14 },
       { version: 15 },
+      { version: 16 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

@@ -93,6 +93,7 @@ describe('openSqliteLedger', () => {
       { version: 13, name: 'review-attempts-cache-saved' },
       { version: 14, name: 'review-claims-check-id' },
       { version: 15, name: 'finding-feedback-tracked-path' },
+      { version: 16, name: 'index-repository-names-case-insensitively' },
     ]);
   });
 

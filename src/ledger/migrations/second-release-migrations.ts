@@ -167,4 +167,15 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
     name: 'finding-feedback-tracked-path',
     sql: () => `ALTER TABLE finding_feedback ADD COLUMN tracked_path text;`,
   },
+  {
+    // Filters name a repository case-insensitively, as GitHub does: keyset pages of one
+    // repository, one pull request's rows, and its findings each read an index on lower(repo).
+    version: 16,
+    name: 'index-repository-names-case-insensitively',
+    sql: () => `
+      CREATE INDEX review_attempts_lower_repo ON review_attempts (lower(repo), started_at, id);
+      CREATE INDEX review_attempts_lower_repo_pr ON review_attempts (lower(repo), pr);
+      CREATE INDEX finding_feedback_lower_repo ON finding_feedback (lower(repo), posted_at);
+    `,
+  },
 ];
