@@ -29,6 +29,7 @@ describe('globProblem', () => {
     ['**/*-*-*.ts', /^3 \* in one file or folder name: at most 2/],
     ['*a*a*a*ab', /^4 \* in one file or folder name/],
     ['**/a/**/b/**/c', /^3 \*\* in one glob: at most 2/],
+    ['!CHANGELOG.md', /^a glob starting with ! matches every path but its own/],
   ])('refuses %s, saying why', (glob, message) => {
     expect(globProblem(glob)?.message).toMatch(message);
   });

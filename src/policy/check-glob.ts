@@ -17,6 +17,13 @@ const MAX_GLOBSTARS = 2;
 
 /** Why `glob` cannot be used, with a hint; null when it can. */
 export const globProblem = (glob: string): { message: string; hint: string } | null => {
+  // picomatch reads a leading ! as "every path but these": in a list, one such glob matches
+  // almost every file, so `["**/*.md", "!CHANGELOG.md"]` would skip or ignore nearly everything.
+  if (glob.startsWith('!'))
+    return {
+      message: 'a glob starting with ! matches every path but its own, not an exception to the list',
+      hint: 'list only the paths to match; to keep a file out, write globs that do not match it',
+    };
   if (glob.startsWith('/'))
     return {
       message: 'globs match paths from the repository root, which have no leading /',

@@ -189,6 +189,30 @@ describe('parsePolicyText with values it must reject', () => {
       hint: null,
     },
     {
+      case: 'a changed_lines range with no whole number in it',
+      text: yaml(
+        'routing:',
+        '  rules:',
+        '    - when: { changed_lines: { over: 10, under: 11 } }',
+        '      tier: deep',
+      ),
+      path: 'routing.rules[0].when.changed_lines.under',
+      line: 3,
+      column: 49,
+      message:
+        'must be greater than over + 1 (11), got 11: no number of lines is more than over and fewer than under',
+      hint: null,
+    },
+    {
+      case: 'a batch rule that skips',
+      text: yaml('routing:', '  rules:', '    - { when: {}, tier: skip, mode: batch }'),
+      path: 'routing.rules[0].mode',
+      line: 3,
+      column: 37,
+      message: 'a rule with tier: skip reviews nothing, so it has nothing to send as a batch',
+      hint: 'remove mode, or set tier: fast or deep',
+    },
+    {
       case: 'a path instruction without paths',
       text: yaml('review:', '  path_instructions:', '    - { paths: [], instructions: Be brief. }'),
       path: 'review.path_instructions[0].paths',

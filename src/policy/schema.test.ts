@@ -103,6 +103,7 @@ describe('PolicyFile', () => {
     },
     { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'batch' }] } }, accepted: true },
     { input: { routing: { rules: [{ when: {}, tier: 'fast', mode: 'later' }] } }, accepted: false },
+    { input: { routing: { rules: [{ when: {}, tier: 'skip', mode: 'batch' }] } }, accepted: false },
     { input: { review: { max_comments: 0 } }, accepted: true },
     { input: { review: { max_comments: 101 } }, accepted: false },
     { input: { risk: { levels: { medium: 0, high: 0.5, critical: 1 } } }, accepted: true },
@@ -111,8 +112,13 @@ describe('PolicyFile', () => {
     { input: { size: { changed_lines: { S: 1, M: 2, L: 3, XL: 4 } } }, accepted: true },
     { input: { size: { changed_lines: { L: 500, XL: 500 } } }, accepted: false },
     {
-      input: { routing: { rules: [rule({}, { changed_lines: { over: 10, under: 11 } })] } },
+      // The narrowest range a change can fall in: 11 lines, more than 10 and fewer than 12.
+      input: { routing: { rules: [rule({}, { changed_lines: { over: 10, under: 12 } })] } },
       accepted: true,
+    },
+    {
+      input: { routing: { rules: [rule({}, { changed_lines: { over: 10, under: 11 } })] } },
+      accepted: false,
     },
     { input: { routing: { rules: [rule({}, { changed_lines: { under: 0 } })] } }, accepted: false },
     { input: { routing: { rules: [{ when: {}, tier: 'skip' }] } }, accepted: true },

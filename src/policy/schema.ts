@@ -146,22 +146,34 @@ export const RuleConditionsFile = z.strictObject({
       under: z.int().positive().exactOptional(),
     })
     .superRefine((range, ctx) => {
-      if (range.over !== undefined && range.under !== undefined && range.under <= range.over) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['under'],
-          message: `must be greater than over (${range.over}), got ${range.under}: no change could match`,
-        });
-      }
+      if (range.over === undefined || range.under === undefined) return;
+      // Both bounds are strict: a change must have more than `over` lines and fewer than `under`.
+      const message =
+        range.under <= range.over
+          ? `must be greater than over (${range.over}), got ${range.under}: no change could match`
+          : range.under === range.over + 1
+            ? `must be greater than over + 1 (${range.over + 1}), got ${range.under}: no number of lines is more than over and fewer than under`
+            : null;
+      if (message !== null) ctx.addIssue({ code: 'custom', path: ['under'], message });
     })
     .exactOptional(),
 });
 
-export const RoutingRuleFile = z.strictObject({
-  when: RuleConditionsFile,
-  tier: z.enum(['skip', 'fast', 'deep']),
-  mode: z.enum(['batch']).exactOptional(),
-});
+export const RoutingRuleFile = z
+  .strictObject({
+    when: RuleConditionsFile,
+    tier: z.enum(['skip', 'fast', 'deep']),
+    mode: z.enum(['batch']).exactOptional(),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.mode === 'batch' && rule.tier === 'skip')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mode'],
+        message: 'a rule with tier: skip reviews nothing, so it has nothing to send as a batch',
+        params: { hint: 'remove mode, or set tier: fast or deep' },
+      });
+  });
 
 export const PathInstructionFile = z.strictObject({
   paths: z.array(glob).min(1),
