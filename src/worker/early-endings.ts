@@ -74,6 +74,29 @@ const routesByLabel = (policy: Policy, label: string): boolean =>
     (rule.when.labels ?? []).some((named) => named.toLowerCase() === label.toLowerCase()),
   );
 
+const DISABLED = 'review-router is disabled by the policy';
+
+/**
+ * `enabled: false`: a skipped check run at once, before the change is read or the models are
+ * priced, so a disabled repository costs two reads of GitHub and says nothing else.
+ */
+export const disabledByPolicy = (policy: Policy, log: Log): JobOutcome | null => {
+  if (policy.enabled) return null;
+  log.info({}, 'disabled by the policy: nothing reviewed');
+  return stopped(
+    { tier: 'skip', outcome: 'skipped', reason: DISABLED },
+    {
+      check: {
+        conclusion: 'skipped',
+        output: {
+          title: `Skipped: ${DISABLED}`,
+          summary: `**Why:** ${DISABLED} (\`enabled: false\`).`,
+        },
+      },
+    },
+  );
+};
+
 export const invalidPolicy = (failure: PolicyFailure, log: Log): JobOutcome => {
   log.warn({ problems: failure.problems.length }, 'invalid policy file: no model called');
   return stopped(

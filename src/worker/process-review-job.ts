@@ -7,6 +7,7 @@ import { decideReview } from './decide-review.js';
 import {
   invalidPolicy,
   alreadyReviewed,
+  disabledByPolicy,
   labelTakenOff,
   noLongerCurrent,
   routedSkip,
@@ -87,6 +88,8 @@ const reviewUnderPolicy = async (
     if (pr.state !== 'closed') await deps.enqueue(catchUpJob(run.job, pr.headSha));
     return moved;
   }
+  const disabled = disabledByPolicy(policy, run.log);
+  if (disabled !== null) return disabled;
   const untouched = labelTakenOff(run.job, policy, run.log);
   if (untouched !== null) return untouched;
   const { batches } = deps;

@@ -359,6 +359,27 @@ describe('webhook to review', () => {
     ]);
   });
 
+  it('skips at once under enabled: false, before reading the change or pricing its models', async () => {
+    // The policy names a model with no price: a disabled policy never gets as far as saying so.
+    const policy =
+      'enabled: false\nmodels:\n  deep: { provider: anthropic, model: claude-opus-9 }\n';
+    const sent = { checkRuns: [] as any[], checkRunUpdates: [] as any[], reviews: [] as any[] };
+    const github = nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: HEAD }));
+    const scopes = [github, mockPolicyFile(policy), mockChecks(sent)];
+
+    await deliver('delivery-disabled', pullRequestEvent('opened', { headSha: HEAD }));
+
+    expect(app.errors).toEqual([]);
+    for (const scope of scopes) scope.done();
+    expect(sent.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'skipped',
+      output: { title: 'Skipped: review-router is disabled by the policy' },
+    });
+    expect(await app.ledger.list()).toMatchObject([{ outcome: 'skipped', tier: 'skip' }]);
+  });
+
   it('says in the check run when a file named by _extends cannot be read, and goes on without it', async () => {
     const pull = pullRequestObject({ headSha: HEAD });
     const github = mockPullRequest({
