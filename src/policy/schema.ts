@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RISK_LEVELS, SIZE_CLASSES } from '../domain/classification.js';
 import { SEVERITIES } from '../domain/model-answer.js';
 import { checkGlob, MAX_GLOB_LENGTH } from './check-glob.js';
+import { checkChangedLines, checkRuleMode } from './check-rule.js';
 import {
   CONTEXT_LEVELS,
   EFFORTS_BY_PROVIDER,
@@ -145,17 +146,7 @@ export const RuleConditionsFile = z.strictObject({
       over: z.int().min(0).exactOptional(),
       under: z.int().positive().exactOptional(),
     })
-    .superRefine((range, ctx) => {
-      if (range.over === undefined || range.under === undefined) return;
-      // Both bounds are strict: a change must have more than `over` lines and fewer than `under`.
-      const message =
-        range.under <= range.over
-          ? `must be greater than over (${range.over}), got ${range.under}: no change could match`
-          : range.under === range.over + 1
-            ? `must be greater than over + 1 (${range.over + 1}), got ${range.under}: no number of lines is more than over and fewer than under`
-            : null;
-      if (message !== null) ctx.addIssue({ code: 'custom', path: ['under'], message });
-    })
+    .superRefine(checkChangedLines)
     .exactOptional(),
 });
 
@@ -165,15 +156,7 @@ export const RoutingRuleFile = z
     tier: z.enum(['skip', 'fast', 'deep']),
     mode: z.enum(['batch']).exactOptional(),
   })
-  .superRefine((rule, ctx) => {
-    if (rule.mode === 'batch' && rule.tier === 'skip')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mode'],
-        message: 'a rule with tier: skip reviews nothing, so it has nothing to send as a batch',
-        params: { hint: 'remove mode, or set tier: fast or deep' },
-      });
-  });
+  .superRefine(checkRuleMode);
 
 export const PathInstructionFile = z.strictObject({
   paths: z.array(glob).min(1),
