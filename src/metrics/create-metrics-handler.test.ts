@@ -37,6 +37,16 @@ describe('GET /metrics', () => {
     expect((await scrape({ authorization: `Bearer ${TOKEN}` }, unset.origin)).status).toBe(404);
   });
 
+  it('answers HEAD as GET without a body, and a POST with 405 and the methods it takes', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const head = await fetch(`${server.origin}/metrics`, { method: 'HEAD', headers: auth });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const post = await fetch(`${server.origin}/metrics`, { method: 'POST', headers: auth });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
   it('answers 401 without the bearer token', async () => {
     expect((await scrape({})).status).toBe(401);
     expect((await scrape({ authorization: 'Bearer nope' })).status).toBe(401);

@@ -35,7 +35,10 @@ export const createMetricsHandler =
         'missing or wrong bearer token: send Authorization: Bearer $METRICS_TOKEN (or $REPORT_TOKEN when METRICS_TOKEN is unset)\n',
       );
     }
-    if (req.method !== 'GET') return sendText(res, 405, 'use GET\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return sendText(res, 405, 'use GET\n');
+    }
     const body = await options.metrics.registry.metrics();
     res.writeHead(200, {
       'content-type': options.metrics.registry.contentType,

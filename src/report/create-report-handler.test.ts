@@ -178,6 +178,23 @@ describe('createReportHandler', () => {
     expect(post.status).toBe(405);
   });
 
+  it('answers HEAD as GET without a body, and names the methods it takes on a 405', async () => {
+    const head = await fetch(`${server.origin}/reports/costs`, { method: 'HEAD', headers: bearer });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await head.text()).toBe('');
+    const post = await fetch(`${server.origin}/reports`, { method: 'POST', headers: bearer });
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('refuses a repository that is not OWNER/NAME, as the CLI does', async () => {
+    const res = await get('/reports/costs?repo=bad', bearer);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'repo=bad: expected OWNER/NAME, as GitHub names the repository',
+    });
+  });
+
   it('shows every month by default, as the README says, with empty date fields', async () => {
     const months = openSqliteLedger({ file: ':memory:' });
     await months.migrate();

@@ -62,6 +62,8 @@ const UNAUTHORIZED: Record<Exclude<LinkCheck, 'valid'>, string> = {
   invalid: 'this report link has a wrong signature: ask for a new signed link',
 };
 
+const OWNER_AND_NAME = /^[\w.-]+\/[\w.-]+$/;
+
 const isReportPath = (pathname: string): boolean =>
   pathname === '/reports' || pathname.startsWith('/reports/');
 
@@ -86,6 +88,8 @@ const filterFrom = (url: URL): LedgerFilter | { readonly error: string } => {
       error: `since=${since} until=${until}: until is exclusive, so it must come after since`,
     };
   }
+  if (repo !== undefined && !OWNER_AND_NAME.test(repo))
+    return { error: `repo=${repo}: expected OWNER/NAME, as GitHub names the repository` };
   return { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}) };
 };
 
@@ -163,7 +167,11 @@ export const createReportHandler = (options: ReportHandlerOptions) => {
     if (route !== '/reports' && route !== '/reports/costs' && asset === null) {
       return sendJson(res, 404, { error: 'not found' });
     }
-    if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' });
+    // HEAD is GET without the body (Node's server leaves it out); anything else is refused.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return sendJson(res, 405, { error: 'use GET' });
+    }
     if (asset !== null) return serveAsset(res, asset);
     if (route === '/reports') return servePage(res, url, token, check);
     const filter = filterFrom(url);
