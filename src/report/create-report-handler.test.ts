@@ -187,6 +187,13 @@ describe('createReportHandler', () => {
     expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 
+  it('reads an offset whose + came unencoded, as a space, as the + it was', async () => {
+    const plain = await get('/reports/costs?since=2026-02-01T00:00:00+01:00', bearer);
+    const encoded = await get('/reports/costs?since=2026-02-01T00:00:00%2B01:00', bearer);
+    expect(plain.status).toBe(200);
+    expect(await plain.json()).toEqual(await encoded.json());
+  });
+
   it('refuses a repository that is not OWNER/NAME, as the CLI does', async () => {
     const res = await get('/reports/costs?repo=bad', bearer);
     expect(res.status).toBe(400);

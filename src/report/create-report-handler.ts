@@ -70,8 +70,11 @@ const isReportPath = (pathname: string): boolean =>
 /** The report's filter from its query, or what is wrong with a date in it. */
 const filterFrom = (url: URL): LedgerFilter | { readonly error: string } => {
   const pick = (name: string) => url.searchParams.get(name)?.trim() || undefined;
-  const since = pick('since');
-  const until = pick('until');
+  // A `+` sent unencoded in a query is a space: `…T00:00:00 01:00` meant `+01:00`.
+  const offset = (value: string | undefined) =>
+    value?.replace(/(T[\d:.]+) (\d{2}:?\d{2})$/, '$1+$2');
+  const since = offset(pick('since'));
+  const until = offset(pick('until'));
   const repo = pick('repo');
   for (const [name, value] of [
     ['since', since],
