@@ -11,6 +11,7 @@ export const addFindingsCommand = (program: Command, io: CliIo, settings: CliSet
     )
     .option('--repo <owner/name>', 'only this repository')
     .option('--since <date>', 'only findings posted on or after this date (inclusive)')
+    .option('--until <date>', 'only findings posted before this date (exclusive)')
     .option('--group-by <keys>', 'comma-separated: tier, model, category, severity, repo')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--suggest', 'policy changes the evidence supports, as snippets to paste')
@@ -25,6 +26,7 @@ export const addFindingsCommand = (program: Command, io: CliIo, settings: CliSet
 interface FindingsFlags {
   repo?: string;
   since?: string;
+  until?: string;
   groupBy?: string;
   format?: string;
   suggest?: boolean;

@@ -55,6 +55,20 @@ describe('review-router findings', () => {
     expect(csv.out).toContain('acme/api,1,1,0,0,0,1,');
   });
 
+  it('takes --until as exclusive, as costs does', async () => {
+    const until = await run('--until', '2026-11-15', '--format', 'json');
+    expect(JSON.parse(until.out)).toMatchObject([{ repo: 'acme/api' }]);
+    const window = await run(
+      '--since',
+      '2026-11-21T10:00:00Z',
+      '--until',
+      '2026-11-21T10:00:00.001Z',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(window.out)).toMatchObject([{ repo: 'acme/web' }]);
+  });
+
   it('prints the CSV header even when no finding matches, and each finding under it', async () => {
     const header =
       'repo,pr,fingerprint,path,line,tier,provider,model,category,severity,outcome,signals,postedAt,costUsd';
@@ -75,6 +89,10 @@ describe('review-router findings', () => {
     [['--since', 'soon'], '--since soon: expected a date such as 2026-11-01'],
     [['--since', '2026-11-31'], '--since 2026-11-31: expected a date such as 2026-11-01'],
     [['--repo', 'acme'], '--repo acme: expected OWNER/NAME'],
+    [
+      ['--since', '2026-11-15', '--until', '2026-11-15'],
+      '--until is exclusive, so it must come after --since',
+    ],
   ])('refuses %j with exit 2 and says what it expected', async (args, message) => {
     const { status, err } = await run(...args);
     expect(status).toBe(2);

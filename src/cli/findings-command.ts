@@ -16,6 +16,7 @@ export interface FindingsCommandOptions {
   readonly locateLedger: () => LedgerLocation | Promise<LedgerLocation>;
   readonly repo?: string | undefined;
   readonly since?: string | undefined;
+  readonly until?: string | undefined;
   readonly groupBy?: string | undefined;
   readonly format?: string | undefined;
   readonly suggest?: boolean | undefined;
@@ -41,10 +42,10 @@ const parseGroupBy = (value: string | undefined): FindingGroupKey[] =>
         return key;
       });
 
-const parseSince = (value: string | undefined): string | undefined => {
+const parseDate = (flag: string, value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
   const date = parseTimestamp(value);
-  if (date === null) throw new CliError(`--since ${value}: ${DATE_EXPECTED}`);
+  if (date === null) throw new CliError(`${flag} ${value}: ${DATE_EXPECTED}`);
   return date.toISOString();
 };
 
@@ -84,15 +85,24 @@ const toTableRow = (finding: ReturnType<typeof toFindingJson>) => ({
 /**
  * `review-router findings`: every posted finding with its outcome and signals, or one row per group
  * with its acted-on rate and cost per acted-on finding (added up in the database), or with
- * `--suggest` the policy changes the evidence supports, to paste. `--since` is inclusive, on when
- * the finding was posted.
+ * `--suggest` the policy changes the evidence supports, to paste. `--since` is inclusive and
+ * `--until` exclusive, on when the finding was posted, as for `costs`.
  */
 export const runFindingsCommand = async (options: FindingsCommandOptions): Promise<void> => {
   const format = parseFormat(options.format);
   const groupBy = parseGroupBy(options.groupBy);
   const repo = parseRepo(options.repo);
-  const since = parseSince(options.since);
-  const filter = { ...(repo ? { repo } : {}), ...(since ? { since } : {}) };
+  const since = parseDate('--since', options.since);
+  const until = parseDate('--until', options.until);
+  if (since !== undefined && until !== undefined && since >= until)
+    throw new CliError(
+      `--since ${options.since} --until ${options.until}: --until is exclusive, so it must come after --since`,
+    );
+  const filter = {
+    ...(repo ? { repo } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+  };
   const ledger = openLedgerAt(await options.locateLedger());
   const { io } = options;
   try {
