@@ -1,3 +1,4 @@
+import { isOwnerAndName } from '../domain/review-job.js';
 import type { LedgerFilter, LedgerStore } from '../ledger/types.js';
 import { describeCostsPage } from '../report/describe-costs-page.js';
 import { formatCosts } from '../report/format-costs.js';
@@ -61,7 +62,7 @@ const parseLimit = (value: string | undefined): number | undefined => {
 };
 
 const parseRepo = (value: string | undefined): string | undefined => {
-  if (value !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(value))
+  if (value !== undefined && !isOwnerAndName(value))
     throw new CliError(`--repo ${value}: expected OWNER/NAME`);
   return value;
 };

@@ -1,3 +1,4 @@
+import { isOwnerAndName } from '../domain/review-job.js';
 import { suggestPolicyChanges } from '../feedback/suggest-policy-changes.js';
 import { FINDING_GROUP_KEYS, type FindingGroupKey } from '../feedback/types.js';
 import { FINDING_COLUMNS, toFindingGroupRecord, toFindingJson } from '../report/finding-figures.js';
@@ -50,7 +51,7 @@ const parseDate = (flag: string, value: string | undefined): string | undefined 
 };
 
 const parseRepo = (value: string | undefined): string | undefined => {
-  if (value !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(value))
+  if (value !== undefined && !isOwnerAndName(value))
     throw new CliError(`--repo ${value}: expected OWNER/NAME`);
   return value;
 };

@@ -147,21 +147,31 @@ const callerCandidates = (
   definedIn: string,
   files: readonly ReadFile[],
   importsOf: (file: ReadFile) => ReadonlySet<string>,
+  namesOf: (file: ReadFile) => ReadonlySet<string>,
 ): ReadFile[] => {
   const importers: ReadFile[] = [];
   const others: ReadFile[] = [];
   for (const file of files) {
     if (file.path === definedIn) continue;
     if (importsOf(file).has(definedIn)) importers.push(file);
-    else if (!definesItself(file, name)) others.push(file);
+    else if (!namesOf(file).has(name)) others.push(file);
   }
   return [...importers, ...others];
 };
 
-const definesItself = (file: ReadFile, name: string): boolean =>
-  visibleDefinitions(file.outline?.definitions ?? []).some(
-    (definition) => definition.name === name,
-  );
+/** The names each file defines where other files can reach them, worked out once a file. */
+const visibleNames = (): ((file: ReadFile) => ReadonlySet<string>) => {
+  const known = new Map<ReadFile, ReadonlySet<string>>();
+  return (file) => {
+    let names = known.get(file);
+    if (names === undefined) {
+      const definitions = visibleDefinitions(file.outline?.definitions ?? []);
+      names = new Set(definitions.map((definition) => definition.name));
+      known.set(file, names);
+    }
+    return names;
+  };
+};
 
 const NO_IMPORTS: ReadonlySet<string> = new Set();
 
@@ -173,10 +183,11 @@ export const callerItems = ({
 }: CallerOptions): ContextItem[] => {
   const found = new Map<string, ContextItem[]>();
   const list = [...files];
+  const namesOf = visibleNames();
   for (const [name, definedIn] of [...removed, ...modified]) {
     if (found.has(name)) continue;
     const items: ContextItem[] = [];
-    for (const file of callerCandidates(name, definedIn, list, importsOf)) {
+    for (const file of callerCandidates(name, definedIn, list, importsOf, namesOf)) {
       if (items.length >= CALLERS_PER_NAME) break;
       const use = callingUse(file, name);
       if (use === null) continue;

@@ -85,5 +85,8 @@ export interface PullRequestFacts {
   readonly htmlUrl: string;
 }
 
+/** Whether a report filter names a repository as `owner/name`. */
+export const isOwnerAndName = (value: string): boolean => /^[^/\s]+\/[^/\s]+$/.test(value);
+
 export const repoFullName = (job: { owner: string; repo: string }): string =>
   `${job.owner}/${job.repo}`;

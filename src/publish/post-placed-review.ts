@@ -35,6 +35,11 @@ export const postPlacedReview = async (
   ports: Pick<PublishPorts, 'gh' | 'ref' | 'log'>,
 ): Promise<PostedPlaced> => {
   const { placed, notes, body, inlineComment, headSha } = options;
+  const madeAnyway = async (error: unknown) => {
+    const status = httpStatus(error);
+    if (status !== null && status < 500) return null;
+    return ports.gh.findReview(ports.ref, headSha, options.marks).catch(() => null);
+  };
   const post = async (p: PlacedFindings, extra: readonly string[]): Promise<PostedPlaced> => {
     const text = body(p, extra);
     try {
@@ -53,11 +58,6 @@ export const postPlacedReview = async (
       );
       return { ...made, placed: p, body: text };
     }
-  };
-  const madeAnyway = async (error: unknown) => {
-    const status = httpStatus(error);
-    if (status !== null && status < 500) return null;
-    return ports.gh.findReview(ports.ref, headSha, options.marks).catch(() => null);
   };
   let refusal: unknown;
   try {

@@ -4,6 +4,7 @@
  * needs `Authorization: Bearer $REPORT_TOKEN` or a link signed with it (sign-report-link.ts);
  * every route answers 404 while REPORT_TOKEN is unset.
  */
+import { isOwnerAndName } from '../domain/review-job.js';
 import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReportQueries } from '../ledger/report-queries.js';
@@ -62,8 +63,6 @@ const UNAUTHORIZED: Record<Exclude<LinkCheck, 'valid'>, string> = {
   invalid: 'this report link has a wrong signature: ask for a new signed link',
 };
 
-const OWNER_AND_NAME = /^[\w.-]+\/[\w.-]+$/;
-
 const isReportPath = (pathname: string): boolean =>
   pathname === '/reports' || pathname.startsWith('/reports/');
 
@@ -91,7 +90,7 @@ const filterFrom = (url: URL): LedgerFilter | { readonly error: string } => {
       error: `since=${since} until=${until}: until is exclusive, so it must come after since`,
     };
   }
-  if (repo !== undefined && !OWNER_AND_NAME.test(repo))
+  if (repo !== undefined && !isOwnerAndName(repo))
     return { error: `repo=${repo}: expected OWNER/NAME, as GitHub names the repository` };
   return { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}) };
 };

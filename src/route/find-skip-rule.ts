@@ -9,6 +9,15 @@ const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowe
 export const isSkipLabel = (policy: Pick<RouteInput['policy'], 'skip'>, name: string): boolean =>
   policy.skip.labels.some((skipped) => sameName(name, skipped));
 
+/** Whether a routing rule names this label in its `when.labels`, as the labels condition reads it. */
+export const isRoutingLabel = (
+  policy: Pick<RouteInput['policy'], 'routing'>,
+  name: string,
+): boolean =>
+  policy.routing.rules.some((rule) =>
+    (rule.when.labels ?? []).some((wanted) => sameName(name, wanted)),
+  );
+
 const skip = (reason: string, rule: string): TierChoice => ({ tier: 'skip', reason, rule });
 
 /**

@@ -6,7 +6,7 @@ import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
 import type { SkipRequest } from '../ledger/types.js';
 import type { UnpricedModel } from '../review/plan-tiers.js';
 import type { RouteDecision } from '../route/types.js';
-import { isSkipLabel } from '../route/find-skip-rule.js';
+import { isRoutingLabel, isSkipLabel } from '../route/find-skip-rule.js';
 import { endedWith, stopped, type JobOutcome } from './job-outcome.js';
 import type { PolicyFailure } from './read-policy.js';
 
@@ -53,7 +53,7 @@ export const alreadyReviewed = (
   }
   if (!SECOND_LOOK_TRIGGERS.includes(job.trigger)) return null;
   if (job.forcedTier !== null) return null;
-  if (job.trigger === 'labeled' && job.label !== undefined && routesByLabel(policy, job.label))
+  if (job.trigger === 'labeled' && job.label !== undefined && isRoutingLabel(policy, job.label))
     return null;
   log.info({ trigger: job.trigger, label: job.label }, 'this head already has its review');
   return endedWith({});
@@ -68,11 +68,6 @@ const RERUN_OF_REVIEWED = {
       'This commit has its review on the pull request, so a re-run does not ask a model again (a re-run reviews a commit whose review failed). For another review, push a new commit, or comment `/review deep` or `/review fast`.',
   },
 } as const;
-
-const routesByLabel = (policy: Policy, label: string): boolean =>
-  policy.routing.rules.some((rule) =>
-    (rule.when.labels ?? []).some((named) => named.toLowerCase() === label.toLowerCase()),
-  );
 
 const DISABLED = 'review-router is disabled by the policy';
 

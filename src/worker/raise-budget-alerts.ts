@@ -8,7 +8,7 @@ import { formatUsd } from '../domain/format-usd.js';
 import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
 import type { BudgetAlerts, BudgetReservations } from '../ledger/types.js';
-import { monthWindow } from '../route/month-window.js';
+import { spendMonth } from './reserve-budget.js';
 import { withCheckLines, type JobOutcome } from './job-outcome.js';
 
 export interface AlertDeps {
@@ -48,7 +48,11 @@ export const raiseBudgetAlerts = async (
   if (capUsd === null || capUsd <= 0 || shares.length === 0) return outcome;
   try {
     const now = deps.now();
-    const window = monthWindow(target.startedAt === undefined ? now : new Date(target.startedAt));
+    const { startedAt } = target;
+    const window = spendMonth({
+      now: deps.now,
+      ...(startedAt === undefined ? {} : { jobStartedAt: startedAt }),
+    });
     const { spentUsd: recorded } = await deps.ledger.committed({
       scope: 'repo',
       repo: target.repo,
