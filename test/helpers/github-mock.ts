@@ -24,6 +24,23 @@ export interface MockPullOptions {
   pullReads?: number;
 }
 
+/**
+ * What a job reads before the change: no policy file (the repository's, then the org's) and the
+ * pull request, answered `status` (a 404: gone for the installation), `pullReads` times.
+ */
+export const mockPolicyAndPull = (
+  pull: Record<string, any>,
+  options: { status?: number; pullReads?: number } = {},
+) =>
+  nock(GITHUB_API)
+    .get(`/repos/acme/api/contents/${POLICY_FILE}`)
+    .reply(404, { message: 'Not Found' })
+    .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
+    .reply(404, { message: 'Not Found' })
+    .get('/repos/acme/api/pulls/7')
+    .times(options.pullReads ?? 1)
+    .reply(options.status ?? 200, pull);
+
 /** The policy file read through Probot's loader (raw media type); `times` 2 when it gets located. */
 export const mockPolicyFile = (
   text: string,

@@ -3,10 +3,9 @@
  * is open, and the second close re-evaluates them from the threads as they are then, counting
  * each finding once.
  */
-import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { closeThreads, useFeedbackFlow, type FeedbackFlow } from '../helpers/feedback-flow.js';
-import { GITHUB_API, POLICY_FILE } from '../helpers/github-mock.js';
+import { mockPolicyAndPull } from '../helpers/github-mock.js';
 import { pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { B } from '../helpers/push-patches.js';
 import type { TestApp } from '../helpers/test-app.js';
@@ -33,14 +32,7 @@ describe('a pull request reopened and closed again', () => {
 
     // Reopened: the review job finds head B already reviewed, before it reads the files (a read
     // of them would find no mock, and fail the job); the feedback job finds it open.
-    const reopened = nock(GITHUB_API)
-      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .times(2)
-      .reply(200, pullRequestObject({ headSha: B }));
+    const reopened = mockPolicyAndPull(pullRequestObject({ headSha: B }), { pullReads: 2 });
     await flow.receive('reopen-1', 'pull_request', pullRequestEvent('reopened', { headSha: B }));
     reopened.done();
     expect(app.errors).toEqual([]);

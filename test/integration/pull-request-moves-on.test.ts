@@ -7,7 +7,13 @@
  */
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { GITHUB_API, mockChecks, mockPullRequest, mockReview } from '../helpers/github-mock.js';
+import {
+  GITHUB_API,
+  mockChecks,
+  mockPolicyAndPull,
+  mockPullRequest,
+  mockReview,
+} from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
@@ -42,15 +48,6 @@ const deliver = async (id: string, action = 'opened', headSha = HEAD) => {
 };
 
 /** What a job that stops before the files reads: the policy (there is none), the pull request. */
-const policyAndPull = (pull: Record<string, any>) =>
-  nock(GITHUB_API)
-    .get('/repos/acme/api/contents/.github%2Freview-router.yml')
-    .reply(404, { message: 'Not Found' })
-    .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
-    .reply(404, { message: 'Not Found' })
-    .get('/repos/acme/api/pulls/7')
-    .reply(200, pull);
-
 /** The fast model answers (and is billed) whatever happens to the pull request meanwhile. */
 const answer = () =>
   nock(OPENAI_TEST_ORIGIN)
@@ -147,13 +144,7 @@ describe('when the pull request moves on during the review', () => {
   });
 
   it('ends quietly, with no retry, when the pull request is gone for the installation', async () => {
-    const gone = nock(GITHUB_API)
-      .get('/repos/acme/api/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/.github/contents/.github%2Freview-router.yml')
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(404, { message: 'Not Found' });
+    const gone = mockPolicyAndPull({ message: 'Not Found' }, { status: 404 });
 
     await deliver('delivery-gone');
 
@@ -163,7 +154,7 @@ describe('when the pull request moves on during the review', () => {
   });
 
   it('calls no model for a pull request closed before its job ran', async () => {
-    const github = policyAndPull({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
+    const github = mockPolicyAndPull({ ...pullRequestObject({ headSha: HEAD }), state: 'closed' });
 
     await deliver('delivery-closed-before');
 
@@ -181,7 +172,7 @@ describe('when the pull request moves on during the review', () => {
   });
 
   it("calls no model for a head a force-push replaced before its job ran, and reviews the pull request's current head", async () => {
-    const github = policyAndPull(pullRequestObject({ headSha: NEWER }));
+    const github = mockPolicyAndPull(pullRequestObject({ headSha: NEWER }));
     const current = reviewOfNewerHead();
 
     await deliver('delivery-force-pushed-before');
@@ -210,7 +201,7 @@ describe('when the pull request moves on during the review', () => {
   it('reviews the current head once when a late event for an older head arrives after its push', async () => {
     // GitHub may deliver a `labeled` event sent before a push after the push's own delivery: the
     // queue takes it as the newest and supersedes the push's job, which never runs.
-    const stale = policyAndPull(pullRequestObject({ headSha: NEWER }));
+    const stale = mockPolicyAndPull(pullRequestObject({ headSha: NEWER }));
     const current = reviewOfNewerHead();
 
     await deliver('delivery-late-label', 'labeled');

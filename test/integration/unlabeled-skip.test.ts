@@ -1,11 +1,10 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import {
-  GITHUB_API,
   mockChecks,
+  mockPolicyAndPull,
   mockPullRequest,
   mockReview,
-  POLICY_FILE,
 } from '../helpers/github-mock.js';
 import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-payloads.js';
 import { anthropicMessage, ANTHROPIC_TEST_BASE_URL } from '../helpers/anthropic-messages.js';
@@ -50,13 +49,7 @@ describe('taking a label off a pull request', () => {
     expect(skipped.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'skipped' });
 
     // Another label taken off: the policy and the pull request are read, nothing else happens.
-    const other = nock(GITHUB_API)
-      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['review:skip'] }));
+    const other = mockPolicyAndPull(pullRequestObject({ headSha: HEAD, labels: ['review:skip'] }));
     await deliver('delivery-unlabeled-bug', 'unlabeled', ['review:skip'], 'bug');
     other.done();
     expect(await app.ledger.list()).toHaveLength(1);
@@ -101,13 +94,7 @@ describe('a label put on a pull request whose head is reviewed', () => {
     for (const scope of [opened.scope, openedChecks, openedReview, fast]) scope.done();
 
     // `bug`, as a labelling bot puts on: the policy and the pull request are read, nothing else.
-    const other = nock(GITHUB_API)
-      .get(`/repos/acme/api/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get(`/repos/acme/.github/contents/${POLICY_FILE}`)
-      .reply(404, { message: 'Not Found' })
-      .get('/repos/acme/api/pulls/7')
-      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['bug'] }));
+    const other = mockPolicyAndPull(pullRequestObject({ headSha: HEAD, labels: ['bug'] }));
     await deliver('delivery-labeled-bug', 'labeled', ['bug'], 'bug');
     expect(app.errors).toEqual([]);
     other.done();
