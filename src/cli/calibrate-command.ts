@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrateRepository } from '../calibrate/calibrate-repository.js';
@@ -7,16 +7,12 @@ import { renderCalibrationReport } from '../calibrate/render-calibration-report.
 import { renderCalibrationTable } from '../calibrate/render-calibration-table.js';
 import { nameRepository } from '../calibrate/name-repository.js';
 import { renderPolicySnippet } from '../calibrate/render-policy-snippet.js';
-import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { formatPolicyProblems } from '../policy/format-policy-problems.js';
-import { parsePolicyText } from '../policy/parse-policy-text.js';
 import type { LedgerStore } from '../ledger/types.js';
 import { indexedRepository, indexHistory } from './index-history.js';
 import { DATE_EXPECTED, parseTimestamp } from '../domain/parse-timestamp.js';
 import { CliError, type CliIo } from './cli-io.js';
-import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
+import { loadPolicyFile } from './load-policy-file.js';
 import { locateGitDir } from './locate-git-dir.js';
 
 export interface CalibrateCommandOptions {
@@ -74,16 +70,6 @@ const parseMaxCommits = (value: string | undefined): number => {
   return count;
 };
 
-const loadPolicy = async (file: string | undefined): Promise<Policy> => {
-  if (file === undefined) return DEFAULT_POLICY;
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw unreadableFile(file, error, RESOLVE_POLICY_FILE);
-  });
-  const parsed = parsePolicyText(text, file);
-  if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
-  return parsed.value;
-};
-
 /** Progress on stderr, one line per step the miner reports. */
 const reportProgress =
   (io: CliIo) =>
@@ -126,7 +112,7 @@ export const runCalibrateCommand = async (options: CalibrateCommandOptions): Pro
   const targetCost = parseShare('--target-cost', options.targetCost);
   const since = parseSince(options.since);
   const maxCommits = parseMaxCommits(options.maxCommits);
-  const policy = await loadPolicy(options.policyFile);
+  const policy = await loadPolicyFile(options.policyFile, options.io);
   const gitDir = await locateGitDir(options.gitDir, 'run calibrate in one, or pass --git-dir PATH');
   const source = await nameRepository(gitDir);
   const indexed =

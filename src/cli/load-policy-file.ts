@@ -15,12 +15,18 @@ export const readText = async (file: string, io: CliIo, resolve: string): Promis
   }
 };
 
+/** The defaults without a file; a file's `_extends` is named on stderr, as it is not followed. */
 export const loadPolicyFile = async (file: string | undefined, io: CliIo): Promise<Policy> => {
   if (file === undefined) return DEFAULT_POLICY;
   // The YAML parser and the policy's messages are loaded only for a policy file.
   const { parsePolicyText } = await import('../policy/parse-policy-text.js');
   const { formatPolicyProblems } = await import('../policy/format-policy-problems.js');
-  const parsed = parsePolicyText(await readText(file, io, RESOLVE_POLICY_FILE), file);
+  const text = await readText(file, io, RESOLVE_POLICY_FILE);
+  const parsed = parsePolicyText(text, file, (named) =>
+    io.err(
+      `review-router: ${file} extends ${named}, which is not followed here: only this file's settings, over the defaults, apply (the app layers the two)`,
+    ),
+  );
   if (!parsed.ok) throw new CliError(`invalid policy file:\n${formatPolicyProblems(parsed.error)}`);
   return parsed.value;
 };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatPolicyProblems } from '../policy/format-policy-problems.js';
 import { locatePolicyIssues } from '../policy/locate-policy-issues.js';
+import { extendsOf } from '../policy/parse-policy-text.js';
 import { parsePolicyYaml } from '../policy/parse-policy-yaml.js';
 import type { PolicyProblem } from '../policy/types.js';
 import { validatePolicyLayers } from '../policy/validate-policy-layers.js';
@@ -32,12 +33,6 @@ const readPolicy = async (file: string): Promise<PolicyText> => {
   } catch (error) {
     throw unreadableFile(file, error, RESOLVE_POLICY_FILE);
   }
-};
-
-const extendsOf = (config: unknown): string | null => {
-  if (typeof config !== 'object' || config === null || !('_extends' in config)) return null;
-  const value = config._extends;
-  return typeof value === 'string' ? value : null;
 };
 
 /**

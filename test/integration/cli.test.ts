@@ -130,6 +130,24 @@ describe('review-router classify', () => {
     }
   });
 
+  it('says that a --policy file its _extends names is not followed, and applies the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-cli-'));
+    try {
+      const policy = join(dir, 'review-router.yml');
+      writeFileSync(policy, '_extends: .github\nrouting:\n  default: deep\n');
+      const { io, out, err } = captureCliIo();
+      expect(
+        await runCli(['classify', '--policy', policy, join(PATCHES, 'deletion.patch')], io),
+      ).toBe(0);
+      expect(err.join('\n')).toContain(
+        `${policy} extends .github, which is not followed here: only this file's settings, over the defaults, apply`,
+      );
+      expect(out.join('\n')).toContain('route deep');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says which file it cannot read', async () => {
     const { io, err } = captureCliIo();
     expect(await runCli(['classify', '/nonexistent/x.patch'], io)).toBe(2);
