@@ -8,7 +8,7 @@ import { validatePolicyLayers } from '../policy/validate-policy-layers.js';
 import { readPath } from '../policy/read-path.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
-import { policyPriceProblem } from '../review/policy-price-problem.js';
+import { policyPriceProblems } from '../review/policy-price-problem.js';
 import { CliError, EXIT_FAILED, type CliIo } from './cli-io.js';
 import { RESOLVE_POLICY_FILE, unreadableFile } from './unreadable-file.js';
 
@@ -36,25 +36,25 @@ const readPolicy = async (file: string): Promise<PolicyText> => {
 };
 
 /**
- * A model of the layered policy that the price table cannot price, located in the last file that
- * names it: the check run fails such a policy before any model is called.
+ * The models of the layered policy that the price table cannot price, each located in the last
+ * file that names it: the check run fails such a policy before any model is called.
  */
 const priceProblems = (
   layers: readonly { file: string; text: string; yaml: ReturnType<typeof parsePolicyYaml> }[],
   prices: PriceTable,
 ): PolicyProblem[] => {
   const configs = layers.map(({ yaml }) => (yaml.ok ? yaml.value : null));
-  const problem = policyPriceProblem(resolvePolicy(configs), prices);
-  if (problem === null) return [];
-  const setBy = configs.findLastIndex(
-    (config) => config !== null && readPath(config, problem.path) !== undefined,
-  );
-  const layer = layers[setBy === -1 ? layers.length - 1 : setBy];
-  if (layer === undefined) return [];
-  return locatePolicyIssues({
-    file: layer.file,
-    text: layer.text,
-    issues: [{ path: problem.path, at: 'value', message: problem.detail, hint: null }],
+  return policyPriceProblems(resolvePolicy(configs), prices).flatMap((problem) => {
+    const setBy = configs.findLastIndex(
+      (config) => config !== null && readPath(config, problem.path) !== undefined,
+    );
+    const layer = layers[setBy === -1 ? layers.length - 1 : setBy];
+    if (layer === undefined) return [];
+    return locatePolicyIssues({
+      file: layer.file,
+      text: layer.text,
+      issues: [{ path: problem.path, at: 'value', message: problem.detail, hint: null }],
+    });
   });
 };
 

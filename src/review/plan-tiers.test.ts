@@ -169,6 +169,22 @@ describe('planTiers', () => {
     });
   });
 
+  it('names every model the price table does not know, fast tier first, not only the first', () => {
+    const planned = planWithModels({
+      fast: { provider: 'openai', model: 'gpt-unknown-1', effort: 'low' },
+      deep: { provider: 'anthropic', model: 'claude-unknown-9', effort: 'high' },
+    });
+    expect(planned).toEqual({
+      ok: false,
+      error: {
+        message: [
+          `models.fast: unknown model gpt-unknown-1 in price table v${prices.version}: add it to PRICES_FILE`,
+          `models.deep: unknown model claude-unknown-9 in price table v${prices.version}: add it to PRICES_FILE`,
+        ].join('\n'),
+      },
+    });
+  });
+
   it('hands routing the estimates without the prompt details', () => {
     const plans = plan(null);
     expect(tierEstimates(plans)).toEqual({

@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
-import { policyPriceProblem } from './policy-price-problem.js';
+import { policyPriceProblems } from './policy-price-problem.js';
 import type { TierEstimate } from '../route/types.js';
 import { ESTIMATED_OUTPUT_TOKENS } from './estimates.js';
 import { EMPTY_POOL, type ContextPool } from '../context/types.js';
@@ -85,8 +85,9 @@ const maxTokensWithin = (
  */
 export const planTiers = (options: PlanTiersOptions): Result<TierPlans, UnpricedModel> => {
   const { policy, prices } = options;
-  const problem = policyPriceProblem(policy, prices);
-  if (problem !== null) return err({ message: problem.message });
+  const problems = policyPriceProblems(policy, prices);
+  if (problems.length > 0)
+    return err({ message: problems.map((problem) => problem.message).join('\n') });
   // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
   // fence is chosen once, which reads every file (as bytes, without rendering it). The drafts
   // render only the files their budget reaches.

@@ -43,14 +43,19 @@ const choiceProblem = (
   );
 };
 
-const tierProblem = (policy: Policy, prices: PriceTable, tier: Tier): PriceProblem | null => {
+const tierProblems = (policy: Policy, prices: PriceTable, tier: Tier): PriceProblem[] => {
   const spec = policy.models[tier];
-  return (
-    choiceProblem(prices, spec, ['models', tier]) ??
-    (spec.fallback ? choiceProblem(prices, spec.fallback, ['models', tier, 'fallback']) : null)
-  );
+  return [
+    choiceProblem(prices, spec, ['models', tier]),
+    spec.fallback ? choiceProblem(prices, spec.fallback, ['models', tier, 'fallback']) : null,
+  ].filter((problem) => problem !== null);
 };
 
-/** The first model of `policy` the price table cannot price as the policy sends it; null: none. */
-export const policyPriceProblem = (policy: Policy, prices: PriceTable): PriceProblem | null =>
-  tierProblem(policy, prices, 'fast') ?? tierProblem(policy, prices, 'deep');
+/**
+ * Every model of `policy` the price table cannot price as the policy sends it, fast tier first
+ * (each tier's own model before its fallback): a maintainer fixes them all in one edit.
+ */
+export const policyPriceProblems = (policy: Policy, prices: PriceTable): PriceProblem[] => [
+  ...tierProblems(policy, prices, 'fast'),
+  ...tierProblems(policy, prices, 'deep'),
+];

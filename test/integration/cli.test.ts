@@ -451,6 +451,22 @@ describe('review-router policy check', () => {
     );
   });
 
+  it('fails every model the price table cannot price, each on its own line', async () => {
+    const file = write(
+      'review-router.yml',
+      'models:\n  fast: { provider: openai, model: gpt-unknown-1 }\n  deep:\n    fallback: { provider: anthropic, model: claude-haiku-9 }\n',
+    );
+    const result = await check(file);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('The review-router policy has 2 problems:');
+    expect(result.err).toContain(
+      `\`${file}\` line 2: \`models.fast.model\`: unknown model gpt-unknown-1 in price table`,
+    );
+    expect(result.err).toContain(
+      `\`${file}\` line 4: \`models.deep.fallback.model\`: unknown model claude-haiku-9 in price table`,
+    );
+  });
+
   it('fails a model the price table cannot price, as the check run does, and reads PRICES_FILE', async () => {
     const file = write(
       'review-router.yml',
