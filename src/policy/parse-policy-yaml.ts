@@ -1,7 +1,17 @@
 /** Parses a policy file's YAML text, locating syntax errors. Empty text is an empty policy. */
-import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import {
+  isAlias,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import { err, ok, type Result } from '../domain/result.js';
-import type { PolicyProblem } from './types.js';
+import { formatPolicyPath } from './format-policy-path.js';
+import type { PathSegment, PolicyProblem } from './types.js';
 
 /** yaml's message, without the location it appends (we give line and column separately). */
 const describeYamlError = (code: string, message: string): string =>
@@ -22,10 +32,10 @@ const HINTS: Readonly<Partial<Record<string, string>>> = {
  * The repeated keys of every mapping, as yaml reports them: its own check compares each key with
  * every other, so a file of 32,000 keys took 20 s; this one keeps a set a mapping.
  */
-const duplicateKeyErrors = (doc: Document): { code: string; message: string; pos: number[] }[] => {
-  const found: { code: string; message: string; pos: number[] }[] = [];
+const duplicateKeyErrors = (doc: Document): YamlError[] => {
+  const found: YamlError[] = [];
   visit(doc, {
-    Map(_key, map) {
+    Map(_key, map, ancestors) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -34,6 +44,7 @@ const duplicateKeyErrors = (doc: Document): { code: string; message: string; pos
             code: 'DUPLICATE_KEY',
             message: 'Map keys must be unique',
             pos: [isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0],
+            path: formatPolicyPath([...pathOf(ancestors, map), String(key)]),
           });
         seen.add(key);
       }
@@ -42,17 +53,36 @@ const duplicateKeyErrors = (doc: Document): { code: string; message: string; pos
   return found.sort((a, b) => (a.pos[0] ?? 0) - (b.pos[0] ?? 0));
 };
 
+interface YamlError {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: readonly number[];
+  /** Where in the file, when known: the repeated key's own path. */
+  readonly path?: string;
+}
+
+/** The keys and indexes that lead from the document to `node`, given its ancestors. */
+const pathOf = (ancestors: readonly unknown[], node: unknown): PathSegment[] => {
+  const segments: PathSegment[] = [];
+  ancestors.forEach((ancestor, index) => {
+    const child = ancestors[index + 1] ?? node;
+    if (isPair(ancestor) && isScalar(ancestor.key)) segments.push(String(ancestor.key.value));
+    else if (isSeq(ancestor)) segments.push(ancestor.items.indexOf(child as never));
+  });
+  return segments;
+};
+
 export const parsePolicyYaml = (text: string, file: string): Result<unknown, PolicyProblem[]> => {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const errors = doc.errors.length > 0 ? doc.errors : duplicateKeyErrors(doc);
   if (errors.length > 0) {
     return err(
-      errors.map((error) => {
+      errors.map((error: YamlError) => {
         const { line, col } = lineCounter.linePos(error.pos[0] ?? 0);
         return {
           file,
-          path: '',
+          path: error.path ?? '',
           line: Math.max(line, 1),
           column: Math.max(col, 1),
           message: `invalid YAML: ${describeYamlError(error.code, error.message)}`,
