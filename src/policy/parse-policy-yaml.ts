@@ -67,7 +67,7 @@ const pathOf = (ancestors: readonly unknown[], node: unknown): PathSegment[] => 
   ancestors.forEach((ancestor, index) => {
     const child = ancestors[index + 1] ?? node;
     if (isPair(ancestor) && isScalar(ancestor.key)) segments.push(String(ancestor.key.value));
-    else if (isSeq(ancestor)) segments.push(ancestor.items.indexOf(child as never));
+    else if (isSeq(ancestor)) segments.push(ancestor.items.indexOf(child));
   });
   return segments;
 };
