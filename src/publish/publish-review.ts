@@ -1,4 +1,5 @@
 import { isCommentable } from '../changes/commentable-lines.js';
+import { afterPosting } from './after-posting.js';
 import type { Finding } from '../domain/model-answer.js';
 import type { CheckConclusion, CheckRunOutput } from '../github/types.js';
 import type { TierAnswer } from '../review/tier-call.js';
@@ -121,15 +122,12 @@ export const publishReview = async (
       posted.body.includes(renderBodyFinding(finding, repository)),
     ),
   ];
-  await rememberReview(change, { ...posted, findings, fingerprints: prepared.fingerprints }, ports);
-  await rememberFeedback(
-    change,
-    { ...posted, findings, fingerprints: prepared.fingerprints },
-    {
-      ...options,
-      ports,
-    },
-  );
+  const remembered = { ...posted, findings, fingerprints: prepared.fingerprints };
+  await afterPosting('its findings and head', () => rememberReview(change, remembered, ports), {
+    log: ports.log,
+    reviewId: posted.id,
+  });
+  await rememberFeedback(change, remembered, { ...options, ports });
   const check = renderPostedCheck({
     result,
     escalation: options.escalation,
