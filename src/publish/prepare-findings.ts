@@ -49,7 +49,13 @@ export const prepareFindings = async (
   const posted = await ports.ledger.listPostedFindings({ repo: change.repo, pr: change.job.pr });
   const selected = selectFindings({
     findings,
-    fingerprint: (finding) => fingerprintFinding(finding, [change.diff, pullDiff]),
+    // A full review fingerprints the new side on the pull request's diff, so a push does too: the
+    // compare may show only part of a range. The old side of a push is the previous head's.
+    fingerprint: (finding) =>
+      fingerprintFinding(
+        finding,
+        finding.side === 'RIGHT' ? [pullDiff, change.diff] : [change.diff, pullDiff],
+      ),
     posted: new Set(posted.map((row) => row.fingerprint)),
     resolved: await readResolved(ports, posted.length),
   });

@@ -277,6 +277,86 @@ describe('a push to a pull request the app has reviewed', () => {
     expect(prompt()).not.toContain(PASSWORD);
   });
 
+  it('does not repeat a finding on a range that the new commits show only in part', async () => {
+    const lines = (changedSixth: boolean) =>
+      Array.from({ length: 10 }, (_, index) =>
+        index === 5 && changedSixth
+          ? 'export const v6 = 600;'
+          : `export const v${index + 1} = ${index + 1};`,
+      );
+    const whole = (text: readonly string[]) =>
+      ['@@ -0,0 +1,10 @@', ...text.map((line) => `+${line}`)].join('\n');
+    // The push changes line 6; the compare shows lines 3 to 9, so line 2 of the range is not in it.
+    const aToB = [
+      '@@ -3,7 +3,7 @@',
+      ...lines(false)
+        .slice(2, 5)
+        .map((line) => ` ${line}`),
+      `-${lines(false)[5]}`,
+      `+${lines(true)[5]}`,
+      ...lines(false)
+        .slice(6, 9)
+        .map((line) => ` ${line}`),
+    ].join('\n');
+    const magicNumbers = finding({
+      path: 'src/consts.ts',
+      start_line: 2,
+      line: 4,
+      severity: 'warning',
+      category: 'maintainability',
+      title: 'Magic numbers',
+      body: 'Name these values.',
+      suggestion: null,
+    });
+    const answer = () =>
+      nock(OPENAI_TEST_ORIGIN)
+        .post('/v1/responses')
+        .reply(200, openAIResponse({ answer: modelAnswer({ findings: [magicNumbers] }) }));
+    const added = { status: 'added' };
+    // Both heads on the fast tier, whose answer is mocked.
+    const policy = 'routing:\n  rules: []\n  default: fast\n';
+    const firstHead = mockPullRequest({
+      pull: pullRequestObject({ headSha: A }),
+      policy,
+      files: [prFile('src/consts.ts', whole(lines(false)), added)],
+    });
+    const first = [
+      firstHead.scope,
+      mockChecks(firstHead.sent),
+      mockReview(firstHead.sent, { id: 80 }),
+      answer(),
+    ];
+    await deliver('push-range-1', 'opened', A);
+    for (const scope of first) scope.done();
+    const [posted] = firstHead.sent.reviews;
+    expect(posted?.comments).toHaveLength(1);
+
+    const talk = newTalk();
+    const secondHead = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      policy,
+      files: [prFile('src/consts.ts', whole(lines(true)), added)],
+    });
+    const second = [
+      secondHead.scope,
+      mockCompare(A, B, { files: [prFile('src/consts.ts', aToB)] }),
+      mockChecks(secondHead.sent),
+      mockReview(secondHead.sent, { id: 81 }),
+      mockReviewThreads(talk, [{ resolved: false, body: String(posted?.comments[0].body) }]),
+      mockSummaryCollapse(talk, 80, String(posted?.body)),
+      answer(),
+    ];
+    await deliver('push-range-2', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of second) scope.done();
+    const [again] = secondHead.sent.reviews;
+    expect(again?.comments).toEqual([]);
+    expect(String(again?.body)).toContain(
+      '<sub>Not posted: 1 finding (1 already posted on this pull request).</sub>',
+    );
+  });
+
   it('is skipped when it changed none of the pull request files (a merge of the base branch)', async () => {
     await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
     const github = mockPullRequest({
