@@ -1,5 +1,6 @@
 import { classifyChange } from '../classify/classify-change.js';
 import { fromGitHubFiles } from '../changes/from-github-files.js';
+import { keepOwnHunks } from '../changes/keep-own-hunks.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { ChangeHistory } from '../domain/history.js';
@@ -55,7 +56,7 @@ const riskyPathsOf = (classification: Classification, policy: Policy): Set<strin
 /**
  * On a push (synchronize) to a pull request the app has reviewed before, only what changed since
  * that review's head SHA is reviewed: the compare API between the two SHAs, kept to the pull
- * request's own files (a merge of the base branch brings others). When the old SHA is no longer an
+ * request's own files and hunks (a merge of the base branch brings others). When the old SHA is no longer an
  * ancestor of the head (a force-push), or GitHub cannot compare, the whole pull request is
  * reviewed. The increment is routed on its own size and risk, unless it touches a file that makes
  * the whole pull request risky: then it carries the whole pull request's risk.
@@ -97,12 +98,13 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
   }
 
   const pullPaths = new Set(pullDiff.files.map((file) => file.path));
-  const incrementDiff = input.redact(
+  const inPullFiles = input.redact(
     fromGitHubFiles(
       compared.files.filter((file) => pullPaths.has(file.filename)),
       { truncated: false },
     ),
   );
+  const incrementDiff = keepOwnHunks(inPullFiles, pullDiff);
   // The files that left the pull request since (deleted, reverted), for following findings only.
   const left = fromGitHubFiles(
     compared.files.filter((file) => !pullPaths.has(file.filename)),
@@ -122,7 +124,7 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
       routedOn,
       touchedRiskyPaths: touched,
       pullRisk: pullClassification.risk,
-      compared: { ...incrementDiff, files: [...incrementDiff.files, ...left] },
+      compared: { ...inPullFiles, files: [...inPullFiles.files, ...left] },
     },
     ...reviewable(incrementDiff),
     classification:

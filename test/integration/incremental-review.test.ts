@@ -378,4 +378,32 @@ describe('a push to a pull request the app has reviewed', () => {
       'Skipped: no file of this pull request changed since aaaaaaa, the commit reviewed last',
     );
   });
+  it("is skipped when a merge of the base branch changed only lines of the pull request's files that it did not change", async () => {
+    await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
+    const github = mockPullRequest({
+      pull: pullRequestObject({ headSha: B }),
+      files: [prFile('src/utils/format-date.ts', FORMAT_AT_A)],
+      pullReads: 1,
+    });
+    // The base branch changed line 40 of the same file; the merge brought it into the pull request.
+    const compare = mockCompare(A, B, {
+      aheadBy: 3,
+      files: [
+        prFile(
+          'src/utils/format-date.ts',
+          '@@ -39,3 +39,3 @@\n export const m = 13;\n-export const n = 14;\n+export const n = 140;\n export const o = 15;',
+        ),
+      ],
+    });
+    const checks = mockChecks(github.sent);
+
+    await deliver('push-merge-same-file', 'synchronize', B);
+
+    expect(app.errors).toEqual([]);
+    for (const scope of [github.scope, compare, checks]) scope.done();
+    expect(github.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'skipped' });
+    expect(github.sent.checkRunUpdates[0]?.output.title).toBe(
+      'Skipped: no file of this pull request changed since aaaaaaa, the commit reviewed last',
+    );
+  });
 });
