@@ -24,7 +24,10 @@ const file = (filename: string, lines = 3): GitHubFile => ({
 const PULL_FILES = [file('src/auth/session.ts'), file('src/utils/format.ts'), file('README.md', 1)];
 const pullDiff = fromGitHubFiles(PULL_FILES, { truncated: false });
 
-const job = (trigger: ReviewJob['trigger'] = 'synchronize'): ReviewJob => ({
+const job = (
+  trigger: ReviewJob['trigger'] = 'synchronize',
+  extra: Pick<Partial<ReviewJob>, 'label' | 'forcedTier'> = {},
+): ReviewJob => ({
   deliveryId: 'd-1',
   installationId: 1,
   owner: 'acme',
@@ -34,6 +37,7 @@ const job = (trigger: ReviewJob['trigger'] = 'synchronize'): ReviewJob => ({
   trigger,
   forcedTier: null,
   receivedAt: '2026-11-21T10:00:00.000Z',
+  ...extra,
 });
 
 const state = (lastReviewedSha: string | null): PullState => ({
@@ -49,6 +53,8 @@ const scopeWith = async (
   compare: () => Promise<CompareResult>,
   options: {
     trigger?: ReviewJob['trigger'];
+    label?: string;
+    forcedTier?: ReviewJob['forcedTier'];
     last?: string | null;
     redact?: (diff: DiffModel) => DiffModel;
   } = {},
@@ -61,7 +67,10 @@ const scopeWith = async (
     },
   } as unknown as GitHubPort;
   const scoped = await chooseReviewScope({
-    job: job(options.trigger),
+    job: job(options.trigger, {
+      ...(options.label === undefined ? {} : { label: options.label }),
+      ...(options.forcedTier === undefined ? {} : { forcedTier: options.forcedTier }),
+    }),
     gh,
     ref: { owner: 'acme', repo: 'api', pr: 7 },
     policy: DEFAULT_POLICY,
@@ -81,6 +90,8 @@ describe('chooseReviewScope', () => {
   it.each([
     ['an opened pull request', { trigger: 'opened' as const }],
     ['a command', { trigger: 'command' as const }],
+    ['a label that picks the tier', { trigger: 'labeled' as const, label: 'review:deep' }],
+    ['a forced tier', { trigger: 'reopened' as const, forcedTier: 'deep' as const }],
     ['a push to a pull request never reviewed', { last: null }],
     ['a push of the head already reviewed', { last: B }],
   ])('reviews the whole diff for %s, without asking GitHub to compare', async (_case, options) => {
@@ -89,6 +100,24 @@ describe('chooseReviewScope', () => {
     expect(scoped.diff).toBe(pullDiff);
     expect(compared).toEqual([]);
   });
+
+  it.each([
+    ['a draft made ready', { trigger: 'ready_for_review' as const }],
+    ['a reopen', { trigger: 'reopened' as const }],
+    ['a skip label taken off', { trigger: 'unlabeled' as const, label: 'review:skip' }],
+    ['a re-run of a failed review', { trigger: 'rerequested' as const }],
+    ['a label no rule names', { trigger: 'labeled' as const, label: 'bug' }],
+  ])(
+    'reviews what changed since the last review for %s on a head not yet reviewed',
+    async (_case, options) => {
+      const { scoped, compared } = await scopeWith(
+        () => ahead([file('src/utils/format.ts', 1)]),
+        options,
+      );
+      expect(compared).toEqual([{ base: A, head: B }]);
+      expect(scoped.scope).toMatchObject({ kind: 'incremental', baseSha: A, files: 1 });
+    },
+  );
 
   it('reviews only the pull request files changed since the last reviewed head', async () => {
     const redacted: string[] = [];

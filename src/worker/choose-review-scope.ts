@@ -6,10 +6,11 @@ import type { DiffModel } from '../domain/diff.js';
 import type { ChangeHistory } from '../domain/history.js';
 import type { Log } from '../domain/log.js';
 import type { Policy } from '../domain/policy.js';
-import type { PullRequestFacts, ReviewJob } from '../domain/review-job.js';
+import type { PullRequestFacts, ReviewJob, Trigger } from '../domain/review-job.js';
 import type { ReviewScope } from '../domain/review-scope.js';
 import type { GitHubPort, PullRef } from '../github/types.js';
 import type { PullState } from '../ledger/types.js';
+import { isRoutingLabel } from '../route/find-skip-rule.js';
 import type { OmittedFile } from '../publish/render-summary.js';
 import { leaveOutGenerated } from './leave-out-generated.js';
 
@@ -54,7 +55,29 @@ const riskyPathsOf = (classification: Classification, policy: Policy): Set<strin
   );
 
 /**
- * On a push (synchronize) to a pull request the app has reviewed before, only what changed since
+ * The events that stand for the pushes since the last review: a push, and an event that reviews
+ * a head the pushes before it left unreviewed (a draft made ready, a reopen, a skip label taken
+ * off, a re-run of a failed review, a job that caught up with a newer head). A command, a label
+ * that picks a tier and a forced tier ask for the whole pull request.
+ */
+const followsLastReview = (job: ReviewJob, policy: Policy): boolean => {
+  if (job.forcedTier !== null) return false;
+  if (job.trigger === 'labeled')
+    return job.label === undefined || !isRoutingLabel(policy, job.label);
+  return INCREMENTAL_TRIGGERS.has(job.trigger);
+};
+
+const INCREMENTAL_TRIGGERS: ReadonlySet<Trigger> = new Set([
+  'synchronize',
+  'ready_for_review',
+  'reopened',
+  'unlabeled',
+  'rerequested',
+]);
+
+/**
+ * On a push (or an event that stands for the pushes, `followsLastReview`) to a pull request the
+ * app has reviewed before, only what changed since
  * that review's head SHA is reviewed: the compare API between the two SHAs, kept to the pull
  * request's own files and hunks (a merge of the base branch brings others). When the old SHA is no longer an
  * ancestor of the head (a force-push), or GitHub cannot compare, the whole pull request is
@@ -79,7 +102,7 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
     pullClassification,
   });
   const base = state?.lastReviewedSha ?? null;
-  if (job.trigger !== 'synchronize' || base === null || base === job.headSha) return full(null);
+  if (!followsLastReview(job, policy) || base === null || base === job.headSha) return full(null);
 
   let compared;
   try {
