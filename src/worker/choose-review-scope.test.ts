@@ -55,6 +55,7 @@ const scopeWith = async (
     trigger?: ReviewJob['trigger'];
     label?: string;
     forcedTier?: ReviewJob['forcedTier'];
+    pullDiff?: DiffModel;
     last?: string | null;
     redact?: (diff: DiffModel) => DiffModel;
   } = {},
@@ -75,7 +76,7 @@ const scopeWith = async (
     ref: { owner: 'acme', repo: 'api', pr: 7 },
     policy: DEFAULT_POLICY,
     pr: testPullRequest(),
-    pullDiff,
+    pullDiff: options.pullDiff ?? pullDiff,
     state: options.last === undefined ? state(A) : state(options.last),
     log: silentLog,
     redact: options.redact ?? ((diff) => diff),
@@ -139,6 +140,17 @@ describe('chooseReviewScope', () => {
     });
     expect(scoped.pullClassification.risk.level).toBe('high');
     expect(scoped.classification.risk.level).toBe('low');
+  });
+
+  it('keeps a changed file missing from a listing GitHub cut at 3,000 files', async () => {
+    const { scoped } = await scopeWith(
+      () => ahead([file('src/utils/format.ts', 1), file('src/zz/handler.ts')]),
+      { pullDiff: fromGitHubFiles(PULL_FILES, { truncated: true }) },
+    );
+    expect(scoped.diff.files.map((f) => f.path)).toEqual([
+      'src/utils/format.ts',
+      'src/zz/handler.ts',
+    ]);
   });
 
   it('carries the whole pull request risk when the push touches a file that made it risky', async () => {

@@ -121,16 +121,19 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
   }
 
   const pullPaths = new Set(pullDiff.files.map((file) => file.path));
+  // Past GitHub's 3,000-file listing a file of the pull request may be missing from the list: a
+  // changed file is then taken for the pull request's, never dropped unseen.
+  const inPull = (path: string) => pullDiff.truncated || pullPaths.has(path);
   const inPullFiles = input.redact(
     fromGitHubFiles(
-      compared.files.filter((file) => pullPaths.has(file.filename)),
+      compared.files.filter((file) => inPull(file.filename)),
       { truncated: false },
     ),
   );
   const incrementDiff = keepOwnHunks(inPullFiles, pullDiff);
   // The files that left the pull request since (deleted, reverted), for following findings only.
   const left = fromGitHubFiles(
-    compared.files.filter((file) => !pullPaths.has(file.filename)),
+    compared.files.filter((file) => !inPull(file.filename)),
     { truncated: false },
   ).files;
   const increment = classify(incrementDiff);
