@@ -28,7 +28,7 @@ export const readCommitWithHistory = async (
 ): Promise<CommitWithHistory | null> => {
   const resolved = await resolveCommitRev(gitDir, rev);
   if (resolved === null) return null;
-  const [patch, time, shallowEdge] = await Promise.all([
+  const [patch, historyOf, shallowEdge] = await Promise.all([
     runGit(gitDir, [
       'show',
       '--format=',
@@ -42,20 +42,37 @@ export const readCommitWithHistory = async (
       resolved,
       '--',
     ]),
-    runGit(gitDir, ['log', '-1', '--format=%ct', resolved, '--']),
+    readHistoryBefore(gitDir, resolved),
     isShallowEdge(gitDir, resolved),
   ]);
+  return {
+    sha: resolved,
+    committedAt: historyOf.committedAt,
+    patch: patch.toString('utf8'),
+    shallowEdge,
+    historyOf: historyOf.of,
+  };
+};
+
+/**
+ * What the history before commit `sha` (a full SHA) says about paths, as of the commit's time:
+ * its ancestors only, so nothing after it leaks in. `of` answers null for a first commit.
+ */
+export const readHistoryBefore = async (
+  gitDir: string,
+  sha: string,
+): Promise<{
+  readonly committedAt: number;
+  readonly of: (paths: readonly string[]) => ChangeHistory | null;
+}> => {
+  const time = await runGit(gitDir, ['log', '-1', '--format=%ct', sha, '--']);
   const accumulator = createHistoryAccumulator();
-  for await (const commit of readHistoryCommits(gitDir, resolved)) {
-    if (commit.sha !== resolved) accumulator.add(commit);
+  for await (const commit of readHistoryCommits(gitDir, sha)) {
+    if (commit.sha !== sha) accumulator.add(commit);
   }
   const committedAt = Number(time.toString('utf8').trim());
   return {
-    sha: resolved,
     committedAt,
-    patch: patch.toString('utf8'),
-    shallowEdge,
-    historyOf: (paths) =>
-      accumulator.size === 0 ? null : accumulator.historyOf(paths, committedAt),
+    of: (paths) => (accumulator.size === 0 ? null : accumulator.historyOf(paths, committedAt)),
   };
 };

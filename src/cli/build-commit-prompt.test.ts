@@ -7,6 +7,7 @@ import { createTestGitRepo } from '../calibrate/test-git-repo.js';
 import { loadPriceTable } from '../ledger/price-table.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { buildCommitPrompt } from './build-commit-prompt.js';
+import { classifyCommit } from './classify-commit.js';
 import { runCli } from './main.js';
 import { promptRecord } from './prompt-command.js';
 import { captureCliIo } from './test-cli-io.js';
@@ -250,6 +251,49 @@ describe('review-router prompt --git-dir', () => {
       expect(code).toBe(2);
       expect(out).toEqual([]);
       expect(err.join('\n')).toContain(`${empty} changes no file, so there is no prompt to build`);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('classifies with the history before the commit, as classify --commit and the app do', async () => {
+    const built = await build('fast');
+    const classified = await classifyCommit({
+      gitDir: repo.gitDir,
+      commit: head,
+      policy: DEFAULT_POLICY,
+      prices: loadPriceTable(),
+    });
+    expect(built.classification.risk.signals.map((signal) => signal.id)).toContain(
+      'history-baseline',
+    );
+    expect(built.classification.risk.score).toBe(classified.risk.score);
+    expect(built.classification.risk.level).toBe(classified.risk.level);
+  });
+
+  it('leaves lockfiles and generated code out of the prompt and says so, as the app does', async () => {
+    const other = createTestGitRepo();
+    try {
+      other.commit({ message: 'first', date: '2026-01-01T00:00:00Z', files: { 'a.ts': 'a\n' } });
+      const sha = other.commit({
+        message: 'dependencies',
+        date: '2026-01-02T00:00:00Z',
+        files: {
+          'a.ts': 'export const a = 1;\n',
+          'pnpm-lock.yaml': 'lockfileVersion: 9.0\npackages:\n  left-pad@1.3.0: {}\n',
+        },
+      });
+      const built = await buildCommitPrompt({
+        gitDir: other.gitDir,
+        commit: sha,
+        policy: DEFAULT_POLICY,
+        prices: loadPriceTable(),
+      });
+      const record = promptRecord(built);
+      expect(record.prompt.user).not.toContain('left-pad');
+      expect(record.prompt.user).toContain('export const a = 1;');
+      expect(record.leftOut).toContainEqual({ path: 'pnpm-lock.yaml', reason: 'lockfile' });
+      expect(built.classification.changedFiles).toBe(2);
     } finally {
       other.remove();
     }

@@ -6,6 +6,7 @@ import { GitError, runGit } from '../calibrate/run-git.js';
 import { resolveCommitRev } from '../calibrate/resolve-commit-rev.js';
 import { isShallowEdge, shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
+import { readHistoryBefore } from '../calibrate/read-commit-with-history.js';
 import { classifyChange } from '../classify/classify-change.js';
 import { filesForContext } from '../context/files-for-context.js';
 import { gatherContext } from '../context/gather-context.js';
@@ -19,7 +20,9 @@ import type { PriceTable } from '../ledger/price-table.js';
 import { buildReviewPrompt, type ReviewPrompt } from '../review/build-prompt.js';
 import { deepestLevel } from '../review/context-level.js';
 import { planTiers } from '../review/plan-tiers.js';
+import type { OmittedFile } from '../publish/render-summary.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
+import { leaveOutGenerated } from '../worker/leave-out-generated.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 import { OFFLINE_PR, routeOffline } from './classify-patch.js';
 import { CliError } from './cli-io.js';
@@ -50,7 +53,10 @@ export interface CommitPrompt {
   readonly tier: Tier;
   readonly routeReason: string;
   readonly model: ModelSpec;
+  /** What the model reads: the commit's diff without lockfiles and generated code. */
   readonly diff: DiffModel;
+  /** The lockfiles and generated files taken out of `diff`, as the app's summary lists them. */
+  readonly leftOut: readonly OmittedFile[];
   readonly classification: Classification;
   readonly context: ContextPool;
   readonly prompt: ReviewPrompt;
@@ -118,8 +124,16 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
       `--commit ${options.commit}: ${sha} changes no file, so there is no prompt to build`,
     );
   const redacted = redactSecrets(readPatch(`commit ${sha.slice(0, 12)}`, patch), OFFLINE_PR);
-  const diff = redacted.diff;
-  const classification = classifyChange({ diff, policy, authorAssociation: null });
+  // As the app does: classified whole with the history before the commit, then lockfiles and
+  // generated code taken out of what the model reads.
+  const history = await readHistoryBefore(gitDir, sha);
+  const classification = classifyChange({
+    diff: redacted.diff,
+    policy,
+    authorAssociation: null,
+    history: history.of(redacted.diff.files.map((file) => file.path)),
+  });
+  const { diff, leftOut } = leaveOutGenerated(redacted.diff, policy.review.ignore_paths);
   const maxInputTokens = options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens;
   const cpuBefore = process.cpuUsage();
   const context = await gatherContext({
@@ -170,6 +184,7 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
     routeReason,
     model: policy.models[tier],
     diff,
+    leftOut,
     classification,
     context,
     prompt,

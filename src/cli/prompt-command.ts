@@ -40,7 +40,7 @@ export const promptRecord = (built: CommitPrompt) => {
     tokens: prompt.tokens,
     cacheBreakpoint: prompt.cacheContext ? 'after context' : 'none',
     context: prompt.contextEntries,
-    leftOut: [...prompt.omitted, ...prompt.contextLeftOut],
+    leftOut: [...built.leftOut, ...prompt.omitted, ...prompt.contextLeftOut],
   };
 };
 
