@@ -24,6 +24,13 @@ describe('renderCalibrationReport', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;/evil');
   });
 
+  it("marks the share the suggestion routes deep, at the level the policy's rules send deep", () => {
+    const result = testCalibrationResult();
+    const share = (result.suggestion.routing.deepShare * 100).toFixed(1);
+    expect(result.suggestion.routing.deepShare).not.toBe(result.suggestion.shares.high);
+    expect(html).toContain(`<title>suggested levels: ${share}% deep</title>`);
+  });
+
   it('draws one curve per scorer and the policy snippet', () => {
     expect(html.match(/<polyline data-scorer="/g)).toHaveLength(4);
     expect(html).toContain('levels: { medium:');

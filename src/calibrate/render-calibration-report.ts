@@ -55,7 +55,7 @@ ${describeHistory(result).map(
 <h2>Bug-inducing changes caught against share routed deep</h2>
 <figure>
 ${raw(renderCatchCurveSvg(result))}
-<figcaption class="note">Commits ranked by each score, highest first; a commit routed deep "catches" its defect. Ties are split in proportion. The dotted blue line is the share the suggested high level routes deep.</figcaption>
+<figcaption class="note">Commits ranked by each score, highest first; a commit routed deep "catches" its defect. Ties are split in proportion. The dotted blue line is the share the suggested levels route deep under the policy's rules.</figcaption>
 </figure>
 <table>
 <thead><tr>${header}</tr></thead>

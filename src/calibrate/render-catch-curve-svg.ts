@@ -32,7 +32,7 @@ export const grid = (): string[] =>
 /**
  * The catch curves as an inline SVG: share of commits routed deep (x) against share of
  * bug-inducing commits caught (y), one line per scorer, the 10/20/30% marks and the share the
- * suggested high level routes deep.
+ * suggested levels route deep under the policy's rules.
  */
 export const renderCatchCurveSvg = (result: CalibrationResult): string => {
   const curves = result.curves.map(({ scorer, points }) => {
@@ -47,7 +47,8 @@ export const renderCatchCurveSvg = (result: CalibrationResult): string => {
     (share) =>
       `<line x1="${num(x(share))}" y1="${num(y(0))}" x2="${num(x(share))}" y2="${num(y(1))}" class="mark"/>`,
   );
-  const suggested = result.suggestion.shares.high;
+  // What the suggestion routes deep, whichever level its rules send deep (medium, by default).
+  const suggested = result.suggestion.routing.deepShare;
   const legend = result.curves.map(({ scorer }, index) => {
     const style = CURVE_STYLES[scorer];
     const top = MARGIN.top + 12 + index * 22;
@@ -58,7 +59,7 @@ export const renderCatchCurveSvg = (result: CalibrationResult): string => {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Bug-inducing changes caught against share routed deep">`,
     ...grid(),
     ...marks,
-    `<line x1="${num(x(suggested))}" y1="${num(y(0))}" x2="${num(x(suggested))}" y2="${num(y(1))}" class="suggested"><title>suggested high level: ${(suggested * 100).toFixed(1)}% deep</title></line>`,
+    `<line x1="${num(x(suggested))}" y1="${num(y(0))}" x2="${num(x(suggested))}" y2="${num(y(1))}" class="suggested"><title>suggested levels: ${(suggested * 100).toFixed(1)}% deep</title></line>`,
     `<line x1="${num(x(0))}" y1="${num(y(0))}" x2="${num(x(1))}" y2="${num(y(0))}" class="axis"/>`,
     `<line x1="${num(x(0))}" y1="${num(y(0))}" x2="${num(x(0))}" y2="${num(y(1))}" class="axis"/>`,
     ...curves,
