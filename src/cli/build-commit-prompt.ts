@@ -3,7 +3,7 @@
  * classify, route, gather context, build the prompt) with a local git source instead of GitHub.
  */
 import { GitError, runGit } from '../calibrate/run-git.js';
-import { resolveCommitRev } from '../calibrate/resolve-commit-rev.js';
+import { resolveCommitRev, ambiguousCommit } from '../calibrate/resolve-commit-rev.js';
 import { isShallowEdge, shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { readHistoryBefore } from '../calibrate/read-commit-with-history.js';
@@ -83,7 +83,8 @@ export const resolveCommit = async (
   rev: string,
 ): Promise<{ sha: string; parent: string | null }> => {
   const sha = await resolveCommitRev(gitDir, rev);
-  if (sha === null) throw new CliError(`no commit ${rev} in ${gitDir}`);
+  if (sha === null)
+    throw new CliError((await ambiguousCommit(gitDir, rev)) ?? `no commit ${rev} in ${gitDir}`);
   const [, parent] = (await git(gitDir, ['rev-list', '--parents', '-n', '1', sha, '--']))
     .trim()
     .split(' ');

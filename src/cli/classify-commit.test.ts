@@ -140,6 +140,39 @@ describe('review-router classify --git-dir --commit', () => {
     }
   });
 
+  it('says which commits a short SHA could mean, rather than that there is none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'review-router-ambiguous-'));
+    try {
+      execFileSync('git', ['init', '-q', dir]);
+      // 2,000 commits in one fast-import: some two of them start with the same four hex digits.
+      const stream = Array.from(
+        { length: 2_000 },
+        (_, index) =>
+          `commit refs/heads/main\ncommitter T <t@example.com> ${1_700_000_000 + index} +0000\ndata ${`c${index}`.length}\nc${index}\n`,
+      ).join('');
+      execFileSync('git', ['-C', dir, 'fast-import', '--quiet'], { input: stream });
+      const shas = execFileSync('git', ['-C', dir, 'rev-list', 'main']).toString().split('\n');
+      const seen = new Set<string>();
+      const prefix = shas.map((sha) => sha.slice(0, 4)).find((start) => {
+        if (seen.has(start)) return true;
+        seen.add(start);
+        return false;
+      });
+      expect(prefix).toBeDefined();
+      const { io, err } = captureCliIo();
+      const code = await runCli(['classify', '--git-dir', dir, '--commit', prefix ?? ''], io, {});
+      expect(code).toBe(2);
+      expect(err.join('\n')).toMatch(
+        new RegExp(
+          `--commit ${prefix}: more than one commit in .* starts with it: ${prefix}[0-9a-f]* \\(\\d{4}-\\d{2}-\\d{2}, c\\d+\\), ${prefix}`,
+        ),
+      );
+      expect(err.join('\n')).toContain('To resolve, give more of its characters');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('never reads --commit as an option of git', async () => {
     const { code, err } = await classify(['--commit=--all', '--json']);
     expect(code).toBe(2);

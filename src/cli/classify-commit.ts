@@ -1,4 +1,5 @@
 import { readCommitWithHistory } from '../calibrate/read-commit-with-history.js';
+import { ambiguousCommit } from '../calibrate/resolve-commit-rev.js';
 import { shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import type { Policy } from '../domain/policy.js';
@@ -25,7 +26,10 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
   const gitDir = await locateGitDir(options.gitDir);
   const commit = await readCommitWithHistory(gitDir, options.commit);
   if (commit === null) {
-    throw new CliError(`--commit ${options.commit}: no such commit in ${gitDir}`);
+    throw new CliError(
+      (await ambiguousCommit(gitDir, options.commit)) ??
+        `--commit ${options.commit}: no such commit in ${gitDir}`,
+    );
   }
   if (commit.shallowEdge) throw new CliError(shallowEdgeMessage(options.commit, commit.sha));
   const diff = parseUnifiedDiff(commit.patch);
