@@ -1,8 +1,7 @@
 /** The `calibrate` command's options, and how they reach runCalibrateCommand. */
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS } from '../worker/types.js';
 import type { CliIo } from './cli-io.js';
-import { readPrices, type CliSettings } from './cli-settings.js';
+import { readMaxInputTokens, readPrices, type CliSettings } from './cli-settings.js';
 
 export const addCalibrateCommand = (program: Command, io: CliIo, settings: CliSettings): void => {
   program
@@ -34,7 +33,10 @@ export const addCalibrateCommand = (program: Command, io: CliIo, settings: CliSe
     )
     .option('--repo <owner/name>', "with --index-history: its GitHub name (default: origin's)")
     .action(async (options: CalibrateFlags) => {
-      const env = await settings.env();
+      // PRICES_FILE and MAX_INPUT_TOKENS; the app's whole environment only to write the history
+      // index into its ledger.
+      const variables = settings.variables();
+      const ledgerEnv = options.indexHistory === true ? await settings.env() : null;
       const { runCalibrateCommand } = await import('./calibrate-command.js');
       const { openLedgerForWriting } = await import('./ledger-location.js');
       await runCalibrateCommand({
@@ -46,14 +48,14 @@ export const addCalibrateCommand = (program: Command, io: CliIo, settings: CliSe
         policyFile: options.policy,
         json: options.json === true,
         report: options.report,
-        prices: await readPrices(env.PRICES_FILE),
-        maxInputTokens: env.MAX_INPUT_TOKENS ?? DEFAULT_LIMITS.maxInputTokens,
+        prices: await readPrices(variables.PRICES_FILE),
+        maxInputTokens: readMaxInputTokens(variables.MAX_INPUT_TOKENS),
         io,
         history: options.history === true,
         indexHistory:
-          options.indexHistory === true
-            ? { repo: options.repo, openLedger: () => openLedgerForWriting(env) }
-            : undefined,
+          ledgerEnv === null
+            ? undefined
+            : { repo: options.repo, openLedger: () => openLedgerForWriting(ledgerEnv) },
       });
     });
 };

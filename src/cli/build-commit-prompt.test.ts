@@ -298,4 +298,16 @@ describe('review-router prompt --git-dir', () => {
       other.remove();
     }
   });
+
+  it("reads only the variables it uses, not the app's whole environment", async () => {
+    const ok = captureCliIo();
+    const args = ['prompt', '--git-dir', repo.dir, '--commit', head, '--json'];
+    expect(await runCli(args, ok.io, { APP_ID: 'not-a-number', WEBHOOK_SECRET: '' })).toBe(0);
+    expect(JSON.parse(ok.out.join('\n'))).toMatchObject({ commit: head });
+    const bad = captureCliIo();
+    expect(await runCli(args, bad.io, { MAX_INPUT_TOKENS: 'lots' })).toBe(2);
+    expect(bad.err.join('\n')).toContain(
+      'MAX_INPUT_TOKENS: expected a whole number of at least 1000, got "lots"',
+    );
+  });
 });

@@ -136,16 +136,17 @@ export const buildProgram = (io: CliIo, settings: CliSettings): Command => {
       'one JSON object: the prompt, its token counts, its context and what was left out',
     )
     .action(async (options: PromptFlags) => {
-      const env = await settings.env();
       const { runPromptCommand } = await import('./prompt-command.js');
+      // Offline, as classify: PRICES_FILE and MAX_INPUT_TOKENS, not the app's whole environment.
+      const variables = settings.variables();
       await runPromptCommand({
         gitDir: options.gitDir,
         commit: options.commit,
         tier: options.tier,
         policyFile: options.policy,
         json: options.json === true,
-        prices: await readPrices(env.PRICES_FILE),
-        maxInputTokens: env.MAX_INPUT_TOKENS,
+        prices: await readPrices(variables.PRICES_FILE),
+        maxInputTokens: readMaxInputTokens(variables.MAX_INPUT_TOKENS),
         io,
       });
     });

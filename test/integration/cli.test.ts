@@ -640,7 +640,7 @@ describe('review-router', () => {
     expect(err.join('\n')).toContain('PORT: expected a port number');
   });
 
-  it('validates the environment only when a command reads it: classify reads PRICES_FILE alone', async () => {
+  it('validates the environment only when a command reads it: classify and prompt read PRICES_FILE alone', async () => {
     const patch = join(PATCHES, 'deletion.patch');
     const env = { PORT: 'eighty', PRICES_FILE: ' ' };
     const classify = captureCliIo();
@@ -648,7 +648,13 @@ describe('review-router', () => {
     expect(JSON.parse(classify.out[0] ?? '')).toMatchObject({ file: patch });
     expect(classify.err).toEqual([]);
     expect(await runCli(['--help'], captureCliIo().io, env)).toBe(0);
-    for (const command of [['costs'], ['findings'], ['report-link'], ['calibrate'], ['prompt']]) {
+    // prompt and calibrate are offline too; calibrate reads the app's settings to write its index.
+    for (const command of [
+      ['costs'],
+      ['findings'],
+      ['report-link'],
+      ['calibrate', '--index-history'],
+    ]) {
       const { io, err } = captureCliIo();
       expect(await runCli(command, io, env)).toBe(2);
       expect(err.join('\n')).toContain('PORT: expected a port number');
