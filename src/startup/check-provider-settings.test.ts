@@ -120,6 +120,15 @@ describe('checkProviderSettings', () => {
 });
 
 describe('buildProviders', () => {
+  it.each(['global', 'us', 'eu', 'us-east5', 'europe-west1'])(
+    'accepts the Vertex region %s, as the SDK serves it',
+    (region) => {
+      expect(
+        check({ CLOUD_ML_REGION: region, ANTHROPIC_VERTEX_PROJECT_ID: 'acme-reviews' }),
+      ).not.toThrow();
+    },
+  );
+
   it('builds a provider for each one the environment configures, and none for the rest', () => {
     const providers = buildProviders({
       env: parseEnv({

@@ -53,8 +53,8 @@ const checkAzure = (env: Env): void => {
 
 /** us-east-1, eu-central-1, us-gov-west-1, cn-north-1. */
 const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-/** global, us-east5, europe-west1, northamerica-northeast1. */
-const VERTEX_REGION = /^(?:global|[a-z]+-[a-z]+\d+)$/;
+/** global, the multi-regions us and eu, us-east5, europe-west1, northamerica-northeast1. */
+const VERTEX_REGION = /^(?:global|us|eu|[a-z]+-[a-z]+\d+)$/;
 /** A Google Cloud project ID (6 to 30 characters), a legacy domain-scoped one, or a project number. */
 const VERTEX_PROJECT = /^(?:(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{6,20})$/;
 
@@ -106,7 +106,7 @@ const checkVertex = (env: Env): void => {
   if (!VERTEX_REGION.test(env.CLOUD_ML_REGION ?? '')) {
     fail(
       'CLOUD_ML_REGION',
-      `CLOUD_ML_REGION is not a Google Cloud region: ${JSON.stringify(env.CLOUD_ML_REGION)}. To resolve, set it to global or a region that serves Claude, e.g. us-east5.`,
+      `CLOUD_ML_REGION is not a Google Cloud region: ${JSON.stringify(env.CLOUD_ML_REGION)}. To resolve, set it to global, a multi-region (us, eu) or a region that serves Claude, e.g. us-east5.`,
     );
   }
   if (!VERTEX_PROJECT.test(env.ANTHROPIC_VERTEX_PROJECT_ID ?? '')) {
