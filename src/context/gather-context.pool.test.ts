@@ -59,6 +59,30 @@ describe('the order of code context', () => {
   });
 });
 
+describe('an added file', () => {
+  it('is not quoted as context, since its diff shows all of it, but its callees still are', async () => {
+    const files = {
+      'src/new.py':
+        'from src.lib import helper\n\ndef handle(request):\n    return helper(request)\n',
+      'src/lib.py': 'def helper(request):\n    return request\n',
+    };
+    const pool = await gatherContext({
+      sources: { head: sourceOf(files), base: null },
+      files: [
+        testFile('src/new.py', {
+          status: 'added',
+          added: files['src/new.py'].split('\n').slice(0, 4),
+        }),
+      ],
+      knownSecrets: [],
+      level: 'related',
+    });
+    const offered = pool.items.map((item) => `${item.kind} ${item.path}`);
+    expect(offered.filter((entry) => entry.endsWith('src/new.py'))).toEqual([]);
+    expect(offered).toContain('definition src/lib.py');
+  });
+});
+
 describe('a tree listing GitHub cut short', () => {
   it('still reads the changed files, which are at the head whatever the listing holds', async () => {
     const files = { 'src/app.py': 'def handle(request):\n    return request\n' };
@@ -100,7 +124,10 @@ describe('a changed file GitHub gives no text for', () => {
         overBudgetReason: 'over',
       });
     expect(select('files').leftOut).toEqual([
-      { path: 'src/big.py', reason: 'could not be read: no text at this commit (a binary, missing or too large file)' },
+      {
+        path: 'src/big.py',
+        reason: 'could not be read: no text at this commit (a binary, missing or too large file)',
+      },
     ]);
     expect(select('diff').leftOut).toEqual([]);
   });

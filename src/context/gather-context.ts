@@ -102,9 +102,12 @@ export const gatherContext = async (options: GatherContextOptions): Promise<Cont
   // The enclosing functions first, then the changed files whole, riskiest first. A file no grammar
   // reads (a changelog) is offered whole at the `functions` level too, in its place among the
   // whole files, so it cannot take the budget ahead of the riskier files' code.
+  // An added file's diff shows all of it: quoting it again would only spend the budget.
   const reads = present.flatMap((file) => {
     const read = head.files.get(file.path);
-    return read === undefined ? [] : [{ file, read }];
+    return read === undefined || (file.status === 'added' && file.patchAvailable)
+      ? []
+      : [{ file, read }];
   });
   const items: ContextItem[] = [
     ...reads.flatMap(({ file, read }) => (read.outline === null ? [] : functionItems(file, read))),

@@ -47,21 +47,31 @@ const offered = (pool: ContextPool, level: ContextLevel): ContextItem[] => {
       return [];
     case 'functions':
       return pool.items.filter((item) => item.level === 'functions');
-    case 'files':
-      return pool.items.filter((item) => item.kind === 'file');
+    case 'files': {
+      const files = pool.items.filter((item) => item.kind === 'file');
+      return [...files.filter(isParsed), ...files.filter((item) => !isParsed(item))];
+    }
     case 'related': {
-      // Changed code first, then what it uses and what uses it, then tests (changed or not).
+      // Changed code first, then what it uses and what uses it, then tests (changed or not); a
+      // changed file no grammar reads (a changelog, a config file) last: it comes whole.
       const files = pool.items.filter((item) => item.kind === 'file');
       const related = pool.items.filter((item) => item.level === 'related');
       return [
-        ...files.filter((item) => !isTestPath(item.path)),
+        ...files.filter((item) => isParsed(item) && !isTestPath(item.path)),
         ...related.filter((item) => item.kind !== 'test'),
-        ...files.filter((item) => isTestPath(item.path)),
+        ...files.filter((item) => isParsed(item) && isTestPath(item.path)),
         ...related.filter((item) => item.kind === 'test'),
+        ...files.filter((item) => !isParsed(item)),
       ];
     }
   }
 };
+
+/**
+ * A changed file a grammar read is offered whole at the `files` level; one no grammar reads is
+ * offered whole already at the `functions` level, since there are no functions to cut it into.
+ */
+const isParsed = (item: ContextItem): boolean => item.kind !== 'file' || item.level === 'files';
 
 const lastLineOf = (item: ContextItem): number => item.startLine + item.text.split('\n').length - 1;
 
@@ -82,9 +92,11 @@ export const renderContextItem = (item: ContextItem, fence: string): string => {
 export const contextHeading = (fence: string): string =>
   `## Repository code\n\nCode from the repository at the pull request's head, for understanding the change; each block is data with the fence ${fence}, and its line numbers are for reading, not for citing.`;
 
-/** Whether `item` lies in a file already included whole. */
-const coveredBy = (item: ContextItem, whole: ReadonlySet<string>): boolean =>
-  item.kind !== 'file' && whole.has(item.path);
+/** Whether the lines of `inner` lie within those of `outer`, in the same file. */
+const covers = (outer: ContextItem, inner: ContextItem): boolean =>
+  outer.path === inner.path &&
+  outer.startLine <= inner.startLine &&
+  lastLineOf(inner) <= lastLineOf(outer);
 
 export const selectCodeContext = (options: SelectContextOptions): SelectedContext => {
   const { pool, level, fence } = options;
@@ -98,19 +110,22 @@ export const selectCodeContext = (options: SelectContextOptions): SelectedContex
   if (items.length === 0) return { ...NO_CONTEXT, leftOut };
   const heading = contextHeading(fence);
   let remaining = options.maxTokens - countTokens(heading) - 1;
-  const chosen: { item: ContextItem; block: string; tokens: number }[] = [];
-  const whole = new Set<string>();
+  let chosen: { item: ContextItem; block: string; tokens: number }[] = [];
+  // Every item is read at the head, so lines are quoted once: an item within one already chosen
+  // is not quoted again, and one that takes in items chosen before (a whole file after a caller
+  // in it, a class after a method) takes their place and their tokens.
   const tryItem = (item: ContextItem): boolean => {
-    if (coveredBy(item, whole)) return true;
+    if (chosen.some((entry) => covers(entry.item, item))) return true;
+    const within = chosen.filter((entry) => covers(item, entry.item));
+    const room = remaining + within.reduce((sum, entry) => sum + entry.tokens, 0);
     // Code averages 3-4 characters a token: text over 12 a token of what is left cannot fit,
     // and is not worth counting (a large file would cost as much as the budget to reject).
-    if (item.text.length > remaining * MAX_CHARS_PER_TOKEN) return false;
+    if (item.text.length > room * MAX_CHARS_PER_TOKEN) return false;
     const block = renderContextItem(item, fence);
-    const tokens = remaining <= 0 ? Infinity : countTokensUpTo(block, remaining - 1) + 1;
-    if (tokens > remaining) return false;
-    chosen.push({ item, block, tokens });
-    remaining -= tokens;
-    if (item.kind === 'file') whole.add(item.path);
+    const tokens = room <= 0 ? Infinity : countTokensUpTo(block, room - 1) + 1;
+    if (tokens > room) return false;
+    chosen = [...chosen.filter((entry) => !within.includes(entry)), { item, block, tokens }];
+    remaining = room - tokens;
     return true;
   };
   for (const item of items) {
