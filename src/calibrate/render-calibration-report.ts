@@ -66,7 +66,7 @@ ${rows}
 <h2>Bug-inducing changes caught against estimated cost</h2>
 <figure>
 ${raw(renderCostCurveSvg(result))}
-<figcaption class="note">The changes the policy reviews start on the fast tier and move to the deep tier highest score first; the cost is the app's own estimate before a review (its prompt, priced with the price table), as a share of reviewing every change on the deep tier. Escalations from the fast tier are not counted.</figcaption>
+<figcaption class="note">The changes the policy reviews start on the fast tier and move to the deep tier highest score first; the cost is the app's own estimate before a review (its prompt without code context, priced with the price table), as a share of reviewing every change on the deep tier. Escalations from the fast tier are not counted.</figcaption>
 </figure>
 <ul>
 <li>Policy in force (levels ${describeLevels(result.inForce)}): ${describeRouting(result.inForce).join('; ')}.</li>

@@ -8,9 +8,6 @@ import { isShallowEdge, shallowEdgeMessage } from '../calibrate/shallow-edge.js'
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { readHistoryBefore } from '../calibrate/read-commit-with-history.js';
 import { classifyChange } from '../classify/classify-change.js';
-import { filesForContext } from '../context/files-for-context.js';
-import { gatherContext } from '../context/gather-context.js';
-import { createGitCodeSource } from '../context/git/git-code-source.js';
 import type { ContextPool } from '../context/types.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
@@ -25,6 +22,7 @@ import { redactSecrets } from '../secrets/redact-secrets.js';
 import { leaveOutGenerated } from '../worker/leave-out-generated.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 import { OFFLINE_PR, routeOffline } from './classify-patch.js';
+import { gatherCommitContext } from './gather-commit-context.js';
 import { CliError } from './cli-io.js';
 import { readPatch } from './read-patch.js';
 
@@ -137,12 +135,13 @@ export const buildCommitPrompt = async (options: CommitPromptOptions): Promise<C
   const { diff, leftOut } = leaveOutGenerated(redacted.diff, policy.review.ignore_paths);
   const maxInputTokens = options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens;
   const cpuBefore = process.cpuUsage();
-  const context = await gatherContext({
-    sources: {
-      head: createGitCodeSource({ gitDir, commit: sha }),
-      base: parent === null ? null : createGitCodeSource({ gitDir, commit: parent }),
-    },
-    files: filesForContext(diff.files, classification.fileRisk, policy.review.ignore_paths),
+  const context = await gatherCommitContext({
+    gitDir,
+    sha,
+    parent,
+    diff,
+    classification,
+    policy,
     knownSecrets: redacted.report.known,
     level: deepestLevel(policy, options.tier === undefined ? ['fast', 'deep'] : [options.tier]),
   });

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGitRepo, numberedLines, type TestGitRepo } from '../calibrate/test-git-repo.js';
+import { loadPriceTable } from '../ledger/price-table.js';
+import { requireModel } from '../ledger/price-rows.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { runCli } from './main.js';
 import { captureCliIo } from './test-cli-io.js';
 
@@ -153,11 +156,13 @@ describe('review-router classify --git-dir --commit', () => {
       execFileSync('git', ['-C', dir, 'fast-import', '--quiet'], { input: stream });
       const shas = execFileSync('git', ['-C', dir, 'rev-list', 'main']).toString().split('\n');
       const seen = new Set<string>();
-      const prefix = shas.map((sha) => sha.slice(0, 4)).find((start) => {
-        if (seen.has(start)) return true;
-        seen.add(start);
-        return false;
-      });
+      const prefix = shas
+        .map((sha) => sha.slice(0, 4))
+        .find((start) => {
+          if (seen.has(start)) return true;
+          seen.add(start);
+          return false;
+        });
       expect(prefix).toBeDefined();
       const { io, err } = captureCliIo();
       const code = await runCli(['classify', '--git-dir', dir, '--commit', prefix ?? ''], io, {});
@@ -170,6 +175,44 @@ describe('review-router classify --git-dir --commit', () => {
       expect(err.join('\n')).toContain('To resolve, give more of its characters');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('estimates with the code context the app would send, which a patch file cannot have', async () => {
+    const other = createTestGitRepo();
+    try {
+      // A long file of which one line changes: the deep tier gets it whole, about 4,000 tokens.
+      const text = (changed: boolean) =>
+        Array.from(
+          { length: 400 },
+          (_, index) => `export const v${index} = ${changed && index === 200 ? 'x' : index};\n`,
+        ).join('');
+      other.commit({
+        message: 'first',
+        date: '2026-01-01T00:00:00Z',
+        files: { 'src/v.ts': text(false) },
+      });
+      const sha = other.commit({
+        message: 'one line',
+        date: '2026-01-02T00:00:00Z',
+        files: { 'src/v.ts': text(true) },
+      });
+      const patch = join(other.dir, 'change.patch');
+      writeFileSync(patch, other.git(['show', '--format=', sha]));
+      type Record = { estimate: { costUsd: { deep: number } } };
+      const run = async (args: readonly string[]) => {
+        const { io, out } = captureCliIo();
+        expect(await runCli(['classify', '--json', ...args], io, {})).toBe(0);
+        return JSON.parse(out[0] ?? '') as Record;
+      };
+      const fromCommit = await run(['--git-dir', other.dir, '--commit', sha]);
+      const fromPatch = await run([patch]);
+      const deepInput = requireModel(loadPriceTable(), DEFAULT_POLICY.models.deep.model).input;
+      expect(fromCommit.estimate.costUsd.deep - fromPatch.estimate.costUsd.deep).toBeGreaterThan(
+        (3_000 * deepInput) / 1e6,
+      );
+    } finally {
+      other.remove();
     }
   });
 

@@ -4,7 +4,12 @@ import { shallowEdgeMessage } from '../calibrate/shallow-edge.js';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import type { Policy } from '../domain/policy.js';
 import type { PriceTable } from '../ledger/price-table.js';
+import { classifyChange } from '../classify/classify-change.js';
+import { deepestLevel } from '../review/context-level.js';
+import { leaveOutGenerated } from '../worker/leave-out-generated.js';
+import { resolveCommit } from './build-commit-prompt.js';
 import { classifyPatch, type ClassifyRecord } from './classify-patch.js';
+import { gatherCommitContext } from './gather-commit-context.js';
 import { CliError } from './cli-io.js';
 import { locateGitDir } from './locate-git-dir.js';
 
@@ -39,12 +44,27 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
       `--commit ${options.commit}: ${commit.sha} changes no file, so there is nothing to classify`,
     );
   }
+  const { policy } = options;
+  const history = commit.historyOf(diff.files.map((file) => file.path));
+  // The estimate holds the code context the app would send, read from the repository as the
+  // prompt command reads it.
+  const context = await gatherCommitContext({
+    gitDir,
+    sha: commit.sha,
+    parent: (await resolveCommit(gitDir, commit.sha)).parent,
+    diff: leaveOutGenerated(diff, policy.review.ignore_paths).diff,
+    classification: classifyChange({ diff, policy, authorAssociation: null, history }),
+    policy,
+    level: deepestLevel(policy, ['fast', 'deep']),
+    knownSecrets: [],
+  });
   return classifyPatch({
     file: commit.sha,
     diff,
-    policy: options.policy,
+    policy,
     prices: options.prices,
     ...(options.maxInputTokens === undefined ? {} : { maxInputTokens: options.maxInputTokens }),
-    history: commit.historyOf(diff.files.map((file) => file.path)),
+    history,
+    context,
   });
 };

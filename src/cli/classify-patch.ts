@@ -1,4 +1,5 @@
 import { classifyChange } from '../classify/classify-change.js';
+import type { ContextPool } from '../context/types.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
 import type { ChangeHistory } from '../domain/history.js';
@@ -7,6 +8,7 @@ import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { chooseTier } from '../route/choose-tier.js';
 import { planTiers, tierEstimates, type TierPlans } from '../review/plan-tiers.js';
+import { leaveOutGenerated } from '../worker/leave-out-generated.js';
 import { DEFAULT_LIMITS } from '../worker/types.js';
 import { CliError } from './cli-io.js';
 
@@ -55,6 +57,8 @@ export interface ClassifyPatchOptions {
   readonly maxInputTokens?: number;
   /** The repository's history before the change (classify --commit); null without. */
   readonly history?: ChangeHistory | null;
+  /** The code context the app would gather (classify --commit); none for a patch file. */
+  readonly context?: ContextPool;
 }
 
 /** The `classify --json` record for one patch. */
@@ -67,13 +71,15 @@ export const classifyPatch = (options: ClassifyPatchOptions) => {
     authorAssociation: null,
     history: options.history ?? null,
   });
+  // Estimated as the app estimates: without the lockfiles and generated code it leaves out.
   const planned = planTiers({
     policy,
     classification,
-    diff,
+    diff: leaveOutGenerated(diff, policy.review.ignore_paths).diff,
     pr: OFFLINE_PR,
     prices,
     maxInputTokens: options.maxInputTokens ?? DEFAULT_LIMITS.maxInputTokens,
+    ...(options.context === undefined ? {} : { context: options.context }),
   });
   if (!planned.ok) throw new CliError(`${options.file}: ${planned.error.message}`);
   const plans = planned.value;
