@@ -21,6 +21,10 @@ const JS_DEFINITIONS = {
   type_alias_declaration: 'type',
   enum_declaration: 'type',
   variable_declarator: 'variable',
+  // `res.send = function send() {}`, `exports.run = () => {}`, `{ key: function () {} }`: named
+  // by the function or by what it is assigned to (outline-file.ts).
+  function_expression: 'function',
+  arrow_function: 'function',
 } as const;
 
 const JS: LanguageRules = {

@@ -27,6 +27,34 @@ describe('outlineFile', () => {
     expect(outline.uses).toContainEqual({ name: 'Helper', line: 4 });
   });
 
+  it('reads JavaScript functions written as values, by their name or what they are assigned to', async () => {
+    const text = [
+      'res.send = function send(body) {',
+      '  return body;',
+      '};',
+      "defineGetter(req, 'host', function host() {",
+      '  return 2;',
+      '});',
+      'exports.run = () => {',
+      '  return 3;',
+      '};',
+      'const o = { pick: function () { return 4; } };',
+      "app.get('/', function (req, res) {",
+      '  res.end();',
+      '});',
+      'const f = () => 5;',
+    ].join('\n');
+    const outline = await outlineFile('javascript', text);
+    expect(names(outline.definitions)).toEqual([
+      'function send 1-3',
+      'function host 4-6',
+      'function run 7-9',
+      'variable o 10-10',
+      'function pick 10-10',
+      'function f 14-14',
+    ]);
+  });
+
   it('reads Python functions, classes and both import forms', async () => {
     const text = [
       'from .models import User',

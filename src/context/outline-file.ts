@@ -72,6 +72,8 @@ const readOutline = (root: SyntaxNode, rules: LanguageRules): FileOutline => {
 };
 
 const definitionOf = (node: SyntaxNode, kind: Definition['kind']): Definition | null => {
+  if (node.type === 'function_expression' || node.type === 'arrow_function')
+    return functionValueOf(node);
   const name = node.childForFieldName('name');
   if (name === null) return null;
   if (node.type === 'variable_declarator') {
@@ -98,6 +100,41 @@ const definitionOf = (node: SyntaxNode, kind: Definition['kind']): Definition | 
   return {
     name: name.text,
     kind,
+    startLine: span.startPosition.row + 1,
+    endLine: span.endPosition.row + 1,
+  };
+};
+
+/**
+ * A function written as a value, where it has a name to be found by: assigned to a property or
+ * a name (`res.send = function send() {}`, `exports.run = () => {}`), a property's value
+ * (`{ send: function () {} }`), or a named function expression anywhere (`defineGetter(req,
+ * 'host', function host() {})`). A declarator's value is the declarator's (`const f = () => {}`);
+ * an anonymous callback has no name to find it by.
+ */
+const functionValueOf = (node: SyntaxNode): Definition | null => {
+  const parent = node.parent;
+  if (parent === null || parent.type === 'variable_declarator') return null;
+  const own = node.childForFieldName('name')?.text ?? null;
+  let name = own;
+  let span: SyntaxNode = node;
+  if (
+    parent.type === 'assignment_expression' &&
+    parent.childForFieldName('right')?.id === node.id
+  ) {
+    const left = parent.childForFieldName('left');
+    name ??=
+      (left?.type === 'member_expression' ? left.childForFieldName('property') : left)?.text ??
+      null;
+    span = parent.parent?.type === 'expression_statement' ? parent.parent : parent;
+  } else if (parent.type === 'pair') {
+    name ??= unquote(parent.childForFieldName('key')?.text ?? '') || null;
+    span = parent;
+  }
+  if (name === null) return null;
+  return {
+    name,
+    kind: 'function',
     startLine: span.startPosition.row + 1,
     endLine: span.endPosition.row + 1,
   };
