@@ -128,6 +128,7 @@ describe('settleFeedback', () => {
           status: 'ahead',
           aheadBy: 1,
           filesCapped: false,
+          mayHoldMerge: false,
           // src/a.ts line 3, the finding's line, rewritten by the fix.
           files: [
             {

@@ -32,16 +32,22 @@ const compareFile = (filename: string) => ({
   patch: '@@ -1 +1,2 @@\n a\n+b',
 });
 
+/** A commit of a comparison, as GitHub lists it: only its parents matter here. */
+const commit = (parents: readonly string[]) => ({
+  sha: 'f'.repeat(40),
+  parents: parents.map((sha) => ({ sha })),
+});
+
 describe('compareCommits', () => {
   it('reads the files between two commits from the first page, where GitHub lists them', async () => {
     const scope = nock(API)
       .get(`/repos/acme/api/compare/${'a'.repeat(40)}...${'b'.repeat(40)}`)
-      .query({ per_page: '1' })
+      .query({ per_page: '100' })
       .reply(200, {
         status: 'ahead',
         ahead_by: 2,
         behind_by: 0,
-        commits: [],
+        commits: [commit(['c0']), commit(['c1'])],
         files: [compareFile('src/a.ts')],
       });
     const result = await github().compareCommits(REPO, {
@@ -55,6 +61,23 @@ describe('compareCommits', () => {
       aheadBy: 2,
       files: [compareFile('src/a.ts')],
       filesCapped: false,
+      mayHoldMerge: false,
+    });
+  });
+
+  it('says a merge may be among the new commits when one has two parents, or some are not listed', async () => {
+    const compare = (commits: object[], aheadBy: number) =>
+      nock(API)
+        .get(/\/repos\/acme\/api\/compare\/a\.\.\.b/)
+        .query(true)
+        .reply(200, { status: 'ahead', ahead_by: aheadBy, behind_by: 0, commits, files: [] });
+    compare([commit(['c0']), commit(['c1', 'main'])], 2);
+    expect(await github().compareCommits(REPO, { base: 'a', head: 'b' })).toMatchObject({
+      mayHoldMerge: true,
+    });
+    compare([commit(['c0'])], 101);
+    expect(await github().compareCommits(REPO, { base: 'a', head: 'b' })).toMatchObject({
+      mayHoldMerge: true,
     });
   });
 

@@ -29,7 +29,9 @@ type ConversationMethods = Pick<
 >;
 
 /** The compare API lists at most 300 files. */
-export const MAX_COMPARED_FILES = 300;
+export /** The most commits GitHub lists on a page of a comparison. */
+const COMMITS_PER_PAGE = 100;
+const MAX_COMPARED_FILES = 300;
 
 const ROLES: readonly RepoPermission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 const COMPARE_STATUSES: readonly CompareStatus[] = ['ahead', 'behind', 'identical', 'diverged'];
@@ -83,16 +85,20 @@ export const createOctokitConversation = (octokit: Octokit): ConversationMethods
         owner,
         repo,
         basehead: `${base}...${head}`,
-        per_page: 1,
+        // The files come whole on the first page; its commits (oldest first) tell a merge.
+        per_page: COMMITS_PER_PAGE,
       });
       const files: GitHubFile[] = data.files ?? [];
       const status = COMPARE_STATUSES.find((known) => known === data.status) ?? 'diverged';
+      const commits = data.commits;
       return {
         found: true,
         status,
         aheadBy: data.ahead_by,
         files,
         filesCapped: files.length >= MAX_COMPARED_FILES,
+        mayHoldMerge:
+          commits.length < data.ahead_by || commits.some((commit) => commit.parents.length > 1),
       };
     } catch (error) {
       // 404: a commit GitHub no longer has; 422: no common history. Either way: no increment.

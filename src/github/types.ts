@@ -75,6 +75,11 @@ export type CompareResult =
       readonly files: GitHubFile[];
       /** True when GitHub listed only the first 300 files: the list is incomplete. */
       readonly filesCapped: boolean;
+      /**
+       * False when every new commit was listed and none has two parents; true otherwise: a merge
+       * (of the base branch, most often) may have brought changes that are not head's own.
+       */
+      readonly mayHoldMerge: boolean;
     }
   | { readonly found: false };
 

@@ -52,6 +52,7 @@ describe('rememberFeedback', () => {
       status: 'ahead',
       aheadBy: 1,
       filesCapped: false,
+      mayHoldMerge: false,
       files: [
         {
           filename: 'src/debug.ts',

@@ -84,8 +84,15 @@ const scopeWith = async (
   return { scoped, compared };
 };
 
-const ahead = (files: GitHubFile[]): Promise<CompareResult> =>
-  Promise.resolve({ found: true, status: 'ahead', aheadBy: 2, files, filesCapped: false });
+const ahead = (files: GitHubFile[], mayHoldMerge = true): Promise<CompareResult> =>
+  Promise.resolve({
+    found: true,
+    status: 'ahead',
+    aheadBy: 2,
+    files,
+    filesCapped: false,
+    mayHoldMerge,
+  });
 
 describe('chooseReviewScope', () => {
   it.each([
@@ -142,6 +149,19 @@ describe('chooseReviewScope', () => {
     expect(scoped.classification.risk.level).toBe('low');
   });
 
+  it('keeps every hunk of the pull request files when no merge is among the new commits', async () => {
+    // Lines 40-41 of format.ts: not lines the pull request's diff adds, as after a merge of the
+    // base, or when the push deletes what an earlier commit of the pull request added.
+    const hunk = {
+      ...file('src/utils/format.ts'),
+      patch: '@@ -40,2 +40,1 @@\n const v39 = 39;\n-const debug = true;',
+    };
+    const merged = await scopeWith(() => ahead([hunk], true));
+    const pushed = await scopeWith(() => ahead([hunk], false));
+    expect(merged.scoped.diff.files).toEqual([]);
+    expect(pushed.scoped.diff.files.map((f) => f.path)).toEqual(['src/utils/format.ts']);
+  });
+
   it('keeps a changed file missing from a listing GitHub cut at 3,000 files', async () => {
     const { scoped } = await scopeWith(
       () => ahead([file('src/utils/format.ts', 1), file('src/zz/handler.ts')]),
@@ -167,11 +187,25 @@ describe('chooseReviewScope', () => {
     ['GitHub no longer has the commit', { found: false }],
     [
       'the commit is not an ancestor of the head',
-      { found: true, status: 'diverged', aheadBy: 1, files: [], filesCapped: false } as const,
+      {
+        found: true,
+        status: 'diverged',
+        aheadBy: 1,
+        files: [],
+        filesCapped: false,
+        mayHoldMerge: true,
+      } as const,
     ],
     [
       'the head went backwards',
-      { found: true, status: 'behind', aheadBy: 0, files: [], filesCapped: false } as const,
+      {
+        found: true,
+        status: 'behind',
+        aheadBy: 0,
+        files: [],
+        filesCapped: false,
+        mayHoldMerge: false,
+      } as const,
     ],
   ] as Array<[string, CompareResult]>)(
     'reviews the whole diff when %s, and says why',
@@ -193,6 +227,7 @@ describe('chooseReviewScope', () => {
         aheadBy: 900,
         files: [file('a.ts')],
         filesCapped: true,
+        mayHoldMerge: true,
       }),
     );
     expect(capped.scoped.scope).toEqual({

@@ -130,7 +130,8 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
       { truncated: false },
     ),
   );
-  const incrementDiff = keepOwnHunks(inPullFiles, pullDiff);
+  // Only a merge brings changes that are not the pull request's own into its files.
+  const incrementDiff = compared.mayHoldMerge ? keepOwnHunks(inPullFiles, pullDiff) : inPullFiles;
   // The files that left the pull request since (deleted, reverted), for following findings only.
   const left = fromGitHubFiles(
     compared.files.filter((file) => !inPull(file.filename)),
