@@ -77,11 +77,10 @@ const INCREMENTAL_TRIGGERS: ReadonlySet<Trigger> = new Set([
 
 /**
  * On a push (or an event that stands for the pushes, `followsLastReview`) to a pull request the
- * app has reviewed before, only what changed since
- * that review's head SHA is reviewed: the compare API between the two SHAs, kept to the pull
- * request's own files and hunks (a merge of the base branch brings others). When the old SHA is no longer an
- * ancestor of the head (a force-push), or GitHub cannot compare, the whole pull request is
- * reviewed. The increment is routed on its own size and risk, unless it touches a file that makes
+ * app has reviewed before, only what changed since that review's head SHA is reviewed: the
+ * compare API between the two SHAs, kept to the pull request's own files and hunks (a merge of
+ * the base branch brings others). When the old SHA is no longer an ancestor of the head (a
+ * force-push), or GitHub cannot compare, the whole pull request is reviewed. The increment is routed on its own size and risk, unless it touches a file that makes
  * the whole pull request risky: then it carries the whole pull request's risk.
  */
 export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange> => {
