@@ -2,7 +2,6 @@
  * What a review would cost on each tier before anything is spent, and how its prompt is trimmed
  * to fit `budget.per_review_usd`: the least risky files are left out until the estimate fits.
  */
-import { formatFileBytes } from '../changes/format-file-bytes.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel } from '../domain/diff.js';
@@ -11,6 +10,7 @@ import type { PullRequestFacts, Tier } from '../domain/review-job.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import { estimateCostUsd } from '../ledger/price-usage.js';
+import { chooseFence } from './choose-fence.js';
 import { buildReviewPrompt, type ReviewPrompt } from './build-prompt.js';
 import { policyPriceProblems } from './policy-price-problem.js';
 import type { TierEstimate } from '../route/types.js';
@@ -88,9 +88,10 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   const problems = policyPriceProblems(policy, prices);
   if (problems.length > 0)
     return err({ message: problems.map((problem) => problem.message).join('\n') });
-  // Every draft of a diff quotes the same content (the fast wording, the same context pool): its
-  // fence is chosen once, which reads every file (as bytes, without rendering it). The drafts
-  // render only the files their budget reaches.
+  // A draft is counted, never sent: its fence only needs a real fence's length and kind of
+  // characters, so it is chosen from the pull request's title and paths instead of from every
+  // quoted byte (the prompt that is sent chooses its own from all it quotes). The drafts render
+  // only the files their budget reaches.
   const context = options.context ?? EMPTY_POOL;
   const fences = new Map<DiffModel, string>();
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
@@ -104,11 +105,10 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
       formatFile: formatFileForPrompt,
-      formatFileBytes,
-      sharedFence: (choose) => {
+      sharedFence: () => {
         const known = fences.get(diff);
         if (known !== undefined) return known;
-        const fence = choose();
+        const fence = chooseFence([options.pr.title, ...diff.files.map((file) => file.path)]);
         fences.set(diff, fence);
         return fence;
       },
