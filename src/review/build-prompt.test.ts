@@ -100,22 +100,15 @@ describe('buildReviewPrompt', () => {
     expect(again.length).toBeLessThan(files.length - kept + 1);
   });
 
-  it('takes a fence chosen by an earlier draft of the same content, without rendering for it', () => {
-    const chosen: string[] = [];
-    const sharedFence = (choose: () => string) => {
-      chosen.push(choose());
-      return chosen[0]!;
-    };
-    const first = buildReviewPrompt(input({ sharedFence }));
+  it("takes a draft's fence without rendering a file for it, and is otherwise the prompt", () => {
+    const sent = buildReviewPrompt(input());
+    const fence = /<<<PR DATA ([0-9a-f]+): /.exec(sent.prompt)?.[1] ?? '';
+    expect(fence).toMatch(/^[0-9a-f]{16}$/);
     const render = vi.fn(formatFile);
-    const second = buildReviewPrompt(
-      input({ formatFile: render, sharedFence: () => chosen[0]!, maxInputTokens: 90_000 }),
-    );
+    const draft = buildReviewPrompt(input({ formatFile: render, draftFence: fence }));
 
-    expect(chosen).toHaveLength(1);
-    expect(second.prompt).toBe(first.prompt);
-    expect(first).toEqual(buildReviewPrompt(input()));
-    expect(render).toHaveBeenCalledTimes(first.includedPaths.length);
+    expect(draft).toEqual(sent);
+    expect(render).toHaveBeenCalledTimes(draft.includedPaths.length);
   });
 
   it('skips a file too big for the remaining budget and still includes smaller, less risky ones', () => {

@@ -5,7 +5,7 @@
  * the budget cannot hold even an empty block, the rest are not counted.
  */
 import picomatch from 'picomatch';
-import { diffLinesAtLeast, type QuotedBytes } from '../changes/format-file-bytes.js';
+import { diffLinesAtLeast } from '../changes/diff-lines-at-least.js';
 import type { FileChange } from '../domain/diff.js';
 import type { FileRisk } from '../domain/classification.js';
 import { buildRepositoryContext } from './build-repository-context.js';
@@ -64,10 +64,9 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     review: policy.review,
     paths: ordered.filter((file) => !isIgnored(file.path)).map((file) => file.path),
   });
-  // Every file is read for the fence, one at a time. As bytes (formatFileBytes), none is kept;
-  // as text, the first ones, as many as the budget could hold, are kept for the blocks below.
-  // Either way the blocks render only the files the budget reaches, and no draft holds every
-  // rendered file.
+  // Unless a draft is given its fence, every file is read for it, one at a time: the first ones,
+  // as many as the budget could hold, are kept for the blocks below. The blocks render only the
+  // files the budget reaches, and no prompt holds every rendered file.
   const kept = new Map<FileChange, string>();
   let keptChars = 0;
   const render = (file: FileChange, keep: boolean): string => {
@@ -80,18 +79,15 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
     }
     return text;
   };
-  const quoteFile = (file: FileChange): string | QuotedBytes =>
-    input.formatFileBytes?.(file) ?? render(file, true);
-  const quoted = function* (): Generator<string | QuotedBytes> {
+  const quoted = function* (): Generator<string> {
     yield* [pr.title, truncateBody(pr.body).text, pr.author, pr.authorAssociation];
     yield* [pr.headRef, pr.baseRef, route.reason];
     for (const signal of classification.risk.signals) yield signal.message;
     for (const file of ordered) yield file.path;
-    for (const candidate of candidates) yield quoteFile(candidate.file);
+    for (const candidate of candidates) yield render(candidate.file, true);
     for (const item of pool.items) yield* [item.path, item.symbol ?? '', item.reason, item.text];
   };
-  const choose = () => chooseFence(quoted());
-  const fence = input.sharedFence === undefined ? choose() : input.sharedFence(choose);
+  const fence = input.draftFence ?? chooseFence(quoted());
   const head = renderPullRequestHead({
     pr,
     classification,
@@ -190,6 +186,7 @@ export const buildReviewPrompt = (input: BuildPromptInput): ReviewPrompt => {
 };
 
 const OVER_BUDGET: OmitReason = 'over token budget';
+
 
 const reasonToSkip = (
   file: FileChange,

@@ -84,15 +84,3 @@ describe('quoteInline', () => {
     expect(quoteInline('a"b\nc')).toBe('"a\\"b\\nc"');
   });
 });
-
-describe('chooseFence over texts given as UTF-8 bytes', () => {
-  it('chooses the fence it chooses for the texts, rejecting the same hex runs', () => {
-    const texts = ['title', 'café 😀 x0123456789abcdefx', '0123456789abcdef0'];
-    const asBytes = texts.map((text) => ({ length: text.length, bytes: Buffer.from(text) }));
-
-    expect(chooseFence([texts[0]!, ...asBytes.slice(1)])).toBe(chooseFence(texts));
-    const fence = chooseFence(asBytes, 1);
-    expect(fence).toBe(chooseFence(texts, 1));
-    for (const text of texts) expect(text).not.toContain(fence);
-  });
-});

@@ -5,7 +5,6 @@
  * the content is final, and it never occurs in the content: text inside a block cannot close it.
  */
 import { createHash } from 'node:crypto';
-import type { QuotedBytes } from '../changes/format-file-bytes.js';
 
 const FENCE_LENGTH = 16;
 
@@ -16,21 +15,14 @@ const FENCE_LENGTH = 16;
  * `contents` is read once, one text at a time, so it may render each text as it goes and hold
  * none of them: a candidate is lowercase hex, so it can only occur inside a run of at least
  * `length` hex digits, and those runs are all that is kept to check the candidates against.
- * A text may come as its UTF-8 bytes: a hex digit is one byte, and no byte of a longer sequence
- * is one, so the runs are the same.
  */
-export const chooseFence = (
-  contents: Iterable<string | QuotedBytes>,
-  length: number = FENCE_LENGTH,
-): string => {
+export const chooseFence = (contents: Iterable<string>, length: number = FENCE_LENGTH): string => {
   const hash = createHash('sha256');
   const hexRuns: string[] = [];
   for (const content of contents) {
-    // A text given as its UTF-8 bytes hashes as the text does.
-    const data = typeof content === 'string' ? content : content.bytes;
     // Length-prefixed, so ['ab', 'c'] and ['a', 'bc'] hash differently.
-    hash.update(`${content.length}:`).update(data);
-    collectHexRuns(data, Math.max(1, length), hexRuns);
+    hash.update(`${content.length}:`).update(content);
+    collectHexRuns(content, Math.max(1, length), hexRuns);
   }
   const digest = hash.digest('hex');
   for (let attempt = 0; ; attempt += 1) {
@@ -47,11 +39,8 @@ export const chooseFence = (
  * one of every `length` positions, so only those are looked at, and a hex digit there is grown
  * into its run: about a sixth of the work of a regular expression over every position.
  */
-const collectHexRuns = (text: string | Uint8Array, length: number, into: string[]): void => {
-  const codeAt =
-    typeof text === 'string'
-      ? (index: number) => text.charCodeAt(index)
-      : (index: number) => text[index] ?? 0;
+const collectHexRuns = (text: string, length: number, into: string[]): void => {
+  const codeAt = (index: number) => text.charCodeAt(index);
   let searchedTo = 0;
   for (let probe = length - 1; probe < text.length; probe += length) {
     if (probe < searchedTo || !isHexDigit(codeAt(probe))) continue;
@@ -65,10 +54,8 @@ const collectHexRuns = (text: string | Uint8Array, length: number, into: string[
 };
 
 /** A copy of the run: a slice would keep the whole text alive. */
-const copyOf = (text: string | Uint8Array, start: number, end: number): string =>
-  typeof text === 'string'
-    ? text.slice(start, end).split('').join('')
-    : Buffer.from(text.subarray(start, end)).toString('latin1');
+const copyOf = (text: string, start: number, end: number): string =>
+  text.slice(start, end).split('').join('');
 
 const isHexDigit = (code: number): boolean =>
   (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66);

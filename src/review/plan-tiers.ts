@@ -93,7 +93,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
   // quoted byte (the prompt that is sent chooses its own from all it quotes). The drafts render
   // only the files their budget reaches.
   const context = options.context ?? EMPTY_POOL;
-  const fences = new Map<DiffModel, string>();
+  const draftFence = chooseFence([options.pr.title, ...options.diff.files.map((f) => f.path)]);
   const build = (tier: Tier, maxInputTokens: number, diff = options.diff): ReviewPrompt =>
     buildReviewPrompt({
       policy,
@@ -105,13 +105,7 @@ export const planTiers = (options: PlanTiersOptions): Result<TierPlans, Unpriced
       contextLevel: contextLevelOf(policy, tier),
       maxInputTokens,
       formatFile: formatFileForPrompt,
-      sharedFence: () => {
-        const known = fences.get(diff);
-        if (known !== undefined) return known;
-        const fence = chooseFence([options.pr.title, ...diff.files.map((file) => file.path)]);
-        fences.set(diff, fence);
-        return fence;
-      },
+      draftFence,
       context,
     });
   const cap = policy.budget.per_review_usd;

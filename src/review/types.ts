@@ -1,7 +1,6 @@
 /** What the review stage takes and gives: the prompt for one pull request within a token budget. */
 import type { Classification } from '../domain/classification.js';
 import type { DiffModel, FileChange } from '../domain/diff.js';
-import type { QuotedBytes } from '../changes/format-file-bytes.js';
 import type { Policy } from '../domain/policy.js';
 import type { PullRequestFacts } from '../domain/review-job.js';
 import type { Tier } from '../domain/review-job.js';
@@ -19,16 +18,11 @@ export interface BuildPromptInput {
   /** Renders one file's diff with citable line numbers (the changes stage's `formatFileForPrompt`). */
   readonly formatFile: (file: FileChange) => string;
   /**
-   * `formatFile`'s text as UTF-8 bytes (`formatFileBytes`), for the fence, which reads every
-   * file: written without making the text. Absent: the fence reads `formatFile`'s text.
+   * The fence of a draft that is counted, never sent (the tiers' estimates): choosing one from
+   * everything quoted reads every file, and a draft needs only a fence's length and kind of
+   * characters. Absent: chosen from everything quoted, as a prompt that is sent must be.
    */
-  readonly formatFileBytes?: (file: FileChange) => QuotedBytes;
-  /**
-   * Drafts of one change that quote the same content (the same pull request, classification,
-   * route reason, files and code context) may choose the fence once: choosing it reads every
-   * file. Given `choose`, returns its fence, or the one it gave an earlier draft.
-   */
-  readonly sharedFence?: (choose: () => string) => string;
+  readonly draftFence?: string;
   /** Code around the change (`context/gather-context.ts`); absent: the diff alone. */
   readonly context?: ContextPool;
   /** The context level to fill; absent: the level of `route.tier` in the policy. */

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatFileBytes } from '../changes/format-file-bytes.js';
 import { formatFileForPrompt } from '../changes/format-file-for-prompt.js';
 import { parseUnifiedDiff } from '../changes/parse-unified-diff.js';
 import type { FileChange } from '../domain/diff.js';
@@ -40,38 +39,21 @@ const draft = (files: FileChange[], maxInputTokens: number) =>
     formatFile: formatFileForPrompt,
   });
 
-describe('buildReviewPrompt with files given as bytes for the fence', () => {
-  it('builds the prompt it builds from their text, rendering only the files the budget reaches, once', () => {
-    const files = patchOf(Array.from({ length: 30 }, () => 60));
-    const render = vi.fn(formatFileForPrompt);
-    const fromText = buildReviewPrompt(draft(files, 8_000));
-    const fromBytes = buildReviewPrompt({
-      ...draft(files, 8_000),
-      formatFile: render,
-      formatFileBytes,
-    });
-
-    expect(fromBytes).toEqual(fromText);
-    expect(fromText.includedPaths.length).toBeGreaterThan(0);
-    expect(fromText.includedPaths.length).toBeLessThan(files.length);
-    const rendered = render.mock.calls.map(([change]) => change.path);
-    expect(rendered.slice(0, fromText.includedPaths.length)).toEqual(fromText.includedPaths);
-    // Each at most once: none for the fence.
-    expect(new Set(rendered).size).toBe(rendered.length);
-  });
-
+describe('buildReviewPrompt of a draft, which is given its fence', () => {
   it('leaves out a file with more lines than a third of the tokens left, without rendering it', () => {
     const files = patchOf([3_000, 5, 1_500, 5]);
     const render = vi.fn(formatFileForPrompt);
     const result = buildReviewPrompt({
       ...draft(files, 6_000),
       formatFile: render,
-      formatFileBytes,
+      draftFence: 'f00d'.repeat(4),
     });
 
     expect(result.includedPaths).toEqual(['f1.ts', 'f3.ts']);
     expect(render.mock.calls.map(([change]) => change.path)).toEqual(['f1.ts', 'f3.ts']);
     // Rendered and counted, the same files are left out.
-    expect(result).toEqual(buildReviewPrompt(draft(plain(files), 6_000)));
+    expect(result).toEqual(
+      buildReviewPrompt({ ...draft(plain(files), 6_000), draftFence: 'f00d'.repeat(4) }),
+    );
   });
 });
