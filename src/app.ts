@@ -9,6 +9,7 @@ import type { Log } from './domain/log.js';
 import type { ProviderId } from './domain/policy.js';
 import { createCodeCache } from './context/cache-code-source.js';
 import { createOctokitGitHub } from './github/octokit-github.js';
+import { enqueueWithin } from './intake/enqueue-within.js';
 import { registerFeedbackIntake } from './intake/register-feedback-intake.js';
 import { registerIntake } from './intake/register-intake.js';
 import type { PriceTable } from './ledger/price-table.js';
@@ -52,6 +53,8 @@ export interface WebAppDeps {
   readonly metrics?: Metrics;
   readonly now?: () => Date;
   readonly startup?: StartupReport;
+  /** How long intake waits for the queue to take a job before the webhook fails (5 s). */
+  readonly enqueueTimeoutMs?: number;
 }
 
 /** Batch reviews: each provider's batch API, and how long to wait before each poll. */
@@ -127,9 +130,11 @@ const registerWeb = (
   deps: WebAppDeps,
   metrics: Metrics,
 ): void => {
-  registerIntake(app, deps.queue, deps.now ?? (() => new Date()), deps.ledger);
+  // A webhook fails rather than be answered while its job waits in memory for the queue.
+  const intakeQueue = enqueueWithin(deps.queue, deps.enqueueTimeoutMs);
+  registerIntake(app, intakeQueue, deps.now ?? (() => new Date()), deps.ledger);
   registerFeedbackIntake(app, {
-    queue: deps.queue,
+    queue: intakeQueue,
     feedback: deps.ledger,
     now: deps.now ?? (() => new Date()),
   });

@@ -1,0 +1,42 @@
+/**
+ * Intake's hold on the queue: a job the queue has not taken within a few seconds fails its
+ * webhook. GitHub's webhook middleware answers 202 ("still processing") to a handler still
+ * waiting after 9 s, and a Redis client that holds commands while it reconnects would keep the
+ * job only in this process's memory: one restart, and a delivery GitHub counts as delivered is
+ * lost. Failing first makes GitHub show a failed delivery, which can be redelivered; a job the
+ * queue takes later after all is the same delivery, and its redelivery is not reviewed twice.
+ */
+import type { JobQueue } from '../queue/types.js';
+
+/** Under the middleware's 9 s, with room for the rest of the handler. */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+
+export class EnqueueTimeout extends Error {
+  override readonly name = 'EnqueueTimeout';
+}
+
+export const enqueueWithin = (
+  queue: Pick<JobQueue, 'enqueue'>,
+  timeoutMs: number = ENQUEUE_TIMEOUT_MS,
+): Pick<JobQueue, 'enqueue'> => ({
+  enqueue: (job, options) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new EnqueueTimeout(
+            `the queue did not take the job within ${timeoutMs} ms (is Redis or the database reachable?): the delivery failed, and can be redelivered`,
+          ),
+        );
+      }, timeoutMs);
+      queue.enqueue(job, options).then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    }),
+});
