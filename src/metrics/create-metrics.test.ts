@@ -20,6 +20,19 @@ describe('createMetrics', () => {
     expect(await metrics.registry.metrics()).toContain('review_router_queue_depth 2\n');
   });
 
+  it('answers a scrape when the queue never answers, and says the queue is down', async () => {
+    let stuck = false;
+    const metrics = createMetrics({
+      queue: { depth: () => (stuck ? new Promise<number>(() => {}) : Promise.resolve(5)) },
+      depthTimeoutMs: 50,
+    });
+    expect(await metrics.registry.metrics()).toContain('review_router_queue_up 1\n');
+    stuck = true;
+    const scrape = await metrics.registry.metrics();
+    expect(scrape).toContain('review_router_queue_depth 5\n');
+    expect(scrape).toContain('review_router_queue_up 0\n');
+  });
+
   it('includes the process metrics unless turned off', async () => {
     expect(await createMetrics().registry.metrics()).toContain('process_cpu_user_seconds_total');
     expect(await createMetrics({ processMetrics: false }).registry.metrics()).not.toContain(

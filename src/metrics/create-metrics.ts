@@ -8,6 +8,8 @@ export interface CreateMetricsOptions {
   readonly queue?: Pick<JobQueue, 'depth'>;
   /** Node's default process metrics (CPU, memory, event loop); on unless false. */
   readonly processMetrics?: boolean;
+  /** How long a scrape waits for the queue's depth (DEPTH_TIMEOUT_MS). */
+  readonly depthTimeoutMs?: number;
 }
 
 /**
@@ -22,8 +24,34 @@ export const EVENT_LOOP_SAMPLE_MS = 100;
 /** Model calls take seconds to minutes. */
 export const MODEL_LATENCY_BUCKETS = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600];
 
+/** A scrape waits this long for the queue's depth: a client waiting for Redis never answers. */
+export const DEPTH_TIMEOUT_MS = 1_000;
+
+const depthWithin = async (
+  queue: Pick<JobQueue, 'depth'>,
+  timeoutMs: number,
+): Promise<number | null> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    return await Promise.race([queue.depth(), late]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
   const registry = new Registry();
+  // One read of the queue a scrape, shared by the two gauges that report it.
+  let reading: Promise<number | null> | null = null;
+  const readDepth = (queue: Pick<JobQueue, 'depth'>): Promise<number | null> =>
+    (reading ??= depthWithin(queue, options.depthTimeoutMs ?? DEPTH_TIMEOUT_MS).finally(() => {
+      reading = null;
+    }));
   if (options.processMetrics !== false)
     collectDefaultMetrics({
       register: registry,
@@ -62,11 +90,19 @@ export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
       registers: [registry],
       async collect() {
         if (!queue) return;
-        try {
-          this.set(await queue.depth());
-        } catch {
-          // An unreadable queue must not fail the whole scrape; the gauge keeps its last value.
-        }
+        const depth = await readDepth(queue);
+        // An unreadable queue must not fail or hold the scrape; the gauge keeps its last value,
+        // and review_router_queue_up says it could not be read.
+        if (depth !== null) this.set(depth);
+      },
+    }),
+    queueUp: new Gauge({
+      name: 'review_router_queue_up',
+      help: 'Whether the scrape could read the queue (1) or not (0: Redis or the database did not answer within a second).',
+      registers: [registry],
+      async collect() {
+        if (!queue) return;
+        this.set((await readDepth(queue)) === null ? 0 : 1);
       },
     }),
     budgetAlerts: new Counter({

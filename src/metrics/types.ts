@@ -27,6 +27,7 @@ export interface Metrics {
   readonly findingOutcomes: Counter<'tier' | 'outcome'>;
   /** review_router_queue_depth: jobs waiting, read from the queue at each scrape. */
   readonly queueDepth: Gauge;
+  readonly queueUp: Gauge;
   /** review_router_budget_alerts_total{share}: budget alerts raised (each once per repository and month). */
   readonly budgetAlerts: Counter<'share'>;
   /** review_router_model_latency_seconds{provider,model,outcome} */

@@ -12,7 +12,8 @@ import nock from 'nock';
 import { createNodeMiddleware, Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../src/app.js';
-import { openSqliteLedger, type SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { openSqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import type { ReviewJob } from '../../src/domain/review-job.js';
 import type { JobQueue } from '../../src/queue/types.js';
 import { pullRequestEvent } from '../helpers/github-payloads.js';
 import { TestOctokit } from '../helpers/test-app.js';
@@ -20,7 +21,7 @@ import { TestOctokit } from '../helpers/test-app.js';
 const SECRET = 'webhook-secret';
 
 let dir: string;
-let ledger: SqliteLedger;
+let ledger: ReturnType<typeof openSqliteLedger>;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'review-router-intake-'));
@@ -38,7 +39,7 @@ const stuckQueue = (): JobQueue & { readonly offered: string[] } => {
   const offered: string[] = [];
   return {
     offered,
-    enqueue: (job) => {
+    enqueue: (job: ReviewJob) => {
       offered.push(job.deliveryId);
       return new Promise(() => {});
     },
