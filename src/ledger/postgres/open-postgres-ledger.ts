@@ -12,6 +12,8 @@ export interface OpenPostgresLedgerOptions {
   readonly connectionString: string;
   /** A schema of its own (letters, digits, underscores); default: the server's search_path. */
   readonly schema?: string | undefined;
+  /** Tighter limits than CONNECTION_LIMITS, for a test. */
+  readonly limits?: Partial<ConnectionLimits>;
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -21,6 +23,26 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  * (a million rows by repository and month: 1.5 s instead of 2.5 s).
  */
 export const REPORT_WORK_MEM = '-c work_mem=64MB';
+
+/**
+ * A database that stops answering must fail a query, not hold it: a job waiting on it keeps
+ * renewing its queue lock, so no other worker takes it over. Connecting gets 10 s; a query gets
+ * 5 minutes (far above the slowest, a report over a million rows or a migration's index); TCP
+ * keepalive finds a peer that went away without closing the connection.
+ */
+export const CONNECTION_LIMITS: ConnectionLimits = {
+  connectionTimeoutMillis: 10_000,
+  query_timeout: 5 * 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+};
+
+interface ConnectionLimits {
+  readonly connectionTimeoutMillis: number;
+  readonly query_timeout: number;
+  readonly keepAlive: boolean;
+  readonly keepAliveInitialDelayMillis: number;
+}
 
 export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerStore => {
   const { schema } = options;
@@ -34,6 +56,8 @@ export const openPostgresLedger = (options: OpenPostgresLedgerOptions): LedgerSt
     options: [...(schema === undefined ? [] : [`-c search_path=${schema}`]), REPORT_WORK_MEM].join(
       ' ',
     ),
+    ...CONNECTION_LIMITS,
+    ...options.limits,
   });
   // An idle connection that dies is dropped by the pool; the next query reports the failure.
   pool.on('error', () => undefined);

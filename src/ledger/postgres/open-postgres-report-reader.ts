@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { createReportQueries, type ReportReader } from '../report-queries.js';
 import { createPostgresExecutor } from './postgres-executor.js';
+import { CONNECTION_LIMITS } from './open-postgres-ledger.js';
 
 export interface OpenPostgresReportReaderOptions {
   readonly connectionString: string;
@@ -17,7 +18,11 @@ const REPORT_CONNECTIONS = 2;
 export const openPostgresReportReader = (
   options: OpenPostgresReportReaderOptions,
 ): ReportReader => {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: REPORT_CONNECTIONS });
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: REPORT_CONNECTIONS,
+    ...CONNECTION_LIMITS,
+  });
   // An idle connection that dies is dropped by the pool; the next query reports the failure.
   pool.on('error', () => undefined);
   const db = createPostgresExecutor({ pool, schema: undefined });
