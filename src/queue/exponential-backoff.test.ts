@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exponentialBackoff } from './exponential-backoff.js';
+import { exponentialBackoff, JOB_RETRY_BACKOFF } from './exponential-backoff.js';
 
 describe('exponentialBackoff', () => {
   it.each([
@@ -17,5 +17,11 @@ describe('exponentialBackoff', () => {
   it('spreads delays by the jitter fraction either way', () => {
     expect(exponentialBackoff({ jitter: 0.2, random: () => 0 })(1)).toBe(800);
     expect(exponentialBackoff({ jitter: 0.2, random: () => 1 })(1)).toBe(1_200);
+  });
+
+  it("waits 10 s, then 20 s, before a review job's next attempts: a database restart passes", () => {
+    expect(JOB_RETRY_BACKOFF(1)).toBeGreaterThanOrEqual(8_000);
+    expect(JOB_RETRY_BACKOFF(1)).toBeLessThanOrEqual(12_000);
+    expect(JOB_RETRY_BACKOFF(2)).toBeGreaterThanOrEqual(16_000);
   });
 });

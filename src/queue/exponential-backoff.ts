@@ -17,3 +17,10 @@ export const exponentialBackoff =
     const delay = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
     return Math.round(delay * (1 + jitter * (2 * random() - 1)));
   };
+
+/**
+ * How long a failed review job waits before its next attempt: 10 s, then 20 s. Long enough for a
+ * database restart or failover, or a GitHub blip, to pass before the job's last attempt; a job is
+ * attempted three times, and each attempt may pay for a model call, so waiting beats trying more.
+ */
+export const JOB_RETRY_BACKOFF = exponentialBackoff({ baseMs: 10_000 });

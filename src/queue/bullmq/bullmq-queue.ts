@@ -27,7 +27,7 @@ import {
   type RunningJob,
 } from './bullmq-processor.js';
 import { connectIORedis, redactRedisUrl, type ConnectRedis } from './connect-ioredis.js';
-import { exponentialBackoff } from '../exponential-backoff.js';
+import { JOB_RETRY_BACKOFF } from '../exponential-backoff.js';
 import { JobAborted, supersededBy } from '../job-aborted.js';
 import { createJobLifecycle } from '../job-lifecycle.js';
 import { prKey, supersedes } from '../pr-key.js';
@@ -73,7 +73,7 @@ export const createBullmqQueue = async (options: BullmqQueueOptions): Promise<Du
   const queueName = options.queueName ?? 'reviews';
   const prefix = options.prefix ?? 'review-router';
   const maxAttempts = options.maxAttempts ?? 3;
-  const backoffMs = options.backoffMs ?? exponentialBackoff();
+  const backoffMs = options.backoffMs ?? JOB_RETRY_BACKOFF;
   const lockMs = options.lockMs ?? 30_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;

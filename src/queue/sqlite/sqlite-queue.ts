@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../../domain/errors.js';
-import { exponentialBackoff } from '../exponential-backoff.js';
+import { JOB_RETRY_BACKOFF } from '../exponential-backoff.js';
 import { abortCause, JobAborted, supersededBy } from '../job-aborted.js';
 import { createJobLifecycle } from '../job-lifecycle.js';
 import { prKey, supersedes } from '../pr-key.js';
@@ -35,7 +35,7 @@ const ABORTED_GRACE_MS = 1_000;
 export const createSqliteQueue = (options: SqliteQueueOptions): DurableJobQueue => {
   const concurrency = options.concurrency ?? 2;
   const maxAttempts = options.maxAttempts ?? 3;
-  const backoffMs = options.backoffMs ?? exponentialBackoff();
+  const backoffMs = options.backoffMs ?? JOB_RETRY_BACKOFF;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 25_000;
