@@ -112,6 +112,30 @@ export const describeJobQueueContract = (
       expect(ran.sort()).toEqual(['command:x', 'feedback:a', 'synchronize:a', 'synchronize:b']);
     });
 
+    it('lets a late label or re-run of an older head stop nothing: only a push announces a head', async () => {
+      const queue = await setup().open();
+      const started = deferred<AbortSignal>();
+      const proceed = deferred();
+      const ran: string[] = [];
+      queue.start(async (job, signal) => {
+        ran.push(`${job.trigger}:${job.headSha}`);
+        if (job.trigger !== 'synchronize' || job.headSha !== 'b') return;
+        started.resolve(signal);
+        await proceed.promise;
+      });
+      await queue.enqueue(reviewJob(1, 'b'));
+      const signal = await started.promise;
+      // Sent before the push to b, delivered after it.
+      await queue.enqueue({ ...reviewJob(1, 'a', 'label-1'), trigger: 'labeled', label: 'bug' });
+      await queue.enqueue({ ...reviewJob(1, 'a', 'rerun-1'), trigger: 'rerequested' });
+      await pause(50);
+      const aborted = signal.aborted;
+      proceed.resolve();
+      await queue.idle();
+      expect(aborted).toBe(false);
+      expect(ran.sort()).toEqual(['labeled:a', 'rerequested:a', 'synchronize:b']);
+    });
+
     it('runs a delivery once however often it is enqueued, before or after it ran', async () => {
       const queue = await setup().open();
       const ran: string[] = [];

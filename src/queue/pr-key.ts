@@ -19,6 +19,24 @@ export const followsHead = (job: Pick<ReviewJob, 'trigger'>): boolean =>
 export const followsHeadSql = (column: string): string =>
   `json_extract(${column}, '$.trigger') NOT IN (${HEADLESS_TRIGGERS.map((t) => `'${t}'`).join(', ')})`;
 
-/** Whether enqueuing `newer` stops `older` of the same pull request. */
+/**
+ * The triggers that announce the pull request's head: a push, an open, a reopen. The others
+ * (a label, a draft made ready, a re-run) carry the head they saw, which a late delivery makes an
+ * older one: they wait their turn, and a job that finds the head moved queues one for it.
+ */
+const HEAD_TRIGGERS = ['opened', 'synchronize', 'reopened'] as const;
+
+/** Whether the job is the newest push of its pull request when it arrives, and stops older ones. */
+export const announcesHead = (job: Pick<ReviewJob, 'trigger'>): boolean =>
+  (HEAD_TRIGGERS as readonly string[]).includes(job.trigger);
+
+/** The same rule in SQL over a stored job's JSON `payload` (`column`). */
+export const announcesHeadSql = (column: string): string =>
+  `json_extract(${column}, '$.trigger') IN (${HEAD_TRIGGERS.map((t) => `'${t}'`).join(', ')})`;
+
+/**
+ * Whether enqueuing `newer` stops `older` of the same pull request: a push (or an open) of another
+ * head stops work that follows the head. A late label or re-run of an older head stops nothing.
+ */
 export const supersedes = (newer: ReviewJob, older: ReviewJob): boolean =>
-  followsHead(newer) && followsHead(older) && newer.headSha !== older.headSha;
+  announcesHead(newer) && followsHead(older) && newer.headSha !== older.headSha;

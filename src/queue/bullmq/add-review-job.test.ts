@@ -85,7 +85,7 @@ describe.skipIf(!url)('enqueueing on BullMQ (set REDIS_URL to run against Redis)
         deliveryId: job.deliveryId,
         key: prKey(job),
         headSha: job.headSha,
-        followsHead: true,
+        announcesHead: true,
       });
       const results = await transaction.exec();
       expect(String(results?.[0]?.[0])).toMatch(/the job was not stored/);

@@ -9,7 +9,7 @@
  */
 import { Job, type Queue, type RedisClient } from 'bullmq';
 import type { ReviewJob } from '../../domain/review-job.js';
-import { followsHead, prKey } from '../pr-key.js';
+import { announcesHead, prKey } from '../pr-key.js';
 import type { BullmqJobData, BullmqJobResult } from './bullmq-processor.js';
 import type { RedisPrCoordinator } from './redis-pr-coordinator.js';
 
@@ -49,7 +49,7 @@ export const addReviewJob = async (
     deliveryId: job.deliveryId,
     key: prKey(job),
     headSha: job.headSha,
-    followsHead: followsHead(job),
+    announcesHead: announcesHead(job),
   });
   const [results] = await Promise.all([transaction.exec(), queued]);
   if (results === null) throw failed('transaction', 'aborted');

@@ -30,8 +30,8 @@ export interface EnqueuedPush {
   /** The pull request's key (`prKey`). */
   readonly key: string;
   readonly headSha: string;
-  /** False for a command or feedback job: it is not the newest push, and no push supersedes it. */
-  readonly followsHead: boolean;
+  /** True for a push, an open or a reopen: the newest head of its pull request (`announcesHead`). */
+  readonly announcesHead: boolean;
 }
 
 export interface RedisPrCoordinator {
@@ -121,7 +121,7 @@ export const createRedisPrCoordinator = (
         DELIVERY_TTL_MS,
         push.headSha,
         LATEST_TTL_MS,
-        push.followsHead ? '1' : '0',
+        push.announcesHead ? '1' : '0',
       ]);
     },
     async sequenceOf(deliveryId) {

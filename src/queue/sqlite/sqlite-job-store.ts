@@ -6,7 +6,7 @@
 import { errorMessage } from '../../domain/errors.js';
 import type { Log } from '../../domain/log.js';
 import type { ReviewJob } from '../../domain/review-job.js';
-import { followsHead, followsHeadSql, prKey } from '../pr-key.js';
+import { announcesHead, announcesHeadSql, followsHeadSql, prKey } from '../pr-key.js';
 import { parseStoredJob } from '../schema.js';
 import { startBackgroundCheckpoint } from '../../sqlite/background-checkpoint.js';
 import { openQueueDatabase } from './open-queue-database.js';
@@ -58,7 +58,7 @@ const PRUNE_BATCH = 1_000;
 /** True when a newer job of the same pull request wants a different head: this one is moot. */
 const NEWER_HEAD = `(${followsHeadSql('review_jobs.payload')} AND EXISTS (SELECT 1 FROM review_jobs newer
   WHERE newer.pr_key = review_jobs.pr_key AND newer.id > review_jobs.id
-  AND newer.head_sha <> review_jobs.head_sha AND ${followsHeadSql('newer.payload')}))`;
+  AND newer.head_sha <> review_jobs.head_sha AND ${announcesHeadSql('newer.payload')}))`;
 
 /**
  * What the queue asks for every job it runs, however long the backlog: each reads
@@ -116,7 +116,7 @@ export const openSqliteJobStore = (
     newerHead: db.prepare(
       `SELECT newer.head_sha AS head FROM review_jobs AS newer JOIN review_jobs AS mine
          ON newer.pr_key = mine.pr_key AND newer.id > mine.id AND newer.head_sha <> mine.head_sha
-       WHERE mine.id = ? AND ${followsHeadSql('mine.payload')} AND ${followsHeadSql('newer.payload')}
+       WHERE mine.id = ? AND ${followsHeadSql('mine.payload')} AND ${announcesHeadSql('newer.payload')}
        ORDER BY newer.id DESC LIMIT 1`,
     ),
     finish: db.prepare(
@@ -172,7 +172,7 @@ export const openSqliteJobStore = (
           iso(now),
         );
         if (changes === 0) return { inserted: false };
-        if (followsHead(job))
+        if (announcesHead(job))
           statements.supersedeQueued.run(iso(now), key, job.headSha, lastInsertRowid);
         return { inserted: true };
       });
