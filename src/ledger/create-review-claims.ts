@@ -65,6 +65,18 @@ export const createReviewClaims = (db: SqlExecutor): ReviewClaims => ({
     );
   },
 
+  async releaseHeldBy(pull, deliveryId) {
+    const rows = await db.query(
+      `DELETE FROM review_claims WHERE repo = ? AND pr = ? AND delivery_id = ? AND state = 'running'
+       RETURNING check_id`,
+      [pull.repo, pull.pr, deliveryId],
+    );
+    return rows.flatMap((row) => {
+      const { check_id: checkId } = TakenClaimSchema.parse(row);
+      return checkId === null ? [] : [checkId];
+    });
+  },
+
   async settle(key, state): Promise<void> {
     await db.run(
       state === 'posted'

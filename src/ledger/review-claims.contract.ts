@@ -137,5 +137,31 @@ export const describeReviewClaimsContract = (
         deliveryId: 'first',
       });
     });
+
+    it("frees a dead-lettered delivery's running claims on its pull request, and names their check runs", async () => {
+      const pull = { repo: 'acme/api', pr: 42 };
+      await store.claim(key({ tier: 'fast' }), 'dead');
+      await store.attachCheck(key({ tier: 'fast' }), 'dead', 77);
+      await store.claim(key({ tier: 'deep' }), 'dead');
+      await store.claim(key({ headSha: 'b'.repeat(40) }), 'dead');
+      await store.settle(key({ headSha: 'b'.repeat(40) }), 'posted');
+      await store.claim(key({ pr: 43 }), 'dead');
+      await store.claim(key({ headSha: 'c'.repeat(40) }), 'alive');
+
+      expect(await store.releaseHeldBy(pull, 'dead')).toEqual([77]);
+      expect(await store.claim(key({ tier: 'fast' }), 'rerun')).toEqual({ claimed: true });
+      expect(await store.claim(key({ tier: 'deep' }), 'rerun')).toEqual({ claimed: true });
+      // Posted, another pull request's, another delivery's: kept.
+      expect(await store.claim(key({ headSha: 'b'.repeat(40) }), 'rerun')).toMatchObject({
+        claimed: false,
+        state: 'posted',
+      });
+      expect(await store.claim(key({ pr: 43 }), 'rerun')).toMatchObject({ claimed: false });
+      expect(await store.claim(key({ headSha: 'c'.repeat(40) }), 'rerun')).toMatchObject({
+        claimed: false,
+        deliveryId: 'alive',
+      });
+      expect(await store.releaseHeldBy(pull, 'dead')).toEqual([]);
+    });
   });
 };

@@ -186,6 +186,12 @@ export interface ReviewClaims {
   settle(key: ReviewKey, state: 'posted' | 'released'): Promise<void>;
   /** Remembers the check run the claim's holder opened, for an attempt that takes the claim over. */
   attachCheck(key: ReviewKey, deliveryId: string, checkId: number): Promise<void>;
+  /**
+   * Frees the running claims a delivery holds on a pull request (its job was dead-lettered: no
+   * attempt will finish them), so a later event may review those commits; returns the check runs
+   * they had opened, still in progress.
+   */
+  releaseHeldBy(pull: PullKey, deliveryId: string): Promise<readonly number[]>;
 }
 
 /** The reservations that stop simultaneous reviews from passing a monthly cap together. */

@@ -47,15 +47,26 @@ export const reportDeadLetter = async (
   } catch (ledgerError) {
     log.error({ err: ledgerError }, 'could not record the dead-lettered job');
   }
+  // No attempt will finish the claims this delivery holds: free them, so a re-run or a later
+  // event may review the commit, and end the check runs they opened rather than leave them running.
+  const opened = await deps.ledger
+    .releaseHeldBy({ repo: `${job.owner}/${job.repo}`, pr: job.pr }, job.deliveryId)
+    .catch((claimError: unknown) => {
+      log.error({ err: claimError }, 'could not release the claims of the dead-lettered job');
+      return [];
+    });
+  const output = {
+    title: 'review-router could not review this commit',
+    summary:
+      `Every attempt failed; the last error was:\n\n> ${message.slice(0, 1_000)}\n\n` +
+      'Nothing was posted. To try again, use Re-run on this check, or push a new commit.',
+  };
   try {
     const gh = await deps.github(job.installationId);
     const ref = { owner: job.owner, repo: job.repo, pr: job.pr };
-    await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', {
-      title: 'review-router could not review this commit',
-      summary:
-        `Every attempt failed; the last error was:\n\n> ${message.slice(0, 1_000)}\n\n` +
-        'Nothing was posted. To try again, push a new commit.',
-    });
+    if (opened.length === 0)
+      await postFinishedCheck(gh, { ref, headSha: job.headSha }, 'failure', output);
+    for (const checkId of opened) await gh.completeCheckRun(ref, checkId, 'failure', output);
   } catch (githubError) {
     log.error({ err: githubError }, 'could not post the dead-letter check run');
   }
