@@ -99,7 +99,9 @@ const main = async (): Promise<void> => {
     return;
   }
   const credentials = readAppCredentials(env);
-  if (env.DATABASE_URL) await checkPostgres(env.DATABASE_URL);
+  // A web or worker replica shares the ledger: unsetting DATABASE_URL is no fix there.
+  if (env.DATABASE_URL)
+    await checkPostgres(env.DATABASE_URL, undefined, undefined, env.ROLE !== 'all');
   const prices = loadPriceTable({ overridePath: env.PRICES_FILE });
   const reviews = env.ROLE !== 'web';
   if (reviews) {

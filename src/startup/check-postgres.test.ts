@@ -23,6 +23,15 @@ describe('checkPostgres', () => {
     await expect(attempt).rejects.not.toThrow(/hunter2/);
   });
 
+  it('offers the embedded database as a fix only where it is one: not to a web or worker replica', async () => {
+    const port = await closedPort();
+    const url = `postgres://app@127.0.0.1:${port}/reviews`;
+    await expect(checkPostgres(url)).rejects.toThrow(/or unset DATABASE_URL to use the embedded/);
+    const replica = checkPostgres(url, undefined, undefined, true);
+    await expect(replica).rejects.toThrow(/To resolve, check that Postgres is running/);
+    await expect(replica).rejects.not.toThrow(/embedded/);
+  });
+
   it('gives up on a host that does not answer within the timeout', async () => {
     // A listening socket that never speaks the Postgres protocol.
     const silent = createServer(() => undefined);

@@ -51,7 +51,10 @@ export const checkPostgres = async (
   url: string,
   timeoutMs = 5_000,
   table?: { readonly name: string; readonly missing: string },
+  /** True where the embedded database is no choice (ROLE=web or worker): not offered as a fix. */
+  required = false,
 ): Promise<void> => {
+  const orEmbedded = required ? '' : '; or unset DATABASE_URL to use the embedded database under DATA_DIR';
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError(
       'DATABASE_URL is not a Postgres URL. To resolve, set it to postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to use the embedded database under DATA_DIR.',
@@ -68,7 +71,7 @@ export const checkPostgres = async (
     const code = (error as { code?: string }).code;
     const reason = (error as Error).message || code || 'no answer';
     throw new ConfigError(
-      `DATABASE_URL: cannot use Postgres at ${describeDatabaseUrl(url)} (${reason}). To resolve, ${hintFor(code)}; or unset DATABASE_URL to use the embedded database under DATA_DIR.`,
+      `DATABASE_URL: cannot use Postgres at ${describeDatabaseUrl(url)} (${reason}). To resolve, ${hintFor(code)}${orEmbedded}.`,
       { variable: 'DATABASE_URL' },
     );
   } finally {
