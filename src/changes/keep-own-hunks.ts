@@ -10,6 +10,7 @@
  * change the pull request made and then took back). A file whose patch is unknown is kept whole.
  */
 import type { DiffModel, FileChange, Hunk } from '../domain/diff.js';
+import { countChangedLines } from './parse-hunks.js';
 
 interface OwnLines {
   readonly added: ReadonlySet<number>;
@@ -35,18 +36,6 @@ const isOwn = (hunk: Hunk, own: OwnLines): boolean =>
       : line.kind === 'del' && own.deleted.has(line.text),
   );
 
-const countLines = (hunks: readonly Hunk[]): { additions: number; deletions: number } => {
-  let additions = 0;
-  let deletions = 0;
-  for (const hunk of hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind === 'add') additions += 1;
-      else if (line.kind === 'del') deletions += 1;
-    }
-  }
-  return { additions, deletions };
-};
-
 /** `increment` (files the pull request also changes) with only the hunks that are its own. */
 export const keepOwnHunks = (increment: DiffModel, pullDiff: DiffModel): DiffModel => {
   const pullFiles = new Map(pullDiff.files.map((file) => [file.path, file]));
@@ -58,7 +47,7 @@ export const keepOwnHunks = (increment: DiffModel, pullDiff: DiffModel): DiffMod
     const hunks = file.hunks.filter((hunk) => isOwn(hunk, own));
     if (hunks.length === file.hunks.length) return [file];
     if (hunks.length === 0) return [];
-    return [{ ...file, hunks, ...countLines(hunks) }];
+    return [{ ...file, hunks, ...countChangedLines(hunks) }];
   });
   return {
     ...increment,

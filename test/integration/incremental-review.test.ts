@@ -357,47 +357,37 @@ describe('a push to a pull request the app has reviewed', () => {
     );
   });
 
-  it('is skipped when it changed none of the pull request files (a merge of the base branch)', async () => {
+  it.each([
+    [
+      'it changed none of the pull request files (a merge of the base branch)',
+      'push-merge',
+      { files: [prFile('src/from-main.ts', '@@ -0,0 +1 @@\n+export const fromMain = true;')] },
+    ],
+    [
+      "a merge of the base branch changed only lines of the pull request's files that it did not change",
+      'push-merge-same-file',
+      {
+        aheadBy: 3,
+        // The base branch changed line 40 of the same file; the merge brought it in.
+        files: [
+          prFile(
+            'src/utils/format-date.ts',
+            '@@ -39,3 +39,3 @@\n export const m = 13;\n-export const n = 14;\n+export const n = 140;\n export const o = 15;',
+          ),
+        ],
+      },
+    ],
+  ])('is skipped when %s', async (_case, deliveryId, compared) => {
     await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
     const github = mockPullRequest({
       pull: pullRequestObject({ headSha: B }),
       files: [prFile('src/utils/format-date.ts', FORMAT_AT_A)],
       pullReads: 1,
     });
-    const compare = mockCompare(A, B, {
-      files: [prFile('src/from-main.ts', '@@ -0,0 +1 @@\n+export const fromMain = true;')],
-    });
+    const compare = mockCompare(A, B, compared);
     const checks = mockChecks(github.sent);
 
-    await deliver('push-merge', 'synchronize', B);
-
-    expect(app.errors).toEqual([]);
-    for (const scope of [github.scope, compare, checks]) scope.done();
-    expect(github.sent.checkRunUpdates[0]).toMatchObject({ conclusion: 'skipped' });
-    expect(github.sent.checkRunUpdates[0]?.output.title).toBe(
-      'Skipped: no file of this pull request changed since aaaaaaa, the commit reviewed last',
-    );
-  });
-  it("is skipped when a merge of the base branch changed only lines of the pull request's files that it did not change", async () => {
-    await app.ledger.updatePullState({ repo: 'acme/api', pr: 7, at: NOW, lastReviewedSha: A });
-    const github = mockPullRequest({
-      pull: pullRequestObject({ headSha: B }),
-      files: [prFile('src/utils/format-date.ts', FORMAT_AT_A)],
-      pullReads: 1,
-    });
-    // The base branch changed line 40 of the same file; the merge brought it into the pull request.
-    const compare = mockCompare(A, B, {
-      aheadBy: 3,
-      files: [
-        prFile(
-          'src/utils/format-date.ts',
-          '@@ -39,3 +39,3 @@\n export const m = 13;\n-export const n = 14;\n+export const n = 140;\n export const o = 15;',
-        ),
-      ],
-    });
-    const checks = mockChecks(github.sent);
-
-    await deliver('push-merge-same-file', 'synchronize', B);
+    await deliver(deliveryId, 'synchronize', B);
 
     expect(app.errors).toEqual([]);
     for (const scope of [github.scope, compare, checks]) scope.done();
