@@ -13,6 +13,8 @@ const FINDING_COLUMNS = 'repo, pr, fingerprint, review_id, head_sha, created_at'
 const upsertPullState = (update: PullStateUpdate): { sql: string; params: SqlValue[] } => {
   const set: [string, SqlValue][] = [['updated_at', toIsoTimestamp(update.at, 'at')]];
   if (update.lastReviewedSha !== undefined) set.push(['last_reviewed_sha', update.lastReviewedSha]);
+  if (update.lastReviewedBase !== undefined)
+    set.push(['last_reviewed_base', update.lastReviewedBase]);
   if (update.skip !== undefined) {
     set.push(['skipped_by', update.skip?.by ?? null]);
     set.push(['skipped_comment_id', update.skip?.commentId ?? null]);

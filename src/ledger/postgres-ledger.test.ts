@@ -66,6 +66,7 @@ describe.skipIf(!url)('postgres ledger (set DATABASE_URL to run against Postgres
       { version: 14 },
       { version: 15 },
       { version: 16 },
+      { version: 17 },
     ]);
     await Promise.all(replicas.map((replica) => replica.close()));
   });

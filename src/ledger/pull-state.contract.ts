@@ -37,6 +37,7 @@ export const describePullStateContract = (name: string, open: () => Promise<Ledg
       expect(state).toEqual({
         ...PR,
         lastReviewedSha: 'b'.repeat(40),
+        lastReviewedBase: null,
         skip: null,
         summaryReviewId: null,
         updatedAt: AT,
@@ -48,9 +49,11 @@ export const describePullStateContract = (name: string, open: () => Promise<Ledg
       await store.updatePullState({ ...PR, at: AT, lastReviewedSha: 'b'.repeat(40) });
       await store.updatePullState({ ...PR, at: AT, summaryReviewId: 9_000_000_001 });
       await store.updatePullState({ ...PR, at: LATER, skip: { by: 'octocat', commentId: 77 } });
+      await store.updatePullState({ ...PR, at: LATER, lastReviewedBase: 'release/2.x' });
       expect(await store.getPullState(PR)).toEqual({
         ...PR,
         lastReviewedSha: 'b'.repeat(40),
+        lastReviewedBase: 'release/2.x',
         skip: { by: 'octocat', commentId: 77 },
         summaryReviewId: 9_000_000_001,
         updatedAt: LATER,

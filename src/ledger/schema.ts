@@ -14,6 +14,7 @@ export const PullStateSchema: z.ZodType<PullState, unknown> = z
     repo: z.string(),
     pr: StoredInteger,
     last_reviewed_sha: z.string().nullable(),
+    last_reviewed_base: z.string().nullable(),
     skipped_by: z.string().nullable(),
     skipped_comment_id: StoredInteger.nullable(),
     summary_review_id: StoredInteger.nullable(),
@@ -23,6 +24,7 @@ export const PullStateSchema: z.ZodType<PullState, unknown> = z
     repo: row.repo,
     pr: row.pr,
     lastReviewedSha: row.last_reviewed_sha,
+    lastReviewedBase: row.last_reviewed_base,
     skip:
       row.skipped_by === null
         ? null

@@ -94,6 +94,7 @@ describe('openSqliteLedger', () => {
       { version: 14, name: 'review-claims-check-id' },
       { version: 15, name: 'finding-feedback-tracked-path' },
       { version: 16, name: 'index-repository-names-case-insensitively' },
+      { version: 17, name: 'pr-state-last-reviewed-base' },
     ]);
   });
 

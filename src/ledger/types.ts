@@ -135,6 +135,8 @@ export interface SkipRequest {
 export interface PullState extends PullKey {
   /** The head SHA of the last review posted on the pull request: where an incremental review starts. */
   readonly lastReviewedSha: string | null;
+  /** The base branch the pull request had at that review: a retarget since is reviewed whole. */
+  readonly lastReviewedBase: string | null;
   /** Set by `/review skip`, cleared by `/review`: later pushes are not reviewed. */
   readonly skip: SkipRequest | null;
   /** The review whose body holds the pull request's current summary. */
@@ -147,6 +149,7 @@ export interface PullStateUpdate extends PullKey {
   /** ISO time of the change, stored as updatedAt. */
   readonly at: string;
   readonly lastReviewedSha?: string;
+  readonly lastReviewedBase?: string;
   readonly skip?: SkipRequest | null;
   readonly summaryReviewId?: number;
 }

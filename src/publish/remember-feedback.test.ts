@@ -75,6 +75,7 @@ describe('rememberFeedback', () => {
         repo: 'acme/api',
         pr: 42,
         lastReviewedSha: A,
+        lastReviewedBase: null,
         skip: null,
         summaryReviewId: null,
         updatedAt: AT,

@@ -17,7 +17,7 @@ export interface PostedReview {
  * leaves two summaries, not a lost review).
  */
 export const rememberReview = async (
-  change: Pick<ReviewedChange, 'job' | 'repo' | 'pullState'>,
+  change: Pick<ReviewedChange, 'job' | 'repo' | 'pullState' | 'pr'>,
   review: PostedReview,
   ports: Pick<PublishPorts, 'gh' | 'ref' | 'log' | 'ledger' | 'now'>,
 ): Promise<void> => {
@@ -46,6 +46,7 @@ export const rememberReview = async (
     pr: job.pr,
     at,
     lastReviewedSha: job.headSha,
+    lastReviewedBase: change.pr.baseRef,
     summaryReviewId: review.id,
   });
   if (previous === null || previous === review.id) return;

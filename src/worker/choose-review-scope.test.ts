@@ -44,6 +44,7 @@ const state = (lastReviewedSha: string | null): PullState => ({
   repo: 'acme/api',
   pr: 7,
   lastReviewedSha,
+  lastReviewedBase: null,
   skip: null,
   summaryReviewId: null,
   updatedAt: '2026-11-21T10:00:00.000Z',
@@ -160,6 +161,27 @@ describe('chooseReviewScope', () => {
     const pushed = await scopeWith(() => ahead([hunk], false));
     expect(merged.scoped.diff.files).toEqual([]);
     expect(pushed.scoped.diff.files.map((f) => f.path)).toEqual(['src/utils/format.ts']);
+  });
+
+  it('reviews the whole pull request after it was retargeted to another base branch', async () => {
+    const gh = {
+      compareCommits: () => ahead([file('src/utils/format.ts', 1)]),
+    } as unknown as GitHubPort;
+    const scoped = await chooseReviewScope({
+      job: job(),
+      gh,
+      ref: { owner: 'acme', repo: 'api', pr: 7 },
+      policy: DEFAULT_POLICY,
+      pr: { ...testPullRequest(), baseRef: 'main' },
+      pullDiff,
+      state: { ...state(A), lastReviewedBase: 'release/2.x' },
+      log: silentLog,
+      redact: (diff) => diff,
+    });
+    expect(scoped.scope).toEqual({
+      kind: 'full',
+      note: 'the base branch changed from release/2.x to main since the last review',
+    });
   });
 
   it('keeps a changed file missing from a listing GitHub cut at 3,000 files', async () => {

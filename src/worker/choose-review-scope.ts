@@ -103,6 +103,11 @@ export const chooseReviewScope = async (input: ScopeInput): Promise<ScopedChange
   const base = state?.lastReviewedSha ?? null;
   if (!followsLastReview(job, policy) || base === null || base === job.headSha) return full(null);
 
+  // A retarget changes what the pull request is against; the compare of its heads does not show it.
+  const lastBase = state?.lastReviewedBase ?? null;
+  if (lastBase !== null && lastBase !== pr.baseRef)
+    return full(`the base branch changed from ${lastBase} to ${pr.baseRef} since the last review`);
+
   let compared;
   try {
     compared = await input.gh.compareCommits(input.ref, { base, head: job.headSha });

@@ -133,6 +133,7 @@ const expectEverythingKept = async (ledger: LedgerStore): Promise<void> => {
     repo: 'acme/api',
     pr: 42,
     lastReviewedSha: 'b'.repeat(40),
+    lastReviewedBase: null,
     skip: { by: 'octocat', commentId: 77 },
     summaryReviewId: 9_000_000_001,
     updatedAt: '2026-11-21T10:00:00.000Z',

@@ -178,4 +178,11 @@ export const SECOND_RELEASE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX finding_feedback_lower_repo ON finding_feedback (lower(repo), posted_at);
     `,
   },
+  {
+    // The base branch of the last review: a push after the pull request was retargeted is
+    // reviewed whole, since the compare of two heads does not hold what the new base changed.
+    version: 17,
+    name: 'pr-state-last-reviewed-base',
+    sql: () => `ALTER TABLE pr_state ADD COLUMN last_reviewed_base text;`,
+  },
 ];
