@@ -136,6 +136,32 @@ export const describeJobQueueContract = (
       expect(ran.sort()).toEqual(['labeled:a', 'rerequested:a', 'synchronize:b']);
     });
 
+    it("lets a batch poll, which carries its submitting job's trigger, stop no push", async () => {
+      const queue = await setup().open();
+      const started = deferred<AbortSignal>();
+      const proceed = deferred();
+      const ran: string[] = [];
+      queue.start(async (job, signal) => {
+        ran.push(`${job.batchPoll === undefined ? 'push' : 'poll'}:${job.headSha}`);
+        if (job.batchPoll !== undefined || job.headSha !== 'b') return;
+        started.resolve(signal);
+        await proceed.promise;
+      });
+      await queue.enqueue(reviewJob(1, 'b'));
+      const signal = await started.promise;
+      const poll = { pendingId: 'pending-1', poll: 1 };
+      await queue.enqueue({ ...reviewJob(1, 'a', 'poll-1'), trigger: 'opened', batchPoll: poll });
+      await pause(50);
+      const abortedByPoll = signal.aborted;
+      await queue.enqueue(reviewJob(1, 'c'));
+      proceed.resolve();
+      await queue.idle();
+      expect(abortedByPoll).toBe(false);
+      expect(signal.aborted).toBe(true);
+      // The poll of head a stopped nothing; the push of c stopped b, and the poll before it.
+      expect(ran.sort()).toEqual(['push:b', 'push:c']);
+    });
+
     it('runs a delivery once however often it is enqueued, before or after it ran', async () => {
       const queue = await setup().open();
       const ran: string[] = [];

@@ -20,6 +20,13 @@ export const followsHeadSql = (column: string): string =>
   `json_extract(${column}, '$.trigger') NOT IN (${HEADLESS_TRIGGERS.map((t) => `'${t}'`).join(', ')})`;
 
 /**
+ * A poll of a waiting batch carries the trigger of the job that submitted it, but is no push: it
+ * never stops other work. A newer push stops it as it stops the batch's review (its job ends the
+ * batch, and queues a poll of its own to see it end).
+ */
+const notPollSql = (column: string): string => `json_extract(${column}, '$.batchPoll') IS NULL`;
+
+/**
  * The triggers that announce the pull request's head: a push, an open, a reopen. The others
  * (a label, a draft made ready, a re-run) carry the head they saw, which a late delivery makes an
  * older one: they wait their turn, and a job that finds the head moved queues one for it.
@@ -27,12 +34,12 @@ export const followsHeadSql = (column: string): string =>
 const HEAD_TRIGGERS = ['opened', 'synchronize', 'reopened'] as const;
 
 /** Whether the job is the newest push of its pull request when it arrives, and stops older ones. */
-export const announcesHead = (job: Pick<ReviewJob, 'trigger'>): boolean =>
-  (HEAD_TRIGGERS as readonly string[]).includes(job.trigger);
+export const announcesHead = (job: Pick<ReviewJob, 'trigger' | 'batchPoll'>): boolean =>
+  (HEAD_TRIGGERS as readonly string[]).includes(job.trigger) && job.batchPoll === undefined;
 
 /** The same rule in SQL over a stored job's JSON `payload` (`column`). */
 export const announcesHeadSql = (column: string): string =>
-  `json_extract(${column}, '$.trigger') IN (${HEAD_TRIGGERS.map((t) => `'${t}'`).join(', ')})`;
+  `(json_extract(${column}, '$.trigger') IN (${HEAD_TRIGGERS.map((t) => `'${t}'`).join(', ')}) AND ${notPollSql(column)})`;
 
 /**
  * Whether enqueuing `newer` stops `older` of the same pull request: a push (or an open) of another
