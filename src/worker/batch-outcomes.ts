@@ -28,7 +28,7 @@ export interface SpentBatch {
 
 const row = (
   pending: PendingBatch,
-  outcome: 'failed' | 'superseded',
+  outcome: 'failed' | 'superseded' | 'posted',
   spent: SpentBatch,
   error: string | null,
 ): Attempt => ({
@@ -78,3 +78,44 @@ export const fallbackCheck = (message: string): CheckRunOutput => ({
     `The batch review did not give an answer to post: ${message}. The review runs again now, ` +
     'without batch and within the budget; its own check run follows. What the batch cost is recorded.',
 });
+
+/**
+ * The review of the batch's commit and tier is on the pull request already: posted by an earlier
+ * poll of this batch that stopped before it finished, or by a review that took the commit's claim
+ * over while the batch waited. The answer is not posted again; its cost is recorded, as the
+ * posted review's when no row says that review was recorded, else as superseded.
+ */
+export const batchPostedBefore = (
+  pending: PendingBatch,
+  found: {
+    readonly url: string;
+    readonly recorded: boolean;
+    readonly spent: SpentBatch;
+    readonly classification: Classification;
+  },
+): JobOutcome =>
+  endedWith({
+    classification: found.classification,
+    attempts: [
+      row(
+        pending,
+        found.recorded ? 'superseded' : 'posted',
+        found.spent,
+        found.recorded ? 'another review of this commit on this tier was posted first' : null,
+      ),
+    ],
+    check:
+      pending.checkId === null
+        ? null
+        : {
+            id: pending.checkId,
+            conclusion: 'success',
+            output: {
+              title: `Reviewed on the ${pending.tier} tier`,
+              summary: `[The review](${found.url}) of this commit is on the pull request; the batch's answer was not posted again. What the batch cost is recorded.`,
+            },
+          },
+    claims: [batchKey(pending)],
+    settleAs: 'posted',
+    reservationId: pending.reservationId,
+  });

@@ -7,10 +7,14 @@ import type { PullRequestFacts } from '../domain/review-job.js';
 import type { PendingBatch } from '../ledger/types.js';
 import type { ProviderReply } from '../providers/types.js';
 import { publishReview } from '../publish/publish-review.js';
+import { reviewMarks } from '../publish/render-summary.js';
+import { isSkipLabel } from '../route/find-skip-rule.js';
+import type { Policy } from '../domain/policy.js';
 import { answeredTier } from '../review/tier-request.js';
-import { batchKey } from './batch-outcomes.js';
+import { batchEnded, batchKey, batchPostedBefore } from './batch-outcomes.js';
 import { buildBatchRequest } from './batch-request.js';
 import { invalidPolicy } from './early-endings.js';
+import { MOOT_CHECK, MOOT_ERROR, type Moot } from './moot-check.js';
 import type { JobOutcome } from './job-outcome.js';
 import type { JobRun } from './open-job.js';
 import { priceBatch } from './price-batch.js';
@@ -53,6 +57,38 @@ export const postBatchAnswer = async (
     maxOutputTokens: deps.limits.maxOutputTokens,
   });
   const priced = priceBatch(pending, reply.usage, { ...deps, deep: policy.models.deep }, run.log);
+  // A batch waits for hours: the pull request may since have become what the policy skips.
+  const moot = skippedSince(policy, pr);
+  if (moot !== null)
+    return batchEnded(pending, {
+      outcome: 'superseded',
+      spent: priced,
+      error: MOOT_ERROR[moot],
+      check: { title: MOOT_CHECK[moot].title, summary: MOOT_CHECK[moot].summary },
+      classification: subject.classification,
+    });
+  // Never a second review of the commit on this tier: an earlier poll of this batch may have
+  // posted it and stopped before it finished, or a review may have taken the claim over.
+  const earlier = await run.gh
+    .findReview({ ...run.ref, pr: run.job.pr }, run.job.headSha, reviewMarks(pending.tier))
+    .catch((error: unknown) => {
+      run.log.warn({ err: error }, 'cannot look for a review posted before: posting');
+      return null;
+    });
+  if (earlier !== null) {
+    const rows = await deps.ledger.list({ repo: run.repo, pr: run.job.pr });
+    const recorded = rows.some(
+      (row) =>
+        row.headSha === pending.headSha && row.tier === pending.tier && row.outcome === 'posted',
+    );
+    run.log.info({ review: earlier.url, recorded }, 'this commit has its review: not posted again');
+    return batchPostedBefore(pending, {
+      url: earlier.url,
+      recorded,
+      spent: priced,
+      classification: subject.classification,
+    });
+  }
   const result = answeredTier(choice, reply, priced, {
     omitted,
     knownSecrets: subject.secrets.known,
@@ -90,4 +126,10 @@ export const postBatchAnswer = async (
     { repo: run.repo, policy, log: run.log, startedAt: run.startedAt },
     deps,
   );
+};
+
+/** A draft under `skip.drafts`, or a `skip.labels` label: what the policy would not review. */
+const skippedSince = (policy: Policy, pr: PullRequestFacts): Moot | null => {
+  if (policy.skip.drafts && pr.draft) return 'draft';
+  return pr.labels.some((label) => isSkipLabel(policy, label)) ? 'skip-label' : null;
 };

@@ -28,6 +28,7 @@ import { prFile, pullRequestEvent, pullRequestObject } from '../helpers/github-p
 import { finding, modelAnswer } from '../helpers/model-answers.js';
 import { openAIResponse, OPENAI_TEST_ORIGIN } from '../helpers/openai-responses.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { reviewMarks } from '../../src/publish/render-summary.js';
 import { ROUTINE_PATCH } from '../helpers/sample-patches.js';
 
 const HEAD = 'ba7c4e'.padEnd(40, '0');
@@ -213,6 +214,79 @@ describe('a batch poll that fails its last attempt', () => {
     expect(nock.pendingMocks()).toEqual([]);
     expect(sent.reviews).toHaveLength(1);
     expect(sent.checkRunUpdates.map((update) => update.conclusion)).toEqual(['success']);
+    const rows = await app.ledger.list();
+    expect(rows.map((row) => [row.outcome, row.batch])).toEqual([['posted', true]]);
+    expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
+  });
+});
+
+describe('a batch answer that comes after the pull request changed', () => {
+  it('is not posted on a pull request that became a draft, and its cost is recorded', async () => {
+    const sent: Sent = { checkRuns: [], checkRunUpdates: [], reviews: [] };
+    mockPolicyFile(batchPolicy('fast'), { times: 2 });
+    nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['review:later'] }))
+      .get('/repos/acme/api/pulls/7')
+      .reply(200, pullRequestObject({ headSha: HEAD, labels: ['review:later'], draft: true }))
+      .get('/repos/acme/api/pulls/7/files')
+      .query({ per_page: '100' })
+      .times(2)
+      .reply(200, [prFile('src/format-date.ts', ROUTINE_PATCH)]);
+    mockChecks(sent);
+    const submitted = acceptOpenAIBatch();
+    openAIBatchEnded(submitted, { answer: modelAnswer() });
+    const app = await start();
+
+    await deliver(app, 'delivery-batch-draft');
+    await until(async () => (await app.ledger.list()).length === 1);
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(sent.reviews).toEqual([]);
+    expect(sent.checkRunUpdates.map((update) => update.output.title)).toEqual([
+      'Made a draft during the review',
+    ]);
+    const [row] = await app.ledger.list();
+    expect(row).toMatchObject({
+      outcome: 'superseded',
+      batch: true,
+      error: 'made a draft during the review (skip.drafts)',
+    });
+    expect(row?.costUsd).toBeGreaterThan(0);
+  });
+
+  it('is not posted a second time when its review is on the pull request already', async () => {
+    const sent = mockGitHub(batchPolicy('fast'), { policy: 2, pull: 2, files: 2 });
+    // Were it posted again, GitHub would take it.
+    mockReview(sent);
+    // An earlier poll of this batch posted the review and stopped before it could say so.
+    const listed = nock(GITHUB_API)
+      .get('/repos/acme/api/pulls/7/reviews')
+      .query({ per_page: '100' })
+      .reply(200, [
+        {
+          id: 4343,
+          user: { login: 'review-router[bot]', type: 'Bot' },
+          commit_id: HEAD,
+          body: `${reviewMarks('fast').join('\n')}\nThe batch's review.`,
+          html_url: 'https://github.com/acme/api/pull/7#pullrequestreview-4343',
+        },
+      ]);
+    const submitted = acceptOpenAIBatch();
+    openAIBatchEnded(submitted, { answer: modelAnswer() });
+    const app = await start();
+
+    await deliver(app, 'delivery-batch-posted');
+    await until(async () => (await app.ledger.list()).length === 1);
+    await app.queue.idle();
+
+    expect(app.errors).toEqual([]);
+    listed.done();
+    expect(sent.reviews).toEqual([]);
+    expect(sent.checkRunUpdates.map((update) => update.conclusion)).toEqual(['success']);
+    expect(sent.checkRunUpdates[0]?.output.summary).toContain('pullrequestreview-4343');
     const rows = await app.ledger.list();
     expect(rows.map((row) => [row.outcome, row.batch])).toEqual([['posted', true]]);
     expect(await app.ledger.listWaitingBatches({ repo: 'acme/api', pr: 7 })).toEqual([]);
