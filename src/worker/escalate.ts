@@ -6,6 +6,7 @@ import type { ReviewKey } from '../ledger/types.js';
 import { mayEscalate } from './may-escalate.js';
 import type { BudgetDeps } from './reserve-budget.js';
 import { answerRow, type Holdings } from './review-holdings.js';
+import { stoppedMidCall, unlessStopped } from './stopped-mid-call.js';
 
 export interface EscalateOptions {
   readonly subject: TierCallSubject;
@@ -15,6 +16,10 @@ export interface EscalateOptions {
   readonly claimDeep: () => Promise<boolean>;
   readonly budget: BudgetDeps;
   readonly tier: TierCallDeps;
+  /** The job's: a shutdown during the deep call records it at its estimate and hands the job back. */
+  readonly signal?: AbortSignal;
+  /** The price table's version, for that estimated row. */
+  readonly priceVersion: string;
 }
 
 /** The answer to post, with the escalation and notes its summary shows; or what stopped it. */
@@ -69,17 +74,30 @@ export const escalateIfAsked = async (
     if (!(await options.claimDeep())) return keep();
     held = { ...held, claims: [...held.claims, options.deepKey] };
     const reason = fast.answer.escalate.reason || 'the fast model asked for a deep review';
-    const deep = await callTier(
-      options.subject,
-      {
-        tier: 'deep',
-        model: options.subject.policy.models.deep,
-        reason: `escalated: ${reason}`,
-        budgetNote: fast.choice.budgetNote,
-        trim: options.deepPlan.trim,
-      },
-      options.tier,
-    );
+    const deepChoice = {
+      tier: 'deep' as const,
+      model: options.subject.policy.models.deep,
+      reason: `escalated: ${reason}`,
+      budgetNote: fast.choice.budgetNote,
+      trim: options.deepPlan.trim,
+    };
+    const call = callTier(options.subject, deepChoice, options.tier);
+    const raced =
+      options.signal === undefined
+        ? { stopped: false as const, value: await call }
+        : await unlessStopped(call, options.signal);
+    if (raced.stopped) {
+      // The fast answer stays unposted (the finishing step records it); the deep call in flight
+      // is recorded at what the budget held for it.
+      const estimate = {
+        usd: options.deepPlan.usd,
+        deepUsd: options.deepPlan.usd,
+        priceVersion: options.priceVersion,
+      };
+      held = { ...held, attempts: [...held.attempts, stoppedMidCall(deepChoice, estimate)] };
+      return { ok: false, held, error: raced.reason };
+    }
+    const deep = raced.value;
     held = { ...held, attempts: [...held.attempts, ...deep.failed] };
     if (!deep.result.ok) {
       held = {

@@ -184,6 +184,8 @@ export const reviewOnTier = async (
         (await deps.ledger.claim(deepKey, run.job.deliveryId, claimOptions(deps))).claimed,
       budget: deps,
       tier: tierDeps,
+      signal: live.signal,
+      priceVersion: deps.prices.version,
     });
     held = review.held;
     if (!review.ok) return interrupted(held, review.error);
