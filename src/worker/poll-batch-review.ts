@@ -65,7 +65,7 @@ export const pollBatchReview = async (
     });
 
   const provider = deps.batches.providers[pending.provider];
-  const checked: BatchCheck | null =
+  const answered: BatchCheck | null =
     provider === undefined
       ? {
           state: 'failed',
@@ -78,6 +78,18 @@ export const pollBatchReview = async (
           if (result.error.retryable) return null;
           return { state: 'failed', kind: 'errored', message: result.error.message, usage: null };
         });
+  // Past its reservation (a batch has 24 hours), a batch still waiting, or a provider still
+  // unreachable, ends as expired: the review runs without batch, within the budget.
+  const overdue = deps.now().getTime() - Date.parse(pending.at) > BATCH_RESERVATION_TTL_MS;
+  const checked: BatchCheck | null =
+    overdue && (answered === null || answered.state === 'waiting')
+      ? {
+          state: 'failed',
+          kind: 'expired',
+          message: `its provider had not said it ended ${BATCH_RESERVATION_TTL_MS / 3_600_000} hours after it was sent`,
+          usage: null,
+        }
+      : answered;
   if (checked === null || checked.state === 'waiting') {
     const next = poll.poll + 1;
     await deps.ledger.updatePendingBatch(pending.id, {
