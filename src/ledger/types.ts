@@ -9,9 +9,11 @@ import type { LedgerGroup, LedgerGroupKey, LedgerSummary, StreamOptions } from '
 import type { HistoryIndex } from './history-index.js';
 
 import type { PendingBatches } from './pending-batch-types.js';
+import type { PullKey, PullMemory } from './pull-memory-types.js';
 
 export type * from './report-types.js';
 export type * from './pending-batch-types.js';
+export type * from './pull-memory-types.js';
 export type {
   FindingFeedback,
   FindingFilter,
@@ -119,50 +121,6 @@ export interface CommittedQuery {
   readonly at: string;
 }
 
-/** One pull request: `owner/name` and its number. */
-export interface PullKey {
-  readonly repo: string;
-  readonly pr: number;
-}
-
-/** Who stopped the reviews of a pull request with `/review skip`, and in which comment. */
-export interface SkipRequest {
-  readonly by: string;
-  readonly commentId: number;
-}
-
-/** What the app remembers about one pull request between jobs (table `pr_state`). */
-export interface PullState extends PullKey {
-  /** The head SHA of the last review posted on the pull request: where an incremental review starts. */
-  readonly lastReviewedSha: string | null;
-  /** The base branch the pull request had at that review: a retarget since is reviewed whole. */
-  readonly lastReviewedBase: string | null;
-  /** Set by `/review skip`, cleared by `/review`: later pushes are not reviewed. */
-  readonly skip: SkipRequest | null;
-  /** The review whose body holds the pull request's current summary. */
-  readonly summaryReviewId: number | null;
-  readonly updatedAt: string;
-}
-
-/** The fields to change; a field left out keeps its stored value (or null for a new row). */
-export interface PullStateUpdate extends PullKey {
-  /** ISO time of the change, stored as updatedAt. */
-  readonly at: string;
-  readonly lastReviewedSha?: string;
-  readonly lastReviewedBase?: string;
-  readonly skip?: SkipRequest | null;
-  readonly summaryReviewId?: number;
-}
-
-/** A finding the app posted on a pull request, by its fingerprint (table `posted_findings`). */
-export interface PostedFinding extends PullKey {
-  readonly fingerprint: string;
-  /** The review that carried it; null when it is not known. */
-  readonly reviewId: number | null;
-  readonly headSha: string;
-  readonly createdAt: string;
-}
-
 /** The cost rows: one per review attempt, and the report queries over them. */
 export interface CostRows {
   record(entry: LedgerEntry): Promise<LedgerRow>;
@@ -228,18 +186,6 @@ export interface BudgetAlert {
 export interface BudgetAlerts {
   /** True when this call raised the alert; false when it was raised before this month. */
   raiseAlert(alert: BudgetAlert): Promise<boolean>;
-}
-
-/** What the app remembers per pull request between jobs, and the findings it posted. */
-export interface PullMemory {
-  /** The pull request's remembered state; null when the app has never stored any. */
-  getPullState(key: PullKey): Promise<PullState | null>;
-  /** Creates or changes the pull request's state (only the fields given) and returns it. */
-  updatePullState(update: PullStateUpdate): Promise<PullState>;
-  /** Remembers posted findings; a fingerprint already stored for the pull request keeps its first row. */
-  recordPostedFindings(findings: readonly PostedFinding[]): Promise<void>;
-  /** Every finding posted on the pull request, oldest first. */
-  listPostedFindings(key: PullKey): Promise<PostedFinding[]>;
 }
 
 /** The whole ledger: every concern over one database. */
