@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLog } from '../domain/log.js';
 import type { ReviewJob } from '../domain/review-job.js';
+import { emptyUsage } from '../domain/usage.js';
 import type { GitHubPort } from '../github/types.js';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { JobAborted } from '../queue/job-aborted.js';
@@ -161,5 +162,66 @@ describe('reviewOnTier', () => {
     });
     expect(outcome.attempts[0]?.error).toMatch(/^the process stopped during the model call/);
     expect(outcome.interrupted).toBeInstanceOf(JobAborted);
+  });
+});
+
+describe('a shutdown during the escalated deep call', () => {
+  it('ends the job with the paid fast answer and the deep call in flight, at its estimate', async () => {
+    const controller = new AbortController();
+    const deps = {
+      limits: DEFAULT_LIMITS,
+      now: () => NOW,
+      prices: loadPriceTable(),
+      log: silentLog,
+      ledger: {
+        claim: () => Promise.resolve({ claimed: true }),
+        attachCheck: () => Promise.resolve(),
+      },
+      providers: {
+        openai: {
+          id: 'openai',
+          review: (request: { model: string }) =>
+            Promise.resolve({
+              ok: true,
+              value: {
+                answer: { summary: 's', escalate: { needed: true, reason: 'risky' }, findings: [] },
+                usage: { ...emptyUsage('openai'), inputTokens: 10_000, outputTokens: 1_000 },
+                model: request.model,
+                requestId: null,
+              },
+            }),
+        },
+        // The deep model never answers; the queue shuts down while it thinks.
+        anthropic: {
+          id: 'anthropic',
+          review: () => {
+            controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+            return new Promise(() => undefined);
+          },
+        },
+      },
+    } as unknown as WorkerDeps;
+    const reviewed = {
+      ...subject,
+      diff: testDiff([testFile('src/a.ts', { additions: 1 })]),
+      pr: testPullRequest(),
+      secrets: { known: [] },
+    } as unknown as ReviewSubject;
+    const opened = {
+      ...run,
+      gh: { createCheckRun: () => Promise.resolve(1001) } as unknown as GitHubPort,
+    };
+
+    const ended = await reviewOnTier(opened, reviewed, options, deps, {
+      signal: controller.signal,
+      deadline: NO_DEADLINE,
+    });
+
+    expect(ended.attempts.map((attempt) => [attempt.tier, attempt.outcome])).toEqual([
+      ['deep', 'failed'],
+      ['fast', 'failed'],
+    ]);
+    expect(ended.attempts[0]).toMatchObject({ costUsd: 0.1 });
+    expect(ended.attempts[1]?.costUsd).toBeGreaterThan(0);
   });
 });
