@@ -125,7 +125,7 @@ export const publishReview = async (
   const remembered = { ...posted, findings, fingerprints: prepared.fingerprints };
   await afterPosting('its findings and head', () => rememberReview(change, remembered, ports), {
     log: ports.log,
-    reviewId: posted.id,
+    fields: { reviewId: posted.id },
   });
   await rememberFeedback(change, remembered, { ...options, ports });
   const check = renderPostedCheck({

@@ -5,6 +5,7 @@ import type { GitHubPort, RepoRef } from '../github/types.js';
 import type { PriceTable } from '../ledger/price-table.js';
 import type { BudgetReservations, CostRows, ReviewClaims } from '../ledger/types.js';
 import { JobAborted } from '../queue/job-aborted.js';
+import { afterPosting } from '../publish/after-posting.js';
 import { buildLedgerEntry } from './build-ledger-entry.js';
 import type { CheckReport, JobOutcome } from './job-outcome.js';
 import { postFinishedCheck } from './post-finished-check.js';
@@ -65,21 +66,33 @@ export const finishJob = async (
       else failure = error;
     }
   }
-  try {
-    for (const attempt of outcome.attempts) {
-      await deps.ledger.record(
-        buildLedgerEntry({
-          job: target.job,
-          startedAt: target.startedAt,
-          finishedAt: deps.now().toISOString(),
-          classification: outcome.classification,
-          ...attempt,
-          ...(deps.prices === undefined ? {} : { prices: deps.prices }),
-        }),
+  const entryOf = (attempt: (typeof outcome.attempts)[number]) =>
+    buildLedgerEntry({
+      job: target.job,
+      startedAt: target.startedAt,
+      finishedAt: deps.now().toISOString(),
+      classification: outcome.classification,
+      ...attempt,
+      ...(deps.prices === undefined ? {} : { prices: deps.prices }),
+    });
+  if (outcome.settleAs === 'posted' && failure === null) {
+    // The review is up: a failed row must not release its claim and retry the job, which would
+    // pay the model again and post a second review. Each row is tried a few times, then logged.
+    for (const attempt of outcome.attempts)
+      await afterPosting(
+        'a row of what it cost',
+        () => deps.ledger.record(entryOf(attempt)).then(() => undefined),
+        {
+          log: target.log,
+          fields: { tier: attempt.tier, outcome: attempt.outcome, costUsd: attempt.costUsd },
+        },
       );
+  } else {
+    try {
+      for (const attempt of outcome.attempts) await deps.ledger.record(entryOf(attempt));
+    } catch (error) {
+      if (failure === null) failure = error;
     }
-  } catch (error) {
-    if (failure === null) failure = error;
   }
   const settleAs = failure === null ? outcome.settleAs : 'released';
   for (const key of outcome.releasedClaims) await deps.ledger.settle(key, 'released');

@@ -98,4 +98,26 @@ describe('when the ledger fails after the review is posted', () => {
     expect(pullState.calls).toBe(3);
     expect(await app.ledger.getPullState({ repo: 'acme/api', pr: 7 })).toBeNull();
   });
+
+  it("writes the review's cost row again after a dropped connection, and never reviews twice", async () => {
+    const real = app.ledger.record.bind(app.ledger);
+    let calls = 0;
+    app.ledger.record = (entry) => {
+      calls += 1;
+      return calls === 1
+        ? Promise.reject(new Error('Connection terminated unexpectedly'))
+        : real(entry);
+    };
+
+    const sent = await review('delivery-ledger-row-blip');
+
+    expect(app.errors).toEqual([]);
+    expect(sent.reviews).toHaveLength(1);
+    expect(calls).toBe(2);
+    expect((await app.ledger.list()).map((row) => row.outcome)).toEqual(['posted']);
+    // The claim stays posted: the same commit is not reviewed again.
+    expect(
+      await app.ledger.claim({ repo: 'acme/api', pr: 7, headSha: HEAD, tier: 'fast' }, 'later'),
+    ).toMatchObject({ claimed: false, state: 'posted' });
+  });
 });
