@@ -23,7 +23,7 @@ export const afterPosting = async (
       if (attempt >= ATTEMPTS) {
         context.log.error(
           { err: error, ...context.fields, attempts: attempt },
-          `the review is posted, but ${what} could not be recorded: a later push may repeat its findings or review more than changed`,
+          `the review is posted, but ${what} could not be recorded`,
         );
         return;
       }

@@ -123,7 +123,8 @@ export const publishReview = async (
     ),
   ];
   const remembered = { ...posted, findings, fingerprints: prepared.fingerprints };
-  await afterPosting('its findings and head', () => rememberReview(change, remembered, ports), {
+  const what = 'its findings and head (a later push may repeat them, or review more than changed)';
+  await afterPosting(what, () => rememberReview(change, remembered, ports), {
     log: ports.log,
     fields: { reviewId: posted.id },
   });

@@ -80,7 +80,7 @@ export const finishJob = async (
     // pay the model again and post a second review. Each row is tried a few times, then logged.
     for (const attempt of outcome.attempts)
       await afterPosting(
-        'a row of what it cost',
+        'a row of what it cost (missing from the reports: this line says what it was)',
         () => deps.ledger.record(entryOf(attempt)).then(() => undefined),
         {
           log: target.log,
