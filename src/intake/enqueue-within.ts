@@ -6,6 +6,7 @@
  * lost. Failing first makes GitHub show a failed delivery, which can be redelivered; a job the
  * queue takes later after all is the same delivery, and its redelivery is not reviewed twice.
  */
+import { settleWithin } from '../queue/settle-within.js';
 import type { JobQueue } from '../queue/types.js';
 
 /** Under the middleware's 9 s, with room for the rest of the handler. */
@@ -19,24 +20,12 @@ export const enqueueWithin = (
   queue: Pick<JobQueue, 'enqueue'>,
   timeoutMs: number = ENQUEUE_TIMEOUT_MS,
 ): Pick<JobQueue, 'enqueue'> => ({
-  enqueue: (job, options) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          new EnqueueTimeout(
-            `the queue did not take the job within ${timeoutMs} ms (is Redis or the database reachable?): the delivery failed, and can be redelivered`,
-          ),
-        );
-      }, timeoutMs);
-      queue.enqueue(job, options).then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
+  async enqueue(job, options) {
+    const taking = queue.enqueue(job, options);
+    if (!(await settleWithin(taking, timeoutMs)))
+      throw new EnqueueTimeout(
+        `the queue did not take the job within ${timeoutMs} ms (is Redis or the database reachable?): the delivery failed, and can be redelivered`,
       );
-    }),
+    return taking;
+  },
 });

@@ -1,5 +1,6 @@
 /** One registry per app: the review counters, queue depth, model latency and Node's process metrics. */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { settleWithin } from '../queue/settle-within.js';
 import type { JobQueue } from '../queue/types.js';
 import type { Metrics } from './types.js';
 
@@ -31,17 +32,9 @@ const depthWithin = async (
   queue: Pick<JobQueue, 'depth'>,
   timeoutMs: number,
 ): Promise<number | null> => {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  try {
-    return await Promise.race([queue.depth(), late]);
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+  const read = queue.depth();
+  if (!(await settleWithin(read, timeoutMs))) return null;
+  return read.catch(() => null);
 };
 
 export const createMetrics = (options: CreateMetricsOptions = {}): Metrics => {
