@@ -73,7 +73,20 @@ const offered = (pool: ContextPool, level: ContextLevel): ContextItem[] => {
  */
 const isParsed = (item: ContextItem): boolean => item.kind !== 'file' || item.level === 'files';
 
-const lastLineOf = (item: ContextItem): number => item.startLine + item.text.split('\n').length - 1;
+const lastLines = new WeakMap<ContextItem, number>();
+
+/** The item's last line; counted once, since choosing compares every pair of items. */
+const lastLineOf = (item: ContextItem): number => {
+  let last = lastLines.get(item);
+  if (last === undefined) {
+    let newlines = 0;
+    for (let at = item.text.indexOf('\n'); at !== -1; at = item.text.indexOf('\n', at + 1))
+      newlines += 1;
+    last = item.startLine + newlines;
+    lastLines.set(item, last);
+  }
+  return last;
+};
 
 export const renderContextItem = (item: ContextItem, fence: string): string => {
   const last = lastLineOf(item);
