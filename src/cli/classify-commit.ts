@@ -48,12 +48,13 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
   const history = commit.historyOf(diff.files.map((file) => file.path));
   // The estimate holds the code context the app would send, read from the repository as the
   // prompt command reads it.
+  const classification = classifyChange({ diff, policy, authorAssociation: null, history });
   const context = await gatherCommitContext({
     gitDir,
     sha: commit.sha,
     parent: (await resolveCommit(gitDir, commit.sha)).parent,
     diff: leaveOutGenerated(diff, policy.review.ignore_paths).diff,
-    classification: classifyChange({ diff, policy, authorAssociation: null, history }),
+    classification,
     policy,
     level: deepestLevel(policy, ['fast', 'deep']),
     knownSecrets: [],
@@ -66,5 +67,6 @@ export const classifyCommit = async (options: ClassifyCommitOptions): Promise<Cl
     ...(options.maxInputTokens === undefined ? {} : { maxInputTokens: options.maxInputTokens }),
     history,
     context,
+    classification,
   });
 };

@@ -59,18 +59,17 @@ export interface ClassifyPatchOptions {
   readonly history?: ChangeHistory | null;
   /** The code context the app would gather (classify --commit); none for a patch file. */
   readonly context?: ContextPool;
+  /** The change already classified with `history` (classify --commit gathers context with it). */
+  readonly classification?: Classification;
 }
 
 /** The `classify --json` record for one patch. */
 export const classifyPatch = (options: ClassifyPatchOptions) => {
   const { policy, prices, diff } = options;
   // An offline patch has no author association to speak of: don't count it as a first-timer.
-  const classification = classifyChange({
-    diff,
-    policy,
-    authorAssociation: null,
-    history: options.history ?? null,
-  });
+  const classification =
+    options.classification ??
+    classifyChange({ diff, policy, authorAssociation: null, history: options.history ?? null });
   // Estimated as the app estimates: without the lockfiles and generated code it leaves out.
   const planned = planTiers({
     policy,
