@@ -60,6 +60,40 @@ const depsWith = (claim: WorkerDeps['ledger']['claim']): WorkerDeps =>
   }) as unknown as WorkerDeps;
 const live = { signal: new AbortController().signal, deadline: NO_DEADLINE };
 
+/**
+ * A review that reaches its model call, whose providers `providersFor` builds around the job's
+ * controller (aborting it stops the job as the queue does): deps, subject and run for it.
+ */
+const reachingTheModel = (providersFor: (controller: AbortController) => object) => {
+  const controller = new AbortController();
+  const deps = {
+    ...depsWith(() => Promise.resolve({ claimed: true })),
+    prices: loadPriceTable(),
+    log: silentLog,
+    ledger: {
+      claim: () => Promise.resolve({ claimed: true }),
+      attachCheck: () => Promise.resolve(),
+    },
+    providers: providersFor(controller),
+  } as unknown as WorkerDeps;
+  const reviewed = {
+    ...subject,
+    diff: testDiff([testFile('src/a.ts', { additions: 1 })]),
+    pr: testPullRequest(),
+    secrets: { known: [] },
+  } as unknown as ReviewSubject;
+  const opened = {
+    ...run,
+    gh: { createCheckRun: () => Promise.resolve(1001) } as unknown as GitHubPort,
+  };
+  const review = () =>
+    reviewOnTier(opened, reviewed, options, deps, {
+      signal: controller.signal,
+      deadline: NO_DEADLINE,
+    });
+  return { review };
+};
+
 describe('reviewOnTier', () => {
   it('does nothing but hand back the budget when another delivery holds the claim', async () => {
     const deps = depsWith(() =>
@@ -108,40 +142,18 @@ describe('reviewOnTier', () => {
 
   it('records the call in flight at its estimate when the queue stops the job at shutdown', async () => {
     const asked: string[] = [];
-    const controller = new AbortController();
-    const deps = {
-      ...depsWith(() => Promise.resolve({ claimed: true })),
-      prices: loadPriceTable(),
-      ledger: {
-        claim: () => Promise.resolve({ claimed: true }),
-        attachCheck: () => Promise.resolve(),
-      },
-      providers: {
-        // The call never answers in this process: the queue's stop comes first.
-        openai: {
-          id: 'openai',
-          review: (request: { model: string }) => {
-            asked.push(request.model);
-            controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
-            return new Promise(() => undefined);
-          },
+    const { review } = reachingTheModel((controller) => ({
+      // The call never answers in this process: the queue's stop comes first.
+      openai: {
+        id: 'openai',
+        review: (request: { model: string }) => {
+          asked.push(request.model);
+          controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+          return new Promise(() => undefined);
         },
       },
-    } as unknown as WorkerDeps;
-    const reviewed = {
-      ...subject,
-      diff: testDiff([testFile('src/a.ts', { additions: 1 })]),
-      pr: testPullRequest(),
-      secrets: { known: [] },
-    } as unknown as ReviewSubject;
-    const opened = {
-      ...run,
-      gh: { createCheckRun: () => Promise.resolve(1001) } as unknown as GitHubPort,
-    };
-    const outcome = await reviewOnTier(opened, reviewed, options, deps, {
-      signal: controller.signal,
-      deadline: NO_DEADLINE,
-    });
+    }));
+    const outcome = await review();
     expect(asked).toEqual(['gpt-5.3-codex']);
     expect(outcome).toMatchObject({
       attempts: [
@@ -167,55 +179,31 @@ describe('reviewOnTier', () => {
 
 describe('a shutdown during the escalated deep call', () => {
   it('ends the job with the paid fast answer and the deep call in flight, at its estimate', async () => {
-    const controller = new AbortController();
-    const deps = {
-      limits: DEFAULT_LIMITS,
-      now: () => NOW,
-      prices: loadPriceTable(),
-      log: silentLog,
-      ledger: {
-        claim: () => Promise.resolve({ claimed: true }),
-        attachCheck: () => Promise.resolve(),
+    const { review } = reachingTheModel((controller) => ({
+      openai: {
+        id: 'openai',
+        review: (request: { model: string }) =>
+          Promise.resolve({
+            ok: true,
+            value: {
+              answer: { summary: 's', escalate: { needed: true, reason: 'risky' }, findings: [] },
+              usage: { ...emptyUsage('openai'), inputTokens: 10_000, outputTokens: 1_000 },
+              model: request.model,
+              requestId: null,
+            },
+          }),
       },
-      providers: {
-        openai: {
-          id: 'openai',
-          review: (request: { model: string }) =>
-            Promise.resolve({
-              ok: true,
-              value: {
-                answer: { summary: 's', escalate: { needed: true, reason: 'risky' }, findings: [] },
-                usage: { ...emptyUsage('openai'), inputTokens: 10_000, outputTokens: 1_000 },
-                model: request.model,
-                requestId: null,
-              },
-            }),
-        },
-        // The deep model never answers; the queue shuts down while it thinks.
-        anthropic: {
-          id: 'anthropic',
-          review: () => {
-            controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
-            return new Promise(() => undefined);
-          },
+      // The deep model never answers; the queue shuts down while it thinks.
+      anthropic: {
+        id: 'anthropic',
+        review: () => {
+          controller.abort(new JobAborted('shutdown', 'the queue is shutting down'));
+          return new Promise(() => undefined);
         },
       },
-    } as unknown as WorkerDeps;
-    const reviewed = {
-      ...subject,
-      diff: testDiff([testFile('src/a.ts', { additions: 1 })]),
-      pr: testPullRequest(),
-      secrets: { known: [] },
-    } as unknown as ReviewSubject;
-    const opened = {
-      ...run,
-      gh: { createCheckRun: () => Promise.resolve(1001) } as unknown as GitHubPort,
-    };
+    }));
 
-    const ended = await reviewOnTier(opened, reviewed, options, deps, {
-      signal: controller.signal,
-      deadline: NO_DEADLINE,
-    });
+    const ended = await review();
 
     expect(ended.attempts.map((attempt) => [attempt.tier, attempt.outcome])).toEqual([
       ['deep', 'failed'],
