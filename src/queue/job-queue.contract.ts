@@ -11,9 +11,33 @@ import { describeJobQueueDurability } from './job-queue.durability.contract.js';
 import { describeJobQueueFailures } from './job-queue.failures.contract.js';
 import { type JobQueueFeatures, type JobQueueHooks, useJobQueues } from './test-job-queue-setup.js';
 import { deferred, pause, reviewJob } from './test-review-job.js';
+import type { ReviewJob } from '../domain/review-job.js';
 import type { DurableJobQueue } from './types.js';
 
 export type { JobQueueFeatures, JobQueueHooks } from './test-job-queue-setup.js';
+
+/**
+ * Starts `queue`, enqueues a push of `head` to pull request 1 and holds it running until
+ * `release`; `ran` names every job the queue ran, as `name` says.
+ */
+const holdPush = async (
+  queue: DurableJobQueue,
+  head: string,
+  name: (job: ReviewJob) => string,
+): Promise<{ signal: AbortSignal; ran: string[]; release: () => void }> => {
+  const started = deferred<AbortSignal>();
+  const proceed = deferred();
+  const ran: string[] = [];
+  queue.start(async (job, signal) => {
+    ran.push(name(job));
+    if (job.trigger !== 'synchronize' || job.batchPoll !== undefined || job.headSha !== head)
+      return;
+    started.resolve(signal);
+    await proceed.promise;
+  });
+  await queue.enqueue(reviewJob(1, head));
+  return { signal: await started.promise, ran, release: () => proceed.resolve() };
+};
 
 export const describeJobQueueContract = (
   name: string,
@@ -88,24 +112,18 @@ export const describeJobQueueContract = (
 
     it('keeps a command and a feedback job through a newer push, and a command stops no push', async () => {
       const queue = await setup().open();
-      const started = deferred<AbortSignal>();
-      const proceed = deferred();
-      const ran: string[] = [];
-      queue.start(async (job, signal) => {
-        ran.push(`${job.trigger}:${job.headSha}`);
-        if (job.trigger !== 'synchronize' || job.headSha !== 'a') return;
-        started.resolve(signal);
-        await proceed.promise;
-      });
-      await queue.enqueue(reviewJob(1, 'a'));
-      const signal = await started.promise;
+      const { signal, ran, release } = await holdPush(
+        queue,
+        'a',
+        (job) => `${job.trigger}:${job.headSha}`,
+      );
       // A comment read with the head of before the push that is being reviewed.
       await queue.enqueue({ ...reviewJob(1, 'x', 'command-1'), trigger: 'command' });
       await pause(50);
       const abortedByCommand = signal.aborted;
       await queue.enqueue({ ...reviewJob(1, 'a', 'reopen-1'), trigger: 'feedback' });
       await queue.enqueue(reviewJob(1, 'b'));
-      proceed.resolve();
+      release();
       await queue.idle();
       expect(abortedByCommand).toBe(false);
       expect(signal.aborted).toBe(true);
@@ -114,23 +132,17 @@ export const describeJobQueueContract = (
 
     it('lets a late label or re-run of an older head stop nothing: only a push announces a head', async () => {
       const queue = await setup().open();
-      const started = deferred<AbortSignal>();
-      const proceed = deferred();
-      const ran: string[] = [];
-      queue.start(async (job, signal) => {
-        ran.push(`${job.trigger}:${job.headSha}`);
-        if (job.trigger !== 'synchronize' || job.headSha !== 'b') return;
-        started.resolve(signal);
-        await proceed.promise;
-      });
-      await queue.enqueue(reviewJob(1, 'b'));
-      const signal = await started.promise;
+      const { signal, ran, release } = await holdPush(
+        queue,
+        'b',
+        (job) => `${job.trigger}:${job.headSha}`,
+      );
       // Sent before the push to b, delivered after it.
       await queue.enqueue({ ...reviewJob(1, 'a', 'label-1'), trigger: 'labeled', label: 'bug' });
       await queue.enqueue({ ...reviewJob(1, 'a', 'rerun-1'), trigger: 'rerequested' });
       await pause(50);
       const aborted = signal.aborted;
-      proceed.resolve();
+      release();
       await queue.idle();
       expect(aborted).toBe(false);
       expect(ran.sort()).toEqual(['labeled:a', 'rerequested:a', 'synchronize:b']);
@@ -138,23 +150,17 @@ export const describeJobQueueContract = (
 
     it("lets a batch poll, which carries its submitting job's trigger, stop no push", async () => {
       const queue = await setup().open();
-      const started = deferred<AbortSignal>();
-      const proceed = deferred();
-      const ran: string[] = [];
-      queue.start(async (job, signal) => {
-        ran.push(`${job.batchPoll === undefined ? 'push' : 'poll'}:${job.headSha}`);
-        if (job.batchPoll !== undefined || job.headSha !== 'b') return;
-        started.resolve(signal);
-        await proceed.promise;
-      });
-      await queue.enqueue(reviewJob(1, 'b'));
-      const signal = await started.promise;
+      const { signal, ran, release } = await holdPush(
+        queue,
+        'b',
+        (job) => `${job.batchPoll === undefined ? 'push' : 'poll'}:${job.headSha}`,
+      );
       const poll = { pendingId: 'pending-1', poll: 1 };
       await queue.enqueue({ ...reviewJob(1, 'a', 'poll-1'), trigger: 'opened', batchPoll: poll });
       await pause(50);
       const abortedByPoll = signal.aborted;
       await queue.enqueue(reviewJob(1, 'c'));
-      proceed.resolve();
+      release();
       await queue.idle();
       expect(abortedByPoll).toBe(false);
       expect(signal.aborted).toBe(true);
