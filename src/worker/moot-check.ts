@@ -1,4 +1,5 @@
 import type { Policy } from '../domain/policy.js';
+import type { PullRequestFacts } from '../domain/review-job.js';
 import type { GitHubPort, PullRef } from '../github/types.js';
 import { abortCause, JobAborted } from '../queue/job-aborted.js';
 import { isSkipLabel } from '../route/find-skip-rule.js';
@@ -27,8 +28,16 @@ export const mootness = async (
   const current = await gh.getPullRequest(target.ref);
   if (current.state === 'closed') return 'closed';
   if (current.headSha !== target.headSha) return 'newer-push';
-  if (target.policy.skip.drafts && current.draft) return 'draft';
-  return current.labels.some((label) => isSkipLabel(target.policy, label)) ? 'skip-label' : null;
+  return skippedByPolicy(target.policy, current);
+};
+
+/** A draft under `skip.drafts`, or a `skip.labels` label on: what the policy does not review. */
+export const skippedByPolicy = (
+  policy: Pick<Policy, 'skip'>,
+  pr: Pick<PullRequestFacts, 'draft' | 'labels'>,
+): 'draft' | 'skip-label' | null => {
+  if (policy.skip.drafts && pr.draft) return 'draft';
+  return pr.labels.some((label) => isSkipLabel(policy, label)) ? 'skip-label' : null;
 };
 
 export const MOOT_CHECK: Record<Moot, { title: string; summary: string; log: string }> = {

@@ -8,13 +8,11 @@ import type { PendingBatch } from '../ledger/types.js';
 import type { ProviderReply } from '../providers/types.js';
 import { publishReview } from '../publish/publish-review.js';
 import { reviewMarks } from '../publish/render-summary.js';
-import { isSkipLabel } from '../route/find-skip-rule.js';
-import type { Policy } from '../domain/policy.js';
 import { answeredTier } from '../review/tier-request.js';
 import { batchEnded, batchKey, batchPostedBefore } from './batch-outcomes.js';
 import { buildBatchRequest } from './batch-request.js';
 import { invalidPolicy } from './early-endings.js';
-import { MOOT_CHECK, MOOT_ERROR, type Moot } from './moot-check.js';
+import { MOOT_CHECK, MOOT_ERROR, skippedByPolicy } from './moot-check.js';
 import type { JobOutcome } from './job-outcome.js';
 import type { JobRun } from './open-job.js';
 import { priceBatch } from './price-batch.js';
@@ -58,7 +56,7 @@ export const postBatchAnswer = async (
   });
   const priced = priceBatch(pending, reply.usage, { ...deps, deep: policy.models.deep }, run.log);
   // A batch waits for hours: the pull request may since have become what the policy skips.
-  const moot = skippedSince(policy, pr);
+  const moot = skippedByPolicy(policy, pr);
   if (moot !== null)
     return batchEnded(pending, {
       outcome: 'superseded',
@@ -126,10 +124,4 @@ export const postBatchAnswer = async (
     { repo: run.repo, policy, log: run.log, startedAt: run.startedAt },
     deps,
   );
-};
-
-/** A draft under `skip.drafts`, or a `skip.labels` label: what the policy would not review. */
-const skippedSince = (policy: Policy, pr: PullRequestFacts): Moot | null => {
-  if (policy.skip.drafts && pr.draft) return 'draft';
-  return pr.labels.some((label) => isSkipLabel(policy, label)) ? 'skip-label' : null;
 };
